@@ -1,0 +1,119 @@
+import { availableParallelism } from 'node:os';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { CareerdeckError } from '../errors.js';
+
+/** The origin our in-memory pages are served from; nothing is ever fetched from it. */
+export const ORIGIN = 'https://careerdeck.invalid';
+
+/** Files a page may load, by path under ORIGIN ("/index.html"). */
+export type Site = ReadonlyMap<string, { body: Uint8Array | string; type: string }>;
+
+export interface SessionOptions {
+  executablePath: string;
+  /** Bound on launching the browser and on every wait in a page, in milliseconds. */
+  timeoutMs: number;
+}
+
+// As root Chromium refuses to start without --no-sandbox. The rest keep a closed network quiet:
+// Chromium's own background requests would otherwise be refused, many at a time.
+const QUIET_ARGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--font-render-hinting=none',
+];
+
+/**
+ * The one owner of Chromium in a build: launched on first use, pages reused through
+ * `withPage`, closed by `close()` on success, error or interruption.
+ */
+export class BrowserSession {
+  private browser: Promise<Browser> | undefined;
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  private readonly limit = Math.max(1, Math.min(4, availableParallelism()));
+  /** Requests refused because they were not for our own files: for tests and diagnostics. */
+  readonly blocked: string[] = [];
+  launches = 0;
+
+  constructor(private readonly options: SessionOptions) {}
+
+  /** Opens a page that can load only `site`, runs `fn`, and always closes the page. */
+  async withPage<T>(site: Site, fn: (page: Page) => Promise<T>): Promise<T> {
+    await this.acquire();
+    try {
+      const browser = await this.launch();
+      const page = await browser.newPage();
+      try {
+        page.setDefaultTimeout(this.options.timeoutMs);
+        await page.setRequestInterception(true);
+        page.on('request', (request) => void this.serve(site, request));
+        return await fn(page);
+      } finally {
+        await page.close().catch(() => undefined);
+      }
+    } finally {
+      this.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    const pending = this.browser;
+    this.browser = undefined;
+    if (!pending) return;
+    const browser = await pending.catch(() => undefined);
+    if (!browser) return;
+    const process = browser.process();
+    await Promise.race([browser.close(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]).catch(() => undefined);
+    if (process && process.exitCode === null && process.signalCode === null) process.kill('SIGKILL');
+  }
+
+  private launch(): Promise<Browser> {
+    this.browser ??= (async () => {
+      this.launches += 1;
+      const { launch } = await import('puppeteer-core');
+      const root = typeof process.getuid === 'function' && process.getuid() === 0;
+      try {
+        return await launch({
+          executablePath: this.options.executablePath,
+          headless: true,
+          pipe: true,
+          timeout: this.options.timeoutMs,
+          protocolTimeout: this.options.timeoutMs,
+          handleSIGINT: false,
+          handleSIGTERM: false,
+          handleSIGHUP: false,
+          args: [...(root ? ['--no-sandbox'] : []), ...QUIET_ARGS],
+        });
+      } catch (error) {
+        throw new CareerdeckError('BROWSER', `could not start the browser at ${this.options.executablePath}: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+      }
+    })();
+    return this.browser;
+  }
+
+  private async serve(site: Site, request: HTTPRequest): Promise<void> {
+    if (request.url().startsWith('data:')) return request.continue().catch(() => undefined);
+    const url = new URL(request.url());
+    const file = url.origin === ORIGIN ? site.get(url.pathname) : undefined;
+    if (!file) {
+      this.blocked.push(request.url());
+      return request.abort('blockedbyclient').catch(() => undefined);
+    }
+    return request.respond({ status: 200, contentType: file.type, body: typeof file.body === 'string' ? file.body : Buffer.from(file.body) }).catch(() => undefined);
+  }
+
+  private async acquire(): Promise<void> {
+    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active += 1;
+  }
+
+  private release(): void {
+    this.active -= 1;
+    this.waiting.shift()?.();
+  }
+}

@@ -1,0 +1,185 @@
+import { performance } from 'node:perf_hooks';
+import path from 'node:path';
+import { findBrowser, machineEnvironment } from './browser/find.js';
+import { BrowserSession, type Site } from './browser/session.js';
+import { type Comparison, compareAll } from './compare/compare.js';
+import { type Asset, contentType, loadAssets } from './emit/assets.js';
+import { writeFileAtomic } from './emit/atomic.js';
+import { withMetadata } from './emit/pdf-meta.js';
+import { type PrintJob, printPage } from './emit/print.js';
+import { CareerdeckError } from './errors.js';
+import { readContentDir } from './load/read.js';
+import { type RenderedDeck, renderDeck } from './render/render.js';
+import { loadTemplates } from './render/templates.js';
+import type { ContentModel } from './validate/model.js';
+import { validateContent } from './validate/validate.js';
+
+const PACKAGE_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+export interface BuildOptions {
+  /** Folder with `roles/` and `decks/`. Default: `content` in the working directory. */
+  contentDir?: string;
+  /** Where `<deck>/` folders are written. Default: `output` in the working directory. */
+  outDir?: string;
+  /** Templates folder. Default: careerdeck's own `templates/`. */
+  templatesDir?: string;
+  /** Build only this deck (its file name without `.md`). */
+  deck?: string;
+  /** Print the PDFs (default) or write the HTML deck only. */
+  pdf?: boolean;
+  /** Path of a Chromium or Chrome to print with; see findBrowser for the search order. */
+  browser?: string;
+  /** Bound on each browser wait in milliseconds. Default 30000. */
+  timeoutMs?: number;
+  /** Date stamped into PDFs. Default: SOURCE_DATE_EPOCH if set, else now. */
+  date?: Date;
+  /** Called once per written output. */
+  onProgress?: (event: ProgressEvent) => void;
+  /** Aborting stops the build, closes the browser and writes nothing more. */
+  signal?: AbortSignal;
+}
+
+export interface ProgressEvent {
+  deck: string;
+  file: string;
+  bytes: number;
+  ms: number;
+  pages?: number | undefined;
+}
+
+export interface OutputFile {
+  file: string;
+  bytes: number;
+  pages?: number | undefined;
+}
+
+export interface BuildResult {
+  decks: { slug: string; dir: string; slides: number; outputs: OutputFile[] }[];
+  /** How many times Chromium was started (0 or 1). */
+  browserLaunches: number;
+  /** Requests the browser attempted that were not for our own files (refused). */
+  blockedRequests: string[];
+}
+
+/** Reads and validates the content folder: load, then validate. Throws ContentError. */
+export async function loadModel(contentDir: string): Promise<ContentModel> {
+  const { files, diagnostics } = await readContentDir(contentDir);
+  return validateContent(files, diagnostics);
+}
+
+/** The whole pipeline: load -> validate -> compare -> render -> emit. */
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const contentDir = options.contentDir ?? 'content';
+  const outDir = path.resolve(options.outDir ?? 'output');
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const date = options.date ?? sourceDate();
+  const checkAbort = () => {
+    if (options.signal?.aborted) throw new CareerdeckError('INTERRUPTED', 'build interrupted; outputs already written are whole, the rest were left as they were');
+  };
+
+  const model = await loadModel(contentDir);
+  const comparisons = compareAll(model, options.deck);
+  if (comparisons.length === 0) {
+    throw new CareerdeckError('USAGE', `no deck "${options.deck}"; choose one of: ${model.decks.map((d) => d.slug).join(', ')}`);
+  }
+  const templates = await loadTemplates(options.templatesDir ?? path.join(PACKAGE_ROOT, 'templates'));
+  const assets = await loadAssets(templates.deckScript);
+  const started = performance.now();
+  const rendered = comparisons.map((c) => {
+    const r = renderDeck(c, templates);
+    return { c, r, site: siteFor(r, assets) };
+  });
+  const renderMs = performance.now() - started;
+  checkAbort();
+
+  const session = options.pdf === false ? undefined : new BrowserSession({ executablePath: (await findBrowser(machineEnvironment(options.browser))).executablePath, timeoutMs });
+  const onAbort = () => void session?.close();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const printed = session
+      ? await Promise.all(rendered.map(({ c, site }) => printDeck(session, site, c, date, timeoutMs)))
+      : rendered.map(() => []);
+    checkAbort();
+    const decks = [];
+    for (const [i, { c, r }] of rendered.entries()) {
+      const dir = path.join(outDir, c.deck.slug);
+      const outputs: OutputFile[] = [];
+      const emit = async (name: string, bytes: Uint8Array | string, ms: number, pages?: number) => {
+        checkAbort();
+        await writeOutput(path.join(dir, name), bytes);
+        const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
+        outputs.push({ file: path.join(dir, name), bytes: size, pages });
+        options.onProgress?.({ deck: c.deck.slug, file: path.join(dir, name), bytes: size, ms, pages });
+      };
+      for (const asset of assets) await writeOutput(path.join(dir, asset.path), asset.bytes);
+      await emit('index.html', r.deck, renderMs / rendered.length);
+      for (const pdf of printed[i] ?? []) await emit(pdf.name, pdf.bytes, pdf.ms, pdf.pages);
+      decks.push({ slug: c.deck.slug, dir, slides: r.slideCount, outputs });
+    }
+    return { decks, browserLaunches: session?.launches ?? 0, blockedRequests: session ? [...session.blocked] : [] };
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    await session?.close();
+  }
+}
+
+async function writeOutput(file: string, bytes: Uint8Array | string): Promise<void> {
+  try {
+    await writeFileAtomic(file, bytes);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw new CareerdeckError('OUTPUT', `cannot write ${file} (${code || (error as Error).message}); check that the output folder is writable and has free space`, { cause: error });
+  }
+}
+
+function siteFor(r: RenderedDeck, assets: readonly Asset[]): Site {
+  const site = new Map<string, { body: Uint8Array | string; type: string }>();
+  for (const asset of assets) site.set(`/${asset.path}`, { body: asset.bytes, type: contentType(asset.path) });
+  site.set('/index.html', { body: r.deck, type: contentType('.html') });
+  site.set('/report.html', { body: r.report, type: contentType('.html') });
+  return site;
+}
+
+interface PrintedPdf {
+  name: string;
+  bytes: Uint8Array;
+  pages: number;
+  ms: number;
+}
+
+async function printDeck(session: BrowserSession, site: Site, c: Comparison, date: Date, timeoutMs: number): Promise<PrintedPdf[]> {
+  const { deck, roles } = c;
+  const meta = {
+    title: deck.title,
+    author: deck.presenter,
+    subject: deck.subtitle ?? `A comparison of ${roles.map((r) => r.title).join(', ')}`,
+    keywords: ['careers', ...roles.map((r) => r.title)],
+    language: deck.lang,
+    date,
+  };
+  const jobs: { name: string; job: PrintJob; title: string }[] = [
+    {
+      name: `${deck.slug}-report.pdf`,
+      title: `${deck.title}: comparison report`,
+      job: { path: '/report.html', pdf: { printBackground: true, preferCSSPageSize: true, tagged: true, outline: true } },
+    },
+    {
+      name: `${deck.slug}-slides.pdf`,
+      title: `${deck.title}: slides`,
+      job: { path: '/index.html?print-pdf', readyAttribute: 'data-careerdeck-pdf-ready', pdf: { printBackground: true, preferCSSPageSize: true, tagged: true } },
+    },
+  ];
+  return Promise.all(
+    jobs.map(async ({ name, job, title }) => {
+      const started = performance.now();
+      const raw = await printPage(session, site, job, timeoutMs);
+      const { bytes, pages } = await withMetadata(raw, { ...meta, title });
+      return { name, bytes, pages, ms: performance.now() - started };
+    }),
+  );
+}
+
+function sourceDate(): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+}

@@ -1,0 +1,63 @@
+/** Where in a content file something went wrong. Lines and columns are 1-based. */
+export interface SourceLocation {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+/** One content problem: where it is and what to change. */
+export interface Diagnostic extends SourceLocation {
+  message: string;
+}
+
+/** Exit statuses of the CLI, shared with the library so callers can map errors to them. */
+export const ExitCode = {
+  ok: 0,
+  content: 1,
+  usage: 2,
+  environment: 3,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+export type ErrorCode = 'CONTENT' | 'USAGE' | 'NO_BROWSER' | 'BROWSER' | 'TIMEOUT' | 'OUTPUT' | 'INTERRUPTED';
+
+const exitCodes: Record<ErrorCode, ExitCode> = {
+  CONTENT: ExitCode.content,
+  USAGE: ExitCode.usage,
+  NO_BROWSER: ExitCode.environment,
+  BROWSER: ExitCode.environment,
+  TIMEOUT: ExitCode.environment,
+  OUTPUT: ExitCode.environment,
+  INTERRUPTED: ExitCode.environment,
+};
+
+/** The one base error of careerdeck: a code that maps to an exit status, and the cause kept. */
+export class CareerdeckError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CareerdeckError';
+    this.code = code;
+  }
+
+  get exitCode(): ExitCode {
+    return exitCodes[this.code];
+  }
+}
+
+/** Every content problem found in one run, reported together rather than one at a time. */
+export class ContentError extends CareerdeckError {
+  readonly diagnostics: readonly Diagnostic[];
+
+  constructor(diagnostics: readonly Diagnostic[]) {
+    super('CONTENT', diagnostics.map(formatDiagnostic).join('\n'));
+    this.name = 'ContentError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = [d.file, d.line, d.line === undefined ? undefined : d.column].filter((p) => p !== undefined);
+  return `${where.join(':')}: ${d.message}`;
+}

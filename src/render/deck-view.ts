@@ -1,0 +1,149 @@
+import type { AlignedSection, Comparison } from '../compare/compare.js';
+import type { Section } from '../validate/model.js';
+import { formatGrowth, outlookChart } from './chart.js';
+import { escapeHtml as escape } from './markdown.js';
+import { estimateLines, paginateColumns } from './paginate.js';
+import { overlapTable } from './overlap-table.js';
+import { formatDate, notesHtml, type Piece, piecesToHtml, sectionPieces } from './pieces.js';
+
+/** A slide as the deck template draws it; every field is optional markup or text. */
+export interface SlideView {
+  kind: 'title' | 'prose' | 'compare' | 'overlap' | 'chart';
+  title: string;
+  /** "2/3" on a continuation slide. */
+  part?: string;
+  html?: string;
+  agenda?: string[];
+  columns?: { heading: string; role: number; html: string }[];
+  table?: { head: string[]; rows: string[][] };
+  chart?: string;
+  caption?: string;
+  notes?: NoteView[];
+}
+
+/** Speaker notes of a slide, grouped by whose file they come from. */
+export interface NoteView {
+  label?: string | undefined;
+  html: string;
+}
+
+export interface DeckView {
+  lang: string;
+  title: string;
+  subtitle?: string | undefined;
+  event?: string | undefined;
+  presenter?: string | undefined;
+  date?: string | undefined;
+  roles: { title: string; role: number }[];
+  slides: SlideView[];
+}
+
+/** Slide geometry (1280 x 720 at 24px body text) turned into a budget for fitting columns. */
+const SLIDE_TEXT_WIDTH = 1140;
+const COLUMN_GAP = 40;
+const CHAR_WIDTH = 11.5;
+const COLUMN_LINES = 13;
+const TABLE_LINES = 17;
+
+export function deckView(c: Comparison): DeckView {
+  const { deck } = c;
+  const [opening, ...rest] = deck.sections;
+  const closing = rest.length > 0 ? rest.pop() : undefined;
+  const overlapSlides = overlapSlidesFor(c);
+  const agenda = [opening?.title, ...c.sections.map((s) => s.title), overlapSlides[0]?.title, ...rest.map((s) => s.title), closing?.title]
+    .filter((t): t is string => t !== undefined);
+
+  const slides: SlideView[] = [
+    slide({ kind: 'prose', title: 'Agenda', agenda }),
+    ...(opening ? [proseSlide(opening)] : []),
+    ...c.sections.flatMap((section) => [
+      ...compareSlides(section, c),
+      ...(section.id === 'outlook' ? chartSlides(c) : []),
+    ]),
+    ...(c.sections.some((s) => s.id === 'outlook') ? [] : chartSlides(c)),
+    ...overlapSlides,
+    ...rest.map(proseSlide),
+    ...(closing ? [proseSlide(closing)] : []),
+  ];
+  return {
+    lang: deck.lang,
+    title: deck.title,
+    subtitle: deck.subtitle,
+    event: deck.event,
+    presenter: deck.presenter,
+    date: formatDate(deck.date, deck.lang),
+    roles: c.roles.map((r, role) => ({ title: r.title, role })),
+    slides,
+  };
+}
+
+/** Every field present (undefined when unused): templates compile in strict mode. */
+function slide(fields: Pick<SlideView, 'kind' | 'title'> & Partial<SlideView>): Required<SlideView> {
+  return { part: undefined, html: undefined, agenda: undefined, columns: undefined, table: undefined, chart: undefined, caption: undefined, notes: undefined, ...fields } as Required<SlideView>;
+}
+
+function proseSlide(section: Section): SlideView {
+  return slide({ kind: 'prose', title: section.title, html: piecesToHtml(sectionPieces(section)), notes: [{ html: notesHtml(section.notes) }] });
+}
+
+function compareSlides(section: AlignedSection, c: Comparison): SlideView[] {
+  const columns = section.cells.map(sectionPieces);
+  const charsPerLine = columnChars(c.roles.length);
+  const lines = (p: Piece) => estimateLines(p.text, charsPerLine);
+  const pages = paginateColumns(columns, lines, COLUMN_LINES);
+  const notes = section.cells.flatMap((cell, i) => (cell && cell.notes.length > 0 ? [{ label: c.roles[i]?.short, html: notesHtml(cell.notes) }] : []));
+  return pages.map((page, index) =>
+    slide({
+    kind: 'compare',
+    title: section.title,
+    part: pages.length > 1 ? `${index + 1}/${pages.length}` : undefined,
+    columns: page.map((pieces, role) => ({
+      heading: c.roles[role]?.short ?? '',
+      role,
+      html: pieces.length > 0 ? piecesToHtml(pieces) : section.cells[role] ? '<p class="muted">(continued on the previous slide)</p>' : '<p class="muted">Not covered for this role.</p>',
+    })),
+    notes,
+  }),
+  );
+}
+
+function chartSlides(c: Comparison): SlideView[] {
+  if (c.outlook.length === 0) return [];
+  const indexes = c.outlook.map((bar) => c.roles.findIndex((r) => r.short === bar.role));
+  const caption = c.outlook
+    .map((b) => [`${b.role}: ${formatGrowth(b.growth)}`, b.period, b.group].filter(Boolean).join(', '))
+    .join('. ');
+  const sources = [...new Set(c.outlook.map((b) => b.source).filter(Boolean))].join('; ');
+  return [
+    slide({
+      kind: 'chart',
+      title: 'Projected job growth',
+      chart: outlookChart(c.outlook, indexes),
+      caption: `${caption}.${sources ? ` Source: ${sources}.` : ''}`,
+      notes: [{ html: `<p>Projected employment growth for the occupation group each role belongs to. ${escape(caption)}.</p>` }],
+    }),
+  ];
+}
+
+function overlapSlidesFor(c: Comparison): SlideView[] {
+  const { head, rows } = overlapTable(c);
+  if (rows.length === 0) return [];
+  const cellChars = Math.floor((SLIDE_TEXT_WIDTH - 200) / (head.length - 1) / 9);
+  const rowLines = (row: string[]) => Math.max(...row.slice(1).map((cell) => estimateLines(cell, cellChars))) + 0.6;
+  const pages = paginateColumns([rows], rowLines, TABLE_LINES).map((p) => p[0] ?? []);
+  const sharedCount = new Set(c.sections.flatMap((s) => s.overlap.shared.map((k) => k.key))).size;
+  return pages.map((page, index) =>
+    slide({
+    kind: 'overlap',
+    title: 'What they share, what sets them apart',
+    part: pages.length > 1 ? `${index + 1}/${pages.length}` : undefined,
+    table: { head, rows: page },
+    notes: [{ html: `<p>Bold terms from the role files, compared section by section: ${sharedCount} terms appear for ${c.roles.length > 2 ? 'all roles' : 'both roles'}. Ask which of the unique ones surprised the audience.</p>` }],
+  }),
+  );
+}
+
+function columnChars(columns: number): number {
+  return Math.floor((SLIDE_TEXT_WIDTH - COLUMN_GAP * (columns - 1)) / columns / CHAR_WIDTH);
+}
+

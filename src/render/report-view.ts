@@ -1,0 +1,99 @@
+import type { Comparison } from '../compare/compare.js';
+import type { Section, SourceRef } from '../validate/model.js';
+import { formatGrowth, outlookChart } from './chart.js';
+import { overlapTable, type OverlapTable } from './overlap-table.js';
+import { formatDate, keywordList, piecesToHtml, plain, sectionPieces } from './pieces.js';
+
+interface PartView {
+  id: string;
+  title: string;
+  html: string;
+}
+
+export interface ReportView {
+  lang: string;
+  title: string;
+  subtitle?: string | undefined;
+  event?: string | undefined;
+  presenter?: string | undefined;
+  date?: string | undefined;
+  paper: string;
+  roles: { title: string; short: string; summary?: string | undefined; role: number }[];
+  glance: { head: string[]; rows: { label: string; cells: string[] }[] };
+  opening?: PartView | undefined;
+  sections: { id: string; title: string; columns: { heading: string; role: number; html: string }[]; chart: string | undefined; caption: string | undefined }[];
+  overlap: OverlapTable;
+  others: PartView[];
+  closing?: PartView | undefined;
+  sources: SourceRef[];
+}
+
+export function reportView(c: Comparison): ReportView {
+  const { deck, roles } = c;
+  const [opening, ...rest] = deck.sections;
+  const closing = rest.length > 0 ? rest.pop() : undefined;
+  const chartRoles = c.outlook.map((bar) => roles.findIndex((r) => r.short === bar.role));
+  const chart = outlookChart(c.outlook, chartRoles);
+  const caption = [...new Set(c.outlook.map((b) => [b.group, b.period].filter(Boolean).join(', ')))].join('; ');
+
+  return {
+    lang: deck.lang,
+    title: deck.title,
+    subtitle: deck.subtitle,
+    event: deck.event,
+    presenter: deck.presenter,
+    date: formatDate(deck.date, deck.lang),
+    paper: deck.paper,
+    roles: roles.map((r, role) => ({ title: r.title, short: r.short, summary: r.summary, role })),
+    glance: {
+      head: roles.map((r) => r.short),
+      rows: [
+        ...(roles.some((r) => r.summary) ? [{ label: 'In one sentence', cells: roles.map((r) => r.summary ?? '–') }] : []),
+        ...c.sections.map((s) => ({
+          label: s.title,
+          cells: s.cells.map((cell, i) => (s.id === 'outlook' && roles[i]?.outlook ? growthLine(roles[i].outlook) : glanceCell(cell))),
+        })),
+      ],
+    },
+    opening: opening && part(opening),
+    sections: c.sections.map((s) => ({
+      id: s.id,
+      title: s.title,
+      columns: s.cells.map((cell, role) => ({ heading: roles[role]?.short ?? '', role, html: cell ? piecesToHtml(sectionPieces(cell)) : '<p class="muted">Not covered for this role.</p>' })),
+      chart: s.id === 'outlook' && chart ? chart : undefined,
+      caption: s.id === 'outlook' ? caption : undefined,
+    })),
+    overlap: overlapTable(c),
+    others: rest.map(part),
+    closing: closing && part(closing),
+    sources: sources(c),
+  };
+}
+
+function part(section: Section): PartView {
+  return { id: section.id, title: section.title, html: piecesToHtml(sectionPieces(section)) };
+}
+
+/** A section in a few words: its keywords, or for prose its first sentence. */
+function glanceCell(cell: Section | undefined): string {
+  if (!cell) return '–';
+  const keywords = keywordList(cell.blocks.flatMap((b) => (b.kind === 'list' ? b.items.flatMap((i) => i.keywords) : [])));
+  if (keywords) return keywords;
+  const first = cell.blocks.find((b) => b.kind === 'paragraph');
+  return first ? (plain(first.markdown).split(/(?<=[.!?])\s/)[0] ?? '') : '–';
+}
+
+function growthLine(o: { growth: number; period?: string | undefined }): string {
+  return `${formatGrowth(o.growth)} projected job growth${o.period ? `, ${o.period}` : ''}`;
+}
+
+/** The deck's sources, then any outlook source a role names that the deck does not. */
+function sources(c: Comparison): SourceRef[] {
+  const listed = [...c.deck.sources];
+  const known = (name: string) => listed.some((s) => s.title.includes(name) || s.publisher?.includes(name));
+  for (const bar of c.outlook) {
+    if (bar.source && !known(bar.source)) listed.push({ title: bar.source });
+  }
+  // Every key present: templates compile in strict mode.
+  return listed.map((s) => ({ publisher: undefined, date: undefined, url: undefined, ...s }));
+}

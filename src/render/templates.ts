@@ -1,0 +1,42 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import type { DeckView } from './deck-view.js';
+import { helpers } from './helpers.js';
+import type { ReportView } from './report-view.js';
+
+export interface Templates {
+  deck: (view: DeckView) => string;
+  report: (view: ReportView) => string;
+  /** The script that starts reveal.js, copied beside the deck. */
+  deckScript: string;
+}
+
+/**
+ * Compiles the templates once per build in an isolated Handlebars environment: our own helpers
+ * and partials only, strict so a missing field fails loudly, no prototype access.
+ */
+export async function loadTemplates(dir: string): Promise<Templates> {
+  const hbs = Handlebars.create();
+  for (const [name, fn] of Object.entries(helpers)) hbs.registerHelper(name, fn);
+  const partialsDir = path.join(dir, 'partials');
+  for (const file of (await readdir(partialsDir)).filter((f) => f.endsWith('.hbs'))) {
+    hbs.registerPartial(file.slice(0, -4), await readFile(path.join(partialsDir, file), 'utf8'));
+  }
+  const read = (...parts: string[]) => readFile(path.join(dir, ...parts), 'utf8');
+  const compile = async (file: string) => hbs.compile(await read(file), { strict: true, noEscape: false });
+  const [deck, report, base, deckCss, reportCss, deckScript] = await Promise.all([
+    compile('deck/deck.hbs'),
+    compile('report/report.hbs'),
+    read('partials', 'base.css'),
+    read('deck', 'deck.css'),
+    read('report', 'report.css'),
+    read('deck', 'deck.js'),
+  ]);
+  const runtime = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
+  return {
+    deck: (view) => deck({ ...view, css: `${base}\n${deckCss}` }, runtime),
+    report: (view) => report({ ...view, css: `${base}\n${reportCss}` }, runtime),
+    deckScript,
+  };
+}

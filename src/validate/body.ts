@@ -1,0 +1,150 @@
+import { Lexer, type Token, type Tokens } from 'marked';
+import type { Diagnostic } from '../errors.js';
+import { keywordKey, slugify } from './keys.js';
+import type { Block, Keyword, ListItem, Section } from './model.js';
+
+const NOTE = /^note:\s*/i;
+
+export interface BodyResult {
+  sections: Section[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Splits a Markdown body into `##` sections of paragraphs and lists, with their keywords and
+ * speaker notes. Anything else (raw HTML, code, tables, text before the first heading) is
+ * reported with its line rather than silently dropped.
+ */
+export function parseBody(body: string, file: string, firstLine: number): BodyResult {
+  const lineAt = lineLocator(body, firstLine);
+  const sections: Section[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const problem = (line: number, message: string) => diagnostics.push({ file, line, message });
+  let current: Section | undefined;
+  let inNotes = false;
+  let offset = 0;
+
+  for (const token of new Lexer({ gfm: true }).lex(body)) {
+    const line = lineAt(offset + leadingBlank(token.raw));
+    offset += token.raw.length;
+    if (token.type === 'space') continue;
+
+    if (token.type === 'heading' && token.depth <= 2) {
+      if (token.depth === 1 && current === undefined) continue; // an optional document title
+      current = { id: slugify(token.text), title: plainText(token.tokens ?? []), line, blocks: [], notes: [] };
+      if (token.depth === 1) problem(line, `"# ${token.text}" is a top-level heading inside the body; use "## ${token.text}" to open a section`);
+      const twin = sections.find((s) => s.id === current?.id);
+      if (twin) problem(line, `section "${current.title}" appears twice (first on line ${twin.line}); merge the two or rename one`);
+      if (current.id === '') problem(line, 'section heading is empty; give it a title');
+      sections.push(current);
+      inNotes = false;
+      continue;
+    }
+    if (current === undefined) {
+      problem(line, 'text before the first "## " heading belongs to no section; move it under a heading');
+      continue;
+    }
+    if (token.type === 'paragraph' && (inNotes || NOTE.test(token.text))) {
+      inNotes = true;
+      current.notes.push(token.text.replace(NOTE, ''));
+      continue;
+    }
+    if (inNotes && token.type === 'list') {
+      current.notes.push(token.raw.trim());
+      continue;
+    }
+    const block = toBlock(token, line, lineAt, offset - token.raw.length, problem);
+    if (block) current.blocks.push(block);
+  }
+
+  for (const section of sections) {
+    if (section.blocks.length === 0) {
+      problem(section.line, `section "${section.title}" is empty; add a paragraph or a list, or remove the heading`);
+    }
+  }
+  return { sections, diagnostics };
+}
+
+function toBlock(
+  token: Token,
+  line: number,
+  lineAt: (offset: number) => number,
+  start: number,
+  problem: (line: number, message: string) => void,
+): Block | undefined {
+  switch (token.type) {
+    case 'paragraph':
+      return { kind: 'paragraph', markdown: token.text, line };
+    case 'list':
+      return { kind: 'list', ordered: token.ordered, items: listItems(token as Tokens.List, start, lineAt, problem), line };
+    case 'html':
+      problem(line, 'raw HTML is not allowed in content; write it as Markdown (paragraphs, lists, **bold**, links)');
+      return undefined;
+    default:
+      problem(line, `a ${describe(token.type)} is not supported here; sections hold paragraphs and lists`);
+      return undefined;
+  }
+}
+
+function listItems(list: Tokens.List, start: number, lineAt: (offset: number) => number, problem: (line: number, message: string) => void): ListItem[] {
+  let offset = start;
+  return list.items.map((item) => {
+    const line = lineAt(offset + leadingBlank(item.raw));
+    offset += item.raw.length;
+    if (item.tokens.some((t) => t.type === 'list')) {
+      problem(line, 'nested lists are not supported; flatten the list or move the detail into the item text');
+    }
+    return { markdown: item.text.trim(), keywords: keywords(item.tokens), line };
+  });
+}
+
+/** The item's **bold** terms, each once, in order of appearance. */
+function keywords(tokens: Token[]): Keyword[] {
+  const found = new Map<string, Keyword>();
+  walk(tokens, (token) => {
+    if (token.type !== 'strong') return false;
+    const label = plainText(token.tokens ?? []).trim();
+    const key = keywordKey(label);
+    if (key !== '' && !found.has(key)) found.set(key, { label, key });
+    return true;
+  });
+  return [...found.values()];
+}
+
+function walk(tokens: Token[], visit: (token: Token) => boolean): void {
+  for (const token of tokens) {
+    if (visit(token)) continue;
+    const children = 'tokens' in token ? (token.tokens as Token[] | undefined) : undefined;
+    if (children) walk(children, visit);
+  }
+}
+
+export function plainText(tokens: Token[]): string {
+  return tokens
+    .map((t) => ('tokens' in t && t.tokens ? plainText(t.tokens as Token[]) : 'text' in t ? String(t.text) : ''))
+    .join('');
+}
+
+function describe(type: string): string {
+  const names: Record<string, string> = { code: 'code block', table: 'table', blockquote: 'quote', hr: 'horizontal rule', heading: 'sub-heading' };
+  return names[type] ?? type;
+}
+
+function leadingBlank(raw: string): number {
+  return raw.length - raw.replace(/^\n+/, '').length;
+}
+
+function lineLocator(text: string, firstLine: number): (offset: number) => number {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return firstLine + lo;
+  };
+}

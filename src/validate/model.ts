@@ -1,0 +1,80 @@
+/** The typed content model: what validation guarantees to every later stage. */
+
+export interface Keyword {
+  /** As written in the content, e.g. "Scikit-learn". */
+  label: string;
+  /** Case and spelling variants folded, e.g. "scikit learn": what comparison matches on. */
+  key: string;
+}
+
+export interface ListItem {
+  /** Inline Markdown of the item, rendered later. */
+  markdown: string;
+  keywords: Keyword[];
+  line: number;
+}
+
+export type Block =
+  | { kind: 'paragraph'; markdown: string; line: number }
+  | { kind: 'list'; ordered: boolean; items: ListItem[]; line: number };
+
+export interface Section {
+  /** Slug of the heading: `## Required skills` -> `required-skills`. */
+  id: string;
+  title: string;
+  line: number;
+  blocks: Block[];
+  /** Speaker notes: the `Note:` paragraph and all after it, as Markdown. */
+  notes: string[];
+}
+
+export interface Outlook {
+  /** Projected employment growth in percent. */
+  growth: number;
+  period?: string | undefined;
+  group?: string | undefined;
+  source?: string | undefined;
+}
+
+export interface Role {
+  slug: string;
+  file: string;
+  title: string;
+  short: string;
+  summary?: string | undefined;
+  outlook?: Outlook | undefined;
+  sections: Section[];
+}
+
+export interface SourceRef {
+  title: string;
+  publisher?: string | undefined;
+  date?: string | undefined;
+  url?: string | undefined;
+}
+
+export type Paper = 'A4' | 'Letter';
+
+export interface Deck {
+  slug: string;
+  file: string;
+  title: string;
+  subtitle?: string | undefined;
+  /** Role slugs, two or more, in the order the deck lists them. */
+  roles: string[];
+  /** Section ids to compare, in order. */
+  sectionIds: string[];
+  event?: string | undefined;
+  date?: string | undefined;
+  presenter?: string | undefined;
+  lang: string;
+  paper: Paper;
+  sources: SourceRef[];
+  /** The deck's own prose: introduction, what the roles share, conclusion. */
+  sections: Section[];
+}
+
+export interface ContentModel {
+  roles: Map<string, Role>;
+  decks: Deck[];
+}

@@ -1,0 +1,136 @@
+import { isNode, type Document, type LineCounter } from 'yaml';
+import { z } from 'zod';
+import type { Diagnostic } from '../errors.js';
+
+const text = z.string().trim().min(1);
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a file name without ".md", in lower case with dashes');
+
+export const roleSchema = z.strictObject({
+  title: text,
+  short: text.max(40).optional(),
+  summary: text.optional(),
+  outlook: z
+    .strictObject({
+      growth: z.number().min(-100).max(1000),
+      period: text.optional(),
+      group: text.optional(),
+      source: text.optional(),
+    })
+    .optional(),
+});
+
+export const deckSchema = z.strictObject({
+  title: text,
+  subtitle: text.optional(),
+  roles: z.array(slug).min(2, 'list two or more roles').max(6, 'list at most six roles'),
+  sections: z.array(text).min(1).optional(),
+  event: text.optional(),
+  date: text.optional(),
+  presenter: text.optional(),
+  lang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as "en" or "en-GB"').default('en'),
+  paper: z.enum(['A4', 'Letter']).default('A4'),
+  sources: z
+    .array(
+      z.strictObject({
+        title: text,
+        publisher: text.optional(),
+        date: text.optional(),
+        url: z.url({ protocol: /^https?$/ }).optional(),
+      }),
+    )
+    .default([]),
+});
+
+export type RoleFrontMatter = z.infer<typeof roleSchema>;
+export type DeckFrontMatter = z.infer<typeof deckSchema>;
+
+interface Positions {
+  file: string;
+  yaml: Document.Parsed;
+  lineCounter: LineCounter;
+  firstLine: number;
+}
+
+/** Checks front matter against a schema; every problem becomes a diagnostic at its YAML line. */
+export function checkFrontMatter<T>(schema: z.ZodType<T>, data: unknown, at: Positions): { value?: T; diagnostics: Diagnostic[] } {
+  const result = schema.safeParse(data);
+  if (result.success) return { value: result.data, diagnostics: [] };
+  return { diagnostics: result.error.issues.map((issue) => toDiagnostic(issue, schema, at)) };
+}
+
+function toDiagnostic(issue: z.core.$ZodIssue, schema: z.ZodType, at: Positions): Diagnostic {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  const { line, column } = locate(at, issue.code === 'unrecognized_keys' ? [...path, issue.keys[0] ?? ''] : path, issue.code === 'unrecognized_keys');
+  return { file: at.file, line, column, message: describeIssue(issue, path, schema) };
+}
+
+function describeIssue(issue: z.core.$ZodIssue, path: (string | number)[], schema: z.ZodType): string {
+  const name = path.length > 0 ? `"${path.join('.')}"` : 'front matter';
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = knownKeys(schema, path);
+      return `${issue.keys.map((k) => `"${k}"`).join(', ')} ${issue.keys.length > 1 ? 'are not known keys' : 'is not a known key'}${path.length ? ` in ${name}` : ''}; use one of ${known.join(', ')} or remove it`;
+    }
+    case 'invalid_type':
+      return issue.input === undefined
+        ? `${name} is required; add "${path.at(-1)}: ..." to the front matter`
+        : `${name} must be ${article(issue.expected)}, not ${typeName(issue.input)}`;
+    case 'too_small':
+      return issue.origin === 'string' ? `${name} is empty; write a value or remove the key` : `${name}: ${issue.message.startsWith('Too small') ? `needs at least ${String(issue.minimum)}` : issue.message}`;
+    case 'invalid_value':
+      return `${name} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_format':
+      return `${name} must be ${issue.message.startsWith('Invalid') ? `a valid ${issue.format}` : issue.message}`;
+    default:
+      return `${name}: ${issue.message}`;
+  }
+}
+
+function article(type: string): string {
+  return type === 'array' ? 'a list' : type === 'object' ? 'a mapping of keys' : `a ${type}`;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function knownKeys(schema: z.ZodType, path: (string | number)[]): string[] {
+  let node: z.ZodType | undefined = schema;
+  for (const part of path) {
+    if (node === undefined) return [];
+    node = unwrap(node);
+    if (node instanceof z.ZodObject) node = node.shape[part as string] as z.ZodType | undefined;
+    else if (node instanceof z.ZodArray) node = node.element as z.ZodType;
+  }
+  node = node && unwrap(node);
+  return node instanceof z.ZodObject ? Object.keys(node.shape) : [];
+}
+
+function unwrap(node: z.ZodType): z.ZodType {
+  let current = node;
+  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault) current = current.unwrap() as z.ZodType;
+  return current;
+}
+
+/** The line of the deepest YAML node on the path that exists (a missing key points at its parent). */
+function locate(at: Positions, path: (string | number)[], keyItself: boolean): { line: number; column?: number } {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const sub = path.slice(0, depth);
+    const node = sub.length === 0 ? at.yaml.contents : keyItself && depth === path.length ? findKey(at.yaml, sub) : at.yaml.getIn(sub, true);
+    if (isNode(node) && node.range) {
+      const pos = at.lineCounter.linePos(node.range[0]);
+      return { line: pos.line + at.firstLine - 1, column: pos.col };
+    }
+  }
+  return { line: 1 };
+}
+
+function findKey(yaml: Document.Parsed, path: (string | number)[]): unknown {
+  const parent = yaml.getIn(path.slice(0, -1), true) as { items?: { key: unknown }[] } | undefined;
+  const parentNode = path.length === 1 ? yaml.contents : parent;
+  const items = (parentNode as { items?: { key: unknown }[] } | null)?.items ?? [];
+  return items.find((pair) => isNode(pair.key) && (pair.key as { value?: unknown }).value === path.at(-1))?.key;
+}

@@ -1,0 +1,84 @@
+import { isNode } from 'yaml';
+import { ContentError, type Diagnostic } from '../errors.js';
+import { type ParsedFile, parseFrontMatter } from '../load/front-matter.js';
+import type { SourceFile } from '../load/source.js';
+import { parseBody } from './body.js';
+import type { ContentModel, Deck, Role } from './model.js';
+import { checkFrontMatter, deckSchema, roleSchema } from './schema.js';
+
+/**
+ * Turns content files into the typed model. Every problem in every file is collected first and
+ * thrown together as one ContentError, so a presenter fixes everything in one pass.
+ */
+export function validateContent(files: readonly SourceFile[], earlier: readonly Diagnostic[] = []): ContentModel {
+  const diagnostics: Diagnostic[] = [...earlier];
+  const roles = new Map<string, Role>();
+  const decks: { deck: Deck; parsed: ParsedFile }[] = [];
+
+  for (const source of files) {
+    const outcome = parseFrontMatter(source);
+    if (!outcome.ok) {
+      diagnostics.push(...outcome.diagnostics);
+      continue;
+    }
+    const parsed = outcome.file;
+    const at = { file: source.path, yaml: parsed.yaml, lineCounter: parsed.yamlLineCounter, firstLine: parsed.yamlFirstLine };
+    const body = parseBody(parsed.body, source.path, parsed.bodyFirstLine);
+    diagnostics.push(...body.diagnostics);
+    if (source.kind === 'role') {
+      const { value, diagnostics: problems } = checkFrontMatter(roleSchema, parsed.data, at);
+      diagnostics.push(...problems);
+      if (body.sections.length === 0 && body.diagnostics.length === 0) {
+        diagnostics.push({ file: source.path, line: parsed.bodyFirstLine, message: 'has no sections; add at least one "## Heading" with a list or paragraph under it' });
+      }
+      if (value) roles.set(source.slug, { slug: source.slug, file: source.path, ...value, short: value.short ?? value.title, sections: body.sections });
+    } else {
+      const { value, diagnostics: problems } = checkFrontMatter(deckSchema, parsed.data, at);
+      diagnostics.push(...problems);
+      if (value) {
+        const { sections: sectionIds, ...rest } = value;
+        decks.push({ deck: { slug: source.slug, file: source.path, ...rest, sectionIds: sectionIds ?? [], sections: body.sections }, parsed });
+      }
+    }
+  }
+
+  for (const { deck, parsed } of decks) diagnostics.push(...checkReferences(deck, parsed, roles));
+  if (decks.length === 0 && diagnostics.length === 0) {
+    diagnostics.push({ file: 'content/decks', message: 'no deck found; add a deck file such as content/decks/my-deck.md (see README, "Content format")' });
+  }
+  if (diagnostics.length > 0) throw new ContentError(diagnostics);
+  return { roles, decks: decks.map((d) => d.deck) };
+}
+
+/** A deck's roles must exist, and each section it names must exist in at least one of them. */
+function checkReferences(deck: Deck, parsed: ParsedFile, roles: Map<string, Role>): Diagnostic[] {
+  const lineOf = (path: (string | number)[]) => {
+    const node = parsed.yaml.getIn(path, true);
+    return isNode(node) && node.range ? parsed.yamlLineCounter.linePos(node.range[0]).line + parsed.yamlFirstLine - 1 : parsed.yamlFirstLine;
+  };
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  deck.roles.forEach((slug, i) => {
+    if (seen.has(slug)) diagnostics.push({ file: deck.file, line: lineOf(['roles', i]), message: `role "${slug}" is listed twice; list each role once` });
+    seen.add(slug);
+    if (!roles.has(slug)) {
+      const known = [...roles.keys()].join(', ') || 'none yet';
+      diagnostics.push({ file: deck.file, line: lineOf(['roles', i]), message: `role "${slug}" not found; create content/roles/${slug}.md or use one of: ${known}` });
+    }
+  });
+  const deckRoles = deck.roles.map((slug) => roles.get(slug)).filter((r): r is Role => r !== undefined);
+  if (deckRoles.length !== deck.roles.length) return diagnostics;
+
+  if (deck.sectionIds.length === 0) deck.sectionIds = deckRoles[0]?.sections.map((s) => s.id) ?? [];
+  const available = new Set(deckRoles.flatMap((r) => r.sections.map((s) => s.id)));
+  deck.sectionIds.forEach((id, i) => {
+    if (!available.has(id)) {
+      diagnostics.push({
+        file: deck.file,
+        line: lineOf(['sections', i]),
+        message: `section "${id}" is in none of the deck's roles; use one of: ${[...available].join(', ')}`,
+      });
+    }
+  });
+  return diagnostics;
+}
