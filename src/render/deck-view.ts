@@ -39,11 +39,11 @@ export interface DeckView {
 }
 
 /** Slide geometry (1280 x 720 at 24px body text) turned into a budget for fitting columns. */
-const SLIDE_TEXT_WIDTH = 1140;
+const SLIDE_TEXT_WIDTH = 1152;
 const COLUMN_GAP = 40;
 const CHAR_WIDTH = 11.5;
-const COLUMN_LINES = 13;
-const TABLE_LINES = 17;
+const COLUMN_LINES = 15.5;
+const TABLE_LINES = 21;
 
 export function deckView(c: Comparison): DeckView {
   const { deck } = c;

@@ -26,7 +26,7 @@ export function estimateLines(text: string, charsPerLine: number): number {
 }
 
 /** Greedy chunks of items whose estimated lines (plus a gap of `gap` lines each) fit the budget. */
-export function chunkByLines<T>(items: readonly T[], lines: (item: T) => number, budget: number, gap = 0.35): T[][] {
+export function chunkByLines<T>(items: readonly T[], lines: (item: T) => number, budget: number, gap = 0.25): T[][] {
   const chunks: T[][] = [];
   let current: T[] = [];
   let used = 0;

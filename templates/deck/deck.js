@@ -10,7 +10,7 @@ Reveal.on('pdf-ready', () => {
 Reveal.initialize({
   width: 1280,
   height: 720,
-  margin: 0.04,
+  margin: 0,
   hash: true,
   center: false,
   controls: true,
