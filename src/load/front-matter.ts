@@ -62,7 +62,7 @@ export function parseFrontMatter(source: SourceFile): ParseOutcome {
   const lineCounter = new LineCounter();
   const yaml = parseDocument(yamlText, {
     lineCounter,
-    prettyErrors: false,
+    prettyErrors: true,
     uniqueKeys: true,
     schema: 'core',
     merge: false,

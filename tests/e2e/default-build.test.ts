@@ -1,0 +1,111 @@
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, type BuildResult } from '../../src/build.js';
+import { launchTestBrowser } from '../support/chromium.js';
+import { PROJECT_ROOT, scratchProject } from '../support/content.js';
+import { fold, type PdfFacts, readPdf } from '../support/pdf.js';
+
+const facts = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'tests/fixtures/default-facts.json'), 'utf8')) as Record<string, string[]>;
+const SLUG = 'ml-engineer-vs-ai-scientist';
+
+let result: BuildResult;
+let dir: string;
+let report: PdfFacts;
+let slides: PdfFacts;
+let browser: Browser;
+
+beforeAll(async () => {
+  const project = await scratchProject('default');
+  dir = project.dir;
+  result = await build({ contentDir: project.content, outDir: project.out, date: new Date('2026-01-02T03:04:05Z') });
+  const deckDir = path.join(project.out, SLUG);
+  [report, slides, browser] = await Promise.all([
+    readFile(path.join(deckDir, `${SLUG}-report.pdf`)).then(readPdf),
+    readFile(path.join(deckDir, `${SLUG}-slides.pdf`)).then(readPdf),
+    launchTestBrowser(),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const missingFrom = (text: string, wanted: readonly string[]) => wanted.filter((fact) => !fold(text).toLowerCase().includes(fold(fact).toLowerCase()));
+const roleFacts = [...(facts['machine-learning-engineer'] ?? []), ...(facts['ai-scientist'] ?? [])];
+
+describe('the default build', () => {
+  it('writes the three outputs with one browser launch and no refused request', () => {
+    const names = result.decks[0]?.outputs.map((o) => path.basename(o.file));
+    expect(names).toEqual(['index.html', `${SLUG}-report.pdf`, `${SLUG}-slides.pdf`]);
+    expect(result.browserLaunches).toBe(1);
+    expect(result.blockedRequests).toEqual([]);
+  });
+
+  it('puts every role fact and every deck fact into the report', () => {
+    expect(roleFacts.length).toBeGreaterThan(60);
+    expect(missingFrom(report.text, roleFacts)).toEqual([]);
+    expect(missingFrom(report.text, facts.deck ?? [])).toEqual([]);
+  });
+
+  it('prints the report on A4 with header, page X of Y, bookmarks, tags and metadata', () => {
+    expect(report.size.width).toBeCloseTo(595, 0);
+    expect(report.size.height).toBeCloseTo(842, 0);
+    expect(report.pages).toBeGreaterThanOrEqual(4);
+    expect(report.pageTexts[1]).toContain(`Page 2 of ${report.pages}`);
+    expect(report.pageTexts[1]).toContain('Machine Learning Engineer vs. AI Scientist');
+    expect(report.pageTexts[0]).not.toContain('Page 1 of');
+    expect(report.pageTexts.every((t) => t.length > 40)).toBe(true);
+    expect(report.outline).toEqual(expect.arrayContaining(['At a glance', 'Responsibilities', 'Outlook', 'What they share, what sets them apart', 'Sources']));
+    expect(report.tagged).toBe(true);
+    expect(report.info).toMatchObject({ Author: 'Careers Service', Subject: 'Two careers in artificial intelligence, side by side', Creator: 'careerdeck' });
+    expect(String(report.info.Title)).toContain('Machine Learning Engineer vs. AI Scientist');
+    expect(String(report.info.CreationDate)).toContain('20260102030405');
+  });
+
+  it('prints one slide per page, with every role fact on the slides', () => {
+    expect(slides.pages).toBe(result.decks[0]?.slides);
+    expect(slides.size.width / slides.size.height).toBeCloseTo(16 / 9, 2);
+    expect(missingFrom(slides.text, roleFacts)).toEqual([]);
+    expect(slides.pageTexts.every((t) => t.length > 10)).toBe(true);
+  });
+
+  it('opens from file:// with no network request, reveal ready, notes on every slide but the title', async () => {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    const deckDir = path.join(dir, 'output', SLUG);
+    await page.goto(pathToFileURL(path.join(deckDir, 'index.html')).href, { waitUntil: 'load' });
+    await page.waitForSelector('html[data-careerdeck-ready]', { timeout: 10_000 });
+    const state = await page.evaluate(() => {
+      const reveal = (window as unknown as { Reveal: { getTotalSlides(): number; hasPlugin(id: string): boolean } }).Reveal;
+      const sections = [...document.querySelectorAll('.reveal .slides > section')];
+      return {
+        total: reveal.getTotalSlides(),
+        notesPlugin: reveal.hasPlugin('notes'),
+        withoutNotes: sections.filter((s) => !s.querySelector('aside.notes')?.textContent?.trim()).map((s) => s.querySelector('h1,h2')?.textContent),
+      };
+    });
+    await page.close();
+    expect(state.total).toBe(result.decks[0]?.slides);
+    expect(state.notesPlugin).toBe(true);
+    expect(state.withoutNotes).toEqual(['Machine Learning Engineer vs. AI Scientist', 'Agenda']);
+    const outside = requests.filter((url) => !url.startsWith(pathToFileURL(deckDir).href));
+    expect(outside).toEqual([]);
+    expect(requests.some((url) => url.endsWith('.woff2'))).toBe(true);
+  });
+
+  it('fits every slide: no content overflows its slide', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${pathToFileURL(path.join(dir, 'output', SLUG, 'index.html')).href}?print-pdf`, { waitUntil: 'load' });
+    await page.waitForSelector('html[data-careerdeck-pdf-ready]', { timeout: 10_000 });
+    const overflowing = await page.$$eval('.slide-body', (bodies) =>
+      bodies.filter((b) => b.scrollHeight > b.clientHeight + 1 || b.scrollWidth > b.clientWidth + 1).map((b) => b.querySelector('h1,h2')?.textContent),
+    );
+    await page.close();
+    expect(overflowing).toEqual([]);
+  });
+});
