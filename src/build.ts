@@ -33,6 +33,8 @@ export interface BuildOptions {
   timeoutMs?: number;
   /** Date stamped into PDFs. Default: SOURCE_DATE_EPOCH if set, else now. */
   date?: Date;
+  /** Also write the report's print HTML as `<deck>-report.html` (for debugging and the benchmark). */
+  keepHtml?: boolean;
   /** Called once per written output. */
   onProgress?: (event: ProgressEvent) => void;
   /** Aborting stops the build, closes the browser and writes nothing more. */
@@ -113,6 +115,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       };
       for (const asset of assets) await writeOutput(path.join(dir, asset.path), asset.bytes);
       await emit('index.html', r.deck, renderMs / rendered.length);
+      if (options.keepHtml) await emit(`${c.deck.slug}-report.html`, r.report, 0);
       for (const pdf of printed[i] ?? []) await emit(pdf.name, pdf.bytes, pdf.ms, pdf.pages);
       decks.push({ slug: c.deck.slug, dir, slides: r.slideCount, outputs });
     }

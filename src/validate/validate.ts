@@ -52,18 +52,20 @@ export function validateContent(files: readonly SourceFile[], earlier: readonly 
 
 /** A deck's roles must exist, and each section it names must exist in at least one of them. */
 function checkReferences(deck: Deck, parsed: ParsedFile, roles: Map<string, Role>): Diagnostic[] {
-  const lineOf = (path: (string | number)[]) => {
+  const at = (path: (string | number)[]) => {
     const node = parsed.yaml.getIn(path, true);
-    return isNode(node) && node.range ? parsed.yamlLineCounter.linePos(node.range[0]).line + parsed.yamlFirstLine - 1 : parsed.yamlFirstLine;
+    if (!isNode(node) || !node.range) return { file: deck.file, line: parsed.yamlFirstLine };
+    const pos = parsed.yamlLineCounter.linePos(node.range[0]);
+    return { file: deck.file, line: pos.line + parsed.yamlFirstLine - 1, column: pos.col };
   };
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   deck.roles.forEach((slug, i) => {
-    if (seen.has(slug)) diagnostics.push({ file: deck.file, line: lineOf(['roles', i]), message: `role "${slug}" is listed twice; list each role once` });
+    if (seen.has(slug)) diagnostics.push({ ...at(['roles', i]), message: `role "${slug}" is listed twice; list each role once` });
     seen.add(slug);
     if (!roles.has(slug)) {
       const known = [...roles.keys()].join(', ') || 'none yet';
-      diagnostics.push({ file: deck.file, line: lineOf(['roles', i]), message: `role "${slug}" not found; create content/roles/${slug}.md or use one of: ${known}` });
+      diagnostics.push({ ...at(['roles', i]), message: `role "${slug}" not found; create content/roles/${slug}.md or use one of: ${known}` });
     }
   });
   const deckRoles = deck.roles.map((slug) => roles.get(slug)).filter((r): r is Role => r !== undefined);
@@ -74,8 +76,7 @@ function checkReferences(deck: Deck, parsed: ParsedFile, roles: Map<string, Role
   deck.sectionIds.forEach((id, i) => {
     if (!available.has(id)) {
       diagnostics.push({
-        file: deck.file,
-        line: lineOf(['sections', i]),
+        ...at(['sections', i]),
         message: `section "${id}" is in none of the deck's roles; use one of: ${[...available].join(', ')}`,
       });
     }

@@ -66,6 +66,12 @@ describe('the default build', () => {
     expect(String(report.info.CreationDate)).toContain('20260102030405');
   });
 
+  it('keeps speaker notes off the slides and out of the report', () => {
+    const note = 'Stress that duties shift with the organization';
+    expect(slides.text).not.toContain(note);
+    expect(report.text).not.toContain(note);
+  });
+
   it('prints one slide per page, with every role fact on the slides', () => {
     expect(slides.pages).toBe(result.decks[0]?.slides);
     expect(slides.size.width / slides.size.height).toBeCloseTo(16 / 9, 2);

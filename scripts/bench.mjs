@@ -1,0 +1,108 @@
+// `npm run bench`: measures careerdeck's build against the floor (Chromium launched once,
+// printing the same finished HTML), alternating the cases in one run because this machine is
+// noisy. Prints medians, ratios and peak memory of each whole process tree; writes JSON.
+// Environment: BENCH_ROUNDS (default 5), BENCH_OUT (default output/bench.json).
+import { spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const SLUG = 'ml-engineer-vs-ai-scientist';
+const CLI = path.join(ROOT, 'bin/careerdeck.js');
+const work = await mkdtemp(path.join(tmpdir(), 'careerdeck-bench-'));
+
+/** Runs a command, sampling the resident memory of its whole process tree. */
+function run(cmd, args) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    let peak = 0;
+    const timer = setInterval(async () => {
+      peak = Math.max(peak, await treeRss(child.pid).catch(() => 0));
+    }, 20);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      const ms = performance.now() - started;
+      if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} exited ${code}\n${stderr}`));
+      else resolve({ ms, peakMiB: peak / 1024 });
+    });
+  });
+}
+
+async function treeRss(root) {
+  const parents = new Map();
+  for (const pid of await readdir('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    parents.set(Number(pid), ppid);
+  }
+  const tree = new Set([root]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, ppid] of parents) if (!tree.has(pid) && tree.has(ppid)) (tree.add(pid), (grew = true));
+  }
+  let kib = 0;
+  for (const pid of tree) {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+    kib += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  }
+  return kib;
+}
+
+async function batchContent() {
+  const dir = path.join(work, 'batch');
+  await cp(path.join(ROOT, 'content'), dir, { recursive: true });
+  const deck = await readFile(path.join(dir, 'decks', `${SLUG}.md`), 'utf8');
+  for (let i = 2; i <= 12; i++) await writeFile(path.join(dir, 'decks', `deck-${i}.md`), deck.replace(/^title: (.*)$/m, `title: $1 (${i})`));
+  return dir;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const batch = await batchContent();
+const out = (name) => path.join(work, name);
+const cases = {
+  full: () => run('node', [CLI, 'build', '--quiet', '--out', out('full'), '--keep-html']),
+  floor: () => run('node', [path.join(ROOT, 'scripts/bench-floor.mjs'), path.join(out('full'), SLUG), SLUG]),
+  htmlOnly: () => run('node', [CLI, 'build', '--quiet', '--no-pdf', '--out', out('html')]),
+  batch12: () => run('node', [CLI, 'build', '--quiet', '--content', batch, '--out', out('batch')]),
+};
+
+await cases.full(); // warm the disk cache and produce the HTML the floor prints
+const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+for (let round = 0; round < ROUNDS; round++) {
+  for (const [name, fn] of Object.entries(cases)) samples[name].push(await fn());
+  process.stderr.write(`round ${round + 1}/${ROUNDS} done\n`);
+}
+
+const figures = Object.fromEntries(
+  Object.entries(samples).map(([name, s]) => [name, { medianMs: Math.round(median(s.map((x) => x.ms))), peakMiB: Math.round(Math.max(...s.map((x) => x.peakMiB))) }]),
+);
+const pdfCost = figures.full.medianMs - figures.htmlOnly.medianMs;
+const marginal = (figures.batch12.medianMs - figures.full.medianMs) / 11;
+const summary = {
+  rounds: ROUNDS,
+  figures,
+  fullOverFloor: +(figures.full.medianMs / figures.floor.medianMs).toFixed(2),
+  marginalDeckMs: Math.round(marginal),
+  marginalOverSingleDeckPdfs: +(marginal / pdfCost).toFixed(2),
+  nothingChanged: 'not measured: incremental builds do not exist yet',
+};
+
+console.log(`careerdeck bench, ${ROUNDS} rounds, medians of whole-process wall time`);
+for (const [name, f] of Object.entries(figures)) console.log(`  ${name.padEnd(9)} ${String(f.medianMs).padStart(6)} ms   peak ${f.peakMiB} MiB`);
+console.log(`  full / floor                 ${summary.fullOverFloor}`);
+console.log(`  one more deck in a batch     ${summary.marginalDeckMs} ms (${summary.marginalOverSingleDeckPdfs} x one deck's PDFs)`);
+const target = process.env.BENCH_OUT ?? path.join(ROOT, 'output', 'bench.json');
+await mkdir(path.dirname(target), { recursive: true });
+await writeFile(target, `${JSON.stringify(summary, null, 2)}\n`);
+console.log(`  written to ${path.relative(ROOT, target)}`);
+await rm(work, { recursive: true, force: true });

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { deckView } from '../../../src/render/deck-view.js';
+import { deckFile, roleFile } from '../source-files.js';
+import { comparison, deckText, defaultComparison, engineerText, scientistText } from './model.js';
+
+const outline = (sections?: string) => deckView(defaultComparison(sections)).slides.map((s) => `${s.kind}:${s.title}${s.part ? ` (${s.part})` : ''}`);
+
+describe('deckView: slide order', () => {
+  it('runs agenda, opening, compare slides with the chart after outlook, overlap, other prose, closing', () => {
+    expect(outline()).toEqual([
+      'prose:Agenda',
+      'prose:Introduction',
+      'compare:Skills',
+      'compare:Outlook',
+      'chart:Projected job growth',
+      'compare:Projects (1/2)',
+      'compare:Projects (2/2)',
+      'overlap:What they share, what sets them apart',
+      'prose:Common ground',
+      'prose:Conclusion',
+    ]);
+  });
+
+  it('follows the order of the deck sections', () => {
+    const slides = outline('[projects, skills, outlook]');
+    expect(slides.slice(2, 7)).toEqual(['compare:Projects (1/2)', 'compare:Projects (2/2)', 'compare:Skills', 'compare:Outlook', 'chart:Projected job growth']);
+  });
+
+  it('puts the chart after the last compare slide when the deck has no outlook section', () => {
+    const slides = outline('[skills, projects]');
+    expect(slides.indexOf('chart:Projected job growth')).toBe(slides.indexOf('compare:Projects (2/2)') + 1);
+    expect(slides.indexOf('overlap:What they share, what sets them apart')).toBe(slides.indexOf('chart:Projected job growth') + 1);
+  });
+
+  it('lists the agenda: opening, compared sections, overlap, other prose and closing', () => {
+    const view = deckView(defaultComparison());
+    expect(view.slides[0]?.agenda).toEqual(['Introduction', 'Skills', 'Outlook', 'Projects', 'What they share, what sets them apart', 'Common ground', 'Conclusion']);
+  });
+});
+
+describe('deckView: compare slides', () => {
+  const view = deckView(defaultComparison());
+  const compare = (title: string) => view.slides.filter((s) => s.kind === 'compare' && s.title === title);
+
+  it('has one column per role, headed by the short name, with the rendered items', () => {
+    const [skills] = compare('Skills');
+    expect(skills?.columns?.map((c) => [c.heading, c.role])).toEqual([
+      ['ML Engineer', 0],
+      ['AI Scientist', 1],
+    ]);
+    expect(skills?.columns?.[0]?.html).toBe('<ul><li><strong>Python</strong> and <strong>SQL</strong></li><li><strong>Docker</strong></li></ul>');
+  });
+
+  it('splits a long section over continuation slides without losing or repeating items', () => {
+    const pages = compare('Projects');
+    expect(pages.map((p) => p.part)).toEqual(['1/2', '2/2']);
+    const first = pages[0]?.columns?.[0]?.html ?? '';
+    const second = pages[1]?.columns?.[0]?.html ?? '';
+    for (let n = 1; n <= 6; n++) {
+      const where = [first, second].filter((html) => html.includes(`end${n}`));
+      expect(where).toHaveLength(1);
+    }
+    expect(first).toContain('end1');
+    expect(second).toContain('end6');
+  });
+
+  it('marks a role that lacks the section as not covered', () => {
+    const [first] = compare('Projects');
+    expect(first?.columns?.[1]?.html).toContain('Not covered for this role.');
+  });
+
+  it('points back to the previous slide for a role whose short section already ended', () => {
+    const scientist = `${scientistText}\n## Projects\n\n- One small project\n`;
+    const c = comparison([roleFile('engineer', engineerText), roleFile('scientist', scientist), deckFile('deck', deckText())]);
+    const pages = deckView(c).slides.filter((s) => s.title === 'Projects');
+    expect(pages.map((p) => p.columns?.[1]?.html)).toEqual(['<ul><li>One small project</li></ul>', '<p class="muted">(continued on the previous slide)</p>']);
+  });
+
+  it('leaves single-page slides without a part', () => {
+    expect(compare('Skills')[0]?.part).toBeUndefined();
+  });
+
+  it('carries the speaker notes of each role, labelled with its short name', () => {
+    expect(compare('Skills')[0]?.notes).toEqual([
+      { label: 'ML Engineer', html: '<p>Engineers ship.</p>\n' },
+      { label: 'AI Scientist', html: '<p>Scientists publish.</p>\n' },
+    ]);
+  });
+
+  it('gives prose slides the notes of their section', () => {
+    const intro = view.slides.find((s) => s.title === 'Introduction');
+    expect(intro?.html).toBe('<p>Welcome.</p>\n');
+    expect(intro?.notes).toEqual([{ html: '<p>Say hello.</p>\n' }]);
+  });
+});
+
+describe('deckView: chart, overlap and title fields', () => {
+  const view = deckView(defaultComparison());
+
+  it('draws the chart with a caption naming roles, figures and source', () => {
+    const chart = view.slides.find((s) => s.kind === 'chart');
+    expect(chart?.chart).toContain('<svg');
+    expect(chart?.caption).toBe('ML Engineer: +22%, 2019-2029, Software developers. AI Scientist: +15%, 2019-2029. Source: U.S. Bureau of Labor Statistics.');
+  });
+
+  it('lists shared and unique keywords per section in the overlap table', () => {
+    const overlap = view.slides.find((s) => s.kind === 'overlap');
+    expect(overlap?.table?.head).toEqual(['Section', 'Both', 'Only ML Engineer', 'Only AI Scientist']);
+    expect(overlap?.table?.rows).toEqual([
+      ['Skills', 'Python', 'SQL, Docker', 'PhD'],
+      ['Projects', '–', 'Long', '–'],
+    ]);
+  });
+
+  it('fills the title slide fields and formats the date in the deck language', () => {
+    expect(view).toMatchObject({
+      lang: 'en',
+      title: 'Engineer vs. Scientist',
+      date: 'November 26, 2026',
+      roles: [
+        { title: 'Machine Learning Engineer', role: 0 },
+        { title: 'AI Scientist', role: 1 },
+      ],
+    });
+  });
+
+  it('formats the date with the conventions of the deck language', () => {
+    expect(deckView(defaultComparison(undefined, ['lang: en-GB'])).date).toBe('26 November 2026');
+    expect(deckView(defaultComparison(undefined, ['lang: de'])).date).toBe('26. November 2026');
+  });
+});

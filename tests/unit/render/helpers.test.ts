@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { cssString, helpers } from '../../../src/render/helpers.js';
+
+describe('cssString', () => {
+  it('wraps plain text in double quotes', () => {
+    expect(cssString('Career Workshop')).toBe('"Career Workshop"');
+  });
+
+  it('escapes double quotes and backslashes as CSS hex escapes', () => {
+    expect(cssString('say "hi"')).toBe('"say \\22 hi\\22 "');
+    expect(cssString('a\\b')).toBe('"a\\5c b"');
+  });
+
+  it('escapes newlines and other line breaks', () => {
+    expect(cssString('a\nb\rc\fd')).toBe('"a\\a b\\d c\\c d"');
+  });
+
+  it('cannot close the <style> element', () => {
+    const css = cssString('</style><script>alert(1)</script>');
+    expect(css).not.toContain('<');
+    expect(css).not.toContain('>');
+    expect(css).toBe('"\\3c /style\\3e \\3c script\\3e alert(1)\\3c /script\\3e "');
+  });
+
+  it('only ever has quotes at its two ends', () => {
+    const css = cssString('"; } body { display: none } x { content: "');
+    expect(css.slice(1, -1)).not.toContain('"');
+  });
+
+  it('turns a non-string into an empty CSS string', () => {
+    expect(cssString(undefined)).toBe('""');
+    expect(cssString(42)).toBe('""');
+    expect(cssString({ toString: () => '"x' })).toBe('""');
+  });
+
+  it('is registered as a template helper', () => {
+    expect(helpers.cssString).toBe(cssString);
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { reportView } from '../../../src/render/report-view.js';
+import { deckFile, roleFile } from '../source-files.js';
+import { comparison, deckText, defaultComparison, engineerText, scientistText } from './model.js';
+
+describe('reportView', () => {
+  const view = reportView(defaultComparison());
+
+  it('has one glance column per role, by short name', () => {
+    expect(view.glance.head).toEqual(['ML Engineer', 'AI Scientist']);
+  });
+
+  it('has glance rows: one sentence, then one row per compared section', () => {
+    expect(view.glance.rows.map((r) => r.label)).toEqual(['In one sentence', 'Skills', 'Outlook', 'Projects']);
+    const row = (label: string) => view.glance.rows.find((r) => r.label === label)?.cells;
+    expect(row('In one sentence')).toEqual(['Builds and runs ML systems in production.', '–']);
+    expect(row('Skills')).toEqual(['Python, SQL, Docker', 'python, PhD']);
+    expect(row('Outlook')).toEqual(['+22% projected job growth, 2019-2029', '+15% projected job growth, 2019-2029']);
+    expect(row('Projects')?.[1]).toBe('–');
+  });
+
+  it('summarises a prose section by its first sentence', () => {
+    const c = comparison([roleFile('engineer', engineerText), roleFile('scientist', scientistText.replace('  growth: 15\n', '  growth: 15\n').replace(/outlook:\n(  .*\n)+/, '')), deckFile('deck', deckText())]);
+    const outlook = reportView(c).glance.rows.find((r) => r.label === 'Outlook')?.cells;
+    expect(outlook).toEqual(['+22% projected job growth, 2019-2029', 'Growing fast.']);
+  });
+
+  it('leaves out the one-sentence row when no role has a summary', () => {
+    const c = comparison([roleFile('engineer', engineerText.replace(/summary: .*\n/, '')), roleFile('scientist', scientistText), deckFile('deck', deckText())]);
+    expect(reportView(c).glance.rows[0]?.label).toBe('Skills');
+  });
+
+  it('puts the chart and caption on the outlook section only', () => {
+    const withChart = view.sections.filter((s) => s.chart !== undefined).map((s) => s.id);
+    expect(withChart).toEqual(['outlook']);
+    expect(view.sections.find((s) => s.id === 'outlook')?.caption).toBe('Software developers, 2019-2029; 2019-2029');
+  });
+
+  it('renders every section in full, without continuation pages', () => {
+    const projects = view.sections.find((s) => s.id === 'projects');
+    for (let n = 1; n <= 6; n++) expect(projects?.columns[0]?.html).toContain(`end${n}`);
+    expect(projects?.columns[1]?.html).toContain('Not covered for this role.');
+  });
+
+  it('splits deck prose into opening, others and closing', () => {
+    expect(view.opening).toEqual({ id: 'introduction', title: 'Introduction', html: '<p>Welcome.</p>\n' });
+    expect(view.others.map((o) => o.title)).toEqual(['Common ground']);
+    expect(view.closing?.title).toBe('Conclusion');
+  });
+
+  it('adds an outlook source the deck does not list, with every source field present', () => {
+    expect(view.sources).toEqual([{ title: 'U.S. Bureau of Labor Statistics', publisher: undefined, date: undefined, url: undefined }]);
+  });
+
+  it('does not repeat an outlook source the deck already lists by publisher', () => {
+    const c = defaultComparison(undefined, ['sources:', '  - title: Occupational Outlook Handbook', '    publisher: U.S. Bureau of Labor Statistics']);
+    expect(reportView(c).sources.map((s) => s.title)).toEqual(['Occupational Outlook Handbook']);
+  });
+
+  it('carries the paper size and role cards', () => {
+    expect(view.paper).toBe('A4');
+    expect(view.roles.map((r) => [r.title, r.short, r.role])).toEqual([
+      ['Machine Learning Engineer', 'ML Engineer', 0],
+      ['AI Scientist', 'AI Scientist', 1],
+    ]);
+  });
+});
