@@ -140,6 +140,7 @@ function siteFor(r: RenderedDeck, assets: readonly Asset[]): Site {
   for (const asset of assets) site.set(`/${asset.path}`, { body: asset.bytes, type: contentType(asset.path) });
   site.set('/index.html', { body: r.deck, type: contentType('.html') });
   site.set('/report.html', { body: r.report, type: contentType('.html') });
+  site.set('/handout.html', { body: r.handout, type: contentType('.html') });
   return site;
 }
 
@@ -165,6 +166,11 @@ async function printDeck(session: BrowserSession, site: Site, c: Comparison, dat
       name: `${deck.slug}-report.pdf`,
       title: `${deck.title}: comparison report`,
       job: { path: '/report.html', pdf: { printBackground: true, preferCSSPageSize: true, tagged: true, outline: true } },
+    },
+    {
+      name: `${deck.slug}-handout.pdf`,
+      title: `${deck.title}: handout`,
+      job: { path: '/handout.html', pdf: { printBackground: true, preferCSSPageSize: true, tagged: true } },
     },
     {
       name: `${deck.slug}-slides.pdf`,

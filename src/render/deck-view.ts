@@ -10,6 +10,8 @@ import { formatDate, notesHtml, type Piece, piecesToHtml, sectionPieces } from '
 export interface SlideView {
   kind: 'title' | 'prose' | 'compare' | 'overlap' | 'chart';
   title: string;
+  /** The title slide's own parts. */
+  cover?: CoverView;
   /** "2/3" on a continuation slide. */
   part?: string;
   html?: string;
@@ -27,14 +29,19 @@ export interface NoteView {
   html: string;
 }
 
+export interface CoverView {
+  title: string;
+  subtitle: string | undefined;
+  event: string | undefined;
+  presenter: string | undefined;
+  date: string | undefined;
+  roles: { title: string; role: number }[];
+}
+
 export interface DeckView {
   lang: string;
   title: string;
-  subtitle?: string | undefined;
-  event?: string | undefined;
-  presenter?: string | undefined;
-  date?: string | undefined;
-  roles: { title: string; role: number }[];
+  /** Every slide in order, the title slide first. */
   slides: SlideView[];
 }
 
@@ -53,7 +60,16 @@ export function deckView(c: Comparison): DeckView {
   const agenda = [opening?.title, ...c.sections.map((s) => s.title), overlapSlides[0]?.title, ...rest.map((s) => s.title), closing?.title]
     .filter((t): t is string => t !== undefined);
 
+  const cover: CoverView = {
+    title: deck.title,
+    subtitle: deck.subtitle,
+    event: deck.event,
+    presenter: deck.presenter,
+    date: formatDate(deck.date, deck.lang),
+    roles: c.roles.map((r, role) => ({ title: r.title, role })),
+  };
   const slides: SlideView[] = [
+    slide({ kind: 'title', title: deck.title, cover }),
     slide({ kind: 'prose', title: 'Agenda', agenda }),
     ...(opening ? [proseSlide(opening)] : []),
     ...c.sections.flatMap((section) => [
@@ -65,21 +81,12 @@ export function deckView(c: Comparison): DeckView {
     ...rest.map(proseSlide),
     ...(closing ? [proseSlide(closing)] : []),
   ];
-  return {
-    lang: deck.lang,
-    title: deck.title,
-    subtitle: deck.subtitle,
-    event: deck.event,
-    presenter: deck.presenter,
-    date: formatDate(deck.date, deck.lang),
-    roles: c.roles.map((r, role) => ({ title: r.title, role })),
-    slides,
-  };
+  return { lang: deck.lang, title: deck.title, slides };
 }
 
 /** Every field present (undefined when unused): templates compile in strict mode. */
 function slide(fields: Pick<SlideView, 'kind' | 'title'> & Partial<SlideView>): Required<SlideView> {
-  return { part: undefined, html: undefined, agenda: undefined, columns: undefined, table: undefined, chart: undefined, caption: undefined, notes: undefined, ...fields } as Required<SlideView>;
+  return { cover: undefined, part: undefined, html: undefined, agenda: undefined, columns: undefined, table: undefined, chart: undefined, caption: undefined, notes: undefined, ...fields } as Required<SlideView>;
 }
 
 function proseSlide(section: Section): SlideView {

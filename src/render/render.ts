@@ -1,5 +1,6 @@
 import type { Comparison } from '../compare/compare.js';
 import { deckView } from './deck-view.js';
+import { handoutView } from './handout-view.js';
 import { reportView } from './report-view.js';
 import type { Templates } from './templates.js';
 
@@ -9,6 +10,8 @@ export interface RenderedDeck {
   deck: string;
   /** The print template of the comparison report. */
   report: string;
+  /** The print template of the handout: slides with their notes, three a page. */
+  handout: string;
   /** Slides in the deck, the title slide included. */
   slideCount: number;
 }
@@ -19,6 +22,7 @@ export function renderDeck(c: Comparison, templates: Templates): RenderedDeck {
     slug: c.deck.slug,
     deck: templates.deck(deck),
     report: templates.report(reportView(c)),
-    slideCount: deck.slides.length + 1,
+    handout: templates.handout(handoutView(deck, c.deck.paper)),
+    slideCount: deck.slides.length,
   };
 }

@@ -3,11 +3,13 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { DeckView } from './deck-view.js';
 import { helpers } from './helpers.js';
+import type { HandoutView } from './handout-view.js';
 import type { ReportView } from './report-view.js';
 
 export interface Templates {
   deck: (view: DeckView) => string;
   report: (view: ReportView) => string;
+  handout: (view: HandoutView) => string;
   /** The script that starts reveal.js, copied beside the deck. */
   deckScript: string;
 }
@@ -25,18 +27,22 @@ export async function loadTemplates(dir: string): Promise<Templates> {
   }
   const read = (...parts: string[]) => readFile(path.join(dir, ...parts), 'utf8');
   const compile = async (file: string) => hbs.compile(await read(file), { strict: true, noEscape: false });
-  const [deck, report, base, deckCss, reportCss, deckScript] = await Promise.all([
+  const [deck, report, handout, base, deckCss, reportCss, handoutCss, deckScript] = await Promise.all([
     compile('deck/deck.hbs'),
     compile('report/report.hbs'),
+    compile('handout/handout.hbs'),
     read('partials', 'base.css'),
     read('deck', 'deck.css'),
     read('report', 'report.css'),
+    read('handout', 'handout.css'),
     read('deck', 'deck.js'),
   ]);
   const runtime = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
   return {
     deck: (view) => deck({ ...view, css: `${base}\n${deckCss}` }, runtime),
     report: (view) => report({ ...view, css: `${base}\n${reportCss}` }, runtime),
+    // The handout draws slides with the deck's own CSS, scaled down, so they match the screen.
+    handout: (view) => handout({ ...view, css: `${base}\n${deckCss}\n${handoutCss}` }, runtime),
     deckScript,
   };
 }

@@ -15,6 +15,7 @@ let result: BuildResult;
 let dir: string;
 let report: PdfFacts;
 let slides: PdfFacts;
+let handout: PdfFacts;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -22,9 +23,10 @@ beforeAll(async () => {
   dir = project.dir;
   result = await build({ contentDir: project.content, outDir: project.out, date: new Date('2026-01-02T03:04:05Z') });
   const deckDir = path.join(project.out, SLUG);
-  [report, slides, browser] = await Promise.all([
+  [report, slides, handout, browser] = await Promise.all([
     readFile(path.join(deckDir, `${SLUG}-report.pdf`)).then(readPdf),
     readFile(path.join(deckDir, `${SLUG}-slides.pdf`)).then(readPdf),
+    readFile(path.join(deckDir, `${SLUG}-handout.pdf`)).then(readPdf),
     launchTestBrowser(),
   ]);
 });
@@ -40,7 +42,7 @@ const roleFacts = [...(facts['machine-learning-engineer'] ?? []), ...(facts['ai-
 describe('the default build', () => {
   it('writes the three outputs with one browser launch and no refused request', () => {
     const names = result.decks[0]?.outputs.map((o) => path.basename(o.file));
-    expect(names).toEqual(['index.html', `${SLUG}-report.pdf`, `${SLUG}-slides.pdf`]);
+    expect(names).toEqual(['index.html', `${SLUG}-report.pdf`, `${SLUG}-handout.pdf`, `${SLUG}-slides.pdf`]);
     expect(result.browserLaunches).toBe(1);
     expect(result.blockedRequests).toEqual([]);
   });
@@ -77,6 +79,16 @@ describe('the default build', () => {
     expect(slides.size.width / slides.size.height).toBeCloseTo(16 / 9, 2);
     expect(missingFrom(slides.text, roleFacts)).toEqual([]);
     expect(slides.pageTexts.every((t) => t.length > 10)).toBe(true);
+  });
+
+  it('prints the handout three slides a page, with the notes beside them and lines where there are none', () => {
+    const count = result.decks[0]?.slides ?? 0;
+    expect(handout.pages).toBe(Math.ceil(count / 3));
+    expect(handout.size.width).toBeCloseTo(595, 0);
+    expect(handout.text).toContain('Stress that duties shift with the organization');
+    expect(handout.pageTexts[0]).toContain('Your notes');
+    expect(handout.pageTexts[0]).toContain('Machine Learning Engineer vs. AI Scientist');
+    expect(handout.pageTexts.at(-1)).toContain(`Page ${handout.pages} of ${handout.pages}`);
   });
 
   it('opens from file:// with no network request, reveal ready, notes on every slide but the title', async () => {

@@ -6,8 +6,9 @@ import { comparison, deckText, defaultComparison, engineerText, scientistText } 
 const outline = (sections?: string) => deckView(defaultComparison(sections)).slides.map((s) => `${s.kind}:${s.title}${s.part ? ` (${s.part})` : ''}`);
 
 describe('deckView: slide order', () => {
-  it('runs agenda, opening, compare slides with the chart after outlook, overlap, other prose, closing', () => {
+  it('runs title, agenda, opening, compare slides with the chart after outlook, overlap, other prose, closing', () => {
     expect(outline()).toEqual([
+      'title:Engineer vs. Scientist',
       'prose:Agenda',
       'prose:Introduction',
       'compare:Skills',
@@ -23,7 +24,7 @@ describe('deckView: slide order', () => {
 
   it('follows the order of the deck sections', () => {
     const slides = outline('[projects, skills, outlook]');
-    expect(slides.slice(2, 7)).toEqual(['compare:Projects (1/2)', 'compare:Projects (2/2)', 'compare:Skills', 'compare:Outlook', 'chart:Projected job growth']);
+    expect(slides.slice(3, 8)).toEqual(['compare:Projects (1/2)', 'compare:Projects (2/2)', 'compare:Skills', 'compare:Outlook', 'chart:Projected job growth']);
   });
 
   it('puts the chart after the last compare slide when the deck has no outlook section', () => {
@@ -34,7 +35,7 @@ describe('deckView: slide order', () => {
 
   it('lists the agenda: opening, compared sections, overlap, other prose and closing', () => {
     const view = deckView(defaultComparison());
-    expect(view.slides[0]?.agenda).toEqual(['Introduction', 'Skills', 'Outlook', 'Projects', 'What they share, what sets them apart', 'Common ground', 'Conclusion']);
+    expect(view.slides.find((s) => s.title === 'Agenda')?.agenda).toEqual(['Introduction', 'Skills', 'Outlook', 'Projects', 'What they share, what sets them apart', 'Common ground', 'Conclusion']);
   });
 });
 
@@ -112,20 +113,27 @@ describe('deckView: chart, overlap and title fields', () => {
     ]);
   });
 
-  it('fills the title slide fields and formats the date in the deck language', () => {
-    expect(view).toMatchObject({
-      lang: 'en',
+  it('opens with a title slide holding the cover fields', () => {
+    expect(view.lang).toBe('en');
+    expect(view.title).toBe('Engineer vs. Scientist');
+    expect(view.slides[0]?.kind).toBe('title');
+    expect(view.slides[0]?.cover).toEqual({
       title: 'Engineer vs. Scientist',
+      subtitle: undefined,
+      event: undefined,
+      presenter: undefined,
       date: 'November 26, 2026',
       roles: [
         { title: 'Machine Learning Engineer', role: 0 },
         { title: 'AI Scientist', role: 1 },
       ],
     });
+    expect(view.slides.filter((s) => s.cover !== undefined)).toHaveLength(1);
   });
 
-  it('formats the date with the conventions of the deck language', () => {
-    expect(deckView(defaultComparison(undefined, ['lang: en-GB'])).date).toBe('26 November 2026');
-    expect(deckView(defaultComparison(undefined, ['lang: de'])).date).toBe('26. November 2026');
+  it('formats the cover date with the conventions of the deck language', () => {
+    const date = (lang: string) => deckView(defaultComparison(undefined, [`lang: ${lang}`])).slides[0]?.cover?.date;
+    expect(date('en-GB')).toBe('26 November 2026');
+    expect(date('de')).toBe('26. November 2026');
   });
 });

@@ -70,8 +70,8 @@ describe('validateContent: every problem in one ContentError', () => {
       ]),
     );
     expect(error.diagnostics).toHaveLength(5);
-    expect(error.message).toContain('content/decks/bad.md:5: role "ghost" not found');
-    expect(error.message).toContain('content/roles/unknown-key.md:3:1: "salary" is not a known key');
+    expect(error.message).toMatch(/^content\/decks\/bad\.md:5(:\d+)?: role "ghost" not found/m);
+    expect(error.message).toMatch(/^content\/roles\/unknown-key\.md:3(:\d+)?: "salary" is not a known key/m);
   });
 
   it('keeps diagnostics found earlier (by the reader) in front', () => {
@@ -83,7 +83,8 @@ describe('validateContent: every problem in one ContentError', () => {
 
   it('reports a role listed twice in a deck at the second listing', () => {
     const error = contentError([engineer, scientist, deck(lines('---', 'title: D', 'roles:', '  - engineer', '  - scientist', '  - engineer', '---', '## Intro', '', 'Hi.'))]);
-    expect(error.diagnostics).toEqual([{ file: 'content/decks/deck.md', line: 6, message: expect.stringMatching(/role "engineer" is listed twice/) }]);
+    expect(error.diagnostics).toHaveLength(1);
+    expect(error.diagnostics[0]).toMatchObject({ file: 'content/decks/deck.md', line: 6, message: expect.stringMatching(/role "engineer" is listed twice/) });
   });
 
   it('reports a deck with fewer than two roles', () => {

@@ -1,0 +1,17 @@
+import type { DeckView, SlideView } from './deck-view.js';
+
+export const SLIDES_PER_HANDOUT_PAGE = 3;
+
+export interface HandoutView {
+  lang: string;
+  title: string;
+  paper: string;
+  /** Slides grouped by printed page. */
+  pages: SlideView[][];
+}
+
+export function handoutView(deck: DeckView, paper: string): HandoutView {
+  const pages: SlideView[][] = [];
+  for (let i = 0; i < deck.slides.length; i += SLIDES_PER_HANDOUT_PAGE) pages.push(deck.slides.slice(i, i + SLIDES_PER_HANDOUT_PAGE));
+  return { lang: deck.lang, title: deck.title, paper, pages };
+}

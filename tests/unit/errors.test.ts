@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { CareerdeckError, ContentError, formatDiagnostic } from '../../src/errors.js';
+
+describe('formatDiagnostic', () => {
+  it('prints file:line:column: message, leaving out what is unknown', () => {
+    expect(formatDiagnostic({ file: 'content/roles/a.md', line: 4, column: 3, message: 'bad' })).toBe('content/roles/a.md:4:3: bad');
+    expect(formatDiagnostic({ file: 'content/roles/a.md', line: 4, message: 'bad' })).toBe('content/roles/a.md:4: bad');
+    expect(formatDiagnostic({ file: 'content/roles/a.md', message: 'bad' })).toBe('content/roles/a.md: bad');
+  });
+
+  it('never prints a column without a line', () => {
+    expect(formatDiagnostic({ file: 'a.md', column: 7, message: 'bad' })).toBe('a.md: bad');
+  });
+});
+
+describe('errors', () => {
+  it('maps error codes to exit statuses', () => {
+    expect(new CareerdeckError('USAGE', 'x').exitCode).toBe(2);
+    expect(new CareerdeckError('NO_BROWSER', 'x').exitCode).toBe(3);
+    expect(new CareerdeckError('TIMEOUT', 'x').exitCode).toBe(3);
+  });
+
+  it('keeps every diagnostic of a ContentError and lists them one per line', () => {
+    const error = new ContentError([
+      { file: 'a.md', line: 1, message: 'one' },
+      { file: 'b.md', message: 'two' },
+    ]);
+    expect(error).toBeInstanceOf(CareerdeckError);
+    expect(error.code).toBe('CONTENT');
+    expect(error.exitCode).toBe(1);
+    expect(error.message).toBe('a.md:1: one\nb.md: two');
+    expect(error.diagnostics).toHaveLength(2);
+  });
+
+  it('keeps the cause', () => {
+    const cause = new Error('root');
+    expect(new CareerdeckError('BROWSER', 'x', { cause }).cause).toBe(cause);
+  });
+});
