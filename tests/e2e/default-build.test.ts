@@ -86,7 +86,7 @@ describe('the default build', () => {
     expect(handout.pages).toBe(Math.ceil(count / 3));
     expect(handout.size.width).toBeCloseTo(595, 0);
     expect(handout.text).toContain('Stress that duties shift with the organization');
-    expect(handout.pageTexts[0]).toContain('Your notes');
+    expect(handout.pageTexts[0]?.toLowerCase()).toContain('your notes');
     expect(handout.pageTexts[0]).toContain('Machine Learning Engineer vs. AI Scientist');
     expect(handout.pageTexts.at(-1)).toContain(`Page ${handout.pages} of ${handout.pages}`);
   });

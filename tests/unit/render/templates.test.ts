@@ -51,6 +51,14 @@ describe('renderDeck', () => {
     expect(report).toContain('<li>U.S. Bureau of Labor Statistics</li>');
   });
 
+  it('renders the handout: every slide once, three to a page, with its notes', () => {
+    const { handout, slideCount } = renderDeck(defaultComparison(), templates);
+    expect(count(handout, 'class="handout-row"')).toBe(slideCount);
+    expect(count(handout, 'class="handout-page"')).toBe(Math.ceil(slideCount / 3));
+    expect(handout).toContain('<p><strong>ML Engineer:</strong></p><p>Engineers ship.</p>');
+    expect(handout).toContain('@page { size: A4;');
+  });
+
   it('uses the Letter paper size when the deck asks for it', () => {
     const { report } = renderDeck(defaultComparison(undefined, ['paper: Letter']), templates);
     expect(report).toContain('@page { size: Letter;');
@@ -91,6 +99,14 @@ describe('renderDeck: untrusted content', () => {
     expect(report).not.toMatch(/<img/);
     expect(count(report, '</style>')).toBe(2);
     expect(report).not.toMatch(/<meta name="author" content="" onload/);
+  });
+
+  it('escapes the same content in the handout', () => {
+    const { handout } = renderDeck(hostile(), templates);
+    expect(handout).not.toMatch(/<script/);
+    expect(handout).not.toMatch(/<img/);
+    expect(count(handout, '</style>')).toBe(2);
+    expect(handout).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Engineer');
   });
 
   it('escapes a keyword label holding HTML in the overlap table', () => {
