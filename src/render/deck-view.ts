@@ -3,6 +3,7 @@ import type { Section } from '../validate/model.js';
 import { formatGrowth, outlookChart } from './chart.js';
 import { escapeHtml as escape } from './markdown.js';
 import { estimateLines, paginateColumns } from './paginate.js';
+import { overlapChart } from './overlap-chart.js';
 import { overlapTable } from './overlap-table.js';
 import { formatDate, notesHtml, type Piece, piecesToHtml, sectionPieces } from './pieces.js';
 
@@ -51,6 +52,7 @@ const COLUMN_GAP = 40;
 const CHAR_WIDTH = 11.5;
 const COLUMN_LINES = 15.5;
 const TABLE_LINES = 21;
+export const OVERLAP_TITLE = 'What they share, what sets them apart';
 
 export function deckView(c: Comparison): DeckView {
   const { deck } = c;
@@ -94,24 +96,37 @@ function proseSlide(section: Section): SlideView {
 }
 
 function compareSlides(section: AlignedSection, c: Comparison): SlideView[] {
-  const columns = section.cells.map(sectionPieces);
-  const charsPerLine = columnChars(c.roles.length);
+  const groups = roleGroups(c.roles.length);
+  const charsPerLine = columnChars(Math.max(...groups.map((g) => g.length)));
   const lines = (p: Piece) => estimateLines(p.text, charsPerLine);
-  const pages = paginateColumns(columns, lines, COLUMN_LINES);
-  const notes = section.cells.flatMap((cell, i) => (cell && cell.notes.length > 0 ? [{ label: c.roles[i]?.short, html: notesHtml(cell.notes) }] : []));
+  const pages = groups.flatMap((group) =>
+    paginateColumns(group.map((role) => sectionPieces(section.cells[role])), lines, COLUMN_LINES).map((page) =>
+      page.map((pieces, i) => ({ role: group[i] ?? 0, pieces })),
+    ),
+  );
   return pages.map((page, index) =>
     slide({
-    kind: 'compare',
-    title: section.title,
-    part: pages.length > 1 ? `${index + 1}/${pages.length}` : undefined,
-    columns: page.map((pieces, role) => ({
-      heading: c.roles[role]?.short ?? '',
-      role,
-      html: pieces.length > 0 ? piecesToHtml(pieces) : section.cells[role] ? '<p class="muted">(continued on the previous slide)</p>' : '<p class="muted">Not covered for this role.</p>',
-    })),
-    notes,
-  }),
+      kind: 'compare',
+      title: section.title,
+      part: pages.length > 1 ? `${index + 1}/${pages.length}` : undefined,
+      columns: page.map(({ role, pieces }) => ({
+        heading: c.roles[role]?.short ?? '',
+        role,
+        html: pieces.length > 0 ? piecesToHtml(pieces) : section.cells[role] ? '<p class="muted">(continued on the previous slide)</p>' : '<p class="muted">Not covered for this role.</p>',
+      })),
+      notes: page.flatMap(({ role }) => {
+        const cell = section.cells[role];
+        return cell && cell.notes.length > 0 ? [{ label: c.roles[role]?.short, html: notesHtml(cell.notes) }] : [];
+      }),
+    }),
   );
+}
+
+/** Up to three roles side by side; more are split into groups of near-equal size (4 -> 2 + 2). */
+export function roleGroups(count: number): number[][] {
+  const groups = Math.ceil(count / 3);
+  const indexes = Array.from({ length: count }, (_, i) => i);
+  return Array.from({ length: groups }, (_, g) => indexes.slice(Math.round((g * count) / groups), Math.round(((g + 1) * count) / groups)));
 }
 
 function chartSlides(c: Comparison): SlideView[] {
@@ -139,15 +154,22 @@ function overlapSlidesFor(c: Comparison): SlideView[] {
   const rowLines = (row: string[]) => Math.max(...row.slice(1).map((cell) => estimateLines(cell, cellChars))) + 0.6;
   const pages = paginateColumns([rows], rowLines, TABLE_LINES).map((p) => p[0] ?? []);
   const sharedCount = new Set(c.sections.flatMap((s) => s.overlap.shared.map((k) => k.key))).size;
-  return pages.map((page, index) =>
+  const chart = slide({
+    kind: 'chart',
+    title: OVERLAP_TITLE,
+    chart: overlapChart(c),
+    caption: 'Distinct bold terms in each section of the role files, by who has them.',
+    notes: [{ html: `<p>Longer grey bars mean more common ground; coloured parts are what only one role lists. ${sharedCount} terms are shared in all.</p>` }],
+  });
+  return [chart, ...pages.map((page, index) =>
     slide({
     kind: 'overlap',
-    title: 'What they share, what sets them apart',
+    title: OVERLAP_TITLE,
     part: pages.length > 1 ? `${index + 1}/${pages.length}` : undefined,
     table: { head, rows: page },
     notes: [{ html: `<p>Bold terms from the role files, compared section by section: ${sharedCount} terms appear for ${c.roles.length > 2 ? 'all roles' : 'both roles'}. Ask which of the unique ones surprised the audience.</p>` }],
   }),
-  );
+  )];
 }
 
 function columnChars(columns: number): number {

@@ -1,6 +1,7 @@
 import type { Comparison } from '../compare/compare.js';
 import type { Section, SourceRef } from '../validate/model.js';
 import { formatGrowth, outlookChart } from './chart.js';
+import { overlapChart } from './overlap-chart.js';
 import { overlapTable, type OverlapTable } from './overlap-table.js';
 import { formatDate, keywordList, piecesToHtml, plain, sectionPieces } from './pieces.js';
 
@@ -23,6 +24,7 @@ export interface ReportView {
   opening?: PartView | undefined;
   sections: { id: string; title: string; columns: { heading: string; role: number; html: string }[]; chart: string | undefined; caption: string | undefined }[];
   overlap: OverlapTable;
+  overlapChart: string;
   others: PartView[];
   closing?: PartView | undefined;
   sources: SourceRef[];
@@ -64,6 +66,7 @@ export function reportView(c: Comparison): ReportView {
       caption: s.id === 'outlook' ? caption : undefined,
     })),
     overlap: overlapTable(c),
+    overlapChart: overlapChart(c),
     others: rest.map(part),
     closing: closing && part(closing),
     sources: sources(c),
