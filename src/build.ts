@@ -1,15 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { findBrowser, machineEnvironment } from './browser/find.js';
-import { BrowserSession, type Site } from './browser/session.js';
-import { type Comparison, compareAll } from './compare/compare.js';
-import { type Asset, contentType, loadAssets } from './emit/assets.js';
+import { BrowserSession } from './browser/session.js';
+import { compareAll } from './compare/compare.js';
+import { loadAssets } from './emit/assets.js';
 import { writeFileAtomic } from './emit/atomic.js';
-import { withMetadata } from './emit/pdf-meta.js';
-import { type PrintJob, printPage } from './emit/print.js';
+import { printDeck } from './emit/print-deck.js';
 import { CareerdeckError } from './errors.js';
 import { readContentDir } from './load/read.js';
-import { type RenderedDeck, renderDeck } from './render/render.js';
+import { renderDeck } from './render/render.js';
 import { loadTemplates } from './render/templates.js';
 import type { ContentModel } from './validate/model.js';
 import { validateContent } from './validate/validate.js';
@@ -87,10 +86,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const templates = await loadTemplates(options.templatesDir ?? path.join(PACKAGE_ROOT, 'templates'));
   const assets = await loadAssets(templates.deckScript);
   const started = performance.now();
-  const rendered = comparisons.map((c) => {
-    const r = renderDeck(c, templates);
-    return { c, r, site: siteFor(r, assets) };
-  });
+  const rendered = comparisons.map((c) => ({ c, r: renderDeck(c, templates) }));
   const renderMs = performance.now() - started;
   checkAbort();
 
@@ -99,11 +95,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const printed = session
-      ? await Promise.all(rendered.map(({ c, site }) => printDeck(session, site, c, date, timeoutMs)))
-      : rendered.map(() => []);
+      ? await Promise.all(rendered.map(({ c, r }) => printDeck(session, c, r, templates, assets, date, timeoutMs)))
+      : rendered.map(({ r }) => ({ rendered: r, pdfs: [] }));
     checkAbort();
     const decks = [];
-    for (const [i, { c, r }] of rendered.entries()) {
+    for (const [i, { c }] of rendered.entries()) {
+      const { rendered: r, pdfs } = printed[i]!;
       const dir = path.join(outDir, c.deck.slug);
       const outputs: OutputFile[] = [];
       const emit = async (name: string, bytes: Uint8Array | string, ms: number, pages?: number) => {
@@ -116,7 +113,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       for (const asset of assets) await writeOutput(path.join(dir, asset.path), asset.bytes);
       await emit('index.html', r.deck, renderMs / rendered.length);
       if (options.keepHtml) await emit(`${c.deck.slug}-report.html`, r.report, 0);
-      for (const pdf of printed[i] ?? []) await emit(pdf.name, pdf.bytes, pdf.ms, pdf.pages);
+      for (const pdf of pdfs) await emit(pdf.name, pdf.bytes, pdf.ms, pdf.pages);
       decks.push({ slug: c.deck.slug, dir, slides: r.slideCount, outputs });
     }
     return { decks, browserLaunches: session?.launches ?? 0, blockedRequests: session ? [...session.blocked] : [] };
@@ -133,59 +130,6 @@ async function writeOutput(file: string, bytes: Uint8Array | string): Promise<vo
     const code = (error as NodeJS.ErrnoException).code ?? '';
     throw new CareerdeckError('OUTPUT', `cannot write ${file} (${code || (error as Error).message}); check that the output folder is writable and has free space`, { cause: error });
   }
-}
-
-function siteFor(r: RenderedDeck, assets: readonly Asset[]): Site {
-  const site = new Map<string, { body: Uint8Array | string; type: string }>();
-  for (const asset of assets) site.set(`/${asset.path}`, { body: asset.bytes, type: contentType(asset.path) });
-  site.set('/index.html', { body: r.deck, type: contentType('.html') });
-  site.set('/report.html', { body: r.report, type: contentType('.html') });
-  site.set('/handout.html', { body: r.handout, type: contentType('.html') });
-  return site;
-}
-
-interface PrintedPdf {
-  name: string;
-  bytes: Uint8Array;
-  pages: number;
-  ms: number;
-}
-
-async function printDeck(session: BrowserSession, site: Site, c: Comparison, date: Date, timeoutMs: number): Promise<PrintedPdf[]> {
-  const { deck, roles } = c;
-  const meta = {
-    title: deck.title,
-    author: deck.presenter,
-    subject: deck.subtitle ?? `A comparison of ${roles.map((r) => r.title).join(', ')}`,
-    keywords: ['careers', ...roles.map((r) => r.title)],
-    language: deck.lang,
-    date,
-  };
-  const jobs: { name: string; job: PrintJob; title: string }[] = [
-    {
-      name: `${deck.slug}-report.pdf`,
-      title: `${deck.title}: comparison report`,
-      job: { path: '/report.html', pdf: { printBackground: true, preferCSSPageSize: true, tagged: true, outline: true } },
-    },
-    {
-      name: `${deck.slug}-handout.pdf`,
-      title: `${deck.title}: handout`,
-      job: { path: '/handout.html', pdf: { printBackground: true, preferCSSPageSize: true, tagged: true } },
-    },
-    {
-      name: `${deck.slug}-slides.pdf`,
-      title: `${deck.title}: slides`,
-      job: { path: '/index.html?print-pdf', readyAttribute: 'data-careerdeck-pdf-ready', pdf: { printBackground: true, preferCSSPageSize: true, tagged: true } },
-    },
-  ];
-  return Promise.all(
-    jobs.map(async ({ name, job, title }) => {
-      const started = performance.now();
-      const raw = await printPage(session, site, job, timeoutMs);
-      const { bytes, pages } = await withMetadata(raw, { ...meta, title });
-      return { name, bytes, pages, ms: performance.now() - started };
-    }),
-  );
 }
 
 function sourceDate(): Date {

@@ -1,34 +1,36 @@
-import type { Page, PDFOptions } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { type BrowserSession, ORIGIN, type Site } from '../browser/session.js';
 import { CareerdeckError } from '../errors.js';
+import type { PdfJob } from './jobs.js';
 
-export interface PrintJob {
-  /** Path under the site, with any query: "/index.html?print-pdf". */
-  path: string;
-  /** An attribute on <html> the page sets when it is laid out and ready to print. */
-  readyAttribute?: string;
-  pdf: PDFOptions;
+/** Loads one page of an in-memory site and prints it, every wait bounded by the timeout. */
+export async function printPage(session: BrowserSession, site: Site, job: PdfJob, timeoutMs: number): Promise<Uint8Array> {
+  return session.withPage(site, (page) =>
+    bounded(job, timeoutMs, async () => {
+      await load(page, job, timeoutMs);
+      await job.beforePrint?.(page);
+      return page.pdf({ ...job.pdf, timeout: timeoutMs });
+    }),
+  );
 }
 
-/** Loads one page of an in-memory site and prints it, every wait bounded by the session timeout. */
-export async function printPage(session: BrowserSession, site: Site, job: PrintJob, timeoutMs: number): Promise<Uint8Array> {
-  return session.withPage(site, async (page) => {
-    try {
-      await page.goto(`${ORIGIN}${job.path}`, { waitUntil: 'load', timeout: timeoutMs });
-      if (job.readyAttribute) await page.waitForSelector(`html[${job.readyAttribute}]`, { timeout: timeoutMs });
-      await fontsReady(page);
-      return await page.pdf({ ...job.pdf, timeout: timeoutMs });
-    } catch (error) {
-      if (error instanceof Error && error.name === 'TimeoutError') {
-        throw new CareerdeckError('TIMEOUT', `printing ${job.path.split('?')[0]} did not finish within ${timeoutMs} ms; raise --timeout or check the browser`, { cause: error });
-      }
-      throw error;
-    }
-  });
-}
-
-async function fontsReady(page: Page): Promise<void> {
+/** Navigates to a job's page and waits until it says it is ready and its fonts are in. */
+export async function load(page: Page, job: Pick<PdfJob, 'path' | 'readyAttribute'>, timeoutMs: number): Promise<void> {
+  await page.goto(`${ORIGIN}${job.path}`, { waitUntil: 'load', timeout: timeoutMs });
+  if (job.readyAttribute) await page.waitForSelector(`html[${job.readyAttribute}]`, { timeout: timeoutMs });
   await page.evaluate(async () => {
     await document.fonts.ready;
   });
+}
+
+/** Turns a browser timeout into an error that says what timed out and what to do. */
+export async function bounded<T>(job: Pick<PdfJob, 'path'>, timeoutMs: number, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TimeoutError') {
+      throw new CareerdeckError('TIMEOUT', `printing ${job.path.split('?')[0]} did not finish within ${timeoutMs} ms; raise --timeout or check the browser`, { cause: error });
+    }
+    throw error;
+  }
 }

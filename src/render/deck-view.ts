@@ -22,7 +22,21 @@ export interface SlideView {
   chart?: string;
   caption?: string;
   notes?: NoteView[];
+  /** Where the slide's content comes from, to name it when it does not fit. */
+  source?: SlideSource;
 }
+
+export interface SlideSource {
+  /** Which fitting budget the slide was split with: `section:<id>`, `overlap`, or `fixed`. */
+  budget: string;
+  file: string;
+  line: number;
+  /** For side-by-side slides: the file and the line of each piece, per column. */
+  columns?: { file: string; lines: number[] }[];
+}
+
+/** Lines per slide for budgets the browser found too generous, by SlideSource.budget. */
+export type FitBudgets = ReadonlyMap<string, number>;
 
 /** Speaker notes of a slide, grouped by whose file they come from. */
 export interface NoteView {
@@ -52,13 +66,18 @@ const COLUMN_GAP = 40;
 const CHAR_WIDTH = 11.5;
 const COLUMN_LINES = 15.5;
 const TABLE_LINES = 21;
+/** Lines per slide that a budget key starts from before any measurement. */
+export function defaultBudget(key: string): number {
+  return key === 'overlap' ? TABLE_LINES : COLUMN_LINES;
+}
+
 export const OVERLAP_TITLE = 'What they share, what sets them apart';
 
-export function deckView(c: Comparison): DeckView {
+export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckView {
   const { deck } = c;
   const [opening, ...rest] = deck.sections;
   const closing = rest.length > 0 ? rest.pop() : undefined;
-  const overlapSlides = overlapSlidesFor(c);
+  const overlapSlides = overlapSlidesFor(c, budgets.get('overlap') ?? TABLE_LINES);
   const agenda = [opening?.title, ...c.sections.map((s) => s.title), overlapSlides[0]?.title, ...rest.map((s) => s.title), closing?.title]
     .filter((t): t is string => t !== undefined);
 
@@ -73,34 +92,35 @@ export function deckView(c: Comparison): DeckView {
   const slides: SlideView[] = [
     slide({ kind: 'title', title: deck.title, cover }),
     slide({ kind: 'prose', title: 'Agenda', agenda }),
-    ...(opening ? [proseSlide(opening)] : []),
+    ...(opening ? [proseSlide(opening, deck.file)] : []),
     ...c.sections.flatMap((section) => [
-      ...compareSlides(section, c),
+      ...compareSlides(section, c, budgets.get(`section:${section.id}`) ?? COLUMN_LINES),
       ...(section.id === 'outlook' ? chartSlides(c) : []),
     ]),
     ...(c.sections.some((s) => s.id === 'outlook') ? [] : chartSlides(c)),
     ...overlapSlides,
-    ...rest.map(proseSlide),
-    ...(closing ? [proseSlide(closing)] : []),
+    ...rest.map((section) => proseSlide(section, deck.file)),
+    ...(closing ? [proseSlide(closing, deck.file)] : []),
   ];
   return { lang: deck.lang, title: deck.title, slides };
 }
 
 /** Every field present (undefined when unused): templates compile in strict mode. */
 function slide(fields: Pick<SlideView, 'kind' | 'title'> & Partial<SlideView>): Required<SlideView> {
-  return { cover: undefined, part: undefined, html: undefined, agenda: undefined, columns: undefined, table: undefined, chart: undefined, caption: undefined, notes: undefined, ...fields } as Required<SlideView>;
+  return { cover: undefined, source: undefined, part: undefined, html: undefined, agenda: undefined, columns: undefined, table: undefined, chart: undefined, caption: undefined, notes: undefined, ...fields } as Required<SlideView>;
 }
 
-function proseSlide(section: Section): SlideView {
-  return slide({ kind: 'prose', title: section.title, html: piecesToHtml(sectionPieces(section)), notes: [{ html: notesHtml(section.notes) }] });
+function proseSlide(section: Section, file: string): SlideView {
+  const source = { budget: 'fixed', file, line: section.line };
+  return slide({ kind: 'prose', title: section.title, html: piecesToHtml(sectionPieces(section)), notes: [{ html: notesHtml(section.notes) }], source });
 }
 
-function compareSlides(section: AlignedSection, c: Comparison): SlideView[] {
+function compareSlides(section: AlignedSection, c: Comparison, budget: number): SlideView[] {
   const groups = roleGroups(c.roles.length);
   const charsPerLine = columnChars(Math.max(...groups.map((g) => g.length)));
   const lines = (p: Piece) => estimateLines(p.text, charsPerLine);
   const pages = groups.flatMap((group) =>
-    paginateColumns(group.map((role) => sectionPieces(section.cells[role])), lines, COLUMN_LINES).map((page) =>
+    paginateColumns(group.map((role) => sectionPieces(section.cells[role])), lines, budget).map((page) =>
       page.map((pieces, i) => ({ role: group[i] ?? 0, pieces })),
     ),
   );
@@ -118,6 +138,12 @@ function compareSlides(section: AlignedSection, c: Comparison): SlideView[] {
         const cell = section.cells[role];
         return cell && cell.notes.length > 0 ? [{ label: c.roles[role]?.short, html: notesHtml(cell.notes) }] : [];
       }),
+      source: {
+        budget: `section:${section.id}`,
+        file: c.roles[page[0]?.role ?? 0]?.file ?? c.deck.file,
+        line: section.cells[page[0]?.role ?? 0]?.line ?? 1,
+        columns: page.map(({ role, pieces }) => ({ file: c.roles[role]?.file ?? '', lines: pieces.map((p) => p.line) })),
+      },
     }),
   );
 }
@@ -147,12 +173,12 @@ function chartSlides(c: Comparison): SlideView[] {
   ];
 }
 
-function overlapSlidesFor(c: Comparison): SlideView[] {
+function overlapSlidesFor(c: Comparison, budget: number): SlideView[] {
   const { head, rows } = overlapTable(c);
   if (rows.length === 0) return [];
   const cellChars = Math.floor((SLIDE_TEXT_WIDTH - 200) / (head.length - 1) / 9);
   const rowLines = (row: string[]) => Math.max(...row.slice(1).map((cell) => estimateLines(cell, cellChars))) + 0.6;
-  const pages = paginateColumns([rows], rowLines, TABLE_LINES).map((p) => p[0] ?? []);
+  const pages = paginateColumns([rows], rowLines, budget).map((p) => p[0] ?? []);
   const sharedCount = new Set(c.sections.flatMap((s) => s.overlap.shared.map((k) => k.key))).size;
   const chart = slide({
     kind: 'chart',
@@ -167,6 +193,7 @@ function overlapSlidesFor(c: Comparison): SlideView[] {
     title: OVERLAP_TITLE,
     part: pages.length > 1 ? `${index + 1}/${pages.length}` : undefined,
     table: { head, rows: page },
+    source: { budget: 'overlap', file: c.deck.file, line: 1 },
     notes: [{ html: `<p>Bold terms from the role files, compared section by section: ${sharedCount} terms appear for ${c.roles.length > 2 ? 'all roles' : 'both roles'}. Ask which of the unique ones surprised the audience.</p>` }],
   }),
   )];

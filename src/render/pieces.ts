@@ -7,13 +7,15 @@ export interface Piece {
   ordered: boolean;
   html: string;
   text: string;
+  /** Line of the paragraph or item in its file. */
+  line: number;
 }
 
 export function sectionPieces(section: Section | undefined): Piece[] {
   return (section?.blocks ?? []).flatMap((block): Piece[] =>
     block.kind === 'paragraph'
-      ? [{ kind: 'paragraph', ordered: false, html: markdownToHtml(block.markdown), text: plain(block.markdown) }]
-      : block.items.map((item) => ({ kind: 'item', ordered: block.ordered, html: inlineToHtml(item.markdown), text: plain(item.markdown) })),
+      ? [{ kind: 'paragraph', ordered: false, html: markdownToHtml(block.markdown), text: plain(block.markdown), line: block.line }]
+      : block.items.map((item) => ({ kind: 'item', ordered: block.ordered, html: inlineToHtml(item.markdown), text: plain(item.markdown), line: item.line })),
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Comparison } from '../compare/compare.js';
-import { deckView } from './deck-view.js';
+import { deckView, type FitBudgets, type DeckView } from './deck-view.js';
+import { factsheetViews } from './factsheet-view.js';
 import { handoutView } from './handout-view.js';
 import { reportView } from './report-view.js';
 import type { Templates } from './templates.js';
@@ -12,17 +13,23 @@ export interface RenderedDeck {
   report: string;
   /** The print template of the handout: slides with their notes, three a page. */
   handout: string;
+  /** One fact sheet per role, by role slug. */
+  factsheets: { slug: string; html: string }[];
+  /** The slides as drawn, to name the content of a slide that does not fit. */
+  view: DeckView;
   /** Slides in the deck, the title slide included. */
   slideCount: number;
 }
 
-export function renderDeck(c: Comparison, templates: Templates): RenderedDeck {
-  const deck = deckView(c);
+export function renderDeck(c: Comparison, templates: Templates, budgets?: FitBudgets): RenderedDeck {
+  const deck = deckView(c, budgets);
   return {
     slug: c.deck.slug,
     deck: templates.deck(deck),
     report: templates.report(reportView(c)),
     handout: templates.handout(handoutView(deck, c.deck.paper)),
+    factsheets: factsheetViews(c).map(({ slug, view }) => ({ slug, html: templates.factsheet(view) })),
+    view: deck,
     slideCount: deck.slides.length,
   };
 }

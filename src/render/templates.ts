@@ -3,6 +3,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { DeckView } from './deck-view.js';
 import { helpers } from './helpers.js';
+import type { FactsheetView } from './factsheet-view.js';
 import type { HandoutView } from './handout-view.js';
 import type { ReportView } from './report-view.js';
 
@@ -10,6 +11,7 @@ export interface Templates {
   deck: (view: DeckView) => string;
   report: (view: ReportView) => string;
   handout: (view: HandoutView) => string;
+  factsheet: (view: FactsheetView) => string;
   /** The script that starts reveal.js, copied beside the deck. */
   deckScript: string;
 }
@@ -27,14 +29,16 @@ export async function loadTemplates(dir: string): Promise<Templates> {
   }
   const read = (...parts: string[]) => readFile(path.join(dir, ...parts), 'utf8');
   const compile = async (file: string) => hbs.compile(await read(file), { strict: true, noEscape: false });
-  const [deck, report, handout, base, deckCss, reportCss, handoutCss, deckScript] = await Promise.all([
+  const [deck, report, handout, factsheet, base, deckCss, reportCss, handoutCss, factsheetCss, deckScript] = await Promise.all([
     compile('deck/deck.hbs'),
     compile('report/report.hbs'),
     compile('handout/handout.hbs'),
+    compile('factsheet/factsheet.hbs'),
     read('partials', 'base.css'),
     read('deck', 'deck.css'),
     read('report', 'report.css'),
     read('handout', 'handout.css'),
+    read('factsheet', 'factsheet.css'),
     read('deck', 'deck.js'),
   ]);
   const runtime = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
@@ -43,6 +47,7 @@ export async function loadTemplates(dir: string): Promise<Templates> {
     report: (view) => report({ ...view, css: `${base}\n${reportCss}` }, runtime),
     // The handout draws slides with the deck's own CSS, scaled down, so they match the screen.
     handout: (view) => handout({ ...view, css: `${base}\n${deckCss}\n${handoutCss}` }, runtime),
+    factsheet: (view) => factsheet({ ...view, css: `${base}\n${factsheetCss}` }, runtime),
     deckScript,
   };
 }

@@ -1,0 +1,39 @@
+import type { Comparison } from '../compare/compare.js';
+import { formatGrowth } from './chart.js';
+import { formatDate, piecesToHtml, sectionPieces } from './pieces.js';
+
+export interface FactsheetView {
+  lang: string;
+  paper: string;
+  title: string;
+  /** The deck's title, as the sheet's running context. */
+  deckTitle: string;
+  role: number;
+  summary: string | undefined;
+  outlook: { growth: string; detail: string } | undefined;
+  sections: { id: string; title: string; html: string; file: string; line: number }[];
+  footer: string;
+}
+
+/** One page per role: every section of the deck for that role, and its outlook figure. */
+export function factsheetViews(c: Comparison): { slug: string; view: FactsheetView }[] {
+  return c.roles.map((role, index) => ({
+    slug: role.slug,
+    view: {
+      lang: c.deck.lang,
+      paper: c.deck.paper,
+      title: role.title,
+      deckTitle: c.deck.title,
+      role: index,
+      summary: role.summary,
+      outlook: role.outlook
+        ? { growth: formatGrowth(role.outlook.growth), detail: [role.outlook.group, role.outlook.period, role.outlook.source].filter(Boolean).join(' · ') }
+        : undefined,
+      sections: c.sections.flatMap((s) => {
+        const cell = s.cells[index];
+        return cell ? [{ id: s.id, title: s.title, html: piecesToHtml(sectionPieces(cell)), file: role.file, line: cell.line }] : [];
+      }),
+      footer: [c.deck.title, c.deck.event, formatDate(c.deck.date, c.deck.lang)].filter(Boolean).join(' · '),
+    },
+  }));
+}
