@@ -1,6 +1,8 @@
 // The floor for `npm run bench`: the least any tool must do to print careerdeck's PDFs. Launches
-// Chromium once and prints the very same finished HTML the build printed (report and slides of
-// one deck folder), then closes it. Usage: node scripts/bench-floor.mjs <deck-folder> <slug>
+// Chromium once and prints, all at once, the very same finished HTML the build printed (kept by
+// `build --keep-html`): every `<name>.html` beside a `<name>.pdf`, and the slides from index.html.
+// Usage: node scripts/bench-floor.mjs <deck-folder> <slug>
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch } from 'puppeteer-core';
@@ -13,19 +15,21 @@ const browser = await launch({
   pipe: true,
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
 });
+const options = { printBackground: true, preferCSSPageSize: true };
 try {
+  const pages = (await readdir(dir)).filter((f) => f.endsWith('.html') && f !== 'index.html');
   const url = (name) => pathToFileURL(path.join(dir, name)).href;
   await Promise.all([
-    (async () => {
+    ...pages.map(async (name) => {
       const page = await browser.newPage();
-      await page.goto(url(`${slug}-report.html`), { waitUntil: 'load' });
-      await page.pdf({ path: path.join(dir, 'floor-report.pdf'), printBackground: true, preferCSSPageSize: true, outline: true });
-    })(),
+      await page.goto(url(name), { waitUntil: 'load' });
+      await page.pdf({ ...options, path: path.join(dir, `floor-${name.replace(/\.html$/, '.pdf')}`), outline: name.endsWith('-report.html') });
+    }),
     (async () => {
       const page = await browser.newPage();
       await page.goto(`${url('index.html')}?print-pdf`, { waitUntil: 'load' });
       await page.waitForSelector('html[data-careerdeck-pdf-ready]');
-      await page.pdf({ path: path.join(dir, 'floor-slides.pdf'), printBackground: true, preferCSSPageSize: true });
+      await page.pdf({ ...options, path: path.join(dir, `floor-${slug}-slides.pdf`) });
     })(),
   ]);
 } finally {

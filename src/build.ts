@@ -5,6 +5,7 @@ import { BrowserSession } from './browser/session.js';
 import { compareAll } from './compare/compare.js';
 import { loadAssets } from './emit/assets.js';
 import { writeFileAtomic } from './emit/atomic.js';
+import { printSources } from './emit/jobs.js';
 import { printDeck } from './emit/print-deck.js';
 import { CareerdeckError } from './errors.js';
 import { readContentDir } from './load/read.js';
@@ -32,7 +33,7 @@ export interface BuildOptions {
   timeoutMs?: number;
   /** Date stamped into PDFs. Default: SOURCE_DATE_EPOCH if set, else now. */
   date?: Date;
-  /** Also write the report's print HTML as `<deck>-report.html` (for debugging and the benchmark). */
+  /** Also write the HTML each PDF is printed from, as `<pdf name>.html` (for debugging and the benchmark). */
   keepHtml?: boolean;
   /** Called once per written output. */
   onProgress?: (event: ProgressEvent) => void;
@@ -112,7 +113,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       };
       for (const asset of assets) await writeOutput(path.join(dir, asset.path), asset.bytes);
       await emit('index.html', r.deck, renderMs / rendered.length);
-      if (options.keepHtml) await emit(`${c.deck.slug}-report.html`, r.report, 0);
+      if (options.keepHtml) for (const source of printSources(c, r)) await emit(source.name, source.html, 0);
       for (const pdf of pdfs) await emit(pdf.name, pdf.bytes, pdf.ms, pdf.pages);
       decks.push({ slug: c.deck.slug, dir, slides: r.slideCount, outputs });
     }

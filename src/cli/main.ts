@@ -22,7 +22,7 @@ export async function main(argv: readonly string[], io: { err: (line: string) =>
     .option('--browser <path>', 'Chromium or Chrome to print with (default: PUPPETEER_EXECUTABLE_PATH, puppeteer\'s browser, then a system Chromium)')
     .addOption(new Option('--timeout <ms>', 'bound on each browser wait').default(30_000).argParser(positiveInt))
     .option('--quiet', 'print errors only')
-    .option('--keep-html', "also write the report's print HTML beside the PDFs")
+    .option('--keep-html', 'also write the HTML each PDF is printed from, beside the PDFs')
     .action(async (opts: { deck?: string; pdf: boolean; content: string; out: string; browser?: string; timeout: number; quiet?: boolean; keepHtml?: boolean }) => {
       const controller = new AbortController();
       const stop = () => controller.abort();

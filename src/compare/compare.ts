@@ -24,7 +24,10 @@ export interface AlignedSection {
 }
 
 export interface OutlookBar extends Outlook {
+  /** The role's short label. */
   role: string;
+  /** The role's position in the deck, which picks its colour. */
+  index: number;
 }
 
 /** What render needs for one deck: its roles and sections aligned, and what they share. */
@@ -47,7 +50,7 @@ export function compareDeck(deck: Deck, model: ContentModel): Comparison {
     const title = cells.find((c) => c !== undefined)?.title ?? id;
     return { id, title, cells, overlap: overlap(cells.map(sectionKeywords)) };
   });
-  const outlook = roles.flatMap((role) => (role.outlook ? [{ ...role.outlook, role: role.short }] : []));
+  const outlook = roles.flatMap((role, index) => (role.outlook ? [{ ...role.outlook, role: role.short, index }] : []));
   return { deck, roles, sections, outlook };
 }
 

@@ -51,3 +51,11 @@ export function siteFor(r: RenderedDeck, assets: readonly Asset[]): Map<string, 
   for (const f of r.factsheets) site.set(`/factsheet-${f.slug}.html`, { body: f.html, type: html });
   return site;
 }
+
+/** The finished HTML each PDF is printed from, named like the PDF with `.html` (for --keep-html). */
+export function printSources(c: Comparison, r: RenderedDeck): { name: string; html: string }[] {
+  const site = siteFor(r, []);
+  return pdfJobs(c, r)
+    .filter((job) => !job.path.startsWith('/index.html'))
+    .map((job) => ({ name: job.name.replace(/\.pdf$/, '.html'), html: String(site.get(job.path)?.body ?? '') }));
+}

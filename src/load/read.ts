@@ -27,7 +27,11 @@ export async function readContentDir(contentDir: string, cwd = process.cwd()): P
     const names = await readdir(dir).catch(() => [] as string[]);
     for (const name of names.filter((n) => n.endsWith('.md')).sort()) {
       const file = path.join(dir, name);
-      const real = await realpath(file);
+      const real = await realpath(file).catch(() => undefined);
+      if (real === undefined) {
+        diagnostics.push({ file: shown(file), message: 'is a link to a file that does not exist; remove the link or restore its target' });
+        continue;
+      }
       if (!isInside(real, root)) {
         diagnostics.push({ file: shown(file), message: `links to ${real}, outside the content folder; copy the file into content/ instead of linking to it` });
         continue;
@@ -41,7 +45,7 @@ export async function readContentDir(contentDir: string, cwd = process.cwd()): P
 
 export function isInside(child: string, parent: string): boolean {
   const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
 export function displayPath(file: string, cwd: string): string {

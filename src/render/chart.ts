@@ -11,7 +11,7 @@ const WIDTH = 720;
  * Colours come from CSS classes (`role-N`), so themes can restyle it; the title and
  * description give a text alternative.
  */
-export function outlookChart(bars: readonly OutlookBar[], roleIndexes: readonly number[]): string {
+export function outlookChart(bars: readonly OutlookBar[]): string {
   if (bars.length === 0) return '';
   const max = Math.max(10, ...bars.map((b) => b.growth));
   const scaleMax = Math.ceil(max / 5) * 5;
@@ -30,7 +30,7 @@ export function outlookChart(bars: readonly OutlookBar[], roleIndexes: readonly 
       const w = Math.max(2, x(bar.growth) - LABEL);
       return (
         `<text class="chart-label" x="${LABEL - 12}" y="${y + BAR / 2}" text-anchor="end" dominant-baseline="central">${escapeHtml(bar.role)}</text>` +
-        `<rect class="role-${roleIndexes[i] ?? i}" x="${LABEL}" y="${y}" width="${w.toFixed(1)}" height="${BAR}" rx="3"/>` +
+        `<rect class="role-${bar.index}" x="${LABEL}" y="${y}" width="${w.toFixed(1)}" height="${BAR}" rx="3"/>` +
         `<text class="chart-value" x="${(LABEL + w + 8).toFixed(1)}" y="${y + BAR / 2}" dominant-baseline="central">${formatGrowth(bar.growth)}</text>`
       );
     })

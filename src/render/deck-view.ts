@@ -157,7 +157,6 @@ export function roleGroups(count: number): number[][] {
 
 function chartSlides(c: Comparison): SlideView[] {
   if (c.outlook.length === 0) return [];
-  const indexes = c.outlook.map((bar) => c.roles.findIndex((r) => r.short === bar.role));
   const caption = c.outlook
     .map((b) => [`${b.role}: ${formatGrowth(b.growth)}`, b.period, b.group].filter(Boolean).join(', '))
     .join('. ');
@@ -166,7 +165,7 @@ function chartSlides(c: Comparison): SlideView[] {
     slide({
       kind: 'chart',
       title: 'Projected job growth',
-      chart: outlookChart(c.outlook, indexes),
+      chart: outlookChart(c.outlook),
       caption: `${caption}.${sources ? ` Source: ${sources}.` : ''}`,
       notes: [{ html: `<p>Projected employment growth for the occupation group each role belongs to. ${escape(caption)}.</p>` }],
     }),

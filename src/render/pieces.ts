@@ -46,7 +46,7 @@ export function plain(markdown: string): string {
   return markdown.replace(/[*_`~]|\[|\]\([^)]*\)/g, '');
 }
 
-/** "2026-11-26" -> "26 November 2026" in the deck's language; other text is kept as written. */
+/** "2026-11-26" -> the long date in the deck's language ("November 26, 2026" in en); other text is kept. */
 export function formatDate(date: string | undefined, lang: string): string | undefined {
   if (date === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
   const parsed = new Date(`${date}T00:00:00Z`);

@@ -34,8 +34,7 @@ export function reportView(c: Comparison): ReportView {
   const { deck, roles } = c;
   const [opening, ...rest] = deck.sections;
   const closing = rest.length > 0 ? rest.pop() : undefined;
-  const chartRoles = c.outlook.map((bar) => roles.findIndex((r) => r.short === bar.role));
-  const chart = outlookChart(c.outlook, chartRoles);
+  const chart = outlookChart(c.outlook);
   const caption = [...new Set(c.outlook.map((b) => [b.group, b.period].filter(Boolean).join(', ')))].join('; ');
 
   return {

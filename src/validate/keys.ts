@@ -13,7 +13,8 @@ export function slugify(text: string): string {
  * "GPUs"/"GPU" match: case, accents, punctuation, and a plural "s" on words of four or more letters.
  */
 export function keywordKey(label: string): string {
-  return slugify(label)
+  // "C++", "C#" and "C" are different skills: spell out the symbols before punctuation is folded.
+  return slugify(label.replace(/\+/g, ' plus').replace(/#/g, ' sharp'))
     .split('-')
     .map((word) => (word.length >= 4 && /[^s]s$/.test(word) ? word.slice(0, -1) : word))
     .join(' ');

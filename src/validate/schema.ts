@@ -53,7 +53,8 @@ interface Positions {
 
 /** Checks front matter against a schema; every problem becomes a diagnostic at its YAML line. */
 export function checkFrontMatter<T>(schema: z.ZodType<T>, data: unknown, at: Positions): { value?: T; diagnostics: Diagnostic[] } {
-  const result = schema.safeParse(data);
+  // reportInput: without it zod 4 leaves `input` out of issues, and a wrong type reads as missing.
+  const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return { value: result.data, diagnostics: [] };
   return { diagnostics: result.error.issues.map((issue) => toDiagnostic(issue, schema, at)) };
 }

@@ -91,13 +91,13 @@ describe('compareDeck', () => {
     expect(education?.overlap.unique.map(labels)).toEqual([['BSc'], []]);
   });
 
-  it('gives outlook bars only for roles that have an outlook, labelled by short name', () => {
+  it('gives outlook bars only for roles that have an outlook, labelled by short name, with their deck position', () => {
     const model = validateContent([roleA, roleB, roleC, deck('c, b, a', 'skills')]);
     const [d] = model.decks;
     if (!d) throw new Error('no deck');
     expect(compareDeck(d, model).outlook).toEqual([
-      { role: 'C', growth: 8 },
-      { role: 'A', growth: 22, source: 'BLS' },
+      { role: 'C', growth: 8, index: 0 },
+      { role: 'A', growth: 22, source: 'BLS', index: 2 },
     ]);
   });
 

@@ -2,33 +2,33 @@ import { describe, expect, it } from 'vitest';
 import { formatGrowth, outlookChart } from '../../../src/render/chart.js';
 
 const bars = [
-  { role: 'ML Engineer', growth: 22, period: '2019-2029' },
-  { role: 'AI Scientist', growth: 15 },
+  { role: 'ML Engineer', growth: 22, period: '2019-2029', index: 0 },
+  { role: 'AI Scientist', growth: 15, index: 1 },
 ];
 
 const count = (text: string, needle: string) => text.split(needle).length - 1;
 
 describe('outlookChart', () => {
   it('returns an empty string when no role has an outlook', () => {
-    expect(outlookChart([], [])).toBe('');
+    expect(outlookChart([])).toBe('');
   });
 
   it('draws one bar per role, coloured by role index', () => {
-    const svg = outlookChart(bars, [0, 1]);
+    const svg = outlookChart(bars);
     expect(svg.startsWith('<svg')).toBe(true);
     expect(count(svg, '<rect ')).toBe(2);
     expect(svg).toContain('<rect class="role-0"');
     expect(svg).toContain('<rect class="role-1"');
   });
 
-  it('uses the role indexes it is given for the colours', () => {
-    const svg = outlookChart([{ role: 'Third', growth: 5 }], [2]);
+  it('colours a bar by the position of its role in the deck', () => {
+    const svg = outlookChart([{ role: 'Third', growth: 5, index: 2 }]);
     expect(svg).toContain('<rect class="role-2"');
     expect(svg).not.toContain('role-0');
   });
 
   it('labels each bar with its role and its value', () => {
-    const svg = outlookChart(bars, [0, 1]);
+    const svg = outlookChart(bars);
     expect(svg).toMatch(/<text class="chart-label"[^>]*>ML Engineer<\/text>/);
     expect(svg).toMatch(/<text class="chart-label"[^>]*>AI Scientist<\/text>/);
     expect(svg).toMatch(/<text class="chart-value"[^>]*>\+22%<\/text>/);
@@ -36,14 +36,14 @@ describe('outlookChart', () => {
   });
 
   it('draws longer bars for larger values', () => {
-    const widths = [...outlookChart(bars, [0, 1]).matchAll(/<rect [^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
+    const widths = [...outlookChart(bars).matchAll(/<rect [^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
     expect(widths).toHaveLength(2);
     expect(widths[0]).toBeGreaterThan(widths[1] ?? Infinity);
     expect((widths[0] ?? 0) / (widths[1] ?? 1)).toBeCloseTo(22 / 15, 1);
   });
 
   it('gives a text alternative naming every role and figure', () => {
-    const svg = outlookChart(bars, [0, 1]);
+    const svg = outlookChart(bars);
     expect(svg).toContain('role="img"');
     expect(svg).toContain('<title id="outlook-title">Projected employment growth</title>');
     const desc = /<desc id="outlook-desc">([^<]*)<\/desc>/.exec(svg)?.[1];
@@ -51,14 +51,14 @@ describe('outlookChart', () => {
   });
 
   it('escapes role names in labels and in the description', () => {
-    const svg = outlookChart([{ role: '<script>alert(1)</script> & Co', growth: 10 }], [0]);
+    const svg = outlookChart([{ role: '<script>alert(1)</script> & Co', growth: 10, index: 0 }]);
     expect(svg).not.toContain('<script');
     expect(svg).toContain('&#60;script&#62;alert(1)&#60;/script&#62; &#38; Co');
     expect(count(svg, '&#60;script&#62;')).toBe(2);
   });
 
   it('draws a short visible bar for a decline', () => {
-    const svg = outlookChart([{ role: 'Shrinking', growth: -3 }], [0]);
+    const svg = outlookChart([{ role: 'Shrinking', growth: -3, index: 0 }]);
     expect(svg).toMatch(/<rect [^>]*width="2.0"/);
     expect(svg).toContain('>-3%</text>');
   });

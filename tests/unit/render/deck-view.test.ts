@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { deckView } from '../../../src/render/deck-view.js';
-import { deckFile, roleFile } from '../source-files.js';
+import { deckView, roleGroups } from '../../../src/render/deck-view.js';
+import { deckFile, lines, roleFile } from '../source-files.js';
 import { comparison, deckText, defaultComparison, engineerText, scientistText } from './model.js';
 
 const outline = (sections?: string) => deckView(defaultComparison(sections)).slides.map((s) => `${s.kind}:${s.title}${s.part ? ` (${s.part})` : ''}`);
 
 describe('deckView: slide order', () => {
-  it('runs title, agenda, opening, compare slides with the chart after outlook, overlap, other prose, closing', () => {
+  it('runs title, agenda, opening, compare slides with the chart after outlook, overlap chart and table, other prose, closing', () => {
     expect(outline()).toEqual([
       'title:Engineer vs. Scientist',
       'prose:Agenda',
@@ -16,6 +16,7 @@ describe('deckView: slide order', () => {
       'chart:Projected job growth',
       'compare:Projects (1/2)',
       'compare:Projects (2/2)',
+      'chart:What they share, what sets them apart',
       'overlap:What they share, what sets them apart',
       'prose:Common ground',
       'prose:Conclusion',
@@ -30,7 +31,7 @@ describe('deckView: slide order', () => {
   it('puts the chart after the last compare slide when the deck has no outlook section', () => {
     const slides = outline('[skills, projects]');
     expect(slides.indexOf('chart:Projected job growth')).toBe(slides.indexOf('compare:Projects (2/2)') + 1);
-    expect(slides.indexOf('overlap:What they share, what sets them apart')).toBe(slides.indexOf('chart:Projected job growth') + 1);
+    expect(slides.indexOf('chart:What they share, what sets them apart')).toBe(slides.indexOf('chart:Projected job growth') + 1);
   });
 
   it('lists the agenda: opening, compared sections, overlap, other prose and closing', () => {
@@ -135,5 +136,58 @@ describe('deckView: chart, overlap and title fields', () => {
     const date = (lang: string) => deckView(defaultComparison(undefined, [`lang: ${lang}`])).slides[0]?.cover?.date;
     expect(date('en-GB')).toBe('26 November 2026');
     expect(date('de')).toBe('26. November 2026');
+  });
+});
+
+describe('deckView: fitting', () => {
+  it('splits a section with a tighter budget into more slides, and fits it on one with a looser budget', () => {
+    const c = defaultComparison();
+    const parts = (budgets: Map<string, number>) => deckView(c, budgets).slides.filter((s) => s.title === 'Projects').map((s) => s.part);
+    expect(parts(new Map())).toEqual(['1/2', '2/2']);
+    expect(parts(new Map([['section:projects', 100]]))).toEqual([undefined]);
+    expect(parts(new Map([['section:projects', 5]]))).toEqual(['1/6', '2/6', '3/6', '4/6', '5/6', '6/6']);
+  });
+
+  it('names where a compare slide comes from, per column', () => {
+    const slide = deckView(defaultComparison()).slides.find((s) => s.title === 'Skills');
+    expect(slide?.source).toEqual({
+      budget: 'section:skills',
+      file: 'content/roles/engineer.md',
+      line: 11,
+      columns: [
+        { file: 'content/roles/engineer.md', lines: [13, 14] },
+        { file: 'content/roles/scientist.md', lines: [10] },
+      ],
+    });
+  });
+});
+
+describe('roleGroups', () => {
+  it('keeps up to three roles side by side', () => {
+    expect(roleGroups(2)).toEqual([[0, 1]]);
+    expect(roleGroups(3)).toEqual([[0, 1, 2]]);
+  });
+
+  it('splits more roles into groups of near-equal size, every role once', () => {
+    expect(roleGroups(4)).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+    expect(roleGroups(5).map((g) => g.length).sort()).toEqual([2, 3]);
+    for (let n = 1; n <= 6; n++) {
+      const groups = roleGroups(n);
+      expect(groups.flat()).toEqual(Array.from({ length: n }, (_, i) => i));
+      for (const group of groups) expect(group.length).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('shows four roles as two slides of two columns each', () => {
+    const role = (slug: string) => roleFile(slug, lines('---', `title: Role ${slug}`, '---', '## Skills', '', `- **${slug}**`));
+    const deck = deckFile('deck', lines('---', 'title: Four', 'roles: [a, b, c, d]', '---', '## Intro', '', 'Hi.'));
+    const slides = deckView(comparison([role('a'), role('b'), role('c'), role('d'), deck])).slides.filter((s) => s.kind === 'compare');
+    expect(slides.map((s) => [s.part, s.columns?.map((col) => col.heading)])).toEqual([
+      ['1/2', ['Role a', 'Role b']],
+      ['2/2', ['Role c', 'Role d']],
+    ]);
   });
 });

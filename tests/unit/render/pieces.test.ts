@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { formatDate, keywordList, notesHtml, type Piece, piecesToHtml, plain, sectionPieces } from '../../../src/render/pieces.js';
 import type { Section } from '../../../src/validate/model.js';
 
-const item = (html: string, ordered = false): Piece => ({ kind: 'item', ordered, html, text: html });
-const para = (html: string): Piece => ({ kind: 'paragraph', ordered: false, html, text: html });
+const item = (html: string, ordered = false): Piece => ({ kind: 'item', ordered, html, text: html, line: 1 });
+const para = (html: string): Piece => ({ kind: 'paragraph', ordered: false, html, text: html, line: 1 });
 
 describe('piecesToHtml', () => {
   it('groups consecutive items into one list and closes it before a paragraph', () => {
@@ -20,7 +20,7 @@ describe('piecesToHtml', () => {
 });
 
 describe('sectionPieces', () => {
-  it('turns paragraphs and list items into pieces with rendered HTML and plain text', () => {
+  it('turns paragraphs and list items into pieces with rendered HTML, plain text and file line', () => {
     const section: Section = {
       id: 's',
       title: 'S',
@@ -32,8 +32,8 @@ describe('sectionPieces', () => {
       ],
     };
     expect(sectionPieces(section)).toEqual([
-      { kind: 'paragraph', ordered: false, html: '<p>See <a href="https://example.com">docs</a>.</p>\n', text: 'See docs.' },
-      { kind: 'item', ordered: true, html: '<strong>Python</strong>', text: 'Python' },
+      { kind: 'paragraph', ordered: false, html: '<p>See <a href="https://example.com">docs</a>.</p>\n', text: 'See docs.', line: 3 },
+      { kind: 'item', ordered: true, html: '<strong>Python</strong>', text: 'Python', line: 5 },
     ]);
     expect(sectionPieces(undefined)).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { deckView } from '../../../src/render/deck-view.js';
 import { renderDeck } from '../../../src/render/render.js';
 import { loadTemplates, type Templates } from '../../../src/render/templates.js';
 import { deckFile, lines, roleFile } from '../source-files.js';
@@ -22,9 +23,11 @@ describe('loadTemplates', () => {
 
 describe('renderDeck', () => {
   it('renders one <section> per slide, the title slide included', () => {
-    const rendered = renderDeck(defaultComparison(), templates);
+    const c = defaultComparison();
+    const rendered = renderDeck(c, templates);
     expect(rendered.slug).toBe('deck');
-    expect(rendered.slideCount).toBe(11);
+    expect(rendered.slideCount).toBe(deckView(c).slides.length);
+    expect(rendered.slideCount).toBeGreaterThan(10);
     expect(count(rendered.deck, '<section')).toBe(rendered.slideCount);
     expect(rendered.deck).toContain('data-kind="title"');
     expect(count(rendered.deck, 'data-kind="compare"')).toBe(4);
@@ -46,7 +49,8 @@ describe('renderDeck', () => {
     const { report } = renderDeck(defaultComparison(), templates);
     expect(report).toContain('<h1 class="cover-title">Engineer vs. Scientist</h1>');
     expect(report).toContain('<th scope="row">In one sentence</th>');
-    expect(count(report, '<svg')).toBe(1);
+    expect(count(report, '<svg')).toBeGreaterThanOrEqual(1);
+    expect(count(report, 'id="outlook-title"')).toBe(1);
     expect(report).toContain('@page { size: A4; @top-left { content: "Engineer vs. Scientist"; } }');
     expect(report).toContain('<li>U.S. Bureau of Labor Statistics</li>');
   });
@@ -98,7 +102,8 @@ describe('renderDeck: untrusted content', () => {
     expect(report).not.toMatch(/<script/);
     expect(report).not.toMatch(/<img/);
     expect(count(report, '</style>')).toBe(2);
-    expect(report).not.toMatch(/<meta name="author" content="" onload/);
+    expect(report).toMatch(/<meta name="author" content="&quot; onload[^"]*alert\(4\)">/);
+    expect(report).not.toMatch(/\sonload="/);
   });
 
   it('escapes the same content in the handout', () => {
@@ -107,6 +112,17 @@ describe('renderDeck: untrusted content', () => {
     expect(handout).not.toMatch(/<img/);
     expect(count(handout, '</style>')).toBe(2);
     expect(handout).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Engineer');
+  });
+
+  it('escapes the same content in the fact sheets', () => {
+    const { factsheets } = renderDeck(hostile(), templates);
+    expect(factsheets.map((f) => f.slug)).toEqual(['engineer', 'scientist']);
+    const engineer = factsheets[0]?.html ?? '';
+    expect(engineer).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Engineer');
+    for (const { html } of factsheets) {
+      expect(html).not.toMatch(/<script/);
+      expect(html).not.toMatch(/<img/);
+    }
   });
 
   it('escapes a keyword label holding HTML in the overlap table', () => {

@@ -106,7 +106,7 @@ describe('validateContent: every problem in one ContentError', () => {
 
   // BUG (src/validate/schema.ts:56,75): zod 4 only fills `issue.input` when parsing with
   // { reportInput: true }, so every wrong type is reported as a missing key ("is required").
-  it.fails('says a value of the wrong type must be a number, not that it is missing', () => {
+  it('says a value of the wrong type must be a number, not that it is missing', () => {
     const error = contentError([roleFile('typed', lines('---', 'title: T', 'outlook:', '  growth: "a lot"', '---', '## A', '', 'x'))]);
     const problem = error.diagnostics.find((d) => d.file === 'content/roles/typed.md');
     expect(problem?.message).toMatch(/"outlook.growth" must be a number/);
