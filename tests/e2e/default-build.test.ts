@@ -40,9 +40,16 @@ const missingFrom = (text: string, wanted: readonly string[]) => wanted.filter((
 const roleFacts = [...(facts['machine-learning-engineer'] ?? []), ...(facts['ai-scientist'] ?? [])];
 
 describe('the default build', () => {
-  it('writes the three outputs with one browser launch and no refused request', () => {
+  it('writes every output with one browser launch and no refused request', () => {
     const names = result.decks[0]?.outputs.map((o) => path.basename(o.file));
-    expect(names).toEqual(['index.html', `${SLUG}-report.pdf`, `${SLUG}-handout.pdf`, `${SLUG}-slides.pdf`]);
+    expect(names).toEqual([
+      'index.html',
+      `${SLUG}-report.pdf`,
+      `${SLUG}-handout.pdf`,
+      `${SLUG}-slides.pdf`,
+      `${SLUG}-machine-learning-engineer-factsheet.pdf`,
+      `${SLUG}-ai-scientist-factsheet.pdf`,
+    ]);
     expect(result.browserLaunches).toBe(1);
     expect(result.blockedRequests).toEqual([]);
   });
@@ -89,6 +96,14 @@ describe('the default build', () => {
     expect(handout.pageTexts[0]?.toLowerCase()).toContain('your notes');
     expect(handout.pageTexts[0]).toContain('Machine Learning Engineer vs. AI Scientist');
     expect(handout.pageTexts.at(-1)).toContain(`Page ${handout.pages} of ${handout.pages}`);
+  });
+
+  it('prints one fact sheet per role on exactly one page, with that role\'s facts', async () => {
+    for (const role of ['machine-learning-engineer', 'ai-scientist']) {
+      const sheet = await readPdf(await readFile(path.join(dir, 'output', SLUG, `${SLUG}-${role}-factsheet.pdf`)));
+      expect(sheet.pages).toBe(1);
+      expect(missingFrom(sheet.text, facts[role] ?? [])).toEqual([]);
+    }
   });
 
   it('opens from file:// with no network request, reveal ready, notes on every slide but the title', async () => {
