@@ -35,7 +35,8 @@ else
   exit 3
 fi
 
-# The lock file pins every dependency; no install script is needed (puppeteer-core downloads
-# no browser, and .puppeteerrc.cjs keeps it that way under npm 10 too).
+# The lock file pins every dependency; no dependency's install script is needed: puppeteer-core
+# downloads no browser (.puppeteerrc.cjs keeps it that way under npm 10 too), and esbuild's
+# postinstall only re-checks its binary, so package.json denies it under npm 11.
 npm ci --no-audit --no-fund
 npm run build:deck

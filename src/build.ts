@@ -6,7 +6,6 @@ import { compareAll } from './compare/compare.js';
 import { loadAssets } from './emit/assets.js';
 import { writeFileAtomic } from './emit/atomic.js';
 import { printSources } from './emit/jobs.js';
-import { printDeck } from './emit/print-deck.js';
 import { CareerdeckError } from './errors.js';
 import { readContentDir } from './load/read.js';
 import { renderDeck } from './render/render.js';
@@ -84,18 +83,21 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (comparisons.length === 0) {
     throw new CareerdeckError('USAGE', `no deck "${options.deck}"; choose one of: ${model.decks.map((d) => d.slug).join(', ')}`);
   }
-  const templates = await loadTemplates(options.templatesDir ?? path.join(PACKAGE_ROOT, 'templates'));
-  const assets = await loadAssets(templates.deckScript);
-  const started = performance.now();
-  const rendered = comparisons.map((c) => ({ c, r: renderDeck(c, templates) }));
-  const renderMs = performance.now() - started;
-  checkAbort();
-
   const session = options.pdf === false ? undefined : new BrowserSession({ executablePath: (await findBrowser(machineEnvironment(options.browser))).executablePath, timeoutMs });
+  // Chromium takes longest to start: it starts now and renders while we render.
+  session?.warmUp();
   const onAbort = () => void session?.close();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const printed = session
+    const templates = await loadTemplates(options.templatesDir ?? path.join(PACKAGE_ROOT, 'templates'));
+    const assets = await loadAssets(templates.deckScript);
+    const started = performance.now();
+    const rendered = comparisons.map((c) => ({ c, r: renderDeck(c, templates) }));
+    const renderMs = performance.now() - started;
+    checkAbort();
+    // Loaded only when printing, so that --no-pdf and check never load pdf-lib or Puppeteer.
+    const printDeck = session ? (await import('./emit/print-deck.js')).printDeck : undefined;
+    const printed = session && printDeck
       ? await Promise.all(rendered.map(({ c, r }) => printDeck(session, c, r, templates, assets, date, timeoutMs)))
       : rendered.map(({ r }) => ({ rendered: r, pdfs: [] }));
     checkAbort();

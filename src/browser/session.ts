@@ -61,6 +61,11 @@ export class BrowserSession {
     }
   }
 
+  /** Starts the browser in the background; a failure surfaces at the first `withPage`. */
+  warmUp(): void {
+    this.launch().catch(() => undefined);
+  }
+
   async close(): Promise<void> {
     const pending = this.browser;
     this.browser = undefined;
