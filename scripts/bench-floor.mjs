@@ -13,9 +13,10 @@ const { executablePath } = await findBrowser(machineEnvironment());
 const browser = await launch({
   executablePath,
   pipe: true,
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  // The same flags as careerdeck's browser session, so that only the work around it differs.
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--disable-default-apps', '--disable-extensions', '--font-render-hinting=none'],
 });
-const options = { printBackground: true, preferCSSPageSize: true };
+const options = { printBackground: true, preferCSSPageSize: true, tagged: true };
 try {
   const pages = (await readdir(dir)).filter((f) => f.endsWith('.html') && f !== 'index.html');
   const url = (name) => pathToFileURL(path.join(dir, name)).href;

@@ -1,11 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { findBrowser, machineEnvironment } from './browser/find.js';
 import { BrowserSession } from './browser/session.js';
 import { compareAll } from './compare/compare.js';
 import { loadAssets } from './emit/assets.js';
-import { writeFileAtomic } from './emit/atomic.js';
+import { writeFileAtomic, writeFileIfChanged } from './emit/atomic.js';
 import { printSources } from './emit/jobs.js';
+import { settleAll } from './emit/settle.js';
 import { CareerdeckError } from './errors.js';
 import { readContentDir } from './load/read.js';
 import { renderDeck } from './render/render.js';
@@ -13,7 +15,7 @@ import { loadTemplates } from './render/templates.js';
 import type { ContentModel } from './validate/model.js';
 import { validateContent } from './validate/validate.js';
 
-const PACKAGE_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface BuildOptions {
   /** Folder with `roles/` and `decks/`. Default: `content` in the working directory. */
@@ -65,7 +67,7 @@ export interface BuildResult {
 /** Reads and validates the content folder: load, then validate. Throws ContentError. */
 export async function loadModel(contentDir: string): Promise<ContentModel> {
   const { files, diagnostics } = await readContentDir(contentDir);
-  return validateContent(files, diagnostics);
+  return validateContent(files, diagnostics, contentDir);
 }
 
 /** The whole pipeline: load -> validate -> compare -> render -> emit. */
@@ -97,9 +99,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     checkAbort();
     // Loaded only when printing, so that --no-pdf and check never load pdf-lib or Puppeteer.
     const printDeck = session ? (await import('./emit/print-deck.js')).printDeck : undefined;
-    const printed = session && printDeck
-      ? await Promise.all(rendered.map(({ c, r }) => printDeck(session, c, r, templates, assets, date, timeoutMs)))
-      : rendered.map(({ r }) => ({ rendered: r, pdfs: [] }));
+    const printed =
+      session && printDeck
+        ? await settleAll(
+            rendered.map(({ c, r }) => printDeck(session, { c, rendered: r, rerender: (budgets) => renderDeck(c, templates, budgets) }, assets, date, timeoutMs)),
+          )
+        : rendered.map(({ r }) => ({ rendered: r, pdfs: [] }));
     checkAbort();
     const decks = [];
     for (const [i, { c }] of rendered.entries()) {
@@ -113,22 +118,30 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         outputs.push({ file: path.join(dir, name), bytes: size, pages });
         options.onProgress?.({ deck: c.deck.slug, file: path.join(dir, name), bytes: size, ms, pages });
       };
-      for (const asset of assets) await writeOutput(path.join(dir, asset.path), asset.bytes);
+      // Assets are the same every build: rewriting (and flushing) them would only cost time.
+      for (const asset of assets) await writeOutput(path.join(dir, asset.path), asset.bytes, true);
       await emit('index.html', r.deck, renderMs / rendered.length);
       if (options.keepHtml) for (const source of printSources(c, r)) await emit(source.name, source.html, 0);
       for (const pdf of pdfs) await emit(pdf.name, pdf.bytes, pdf.ms, pdf.pages);
       decks.push({ slug: c.deck.slug, dir, slides: r.slideCount, outputs });
     }
     return { decks, browserLaunches: session?.launches ?? 0, blockedRequests: session ? [...session.blocked] : [] };
+  } catch (error) {
+    // Whatever failed while stopping (a closed page, a dead browser), the cause is the stop.
+    if (options.signal?.aborted && !(error instanceof CareerdeckError && error.code === 'INTERRUPTED')) {
+      throw new CareerdeckError('INTERRUPTED', 'build interrupted; outputs already written are whole, the rest were left as they were', { cause: error });
+    }
+    throw error;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     await session?.close();
   }
 }
 
-async function writeOutput(file: string, bytes: Uint8Array | string): Promise<void> {
+async function writeOutput(file: string, bytes: Uint8Array | string, skipSame = false): Promise<void> {
   try {
-    await writeFileAtomic(file, bytes);
+    if (skipSame && typeof bytes !== 'string') await writeFileIfChanged(file, bytes);
+    else await writeFileAtomic(file, bytes);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     throw new CareerdeckError('OUTPUT', `cannot write ${file} (${code || (error as Error).message}); check that the output folder is writable and has free space`, { cause: error });

@@ -21,6 +21,9 @@ export interface FinderEnvironment {
   puppeteerBrowsers: () => Promise<string[]>;
 }
 
+/** Names searched on PATH after the fixed locations, as scripts/setup.sh does. */
+const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome', 'chrome'];
+
 const SYSTEM_PATHS: Partial<Record<NodeJS.Platform, string[]>> = {
   linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome', '/snap/bin/chromium'],
   darwin: ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium'],
@@ -37,7 +40,7 @@ export const NO_BROWSER_HELP = [
 
 /**
  * Finds a browser in this order: an explicit setting (option, then PUPPETEER_EXECUTABLE_PATH),
- * puppeteer's own downloaded browser, then a system Chromium or Chrome.
+ * puppeteer's own downloaded browser, then a system Chromium or Chrome (known places, then PATH).
  */
 export async function findBrowser(where: FinderEnvironment): Promise<FoundBrowser> {
   const explicit: [string | undefined, BrowserOrigin][] = [
@@ -54,7 +57,11 @@ export async function findBrowser(where: FinderEnvironment): Promise<FoundBrowse
   }
   const downloaded = (await where.puppeteerBrowsers()).find((p) => where.exists(p));
   if (downloaded) return { executablePath: downloaded, origin: 'puppeteer' };
-  const system = (SYSTEM_PATHS[where.platform] ?? []).find((p) => where.exists(p));
+  const onPath = (where.env.PATH ?? '')
+    .split(path.delimiter)
+    .filter(Boolean)
+    .flatMap((dir) => PATH_NAMES.map((name) => path.join(dir, where.platform === 'win32' ? `${name}.exe` : name)));
+  const system = [...(SYSTEM_PATHS[where.platform] ?? []), ...onPath].find((p) => where.exists(p));
   if (system) return { executablePath: system, origin: 'system' };
   throw new CareerdeckError('NO_BROWSER', NO_BROWSER_HELP);
 }

@@ -34,7 +34,8 @@ const QUIET_ARGS = [
 export class BrowserSession {
   private browser: Promise<Browser> | undefined;
   private active = 0;
-  private readonly waiting: (() => void)[] = [];
+  private closed = false;
+  private readonly waiting: { resolve: () => void; reject: (error: Error) => void }[] = [];
   private readonly limit = Math.max(1, Math.min(4, availableParallelism()));
   /** Requests refused because they were not for our own files: for tests and diagnostics. */
   readonly blocked: string[] = [];
@@ -42,7 +43,10 @@ export class BrowserSession {
 
   constructor(private readonly options: SessionOptions) {}
 
-  /** Opens a page that can load only `site`, runs `fn`, and always closes the page. */
+  /**
+   * Opens a page that can load only `site`, runs `fn`, and always closes the page. Errors from
+   * the browser become CareerdeckErrors that say what happened: timed out, closed, crashed.
+   */
   async withPage<T>(site: Site, fn: (page: Page) => Promise<T>): Promise<T> {
     await this.acquire();
     try {
@@ -56,6 +60,8 @@ export class BrowserSession {
       } finally {
         await page.close().catch(() => undefined);
       }
+    } catch (error) {
+      throw this.explain(error);
     } finally {
       this.release();
     }
@@ -66,7 +72,10 @@ export class BrowserSession {
     this.launch().catch(() => undefined);
   }
 
+  /** Closes the browser; nothing can start it again, and jobs still waiting for a page fail. */
   async close(): Promise<void> {
+    this.closed = true;
+    for (const waiter of this.waiting.splice(0)) waiter.reject(this.explain(new Error('closed')));
     const pending = this.browser;
     this.browser = undefined;
     if (!pending) return;
@@ -78,6 +87,7 @@ export class BrowserSession {
   }
 
   private launch(): Promise<Browser> {
+    if (this.closed) return Promise.reject(this.explain(new Error('closed')));
     this.browser ??= (async () => {
       this.launches += 1;
       const { launch } = await import('puppeteer-core');
@@ -113,12 +123,23 @@ export class BrowserSession {
   }
 
   private async acquire(): Promise<void> {
-    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.closed) throw this.explain(new Error('closed'));
+    if (this.active >= this.limit) await new Promise<void>((resolve, reject) => this.waiting.push({ resolve, reject }));
     this.active += 1;
   }
 
   private release(): void {
     this.active -= 1;
-    this.waiting.shift()?.();
+    this.waiting.shift()?.resolve();
+  }
+
+  private explain(error: unknown): CareerdeckError {
+    if (error instanceof CareerdeckError) return error;
+    if (this.closed) return new CareerdeckError('INTERRUPTED', 'the build was stopped and the browser closed', { cause: error });
+    const message = error instanceof Error ? error.message : String(error);
+    if ((error instanceof Error && error.name === 'TimeoutError') || /timed out/i.test(message)) {
+      return new CareerdeckError('TIMEOUT', `the browser did not finish within ${this.options.timeoutMs} ms (${message.split('\n')[0]}); raise --timeout or check the browser`, { cause: error });
+    }
+    return new CareerdeckError('BROWSER', `the browser failed: ${message.split('\n')[0]}`, { cause: error });
   }
 }

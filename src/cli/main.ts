@@ -1,7 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import path from 'node:path';
 import { build, loadModel, type ProgressEvent } from '../build.js';
-import { CareerdeckError, ExitCode } from '../errors.js';
+import { CareerdeckError, ContentError, ExitCode } from '../errors.js';
 
 /** Runs the CLI in-process and returns the exit status; the only place that prints. */
 export async function main(argv: readonly string[], io: { err: (line: string) => void } = { err: (l) => process.stderr.write(`${l}\n`) }): Promise<number> {
@@ -70,15 +70,14 @@ function report(error: unknown, err: (line: string) => void): number {
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
   if (error instanceof CareerdeckError) {
-    err(error.code === 'CONTENT' ? `${error.message}\n${countProblems(error.message)}` : `careerdeck: ${error.message}`);
+    err(error instanceof ContentError ? `${error.message}\n${countProblems(error.diagnostics.length)}` : `careerdeck: ${error.message}`);
     return error.exitCode;
   }
   err(`careerdeck: unexpected error: ${(error as Error)?.stack ?? String(error)}`);
   return ExitCode.environment;
 }
 
-function countProblems(message: string): string {
-  const n = message.split('\n').length;
+function countProblems(n: number): string {
   return `${n} problem${n === 1 ? '' : 's'} found; nothing was written.`;
 }
 

@@ -37,6 +37,10 @@ export interface Comparison {
   sections: AlignedSection[];
   /** Outlook figures of the roles that have them, in deck order. */
   outlook: OutlookBar[];
+  /** The section the outlook chart follows: `outlook` when compared, else the last section. */
+  chartAfter: string | undefined;
+  /** The deck's own prose split by place: after the agenda, after the comparison, at the end. */
+  prose: { opening: Section | undefined; middle: Section[]; closing: Section | undefined };
 }
 
 export function compareDeck(deck: Deck, model: ContentModel): Comparison {
@@ -51,7 +55,10 @@ export function compareDeck(deck: Deck, model: ContentModel): Comparison {
     return { id, title, cells, overlap: overlap(cells.map(sectionKeywords)) };
   });
   const outlook = roles.flatMap((role, index) => (role.outlook ? [{ ...role.outlook, role: role.short, index }] : []));
-  return { deck, roles, sections, outlook };
+  const chartAfter = outlook.length === 0 ? undefined : sections.some((s) => s.id === 'outlook') ? 'outlook' : sections.at(-1)?.id;
+  const [opening, ...middle] = deck.sections;
+  const closing = middle.length > 0 ? middle.pop() : undefined;
+  return { deck, roles, sections, outlook, chartAfter, prose: { opening, middle, closing } };
 }
 
 export function sectionKeywords(section: Section | undefined): Keyword[] {

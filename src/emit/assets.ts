@@ -18,10 +18,12 @@ function sources(): { path: string; from: string }[] {
     { path: 'assets/reveal/reveal.css', from: require.resolve('reveal.js/reveal.css') },
     { path: 'assets/reveal/reset.css', from: require.resolve('reveal.js/reset.css') },
     { path: 'assets/reveal/notes.js', from: require.resolve('reveal.js/plugin/notes') },
-    ...FONT_WEIGHTS.map((w) => ({
-      path: `assets/fonts/inter-latin-${w}-normal.woff2`,
-      from: require.resolve(`@fontsource/inter/files/inter-latin-${w}-normal.woff2`),
-    })),
+    ...FONT_WEIGHTS.flatMap((w) =>
+      ['latin', 'latin-ext'].map((subset) => ({
+        path: `assets/fonts/inter-${subset}-${w}-normal.woff2`,
+        from: require.resolve(`@fontsource/inter/files/inter-${subset}-${w}-normal.woff2`),
+      })),
+    ),
   ];
 }
 

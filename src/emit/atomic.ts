@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -22,4 +22,12 @@ export async function writeFileAtomic(file: string, data: Uint8Array | string): 
     await rm(temp, { force: true });
     throw error;
   }
+}
+
+/** Like writeFileAtomic, but leaves a file alone when it already holds these bytes. */
+export async function writeFileIfChanged(file: string, data: Uint8Array): Promise<boolean> {
+  const current = await readFile(file).catch(() => undefined);
+  if (current && Buffer.compare(current, data) === 0) return false;
+  await writeFileAtomic(file, data);
+  return true;
 }

@@ -1,11 +1,10 @@
 import type { Page } from 'puppeteer-core';
 import { ContentError } from '../errors.js';
+import { FACTSHEET_MARGIN_MM } from '../render/factsheet-view.js';
 
 const MM = 96 / 25.4;
 const PAPER_MM: Record<string, { width: number; height: number }> = { A4: { width: 210, height: 297 }, Letter: { width: 215.9, height: 279.4 } };
 
-/** Must match the @page margin of templates/factsheet/factsheet.css. */
-const FACTSHEET_MARGIN_MM = 14;
 
 interface SectionBox {
   title: string;
@@ -43,4 +42,27 @@ export async function assertFitsOnePage(page: Page, paper: string, role: string)
       message: `the fact sheet of "${role}" is ${over} mm longer than one ${paper} page; shorten section "${longest?.title ?? ''}" (its longest) or other sections of this role`,
     },
   ]);
+}
+
+/**
+ * Fails the build when a slide's speaker notes are longer than the space beside the slide on
+ * the handout, rather than printing them cut off.
+ */
+export async function assertHandoutNotesFit(page: Page): Promise<void> {
+  await page.emulateMediaType('print');
+  const cut = await page.$$eval('.handout-row', (rows) =>
+    rows.flatMap((row, index) => {
+      const notes = row.querySelector('.handout-notes');
+      const el = row as HTMLElement;
+      return notes && notes.scrollHeight > notes.clientHeight + 1 ? [{ index, title: el.dataset.title ?? '', file: el.dataset.file ?? '', line: Number(el.dataset.line) || undefined }] : [];
+    }),
+  );
+  if (cut.length === 0) return;
+  throw new ContentError(
+    cut.map((c) => ({
+      file: c.file,
+      line: c.line,
+      message: `the speaker notes of slide ${c.index + 1} ("${c.title}") are too long for the handout; shorten them`,
+    })),
+  );
 }

@@ -3,10 +3,11 @@ import type { Page } from 'puppeteer-core';
 import type { Comparison } from '../compare/compare.js';
 import type { RenderedDeck } from '../render/render.js';
 import { contentType, type Asset } from './assets.js';
-import { assertFitsOnePage } from './fit.js';
+import { assertFitsOnePage, assertHandoutNotesFit } from './fit.js';
 
 /** One PDF of a deck: the page it prints, how, and what goes into its metadata. */
 export interface PdfJob {
+  kind: 'report' | 'handout' | 'slides' | 'factsheet';
   /** Output file name inside the deck folder. */
   name: string;
   title: string;
@@ -24,12 +25,13 @@ const PRINT: PDFOptions = { printBackground: true, preferCSSPageSize: true, tagg
 export function pdfJobs(c: Comparison, r: RenderedDeck): PdfJob[] {
   const { deck } = c;
   return [
-    { name: `${deck.slug}-report.pdf`, title: `${deck.title}: comparison report`, path: '/report.html', pdf: { ...PRINT, outline: true } },
-    { name: `${deck.slug}-handout.pdf`, title: `${deck.title}: handout`, path: '/handout.html', pdf: PRINT },
-    { name: `${deck.slug}-slides.pdf`, title: `${deck.title}: slides`, path: '/index.html?print-pdf', readyAttribute: 'data-careerdeck-pdf-ready', pdf: PRINT },
+    { kind: 'report', name: `${deck.slug}-report.pdf`, title: `${deck.title}: comparison report`, path: '/report.html', pdf: { ...PRINT, outline: true } },
+    { kind: 'handout', name: `${deck.slug}-handout.pdf`, title: `${deck.title}: handout`, path: '/handout.html', beforePrint: assertHandoutNotesFit, pdf: PRINT },
+    { kind: 'slides', name: `${deck.slug}-slides.pdf`, title: `${deck.title}: slides`, path: '/index.html?print-pdf', readyAttribute: 'data-careerdeck-pdf-ready', pdf: PRINT },
     ...r.factsheets.map(({ slug }) => {
       const role = c.roles.find((x) => x.slug === slug);
       return {
+        kind: 'factsheet' as const,
         name: `${deck.slug}-${slug}-factsheet.pdf`,
         title: `${role?.title ?? slug}: fact sheet`,
         path: `/factsheet-${slug}.html`,
@@ -56,6 +58,6 @@ export function siteFor(r: RenderedDeck, assets: readonly Asset[]): Map<string, 
 export function printSources(c: Comparison, r: RenderedDeck): { name: string; html: string }[] {
   const site = siteFor(r, []);
   return pdfJobs(c, r)
-    .filter((job) => !job.path.startsWith('/index.html'))
+    .filter((job) => job.kind !== 'slides')
     .map((job) => ({ name: job.name.replace(/\.pdf$/, '.html'), html: String(site.get(job.path)?.body ?? '') }));
 }

@@ -19,7 +19,8 @@ export async function withMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) doc.setAuthor(meta.author);
   if (meta.subject) doc.setSubject(meta.subject);
-  if (meta.keywords) doc.setKeywords(meta.keywords);
+  // pdf-lib joins keywords with spaces, which would split "Machine Learning Engineer" apart.
+  if (meta.keywords) doc.setKeywords([meta.keywords.join('; ')]);
   doc.setLanguage(meta.language);
   doc.setCreator('careerdeck');
   doc.setProducer('careerdeck (Chromium, pdf-lib)');

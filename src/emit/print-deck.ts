@@ -1,14 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import type { BrowserSession } from '../browser/session.js';
 import type { Comparison } from '../compare/compare.js';
-import { CareerdeckError, ContentError } from '../errors.js';
+import { ContentError } from '../errors.js';
 import type { FitBudgets } from '../render/deck-view.js';
-import { type RenderedDeck, renderDeck } from '../render/render.js';
-import type { Templates } from '../render/templates.js';
+import type { RenderedDeck } from '../render/render.js';
 import type { Asset } from './assets.js';
 import { type PdfJob, pdfJobs, siteFor } from './jobs.js';
 import { withMetadata } from './pdf-meta.js';
 import { bounded, load, printPage } from './print.js';
+import { settleAll } from './settle.js';
 import { measureSlides, refit } from './slide-fit.js';
 
 export interface PrintedPdf {
@@ -16,6 +16,13 @@ export interface PrintedPdf {
   bytes: Uint8Array;
   pages: number;
   ms: number;
+}
+
+export interface DeckToPrint {
+  c: Comparison;
+  rendered: RenderedDeck;
+  /** Renders the deck again with tighter fitting budgets (the render stage, passed in by build). */
+  rerender: (budgets: FitBudgets) => RenderedDeck;
 }
 
 const MAX_FIT_ROUNDS = 5;
@@ -27,9 +34,7 @@ const MAX_FIT_ROUNDS = 5;
  */
 export async function printDeck(
   session: BrowserSession,
-  c: Comparison,
-  first: RenderedDeck,
-  templates: Templates,
+  { c, rendered: first, rerender }: DeckToPrint,
   assets: readonly Asset[],
   date: Date,
   timeoutMs: number,
@@ -42,17 +47,19 @@ export async function printDeck(
     date,
   };
   const site = siteFor(first, assets);
-  const print = async (job: PdfJob, printed: Promise<Uint8Array>, started: number): Promise<PrintedPdf> => {
-    const { bytes, pages } = await withMetadata(await printed, { ...meta, title: job.title });
+  const jobs = pdfJobs(c, first);
+  const finish = async (job: PdfJob, raw: Uint8Array, started: number): Promise<PrintedPdf> => {
+    const { bytes, pages } = await withMetadata(raw, { ...meta, title: job.title });
     return { name: job.name, bytes, pages, ms: performance.now() - started };
   };
-  const jobs = pdfJobs(c, first);
-  const byName = (suffix: string) => jobs.find((j) => j.name.endsWith(suffix));
-  const independent = jobs.filter((j) => !j.name.endsWith('-slides.pdf') && !j.name.endsWith('-handout.pdf'));
-  const started = performance.now();
+  const print = async (job: PdfJob) => {
+    const started = performance.now();
+    return finish(job, await printPage(session, site, job, timeoutMs), started);
+  };
 
   const slides = (async () => {
-    const job = byName('-slides.pdf')!;
+    const job = jobs.find((j) => j.kind === 'slides')!;
+    const started = performance.now();
     let rendered = first;
     let budgets: FitBudgets = new Map();
     for (let round = 0; round < MAX_FIT_ROUNDS; round++) {
@@ -63,23 +70,22 @@ export async function printDeck(
           return overflows.length === 0 ? { pdf: await page.pdf({ ...job.pdf, timeout: timeoutMs }) } : { overflows };
         }),
       );
-      if (outcome.pdf) return { rendered, pdf: await print(job, Promise.resolve(outcome.pdf), started) };
+      if (outcome.pdf) return { rendered, pdf: await finish(job, outcome.pdf, started) };
       const next = refit(rendered.view, outcome.overflows ?? [], budgets);
       if (next.problems.length > 0) throw new ContentError(next.problems);
       budgets = next.budgets;
-      rendered = renderDeck(c, templates, budgets);
+      rendered = rerender(budgets);
       for (const [path, body] of siteFor(rendered, assets)) site.set(path, body);
     }
-    throw new CareerdeckError('CONTENT', `the slides of ${c.deck.file} still overflow after ${MAX_FIT_ROUNDS} attempts to split them; shorten the longest sections`);
+    throw new ContentError([{ file: c.deck.file, message: `the slides still overflow after ${MAX_FIT_ROUNDS} attempts to split them; shorten the longest sections` }]);
   })();
 
-  const handout = slides.then(() => {
-    const job = byName('-handout.pdf')!;
-    return print(job, printPage(session, site, job, timeoutMs), performance.now());
-  });
-  const others = independent.map((job) => print(job, printPage(session, site, job, timeoutMs), performance.now()));
-  const [fitted, handoutPdf, ...rest] = await Promise.all([slides, handout, ...others]);
+  const handout = slides.then(() => print(jobs.find((j) => j.kind === 'handout')!));
+  const others = jobs.filter((j) => j.kind === 'report' || j.kind === 'factsheet').map(print);
+  // Every job runs to its end, so that all content problems are reported together.
+  await settleAll<unknown>([slides, handout, ...others]);
+  const fit = await slides;
   const order = jobs.map((j) => j.name);
-  const pdfs = [fitted.pdf, handoutPdf, ...rest].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
-  return { rendered: fitted.rendered, pdfs };
+  const pdfs = [fit.pdf, ...(await Promise.all([handout, ...others]))].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+  return { rendered: fit.rendered, pdfs };
 }

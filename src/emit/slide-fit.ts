@@ -17,9 +17,9 @@ export async function measureSlides(page: Page): Promise<Overflow[]> {
   return page.$$eval('.slide-body', (bodies) =>
     bodies.flatMap((body, slide) => {
       const bottom = body.getBoundingClientRect().top + body.clientHeight - parseFloat(getComputedStyle(body).paddingBottom);
-      const tooTall = body.scrollHeight > body.clientHeight + 1;
+      const tooTall = body.scrollHeight > body.clientHeight + 1 || body.scrollWidth > body.clientWidth + 1;
       const columns = [...body.querySelectorAll('.column')].map((col) => col.getBoundingClientRect().top + col.scrollHeight > bottom + 1);
-      return tooTall || columns.some(Boolean) ? [{ slide, ratio: body.scrollHeight / body.clientHeight, columns }] : [];
+      return tooTall || columns.some(Boolean) ? [{ slide, ratio: Math.max(body.scrollHeight / body.clientHeight, 1.05), columns }] : [];
     }),
   );
 }
@@ -37,7 +37,7 @@ export function refit(view: DeckView, overflows: readonly Overflow[], budgets: F
     const source = slide?.source;
     const where = `slide ${o.slide + 1} ("${slide?.title ?? ''}")`;
     if (!source || source.budget === 'fixed') {
-      problems.push({ file: source?.file ?? 'content', line: source?.line, message: `too much text for ${where}; shorten this section` });
+      problems.push({ file: source?.file ?? 'content', line: source?.line, message: `too much text for ${where}; shorten what this slide shows` });
       continue;
     }
     const single = source.columns?.findIndex((col, i) => o.columns[i] && col.lines.length === 1) ?? -1;

@@ -75,8 +75,7 @@ export const OVERLAP_TITLE = 'What they share, what sets them apart';
 
 export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckView {
   const { deck } = c;
-  const [opening, ...rest] = deck.sections;
-  const closing = rest.length > 0 ? rest.pop() : undefined;
+  const { opening, middle: rest, closing } = c.prose;
   const overlapSlides = overlapSlidesFor(c, budgets.get('overlap') ?? TABLE_LINES);
   const agenda = [opening?.title, ...c.sections.map((s) => s.title), overlapSlides[0]?.title, ...rest.map((s) => s.title), closing?.title]
     .filter((t): t is string => t !== undefined);
@@ -90,14 +89,13 @@ export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckVi
     roles: c.roles.map((r, role) => ({ title: r.title, role })),
   };
   const slides: SlideView[] = [
-    slide({ kind: 'title', title: deck.title, cover }),
-    slide({ kind: 'prose', title: 'Agenda', agenda }),
+    slide({ kind: 'title', title: deck.title, cover, source: fixed(deck.file) }),
+    slide({ kind: 'prose', title: 'Agenda', agenda, source: fixed(deck.file) }),
     ...(opening ? [proseSlide(opening, deck.file)] : []),
     ...c.sections.flatMap((section) => [
       ...compareSlides(section, c, budgets.get(`section:${section.id}`) ?? COLUMN_LINES),
-      ...(section.id === 'outlook' ? chartSlides(c) : []),
+      ...(section.id === c.chartAfter ? chartSlides(c) : []),
     ]),
-    ...(c.sections.some((s) => s.id === 'outlook') ? [] : chartSlides(c)),
     ...overlapSlides,
     ...rest.map((section) => proseSlide(section, deck.file)),
     ...(closing ? [proseSlide(closing, deck.file)] : []),
@@ -110,9 +108,14 @@ function slide(fields: Pick<SlideView, 'kind' | 'title'> & Partial<SlideView>): 
   return { cover: undefined, source: undefined, part: undefined, html: undefined, agenda: undefined, columns: undefined, table: undefined, chart: undefined, caption: undefined, notes: undefined, ...fields } as Required<SlideView>;
 }
 
+/** A slide that cannot be split further: when it overflows, its content must be shortened. */
+function fixed(file: string, line = 1): SlideSource {
+  return { budget: 'fixed', file, line };
+}
+
 function proseSlide(section: Section, file: string): SlideView {
-  const source = { budget: 'fixed', file, line: section.line };
-  return slide({ kind: 'prose', title: section.title, html: piecesToHtml(sectionPieces(section)), notes: [{ html: notesHtml(section.notes) }], source });
+  const source = fixed(file, section.line);
+  return slide({ kind: 'prose', title: section.title, html: piecesToHtml(sectionPieces(section)), notes: section.notes.length > 0 ? [{ html: notesHtml(section.notes) }] : [], source });
 }
 
 function compareSlides(section: AlignedSection, c: Comparison, budget: number): SlideView[] {
@@ -165,6 +168,7 @@ function chartSlides(c: Comparison): SlideView[] {
     slide({
       kind: 'chart',
       title: 'Projected job growth',
+      source: fixed(c.roles.find((r) => r.outlook)?.file ?? c.deck.file),
       chart: outlookChart(c.outlook),
       caption: `${caption}.${sources ? ` Source: ${sources}.` : ''}`,
       notes: [{ html: `<p>Projected employment growth for the occupation group each role belongs to. ${escape(caption)}.</p>` }],
@@ -182,6 +186,7 @@ function overlapSlidesFor(c: Comparison, budget: number): SlideView[] {
   const chart = slide({
     kind: 'chart',
     title: OVERLAP_TITLE,
+    source: fixed(c.deck.file),
     chart: overlapChart(c),
     caption: 'Distinct bold terms in each section of the role files, by who has them.',
     notes: [{ html: `<p>Longer grey bars mean more common ground; coloured parts are what only one role lists. ${sharedCount} terms are shared in all.</p>` }],

@@ -2,9 +2,13 @@ import type { Comparison } from '../compare/compare.js';
 import { formatGrowth } from './chart.js';
 import { formatDate, piecesToHtml, sectionPieces } from './pieces.js';
 
+/** The fact sheet's page margin: the template's @page and the fit check both read it. */
+export const FACTSHEET_MARGIN_MM = 14;
+
 export interface FactsheetView {
   lang: string;
   paper: string;
+  marginMm: number;
   title: string;
   /** The deck's title, as the sheet's running context. */
   deckTitle: string;
@@ -22,6 +26,7 @@ export function factsheetViews(c: Comparison): { slug: string; view: FactsheetVi
     view: {
       lang: c.deck.lang,
       paper: c.deck.paper,
+      marginMm: FACTSHEET_MARGIN_MM,
       title: role.title,
       deckTitle: c.deck.title,
       role: index,

@@ -1,14 +1,9 @@
 /**
- * Splits each column's items into chunks that fit a slide, by an estimate of the lines they
- * take. All columns advance together: page k shows chunk k of every column.
+ * Splitting columns of items over slides by an estimate of the lines they take. The browser
+ * measures the result afterwards (emit/slide-fit.ts); this estimate only has to be close.
  */
-export interface FitBudget {
-  /** Characters that fit on one line of a column. */
-  charsPerLine: number;
-  /** Lines that fit in one column of one slide. */
-  linesPerSlide: number;
-}
 
+/** Lines a text takes when wrapped at `charsPerLine`, breaking between words. */
 export function estimateLines(text: string, charsPerLine: number): number {
   const words = text.split(/\s+/).filter(Boolean);
   let lines = 1;
@@ -44,7 +39,7 @@ export function chunkByLines<T>(items: readonly T[], lines: (item: T) => number,
   return chunks;
 }
 
-/** Splits every column with the same budget and pads them to the same number of pages. */
+/** Splits every column with the same budget; all columns advance together, page k shows chunk k of each. */
 export function paginateColumns<T>(columns: readonly (readonly T[])[], lines: (item: T) => number, budget: number): T[][][] {
   const chunked = columns.map((items) => chunkByLines(items, lines, budget));
   const pages = Math.max(1, ...chunked.map((c) => c.length));

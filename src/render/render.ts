@@ -6,7 +6,6 @@ import { reportView } from './report-view.js';
 import type { Templates } from './templates.js';
 
 export interface RenderedDeck {
-  slug: string;
   /** The reveal.js presentation. */
   deck: string;
   /** The print template of the comparison report. */
@@ -24,7 +23,6 @@ export interface RenderedDeck {
 export function renderDeck(c: Comparison, templates: Templates, budgets?: FitBudgets): RenderedDeck {
   const deck = deckView(c, budgets);
   return {
-    slug: c.deck.slug,
     deck: templates.deck(deck),
     report: templates.report(reportView(c)),
     handout: templates.handout(handoutView(deck, c.deck.paper)),

@@ -32,8 +32,7 @@ export interface ReportView {
 
 export function reportView(c: Comparison): ReportView {
   const { deck, roles } = c;
-  const [opening, ...rest] = deck.sections;
-  const closing = rest.length > 0 ? rest.pop() : undefined;
+  const { opening, middle: rest, closing } = c.prose;
   const chart = outlookChart(c.outlook);
   const caption = [...new Set(c.outlook.map((b) => [b.group, b.period].filter(Boolean).join(', ')))].join('; ');
 
@@ -61,8 +60,8 @@ export function reportView(c: Comparison): ReportView {
       id: s.id,
       title: s.title,
       columns: s.cells.map((cell, role) => ({ heading: roles[role]?.short ?? '', role, html: cell ? piecesToHtml(sectionPieces(cell)) : '<p class="muted">Not covered for this role.</p>' })),
-      chart: s.id === 'outlook' && chart ? chart : undefined,
-      caption: s.id === 'outlook' ? caption : undefined,
+      chart: s.id === c.chartAfter && chart ? chart : undefined,
+      caption: s.id === c.chartAfter ? caption : undefined,
     })),
     overlap: overlapTable(c),
     overlapChart: overlapChart(c),

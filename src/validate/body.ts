@@ -31,7 +31,8 @@ export function parseBody(body: string, file: string, firstLine: number): BodyRe
 
     if (token.type === 'heading' && token.depth <= 2) {
       if (token.depth === 1 && current === undefined) continue; // an optional document title
-      current = { id: slugify(token.text), title: plainText(token.tokens ?? []), line, blocks: [], notes: [] };
+      const title = plainText(token.tokens ?? []).trim();
+      current = { id: slugify(title), title, line, blocks: [], notes: [] };
       if (token.depth === 1) problem(line, `"# ${token.text}" is a top-level heading inside the body; use "## ${token.text}" to open a section`);
       const twin = sections.find((s) => s.id === current?.id);
       if (twin) problem(line, `section "${current.title}" appears twice (first on line ${twin.line}); merge the two or rename one`);

@@ -3,10 +3,25 @@ import { z } from 'zod';
 import type { Diagnostic } from '../errors.js';
 
 const text = z.string().trim().min(1);
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a file name without ".md", in lower case with dashes');
+/** A title or label: one line, short enough for a running header and a slide. */
+const line = text.max(120, 'is longer than 120 characters; shorten it').regex(/^[^\n\r\t]*$/, 'must be on one line');
+/** A BCP 47 tag that Intl accepts (the schema regex alone let "en-US-US" through). */
+const language = z
+  .string()
+  .refine((tag) => {
+    try {
+      return Intl.getCanonicalLocales(tag).length === 1 && new Intl.DateTimeFormat(tag).resolvedOptions().locale !== '';
+    } catch {
+      return false;
+    }
+  }, 'must be a language tag such as "en" or "en-GB"')
+  .default('en');
+/** File names of roles and decks without `.md`: they become folder and file names of outputs. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const slug = z.string().regex(SLUG, 'must be a file name without ".md", in lower case with dashes');
 
 export const roleSchema = z.strictObject({
-  title: text,
+  title: line,
   short: text.max(40).optional(),
   summary: text.optional(),
   outlook: z
@@ -20,14 +35,18 @@ export const roleSchema = z.strictObject({
 });
 
 export const deckSchema = z.strictObject({
-  title: text,
-  subtitle: text.optional(),
+  title: line,
+  subtitle: line.optional(),
   roles: z.array(slug).min(2, 'list two or more roles').max(6, 'list at most six roles'),
-  sections: z.array(text).min(1).optional(),
+  sections: z
+    .array(text)
+    .min(1)
+    .refine((ids) => new Set(ids).size === ids.length, 'names a section twice; list each section once')
+    .optional(),
   event: text.optional(),
   date: text.optional(),
   presenter: text.optional(),
-  lang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as "en" or "en-GB"').default('en'),
+  lang: language,
   paper: z.enum(['A4', 'Letter']).default('A4'),
   sources: z
     .array(
@@ -81,7 +100,11 @@ function describeIssue(issue: z.core.$ZodIssue, path: (string | number)[], schem
     case 'invalid_value':
       return `${name} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_format':
-      return `${name} must be ${issue.message.startsWith('Invalid') ? `a valid ${issue.format}` : issue.message}`;
+      return issue.message.startsWith('Invalid') ? `${name} must be a valid ${issue.format}` : `${name} ${issue.message}`;
+    case 'too_big':
+      return issue.message.startsWith('Too big') ? `${name} is too long` : `${name} ${issue.message}`;
+    case 'custom':
+      return `${name} ${issue.message}`;
     default:
       return `${name}: ${issue.message}`;
   }

@@ -4,18 +4,22 @@ import { type ParsedFile, parseFrontMatter } from '../load/front-matter.js';
 import type { SourceFile } from '../load/source.js';
 import { parseBody } from './body.js';
 import type { ContentModel, Deck, Role } from './model.js';
-import { checkFrontMatter, deckSchema, roleSchema } from './schema.js';
+import { checkFrontMatter, deckSchema, roleSchema, SLUG } from './schema.js';
 
 /**
  * Turns content files into the typed model. Every problem in every file is collected first and
  * thrown together as one ContentError, so a presenter fixes everything in one pass.
  */
-export function validateContent(files: readonly SourceFile[], earlier: readonly Diagnostic[] = []): ContentModel {
+export function validateContent(files: readonly SourceFile[], earlier: readonly Diagnostic[] = [], contentDir = 'content'): ContentModel {
   const diagnostics: Diagnostic[] = [...earlier];
   const roles = new Map<string, Role>();
   const decks: { deck: Deck; parsed: ParsedFile }[] = [];
 
   for (const source of files) {
+    if (!SLUG.test(source.slug)) {
+      diagnostics.push({ file: source.path, message: `file name "${source.slug}.md" must be lower-case letters, digits and dashes (such as data-engineer.md); rename the file` });
+      continue;
+    }
     const outcome = parseFrontMatter(source);
     if (!outcome.ok) {
       diagnostics.push(...outcome.diagnostics);
@@ -44,7 +48,7 @@ export function validateContent(files: readonly SourceFile[], earlier: readonly 
 
   for (const { deck, parsed } of decks) diagnostics.push(...checkReferences(deck, parsed, roles));
   if (decks.length === 0 && diagnostics.length === 0) {
-    diagnostics.push({ file: 'content/decks', message: 'no deck found; add a deck file such as content/decks/my-deck.md (see README, "Content format")' });
+    diagnostics.push({ file: `${contentDir}/decks`, message: `no deck found; add a deck file such as ${contentDir}/decks/my-deck.md (see README, "Content format")` });
   }
   if (diagnostics.length > 0) throw new ContentError(diagnostics);
   return { roles, decks: decks.map((d) => d.deck) };

@@ -27,7 +27,7 @@ describe('withMetadata', () => {
     expect(doc.getTitle()).toBe('ML Engineer vs. AI Scientist');
     expect(doc.getAuthor()).toBe('Careers Service');
     expect(doc.getSubject()).toBe('Two careers side by side');
-    expect(doc.getKeywords()).toBe('careers AI');
+    expect(doc.getKeywords()).toBe('careers; AI');
     expect(doc.getCreator()).toBe('careerdeck');
     expect(doc.getProducer()).toBe('careerdeck (Chromium, pdf-lib)');
     expect(doc.getCreationDate()?.toISOString()).toBe(DATE.toISOString());

@@ -36,7 +36,7 @@ describe('refit', () => {
   it('reports a prose slide that overflows, naming its section', () => {
     const slide = indexOf('Introduction');
     const { problems } = refit(view, [{ slide, ratio: 1.3, columns: [] }], new Map());
-    expect(problems).toEqual([{ file: 'content/decks/deck.md', line: view.slides[slide]?.source?.line, message: `too much text for slide ${slide + 1} ("Introduction"); shorten this section` }]);
+    expect(problems).toEqual([{ file: 'content/decks/deck.md', line: view.slides[slide]?.source?.line, message: `too much text for slide ${slide + 1} ("Introduction"); shorten what this slide shows` }]);
   });
 
   it('tightens the overlap table budget from its own default', () => {

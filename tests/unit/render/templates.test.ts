@@ -25,7 +25,6 @@ describe('renderDeck', () => {
   it('renders one <section> per slide, the title slide included', () => {
     const c = defaultComparison();
     const rendered = renderDeck(c, templates);
-    expect(rendered.slug).toBe('deck');
     expect(rendered.slideCount).toBe(deckView(c).slides.length);
     expect(rendered.slideCount).toBeGreaterThan(10);
     expect(count(rendered.deck, '<section')).toBe(rendered.slideCount);
