@@ -97,8 +97,10 @@ export class BrowserSession {
           executablePath: this.options.executablePath,
           headless: true,
           pipe: true,
-          timeout: this.options.timeoutMs,
-          protocolTimeout: this.options.timeoutMs,
+          // Starting Chromium and its protocol calls get at least 30 s: a short --timeout is meant
+          // for page waits (each bounded by it explicitly), not for a slow cold start.
+          timeout: Math.max(this.options.timeoutMs, 30_000),
+          protocolTimeout: Math.max(this.options.timeoutMs, 30_000),
           handleSIGINT: false,
           handleSIGTERM: false,
           handleSIGHUP: false,

@@ -18,9 +18,7 @@ export async function printPage(session: BrowserSession, site: Site, job: PdfJob
 export async function load(page: Page, job: Pick<PdfJob, 'path' | 'readyAttribute'>, timeoutMs: number): Promise<void> {
   await page.goto(`${ORIGIN}${job.path}`, { waitUntil: 'load', timeout: timeoutMs });
   if (job.readyAttribute) await page.waitForSelector(`html[${job.readyAttribute}]`, { timeout: timeoutMs });
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-  });
+  await page.waitForFunction(() => document.fonts.status === 'loaded', { timeout: timeoutMs });
 }
 
 /** Turns a browser timeout into an error that says what timed out and what to do. */

@@ -131,6 +131,24 @@ describe('the default build', () => {
     expect(requests.some((url) => url.endsWith('.woff2'))).toBe(true);
   });
 
+  it('opens the speaker view offline from file:// with the notes, a timer and the next slide', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${pathToFileURL(path.join(dir, 'output', SLUG, 'index.html')).href}#/4`, { waitUntil: 'load' });
+    await page.waitForSelector('html[data-careerdeck-ready]', { timeout: 10_000 });
+    const popup = new Promise<import('puppeteer-core').Page | null>((resolve) => browser.once('targetcreated', (target: import('puppeteer-core').Target) => resolve(target.page())));
+    await page.keyboard.press('s');
+    const speaker = await popup;
+    expect(speaker).not.toBeNull();
+    await speaker!.waitForFunction(() => document.querySelector('.speaker-controls-notes')?.textContent?.includes('Stress that duties shift'), { timeout: 10_000 });
+    const view = await speaker!.evaluate(() => ({
+      timer: Boolean(document.querySelector('.speaker-controls-time')),
+      upcoming: Boolean(document.querySelector('#upcoming-slide iframe, .speaker-controls-upcoming iframe, iframe')),
+    }));
+    expect(view).toEqual({ timer: true, upcoming: true });
+    await speaker!.close();
+    await page.close();
+  });
+
   it('fits every slide: no content overflows its slide', async () => {
     const page = await browser.newPage();
     await page.goto(`${pathToFileURL(path.join(dir, 'output', SLUG, 'index.html')).href}?print-pdf`, { waitUntil: 'load' });

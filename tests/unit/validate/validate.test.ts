@@ -123,3 +123,40 @@ describe('validateContent: every problem in one ContentError', () => {
     expect(error.diagnostics).toContainEqual(expect.objectContaining({ file: 'content/roles/proto.md', line: 2, message: expect.stringMatching(/"__proto__" is not a known key/) }));
   });
 });
+
+describe('validateContent: file names', () => {
+  const okDeck = deck(lines('---', 'title: D', 'roles: [engineer, scientist]', '---', '## Intro', '', 'Hi.'));
+
+  it.each(['Data_Engineer', '..', 'data engineer', 'Engineer'])('refuses a role file named "%s.md", naming the file and asking to rename it', (slug) => {
+    const badName = roleFile(slug, lines('---', 'title: Data Engineer', '---', '## Skills', '', '- **SQL**'));
+    const error = contentError([engineer, scientist, badName, okDeck]);
+    expect(error.diagnostics).toEqual([{ file: badName.path, message: expect.stringContaining(`"${slug}.md"`) }]);
+    expect(error.diagnostics[0]?.message).toContain('rename the file');
+  });
+
+  it('refuses a deck file whose name is not lower case with dashes', () => {
+    const badDeck = deckFile('Data_Engineer', lines('---', 'title: D', 'roles: [engineer, scientist]', '---', '## Intro', '', 'Hi.'));
+    const error = contentError([engineer, scientist, okDeck, badDeck]);
+    expect(error.diagnostics).toEqual([{ file: 'content/decks/Data_Engineer.md', message: expect.stringMatching(/"Data_Engineer\.md".*rename the file/) }]);
+  });
+
+  it('skips a wrongly named file: none of its other problems are reported, and it is not a role', () => {
+    // Broken front matter and body: a file that was read would add several more diagnostics.
+    const broken = roleFile('Data_Engineer', lines('---', 'salary: 1', '---', 'Stray text.'));
+    const error = contentError([engineer, scientist, broken, okDeck]);
+    expect(error.diagnostics.filter((d) => d.file === broken.path)).toHaveLength(1);
+    expect(error.diagnostics).toHaveLength(1);
+
+    const referenced = deck(lines('---', 'title: D', 'roles: [engineer, Data_Engineer]', '---', '## Intro', '', 'Hi.'));
+    const valid = roleFile('Data_Engineer', lines('---', 'title: Data Engineer', '---', '## Skills', '', '- **SQL**'));
+    const messages = contentError([engineer, valid, referenced]).diagnostics.map((d) => d.message);
+    expect(messages).toContainEqual(expect.stringMatching(/rename the file/));
+    expect(messages).not.toContainEqual(expect.stringMatching(/role "Data_Engineer" not found/));
+  });
+
+  it('accepts lower-case names with digits and dashes', () => {
+    const role = roleFile('data-engineer-2', lines('---', 'title: Data Engineer', '---', '## Skills', '', '- **SQL**'));
+    const model = validateContent([engineer, role, deck(lines('---', 'title: D', 'roles: [engineer, data-engineer-2]', '---', '## Intro', '', 'Hi.'))]);
+    expect(model.roles.has('data-engineer-2')).toBe(true);
+  });
+});

@@ -1,0 +1,112 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findBrowser, machineEnvironment } from '../../src/browser/find.js';
+import { BrowserSession, type Site } from '../../src/browser/session.js';
+import { load, printPage } from '../../src/emit/print.js';
+import { CareerdeckError } from '../../src/errors.js';
+
+let executablePath: string;
+let canary: Server;
+let hits = 0;
+let port = 0;
+
+beforeAll(async () => {
+  ({ executablePath } = await findBrowser(machineEnvironment()));
+  canary = createServer((_, res) => {
+    hits += 1;
+    res.end('x');
+  });
+  await new Promise<void>((resolve) => canary.listen(0, '127.0.0.1', resolve));
+  port = (canary.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => canary.close(resolve));
+});
+
+const html = (body: string): Site => new Map([['/page.html', { body: `<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`, type: 'text/html' }]]);
+const processAlive = (pid: number | undefined) => {
+  if (pid === undefined) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('the browser session', () => {
+  it('refuses every request that is not one of our files: the canary is never hit', async () => {
+    const session = new BrowserSession({ executablePath, timeoutMs: 10_000 });
+    try {
+      const site = html(`<img src="http://127.0.0.1:${port}/img.png"><link rel="stylesheet" href="http://127.0.0.1:${port}/x.css"><iframe src="http://127.0.0.1:${port}/frame"></iframe><script>fetch('http://127.0.0.1:${port}/fetch').catch(() => {})</script>`);
+      const pdf = await printPage(session, site, { kind: 'report', name: 'x.pdf', title: 't', path: '/page.html', pdf: {} }, 10_000);
+      expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+      expect(hits).toBe(0);
+      expect(session.blocked.some((url) => url.includes(`127.0.0.1:${port}/img.png`))).toBe(true);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('launches once for many pages, closes every page, and leaves no Chromium after close', async () => {
+    const session = new BrowserSession({ executablePath, timeoutMs: 10_000 });
+    let pid: number | undefined;
+    try {
+      await Promise.all(
+        Array.from({ length: 5 }, () =>
+          session.withPage(html('<p>hi</p>'), async (page) => {
+            pid = page.browser().process()?.pid;
+            await load(page, { path: '/page.html' }, 10_000);
+          }),
+        ),
+      );
+      const browser = await session.withPage(html(''), async (page) => page.browser());
+      expect((await browser.pages()).filter((p) => p.url() !== 'about:blank')).toHaveLength(0);
+      expect(session.launches).toBe(1);
+    } finally {
+      await session.close();
+    }
+    expect(processAlive(pid)).toBe(false);
+  });
+
+  it('closes the page when the work throws, and the error passes through', async () => {
+    const session = new BrowserSession({ executablePath, timeoutMs: 10_000 });
+    try {
+      const failure = new CareerdeckError('CONTENT', 'boom');
+      await expect(session.withPage(html(''), async () => Promise.reject(failure))).rejects.toBe(failure);
+      const open = await session.withPage(html(''), async (page) => (await page.browser().pages()).length);
+      expect(open).toBeLessThanOrEqual(2);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('never starts again after close: later and waiting jobs fail as interrupted', async () => {
+    const session = new BrowserSession({ executablePath, timeoutMs: 10_000 });
+    await session.withPage(html(''), async () => undefined);
+    await session.close();
+    const error = await session.withPage(html(''), async () => undefined).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CareerdeckError);
+    expect((error as CareerdeckError).code).toBe('INTERRUPTED');
+    expect(session.launches).toBe(1);
+  });
+
+  it('gives up on a page that never becomes ready within the timeout, with exit status 3', async () => {
+    const session = new BrowserSession({ executablePath, timeoutMs: 800 });
+    const started = Date.now();
+    try {
+      const error = await printPage(session, html('<p>never ready</p>'), { kind: 'slides', name: 'x.pdf', title: 't', path: '/page.html', readyAttribute: 'data-never', pdf: {} }, 800).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(CareerdeckError);
+      expect((error as CareerdeckError).code).toBe('TIMEOUT');
+      expect((error as CareerdeckError).exitCode).toBe(3);
+      expect((error as Error).message).toContain('did not finish within 800 ms');
+    } finally {
+      await session.close();
+    }
+    expect(Date.now() - started).toBeLessThan(8_000);
+  });
+});
