@@ -4,11 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { findBrowser, machineEnvironment } from './browser/find.js';
 import { BrowserSession } from './browser/session.js';
 import { compareAll } from './compare/compare.js';
-import { loadAssets } from './emit/assets.js';
+import { type Asset, loadAssets } from './emit/assets.js';
 import { writeFileAtomic, writeFileIfChanged } from './emit/atomic.js';
 import { printSources } from './emit/jobs.js';
 import { settleAll } from './emit/settle.js';
-import { CareerdeckError } from './errors.js';
+import { CareerdeckError, ContentError } from './errors.js';
+import { readImages } from './load/images.js';
 import { readContentDir } from './load/read.js';
 import { renderDeck } from './render/render.js';
 import { loadTemplates } from './render/templates.js';
@@ -70,6 +71,13 @@ export async function loadModel(contentDir: string): Promise<ContentModel> {
   return validateContent(files, diagnostics, contentDir);
 }
 
+/** The images the content shows, read and checked; a missing or outside one is a content error. */
+async function loadImages(model: ContentModel, contentDir: string): Promise<Asset[]> {
+  const { assets, diagnostics } = await readImages(model.images, contentDir);
+  if (diagnostics.length > 0) throw new ContentError(diagnostics);
+  return assets;
+}
+
 /** The whole pipeline: load -> validate -> compare -> render -> emit. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const contentDir = options.contentDir ?? 'content';
@@ -81,6 +89,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   };
 
   const model = await loadModel(contentDir);
+  const images = await loadImages(model, contentDir);
   const comparisons = compareAll(model, options.deck);
   if (comparisons.length === 0) {
     throw new CareerdeckError('USAGE', `no deck "${options.deck}"; choose one of: ${model.decks.map((d) => d.slug).join(', ')}`);
@@ -92,7 +101,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const templates = await loadTemplates(options.templatesDir ?? path.join(PACKAGE_ROOT, 'templates'));
-    const assets = await loadAssets(templates.deckScript);
+    const assets = [...(await loadAssets(templates.deckScript)), ...images];
     const started = performance.now();
     const rendered = comparisons.map((c) => ({ c, r: renderDeck(c, templates) }));
     const renderMs = performance.now() - started;

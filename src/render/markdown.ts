@@ -3,9 +3,20 @@ import sanitizeHtml from 'sanitize-html';
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
 
+/** An image validation accepted: the Markdown's `src` and where the outputs load it from. */
+export interface ShownImage {
+  src: string;
+  asset: string;
+}
+
+// Images of the Markdown being rendered now. marked renders synchronously, so this is set and
+// cleared around each call; only images that validation resolved are ever drawn.
+let shown: readonly ShownImage[] = [];
+
 /**
  * Content is untrusted: raw HTML in it is shown as text, links may only point to the web or
- * mail, images are not fetched, and the result passes an allowlist sanitizer as a second wall.
+ * mail, images only to files copied from the content folder, and the result passes an
+ * allowlist sanitizer as a second wall.
  */
 const marked = new Marked({ gfm: true, breaks: false, async: false }).use({
   renderer: {
@@ -16,28 +27,40 @@ const marked = new Marked({ gfm: true, breaks: false, async: false }).use({
       const label = this.parser.parseInline(tokens);
       return SAFE_LINK.test(href.trim()) ? `<a href="${escapeHtml(href.trim())}">${label}</a>` : label;
     },
-    image({ text }: Tokens.Image) {
-      return escapeHtml(text);
+    image({ href, text }: Tokens.Image) {
+      const image = shown.find((i) => i.src === href);
+      return image ? `<img src="${escapeHtml(image.asset)}" alt="${escapeHtml(text)}">` : escapeHtml(text);
     },
   },
 });
 
 const policy: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'ul', 'ol', 'li', 'strong', 'em', 'code', 'a', 'br', 'del'],
-  allowedAttributes: { a: ['href'] },
+  allowedTags: ['p', 'ul', 'ol', 'li', 'strong', 'em', 'code', 'a', 'br', 'del', 'img'],
+  allowedAttributes: { a: ['href'], img: ['src', 'alt'] },
   allowedSchemes: ['http', 'https', 'mailto'],
+  // An image may only be a relative path to a copied file: any scheme on it is dropped.
+  allowedSchemesByTag: { img: [] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'escape',
 };
 
+function withImages<T>(images: readonly ShownImage[], render: () => T): T {
+  shown = images;
+  try {
+    return render();
+  } finally {
+    shown = [];
+  }
+}
+
 /** Block Markdown (paragraphs, lists) to sanitized HTML. */
-export function markdownToHtml(markdown: string): string {
-  return sanitizeHtml(marked.parse(markdown) as string, policy);
+export function markdownToHtml(markdown: string, images: readonly ShownImage[] = []): string {
+  return sanitizeHtml(withImages(images, () => marked.parse(markdown) as string), policy);
 }
 
 /** Inline Markdown (a list item, a sentence) to sanitized HTML without a wrapping paragraph. */
-export function inlineToHtml(markdown: string): string {
-  return sanitizeHtml(marked.parseInline(markdown) as string, policy);
+export function inlineToHtml(markdown: string, images: readonly ShownImage[] = []): string {
+  return sanitizeHtml(withImages(images, () => marked.parseInline(markdown) as string), policy);
 }
 
 export function escapeHtml(text: string): string {

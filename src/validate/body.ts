@@ -1,7 +1,8 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { Diagnostic } from '../errors.js';
 import { keywordKey, slugify } from './keys.js';
-import type { Block, Keyword, ListItem, Section } from './model.js';
+import type { ImageResolver } from './images.js';
+import type { Block, ImageUse, Keyword, ListItem, Section } from './model.js';
 
 const NOTE = /^note:\s*/i;
 
@@ -15,7 +16,7 @@ export interface BodyResult {
  * speaker notes. Anything else (raw HTML, code, tables, text before the first heading) is
  * reported with its line rather than silently dropped.
  */
-export function parseBody(body: string, file: string, firstLine: number): BodyResult {
+export function parseBody(body: string, file: string, firstLine: number, resolveImage: ImageResolver = refuseImages): BodyResult {
   const lineAt = lineLocator(body, firstLine);
   const sections: Section[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -54,7 +55,7 @@ export function parseBody(body: string, file: string, firstLine: number): BodyRe
       current.notes.push(token.raw.trim());
       continue;
     }
-    const block = toBlock(token, line, lineAt, offset - token.raw.length, problem);
+    const block = toBlock(token, line, lineAt, offset - token.raw.length, problem, resolveImage);
     if (block) current.blocks.push(block);
   }
 
@@ -72,12 +73,14 @@ function toBlock(
   lineAt: (offset: number) => number,
   start: number,
   problem: (line: number, message: string) => void,
+  resolveImage: ImageResolver,
 ): Block | undefined {
+  const imagesOf = (tokens: Token[], at: number) => images(tokens, at, resolveImage, problem);
   switch (token.type) {
     case 'paragraph':
-      return { kind: 'paragraph', markdown: token.text, line };
+      return { kind: 'paragraph', markdown: token.text, images: imagesOf(token.tokens ?? [], line), line };
     case 'list':
-      return { kind: 'list', ordered: token.ordered, items: listItems(token as Tokens.List, start, lineAt, problem), line };
+      return { kind: 'list', ordered: token.ordered, items: listItems(token as Tokens.List, start, lineAt, problem, imagesOf), line };
     case 'html':
       problem(line, 'raw HTML is not allowed in content; write it as Markdown (paragraphs, lists, **bold**, links)');
       return undefined;
@@ -87,7 +90,13 @@ function toBlock(
   }
 }
 
-function listItems(list: Tokens.List, start: number, lineAt: (offset: number) => number, problem: (line: number, message: string) => void): ListItem[] {
+function listItems(
+  list: Tokens.List,
+  start: number,
+  lineAt: (offset: number) => number,
+  problem: (line: number, message: string) => void,
+  imagesOf: (tokens: Token[], line: number) => ImageUse[],
+): ListItem[] {
   let offset = start;
   return list.items.map((item) => {
     const line = lineAt(offset + leadingBlank(item.raw));
@@ -95,9 +104,24 @@ function listItems(list: Tokens.List, start: number, lineAt: (offset: number) =>
     if (item.tokens.some((t) => t.type === 'list')) {
       problem(line, 'nested lists are not supported; flatten the list or move the detail into the item text');
     }
-    return { markdown: item.text.trim(), keywords: keywords(item.tokens), line };
+    return { markdown: item.text.trim(), keywords: keywords(item.tokens), images: imagesOf(item.tokens, line), line };
   });
 }
+
+/** The images an item or paragraph shows, resolved; refused ones become problems at its line. */
+function images(tokens: Token[], line: number, resolve: ImageResolver, problem: (line: number, message: string) => void): ImageUse[] {
+  const found: ImageUse[] = [];
+  walk(tokens, (token) => {
+    if (token.type !== 'image') return false;
+    const use = resolve((token as Tokens.Image).href, line);
+    if (typeof use === 'string') problem(line, use);
+    else found.push(use);
+    return true;
+  });
+  return found;
+}
+
+const refuseImages: ImageResolver = (src) => `image "${src}" cannot be shown here`;
 
 /** The item's **bold** terms, each once, in order of appearance. */
 function keywords(tokens: Token[]): Keyword[] {

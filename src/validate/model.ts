@@ -7,15 +7,29 @@ export interface Keyword {
   key: string;
 }
 
+/** An image a content file shows: a file inside the content folder, copied beside the outputs. */
+export interface ImageUse {
+  /** As written in the Markdown. */
+  src: string;
+  /** Absolute path of the image file. */
+  path: string;
+  /** Where the outputs load it from, relative to the deck folder. */
+  asset: string;
+  /** The content file and line that show it. */
+  file: string;
+  line: number;
+}
+
 export interface ListItem {
   /** Inline Markdown of the item, rendered later. */
   markdown: string;
   keywords: Keyword[];
+  images: ImageUse[];
   line: number;
 }
 
 export type Block =
-  | { kind: 'paragraph'; markdown: string; line: number }
+  | { kind: 'paragraph'; markdown: string; images: ImageUse[]; line: number }
   | { kind: 'list'; ordered: boolean; items: ListItem[]; line: number };
 
 export interface Section {
@@ -77,4 +91,6 @@ export interface Deck {
 export interface ContentModel {
   roles: Map<string, Role>;
   decks: Deck[];
+  /** Every image the content shows; the files are read and checked after validation. */
+  images: ImageUse[];
 }

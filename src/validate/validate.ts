@@ -3,6 +3,7 @@ import { ContentError, type Diagnostic } from '../errors.js';
 import { type ParsedFile, parseFrontMatter } from '../load/front-matter.js';
 import type { SourceFile } from '../load/source.js';
 import { parseBody } from './body.js';
+import { imageResolver } from './images.js';
 import type { ContentModel, Deck, Role } from './model.js';
 import { checkFrontMatter, deckSchema, roleSchema, SLUG } from './schema.js';
 
@@ -27,7 +28,7 @@ export function validateContent(files: readonly SourceFile[], earlier: readonly 
     }
     const parsed = outcome.file;
     const at = { file: source.path, yaml: parsed.yaml, lineCounter: parsed.yamlLineCounter, firstLine: parsed.yamlFirstLine };
-    const body = parseBody(parsed.body, source.path, parsed.bodyFirstLine);
+    const body = parseBody(parsed.body, source.path, parsed.bodyFirstLine, imageResolver(source.path, contentDir));
     diagnostics.push(...body.diagnostics);
     if (source.kind === 'role') {
       const { value, diagnostics: problems } = checkFrontMatter(roleSchema, parsed.data, at);
@@ -51,7 +52,10 @@ export function validateContent(files: readonly SourceFile[], earlier: readonly 
     diagnostics.push({ file: `${contentDir}/decks`, message: `no deck found; add a deck file such as ${contentDir}/decks/my-deck.md (see README, "Content format")` });
   }
   if (diagnostics.length > 0) throw new ContentError(diagnostics);
-  return { roles, decks: decks.map((d) => d.deck) };
+  const images = [...roles.values(), ...decks.map((d) => d.deck)].flatMap((doc) =>
+    doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'paragraph' ? b.images : b.items.flatMap((i) => i.images)))),
+  );
+  return { roles, decks: decks.map((d) => d.deck), images };
 }
 
 /** A deck's roles must exist, and each section it names must exist in at least one of them. */

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type FinderEnvironment, findBrowser, machineEnvironment, NO_BROWSER_HELP } from '../../../src/browser/find.js';
 import { CareerdeckError } from '../../../src/errors.js';
@@ -65,6 +66,37 @@ describe('findBrowser: order of preference', () => {
 
   it('ignores an empty PUPPETEER_EXECUTABLE_PATH', async () => {
     await expect(findBrowser(machine([SYSTEM], { env: { PUPPETEER_EXECUTABLE_PATH: '' }, puppeteerBrowsers: async () => [] }))).resolves.toEqual({ executablePath: SYSTEM, origin: 'system' });
+  });
+});
+
+describe('findBrowser: PATH', () => {
+  const dir1 = '/opt/tools/bin';
+  const dir2 = '/home/me/.local/bin';
+  const PATH = [dir1, dir2].join(path.delimiter);
+  const none = async () => [];
+
+  it('finds a chromium on PATH when nothing is at the fixed system paths', async () => {
+    const found = path.join(dir2, 'chromium');
+    await expect(findBrowser(machine([found], { env: { PATH }, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: found, origin: 'system' });
+  });
+
+  it('takes the fixed system paths before anything on PATH', async () => {
+    const onPath = path.join(dir1, 'chromium');
+    await expect(findBrowser(machine([onPath, '/snap/bin/chromium'], { env: { PATH }, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: '/snap/bin/chromium', origin: 'system' });
+  });
+
+  it("takes puppeteer's browser before anything on PATH", async () => {
+    await expect(findBrowser(machine([path.join(dir1, 'chromium'), CACHED], { env: { PATH } }))).resolves.toEqual({ executablePath: CACHED, origin: 'puppeteer' });
+  });
+
+  it('searches PATH folders in order', async () => {
+    const first = path.join(dir1, 'google-chrome');
+    const second = path.join(dir2, 'chromium');
+    await expect(findBrowser(machine([second, first], { env: { PATH }, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: first, origin: 'system' });
+  });
+
+  it('finds nothing with an empty PATH entry list and no fixed browser', async () => {
+    await noBrowser(machine(['/chromium', 'chromium'], { env: { PATH: path.delimiter }, puppeteerBrowsers: none }));
   });
 });
 

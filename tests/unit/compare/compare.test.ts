@@ -127,3 +127,68 @@ describe('compareAll', () => {
     expect(compareAll(model, 'missing')).toEqual([]);
   });
 });
+
+describe('compareDeck: where the outlook chart goes', () => {
+  const roleD = roleFile('dd', lines('---', 'title: Role D', 'short: D', '---', '## Skills', '', '- **Go**', '', '## Outlook', '', 'Steady.'));
+  const outlookRole = roleFile('oo', lines('---', 'title: Role O', 'short: O', 'outlook:', '  growth: 5', '---', '## Skills', '', '- **Rust**', '', '## Outlook', '', 'Good.'));
+  const compare = (roles: string, sections: string, ...files: ReturnType<typeof roleFile>[]) => {
+    const model = validateContent([roleA, roleB, roleC, roleD, outlookRole, ...files, deck(roles, sections)]);
+    const [d] = model.decks;
+    if (!d) throw new Error('no deck');
+    return compareDeck(d, model);
+  };
+
+  it("is 'outlook' when the deck compares an outlook section, wherever it is listed", () => {
+    expect(compare('oo, dd', 'outlook, skills').chartAfter).toBe('outlook');
+    expect(compare('oo, dd', 'skills, outlook').chartAfter).toBe('outlook');
+  });
+
+  it('is the last compared section when the deck compares no outlook section', () => {
+    expect(compare('a, b', 'skills, education').chartAfter).toBe('education');
+    expect(compare('a, b', 'education, skills').chartAfter).toBe('skills');
+    expect(compare('oo, dd', 'skills').chartAfter).toBe('skills');
+  });
+
+  it('is undefined when no role of the deck has an outlook, even with an outlook section', () => {
+    expect(compare('b, dd', 'skills').chartAfter).toBeUndefined();
+    expect(compare('dd, b', 'outlook, skills').chartAfter).toBeUndefined();
+  });
+});
+
+describe("compareDeck: the deck's own prose", () => {
+  /** A deck with `n` prose sections P1..Pn. */
+  const prose = (n: number) => {
+    const body = Array.from({ length: n }, (_, i) => [`## P${i + 1}`, '', `Text ${i + 1}.`, '']).flat();
+    const model = validateContent([roleA, roleB, deckFile('d', lines('---', 'title: D', 'roles: [a, b]', 'sections: [skills]', '---', ...body))]);
+    const [d] = model.decks;
+    if (!d) throw new Error('no deck');
+    const { opening, middle, closing } = compareDeck(d, model).prose;
+    return { opening: opening?.title, middle: middle.map((s) => s.title), closing: closing?.title };
+  };
+
+  it('has nothing with no prose sections', () => {
+    expect(prose(0)).toEqual({ opening: undefined, middle: [], closing: undefined });
+  });
+
+  it('takes a single section as the opening, with no closing', () => {
+    expect(prose(1)).toEqual({ opening: 'P1', middle: [], closing: undefined });
+  });
+
+  it('splits two sections into opening and closing', () => {
+    expect(prose(2)).toEqual({ opening: 'P1', middle: [], closing: 'P2' });
+  });
+
+  it('puts the sections between the first and the last in the middle, in order', () => {
+    expect(prose(3)).toEqual({ opening: 'P1', middle: ['P2'], closing: 'P3' });
+    expect(prose(4)).toEqual({ opening: 'P1', middle: ['P2', 'P3'], closing: 'P4' });
+  });
+
+  it("leaves the deck's own section list untouched", () => {
+    const model = validateContent([roleA, roleB, deckFile('d', lines('---', 'title: D', 'roles: [a, b]', '---', '## A', '', 'a', '', '## B', '', 'b', '', '## C', '', 'c'))]);
+    const [d] = model.decks;
+    if (!d) throw new Error('no deck');
+    compareDeck(d, model);
+    compareDeck(d, model);
+    expect(d.sections.map((s) => s.title)).toEqual(['A', 'B', 'C']);
+  });
+});

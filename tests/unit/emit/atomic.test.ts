@@ -1,8 +1,8 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../../src/emit/atomic.js';
+import { writeFileAtomic, writeFileIfChanged } from '../../../src/emit/atomic.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -59,5 +59,56 @@ describe('writeFileAtomic', () => {
     await expect(writeFileAtomic(target, 'new')).rejects.toThrow();
     expect(await readFile(path.join(target, 'keep.txt'), 'utf8')).toBe('previous');
     expect(await tempFiles(dir)).toEqual([]);
+  });
+});
+
+describe('writeFileIfChanged', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  /** A file last written a day ago, so that any rewrite moves its mtime. */
+  async function oldFile(name: string, text: string): Promise<string> {
+    const file = path.join(dir, name);
+    await writeFile(file, text);
+    const dayAgo = new Date(Date.now() - 24 * 60 * 60 * 1000);
+    await utimes(file, dayAgo, dayAgo);
+    return file;
+  }
+
+  it('returns false and leaves the file alone when it already holds the bytes', async () => {
+    const file = await oldFile('font.woff2', 'same bytes');
+    const before = await stat(file);
+    await expect(writeFileIfChanged(file, bytes('same bytes'))).resolves.toBe(false);
+    const after = await stat(file);
+    expect(after.mtimeMs).toBe(before.mtimeMs);
+    expect(after.ino).toBe(before.ino);
+    expect(await readdir(dir)).toEqual(['font.woff2']);
+  });
+
+  it('returns true and replaces the file when the bytes differ', async () => {
+    const file = await oldFile('font.woff2', 'old bytes');
+    const before = await stat(file);
+    await expect(writeFileIfChanged(file, bytes('new bytes'))).resolves.toBe(true);
+    expect(await readFile(file, 'utf8')).toBe('new bytes');
+    expect((await stat(file)).mtimeMs).toBeGreaterThan(before.mtimeMs);
+    expect(await tempFiles(dir)).toEqual([]);
+  });
+
+  it('replaces a file that holds the same bytes followed by more', async () => {
+    const file = await oldFile('deck.js', 'abcdef');
+    await expect(writeFileIfChanged(file, bytes('abc'))).resolves.toBe(true);
+    expect(await readFile(file, 'utf8')).toBe('abc');
+  });
+
+  it('creates a missing file, and its folders, and returns true', async () => {
+    const file = path.join(dir, 'deck', 'assets', 'fonts', 'inter.woff2');
+    const data = new Uint8Array([0x77, 0x4f, 0x46, 0x32, 0x00]);
+    await expect(writeFileIfChanged(file, data)).resolves.toBe(true);
+    expect(new Uint8Array(await readFile(file))).toEqual(data);
+  });
+
+  it('writes an empty file where none was', async () => {
+    const file = path.join(dir, 'empty.bin');
+    await expect(writeFileIfChanged(file, new Uint8Array())).resolves.toBe(true);
+    expect((await stat(file)).size).toBe(0);
+    await expect(writeFileIfChanged(file, new Uint8Array())).resolves.toBe(false);
   });
 });

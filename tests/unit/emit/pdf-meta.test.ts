@@ -34,6 +34,18 @@ describe('withMetadata', () => {
     expect(doc.getModificationDate()?.toISOString()).toBe(DATE.toISOString());
   });
 
+  it('keeps multi-word keywords whole, joined by "; " into one string', async () => {
+    const { bytes } = await withMetadata(await tinyPdf(1), {
+      title: 'T',
+      keywords: ['Machine Learning Engineer', 'AI Scientist', 'careers'],
+      language: 'en',
+      date: DATE,
+    });
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    expect(doc.getKeywords()).toBe('Machine Learning Engineer; AI Scientist; careers');
+    expect(doc.getKeywords()?.split('; ')).toEqual(['Machine Learning Engineer', 'AI Scientist', 'careers']);
+  });
+
   it('records the language in the document catalog', async () => {
     const { bytes } = await withMetadata(await tinyPdf(1), { title: 'T', language: 'de', date: DATE });
     const doc = await PDFDocument.load(bytes);

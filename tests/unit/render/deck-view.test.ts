@@ -191,3 +191,70 @@ describe('roleGroups', () => {
     ]);
   });
 });
+
+describe('deckView: speaker notes of deck prose', () => {
+  const view = deckView(defaultComparison());
+  const prose = (title: string) => view.slides.find((s) => s.kind === 'prose' && s.title === title);
+
+  it('gives a prose section without a Note: no notes at all', () => {
+    expect(prose('Common ground')?.notes).toEqual([]);
+    expect(prose('Conclusion')?.notes).toEqual([]);
+  });
+
+  it('keeps the notes of a prose section that has them', () => {
+    expect(prose('Introduction')?.notes).toHaveLength(1);
+  });
+});
+
+describe('deckView: outlook chart placement', () => {
+  it('puts the chart right after the last compared section when there is no outlook section', () => {
+    const slides = outline('[projects, skills]');
+    expect(slides.indexOf('chart:Projected job growth')).toBe(slides.indexOf('compare:Skills') + 1);
+    expect(slides.filter((s) => s === 'chart:Projected job growth')).toHaveLength(1);
+  });
+
+  it('places the chart after the section the comparison names', () => {
+    const c = defaultComparison();
+    const slides = deckView({ ...c, chartAfter: 'skills' }).slides.map((s) => s.title);
+    expect(slides.indexOf('Projected job growth')).toBe(slides.indexOf('Skills') + 1);
+    expect(slides.filter((t) => t === 'Projected job growth')).toHaveLength(1);
+  });
+
+  it('has no outlook chart when no role has an outlook', () => {
+    const strip = (text: string) => text.replace(/outlook:\n(  .*\n)+/, '');
+    const c = comparison([roleFile('engineer', strip(engineerText)), roleFile('scientist', strip(scientistText)), deckFile('deck', deckText('[skills, projects]'))]);
+    expect(c.chartAfter).toBeUndefined();
+    expect(deckView(c).slides.map((s) => s.title)).not.toContain('Projected job growth');
+  });
+});
+
+describe('deckView: every slide names its source', () => {
+  const view = deckView(defaultComparison());
+  const roleFiles = ['content/roles/engineer.md', 'content/roles/scientist.md'];
+
+  it('gives every slide a file and a line', () => {
+    for (const slide of view.slides) {
+      expect(slide.source, `${slide.kind}:${slide.title}`).toBeDefined();
+      expect(['content/decks/deck.md', ...roleFiles]).toContain(slide.source?.file);
+      expect(slide.source?.line).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('points the title and agenda slides at the deck file', () => {
+    expect(view.slides[0]?.source).toMatchObject({ file: 'content/decks/deck.md', line: 1, budget: 'fixed' });
+    expect(view.slides[1]?.title).toBe('Agenda');
+    expect(view.slides[1]?.source).toMatchObject({ file: 'content/decks/deck.md', line: 1, budget: 'fixed' });
+  });
+
+  it('points the outlook chart at a role file with an outlook, and the overlap chart at the deck file', () => {
+    const growth = view.slides.find((s) => s.kind === 'chart' && s.title === 'Projected job growth');
+    expect(growth?.source).toMatchObject({ file: 'content/roles/engineer.md', budget: 'fixed' });
+    const overlap = view.slides.find((s) => s.kind === 'chart' && s.title !== 'Projected job growth');
+    expect(overlap?.source).toMatchObject({ file: 'content/decks/deck.md', budget: 'fixed' });
+  });
+
+  it('points deck prose slides at their heading line in the deck file', () => {
+    const intro = view.slides.find((s) => s.title === 'Introduction');
+    expect(intro?.source).toEqual({ budget: 'fixed', file: 'content/decks/deck.md', line: 7 });
+  });
+});

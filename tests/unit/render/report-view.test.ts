@@ -65,3 +65,25 @@ describe('reportView', () => {
     ]);
   });
 });
+
+describe('reportView: outlook chart placement', () => {
+  it('attaches the chart and caption to the last compared section when no outlook section is compared', () => {
+    const sections = reportView(defaultComparison('[skills, projects]')).sections;
+    expect(sections.filter((s) => s.chart !== undefined).map((s) => s.id)).toEqual(['projects']);
+    expect(sections.find((s) => s.id === 'projects')?.chart).toContain('<svg');
+    expect(sections.find((s) => s.id === 'projects')?.caption).toBe('Software developers, 2019-2029; 2019-2029');
+    expect(sections.find((s) => s.id === 'skills')?.chart).toBeUndefined();
+    expect(sections.find((s) => s.id === 'skills')?.caption).toBeUndefined();
+  });
+
+  it('follows the last section in the order the deck lists them', () => {
+    const sections = reportView(defaultComparison('[projects, skills]')).sections;
+    expect(sections.filter((s) => s.chart !== undefined).map((s) => s.id)).toEqual(['skills']);
+  });
+
+  it('draws no chart when no role has an outlook', () => {
+    const strip = (text: string) => text.replace(/outlook:\n(  .*\n)+/, '');
+    const c = comparison([roleFile('engineer', strip(engineerText)), roleFile('scientist', strip(scientistText)), deckFile('deck', deckText('[skills, projects]'))]);
+    expect(reportView(c).sections.every((s) => s.chart === undefined)).toBe(true);
+  });
+});

@@ -1,6 +1,10 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadAssets } from '../../../src/emit/assets.js';
 import { deckView } from '../../../src/render/deck-view.js';
+import { FACTSHEET_MARGIN_MM, factsheetViews } from '../../../src/render/factsheet-view.js';
 import { renderDeck } from '../../../src/render/render.js';
 import { loadTemplates, type Templates } from '../../../src/render/templates.js';
 import { deckFile, lines, roleFile } from '../source-files.js';
@@ -136,5 +140,114 @@ describe('renderDeck: untrusted content', () => {
     expect(deck).toContain('{{&gt; columns}}');
     expect(deck).toContain('{{#each roles}}{{title}}{{/each}}');
     expect(report).toContain('{{constructor.constructor}}');
+  });
+});
+
+/** The Content-Security-Policy of a page, directive name to its sources. */
+function csp(html: string): Map<string, string[]> {
+  const policies = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/g)].map((m) => m[1] ?? '');
+  expect(policies).toHaveLength(1);
+  return new Map(
+    (policies[0] ?? '')
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((parts) => parts[0])
+      .map(([name, ...sources]) => [name ?? '', sources]),
+  );
+}
+
+describe('renderDeck: scripts by Content-Security-Policy', () => {
+  it("lets the deck run its own scripts and reveal's inline speaker view", () => {
+    const { deck } = renderDeck(defaultComparison(), templates);
+    expect(csp(deck).get('script-src')).toEqual(["'self'", "'unsafe-inline'"]);
+  });
+
+  it('lets no script run in the report, the handout or the fact sheets', () => {
+    const { report, handout, factsheets } = renderDeck(defaultComparison(), templates);
+    expect(factsheets).toHaveLength(2);
+    for (const html of [report, handout, ...factsheets.map((f) => f.html)]) {
+      const policy = csp(html);
+      expect(policy.get('script-src')).toEqual(["'none'"]);
+      expect(policy.get('default-src')).toEqual(["'none'"]);
+    }
+  });
+});
+
+describe('renderDeck: deck prose without speaker notes', () => {
+  const slideHtml = (deck: string, title: string) => deck.split('<section ').find((part) => part.includes(`<h2>${title}</h2>`)) ?? '';
+
+  it('renders no <aside> for a prose slide whose section has no Note:', () => {
+    const { deck } = renderDeck(defaultComparison(), templates);
+    expect(slideHtml(deck, 'Common ground')).toContain('Both use');
+    expect(slideHtml(deck, 'Common ground')).not.toContain('<aside');
+    expect(slideHtml(deck, 'Conclusion')).not.toContain('<aside');
+    expect(slideHtml(deck, 'Introduction')).toContain('<aside class="notes"><p>Say hello.</p>');
+  });
+
+  it('leaves ruled space for the reader beside such a slide in the handout', () => {
+    const { handout } = renderDeck(defaultComparison(), templates);
+    const row = handout.split('<div class="handout-row"').find((part) => part.includes('data-title="Common ground"')) ?? '';
+    expect(row).toContain('Your notes');
+    expect(row).not.toContain('Speaker notes');
+  });
+});
+
+describe('renderDeck: handout rows name their source', () => {
+  it('carries data-file and data-line on every row, from the slide source', () => {
+    const c = defaultComparison();
+    const { handout } = renderDeck(c, templates);
+    const rows = [...handout.matchAll(/<div class="handout-row"([^>]*)>/g)].map((m) => m[1] ?? '');
+    const slides = deckView(c).slides;
+    expect(rows).toHaveLength(slides.length);
+    rows.forEach((attrs, i) => {
+      const source = slides[i]?.source;
+      expect(attrs).toContain(` data-file="${source?.file}" data-line="${source?.line}"`);
+    });
+    expect(rows[0]).toBe(' data-title="Engineer vs. Scientist" data-file="content/decks/deck.md" data-line="1"');
+    expect(rows).toContain(' data-title="Skills" data-file="content/roles/engineer.md" data-line="11"');
+  });
+});
+
+describe('renderDeck: fact sheet page margin', () => {
+  it(`sets the @page margin to FACTSHEET_MARGIN_MM (${FACTSHEET_MARGIN_MM} mm) beside the paper size`, () => {
+    expect(FACTSHEET_MARGIN_MM).toBe(14);
+    const { factsheets } = renderDeck(defaultComparison(), templates);
+    for (const { html } of factsheets) expect(html).toContain(`@page { size: A4; margin: ${FACTSHEET_MARGIN_MM}mm; }`);
+  });
+
+  it('takes the margin from the view, not from a number in the CSS', () => {
+    const [sheet] = factsheetViews(defaultComparison());
+    if (!sheet) throw new Error('no fact sheet');
+    const html = templates.factsheet({ ...sheet.view, marginMm: 20 });
+    expect(html).toContain('@page { size: A4; margin: 20mm; }');
+    expect(html).not.toMatch(/margin:\s*14mm/);
+  });
+});
+
+describe('base CSS: fonts', () => {
+  const fontFaces = (css: string) => [...css.matchAll(/@font-face\s*\{([^}]*)\}/g)].map((m) => m[1] ?? '');
+  const fontUrl = (rule: string) => /url\('([^']+)'\)/.exec(rule)?.[1];
+
+  it('declares Inter in latin and latin-ext at 400, 600 and 700, each limited by a unicode-range', async () => {
+    const css = await readFile(path.join(TEMPLATES, 'partials', 'base.css'), 'utf8');
+    const rules = fontFaces(css);
+    const urls = rules.map(fontUrl).sort();
+    const expected = [400, 600, 700].flatMap((w) => [`assets/fonts/inter-latin-${w}-normal.woff2`, `assets/fonts/inter-latin-ext-${w}-normal.woff2`]).sort();
+    expect(urls).toEqual(expected);
+    for (const rule of rules) expect(rule).toMatch(/unicode-range:\s*U\+[0-9A-F]/);
+    const range = (subset: string) => rules.find((r) => fontUrl(r)?.includes(`inter-${subset}-400-`))?.match(/unicode-range:\s*([^;]+)/)?.[1] ?? '';
+    expect(range('latin')).toContain('U+0000-00FF');
+    expect(range('latin-ext')).toContain('U+0100-');
+    expect(range('latin-ext')).not.toContain('U+0000-00FF');
+  });
+
+  it('is in every output, and every font it names is an asset shipped beside the deck', async () => {
+    const { deck, report, handout, factsheets } = renderDeck(defaultComparison(), templates);
+    const assets = new Set((await loadAssets('')).map((a) => a.path));
+    for (const html of [deck, report, handout, ...factsheets.map((f) => f.html)]) {
+      const rules = fontFaces(html);
+      expect(rules).toHaveLength(6);
+      for (const rule of rules) expect(assets).toContain(fontUrl(rule));
+    }
   });
 });

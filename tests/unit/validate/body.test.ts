@@ -167,3 +167,16 @@ describe('parseBody: problems, each with its file line', () => {
     expect(diagnostics.map((d) => d.message)).toContainEqual(expect.stringMatching(/section heading is empty/));
   });
 });
+
+describe('parseBody: headings with links', () => {
+  it('takes id and title from the link text, not the link target', () => {
+    const { sections, diagnostics } = parse('## See [docs](https://example.org)', '', 'x');
+    expect(diagnostics).toEqual([]);
+    expect(sections.map((s) => [s.id, s.title])).toEqual([['see-docs', 'See docs']]);
+  });
+
+  it('finds twins by the link text', () => {
+    const { diagnostics } = parse('## See [docs](https://example.org)', '', 'x', '', '## See docs', '', 'y');
+    expect(diagnostics).toEqual([{ file: FILE, line: 14, message: expect.stringMatching(/appears twice \(first on line 10\)/) }]);
+  });
+});

@@ -79,3 +79,55 @@ describe('front matter schema messages', () => {
     expect(d?.message).not.toContain('undefined');
   });
 });
+
+describe('front matter schema: language tags', () => {
+  it.each(['en-US-US', 'xx-'])('refuses lang "%s" as not a language tag', (tag) => {
+    const [d, ...more] = problems('deck', 'title: D', 'roles: [a, b]', `lang: ${tag}`);
+    expect(more).toEqual([]);
+    expect(d?.line).toBe(4);
+    expect(d?.message).toContain('language tag');
+    expect(d?.message).toMatch(/^"lang" /);
+  });
+
+  it.each(['en-GB', 'de', 'en'])('accepts lang "%s"', (tag) => {
+    expect(problems('deck', 'title: D', 'roles: [a, b]', `lang: ${tag}`)).toEqual([]);
+  });
+});
+
+describe('front matter schema: titles', () => {
+  it('refuses a role title written over two lines', () => {
+    expect(brief(problems('role', 'title: |', '  Machine Learning', '  Engineer'))).toEqual([[2, '"title" must be on one line']]);
+  });
+
+  it('refuses a deck title written over two lines', () => {
+    const [d] = problems('deck', 'title: |', '  Engineer', '  vs. Scientist', 'roles: [a, b]');
+    expect(d?.line).toBe(2);
+    expect(d?.message).toMatch(/^"title" .*one line/);
+  });
+
+  it('refuses a title longer than 120 characters, and accepts one of exactly 120', () => {
+    const [d, ...more] = problems('role', `title: ${'x'.repeat(121)}`);
+    expect(more).toEqual([]);
+    expect(d?.line).toBe(2);
+    expect(d?.message).toMatch(/^"title" .*longer than 120/);
+    expect(problems('role', `title: ${'x'.repeat(120)}`)).toEqual([]);
+  });
+
+  it('refuses a deck subtitle over two lines too', () => {
+    const [d] = problems('deck', 'title: D', 'subtitle: |', '  one', '  two', 'roles: [a, b]');
+    expect(d?.message).toMatch(/^"subtitle" .*one line/);
+  });
+});
+
+describe('front matter schema: deck sections', () => {
+  it('refuses a section listed twice', () => {
+    const [d, ...more] = problems('deck', 'title: D', 'roles: [a, b]', 'sections: [skills, skills]');
+    expect(more).toEqual([]);
+    expect(d?.line).toBe(4);
+    expect(d?.message).toMatch(/^"sections" .*twice/);
+  });
+
+  it('accepts sections listed once each', () => {
+    expect(problems('deck', 'title: D', 'roles: [a, b]', 'sections: [skills]')).toEqual([]);
+  });
+});
