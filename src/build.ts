@@ -5,7 +5,8 @@ import { findBrowser, machineEnvironment } from './browser/find.js';
 import { BrowserSession } from './browser/session.js';
 import { compareAll } from './compare/compare.js';
 import { type Asset, loadAssets } from './emit/assets.js';
-import { writeFileAtomic, writeFileIfChanged } from './emit/atomic.js';
+import { alive } from './browser/profile.js';
+import { removeStaleTemps, writeFileAtomic, writeFileIfChanged } from './emit/atomic.js';
 import { printSources } from './emit/jobs.js';
 import { settleAll } from './emit/settle.js';
 import { CareerdeckError, ContentError } from './errors.js';
@@ -127,6 +128,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         outputs.push({ file: path.join(dir, name), bytes: size, pages });
         options.onProgress?.({ deck: c.deck.slug, file: path.join(dir, name), bytes: size, ms, pages });
       };
+      await removeStaleTemps(dir, alive);
       // Assets are the same every build: rewriting (and flushing) them would only cost time.
       for (const asset of assets) await writeOutput(path.join(dir, asset.path), asset.bytes, true);
       await emit('index.html', r.deck, renderMs / rendered.length);

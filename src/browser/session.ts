@@ -1,6 +1,8 @@
+import { rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { CareerdeckError } from '../errors.js';
+import { freshProfile } from './profile.js';
 
 /** The origin our in-memory pages are served from; nothing is ever fetched from it. */
 export const ORIGIN = 'https://careerdeck.invalid';
@@ -35,6 +37,7 @@ export class BrowserSession {
   private browser: Promise<Browser> | undefined;
   private active = 0;
   private closed = false;
+  private profile: string | undefined;
   private readonly waiting: { resolve: () => void; reject: (error: Error) => void }[] = [];
   private readonly limit = Math.max(1, Math.min(4, availableParallelism()));
   /** Requests refused because they were not for our own files: for tests and diagnostics. */
@@ -81,9 +84,10 @@ export class BrowserSession {
     if (!pending) return;
     const browser = await pending.catch(() => undefined);
     if (!browser) return;
-    const process = browser.process();
+    const child = browser.process();
     await Promise.race([browser.close(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]).catch(() => undefined);
-    if (process && process.exitCode === null && process.signalCode === null) process.kill('SIGKILL');
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    if (this.profile) await rm(this.profile, { recursive: true, force: true }).catch(() => undefined);
   }
 
   private launch(): Promise<Browser> {
@@ -92,11 +96,14 @@ export class BrowserSession {
       this.launches += 1;
       const { launch } = await import('puppeteer-core');
       const root = typeof process.getuid === 'function' && process.getuid() === 0;
+      this.profile = await freshProfile();
       try {
         return await launch({
           executablePath: this.options.executablePath,
           headless: true,
+          // With a pipe, Chromium exits by itself when this process dies, even by SIGKILL.
           pipe: true,
+          userDataDir: this.profile,
           // Starting Chromium and its protocol calls get at least 30 s: a short --timeout is meant
           // for page waits (each bounded by it explicitly), not for a slow cold start.
           timeout: Math.max(this.options.timeoutMs, 30_000),

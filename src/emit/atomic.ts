@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -30,4 +30,17 @@ export async function writeFileIfChanged(file: string, data: Uint8Array): Promis
   if (current && Buffer.compare(current, data) === 0) return false;
   await writeFileAtomic(file, data);
   return true;
+}
+
+const TEMP = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/** Removes temporary files that a killed build left in a folder (their writer no longer runs). */
+export async function removeStaleTemps(dir: string, alive: (pid: number) => boolean): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(
+    names.map(async (name) => {
+      const pid = Number(TEMP.exec(name)?.[1]);
+      if (pid && !alive(pid)) await rm(path.join(dir, name), { force: true });
+    }),
+  );
 }

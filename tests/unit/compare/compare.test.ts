@@ -150,7 +150,10 @@ describe('compareDeck: where the outlook chart goes', () => {
   });
 
   it('is undefined when no role of the deck has an outlook, even with an outlook section', () => {
-    expect(compare('b, dd', 'skills').chartAfter).toBeUndefined();
+    const none = compare('b, dd', 'skills');
+    expect(Object.hasOwn(none, 'chartAfter')).toBe(true);
+    expect(none.chartAfter).toBeUndefined();
+    expect(none.outlook).toEqual([]);
     expect(compare('dd, b', 'outlook, skills').chartAfter).toBeUndefined();
   });
 });

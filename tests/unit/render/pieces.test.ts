@@ -27,8 +27,8 @@ describe('sectionPieces', () => {
       line: 1,
       notes: [],
       blocks: [
-        { kind: 'paragraph', markdown: 'See [docs](https://example.com).', line: 3 },
-        { kind: 'list', ordered: true, line: 5, items: [{ markdown: '**Python**', keywords: [], line: 5 }] },
+        { kind: 'paragraph', markdown: 'See [docs](https://example.com).', images: [], line: 3 },
+        { kind: 'list', ordered: true, line: 5, items: [{ markdown: '**Python**', keywords: [], images: [], line: 5 }] },
       ],
     };
     expect(sectionPieces(section)).toEqual([

@@ -38,14 +38,14 @@ describe('parseBody: blocks', () => {
   it('keeps paragraphs and lists as blocks with their lines', () => {
     const { sections } = parse('## Skills', '', 'Intro paragraph.', '', '1. first', '2. second');
     expect(sections[0]?.blocks).toEqual([
-      { kind: 'paragraph', markdown: 'Intro paragraph.', line: 12 },
+      { kind: 'paragraph', markdown: 'Intro paragraph.', images: [], line: 12 },
       {
         kind: 'list',
         ordered: true,
         line: 14,
         items: [
-          { markdown: 'first', keywords: [], line: 14 },
-          { markdown: 'second', keywords: [], line: 15 },
+          { markdown: 'first', keywords: [], images: [], line: 14 },
+          { markdown: 'second', keywords: [], images: [], line: 15 },
         ],
       },
     ]);
@@ -106,7 +106,7 @@ describe('parseBody: speaker notes', () => {
     expect(skills?.blocks).toHaveLength(1);
     expect(skills?.blocks[0]?.kind).toBe('list');
     expect(next?.notes).toEqual([]);
-    expect(next?.blocks).toEqual([{ kind: 'paragraph', markdown: 'Back to content.', line: 22 }]);
+    expect(next?.blocks).toEqual([{ kind: 'paragraph', markdown: 'Back to content.', images: [], line: 22 }]);
   });
 
   it('recognises "note:" in any case', () => {

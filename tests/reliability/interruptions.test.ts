@@ -1,0 +1,115 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, scratchProject } from '../support/content.js';
+import { readPdf } from '../support/pdf.js';
+
+// Interrupts a real build (compiled CLI, real Chromium) at random moments and checks that every
+// output is then either the previous or the new version, byte for byte, with nothing left over.
+const ROUNDS = Number(process.env.CAREERDECK_INTERRUPTS ?? 20);
+const CLI = path.join(PROJECT_ROOT, 'bin/careerdeck.js');
+const env = { ...process.env, SOURCE_DATE_EPOCH: '1767225600' };
+
+interface Run {
+  code: number | null;
+  stderr: string;
+  pid: number;
+}
+
+function runBuild(content: string, out: string, stopAfterMs?: number, signal: NodeJS.Signals = 'SIGINT'): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, 'build', '--quiet', '--content', content, '--out', out], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = stopAfterMs === undefined ? undefined : setTimeout(() => child.kill(signal), stopAfterMs);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr, pid: child.pid ?? 0 });
+    });
+  });
+}
+
+async function hashes(dir: string): Promise<Map<string, string>> {
+  const result = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    result.set(path.relative(dir, file), createHash('sha256').update(await readFile(file)).digest('hex'));
+  }
+  return result;
+}
+
+const chromiumOf = (pid: number) => {
+  try {
+    return execFileSync('pgrep', ['-f', `careerdeck-chromium-${pid}-`], { encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+};
+
+let dir: string;
+let versions: [string, string];
+let reference: [Map<string, string>, Map<string, string>];
+
+beforeAll(async () => {
+  const project = await scratchProject('interrupt');
+  dir = project.dir;
+  const second = path.join(dir, 'content-v2');
+  await execFileSync('cp', ['-r', project.content, second]);
+  const role = path.join(second, 'roles', 'ai-scientist.md');
+  await writeFile(role, (await readFile(role, 'utf8')).replace('summary: ', 'summary: (Revised) '));
+  versions = [project.content, second];
+  const [a, b] = await Promise.all(versions.map((v, i) => runBuild(v, path.join(dir, `ref-${i}`))));
+  expect([a?.code, b?.code]).toEqual([0, 0]);
+  reference = [await hashes(path.join(dir, 'ref-0')), await hashes(path.join(dir, 'ref-1'))];
+  for (const [name] of reference[0]) if (name.endsWith('.pdf')) expect((await readPdf(await readFile(path.join(dir, 'ref-0', name)))).pages).toBeGreaterThan(0);
+  expect(await runBuild(versions[0], path.join(dir, 'out'))).toMatchObject({ code: 0 });
+}, 240_000);
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('interrupting a build', () => {
+  it(`leaves each output whole, old or new, after ${ROUNDS} SIGINTs and SIGTERMs at random moments`, async () => {
+    const out = path.join(dir, 'out');
+    let interrupted = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const signal = round % 2 === 0 ? 'SIGINT' : 'SIGTERM';
+      const run = await runBuild(versions[round % 2 === 0 ? 1 : 0]!, out, 150 + Math.floor(Math.random() * 3500), signal);
+      // null: the signal came before the CLI installed its handlers, so it ended by the signal
+      // itself; by then nothing has been started or written.
+      expect([0, 3, null], run.stderr).toContain(run.code);
+      if (run.code === 3) {
+        interrupted += 1;
+        expect(run.stderr).toMatch(/interrupted|stopped/);
+        expect(run.stderr).not.toContain('    at ');
+      }
+      const now = await hashes(out);
+      for (const [name, hash] of now) {
+        expect(name, 'a temporary file was left behind').not.toMatch(/\.tmp$/);
+        expect([reference[0].get(name), reference[1].get(name)], `${name} is neither the old nor the new version`).toContain(hash);
+      }
+      expect(now.size).toBe(reference[0].size);
+      expect(chromiumOf(run.pid), 'Chromium outlived the build').toBe('');
+    }
+    console.log(`interruptions: ${ROUNDS} signals, ${interrupted} stopped a build mid-way, 0 partial outputs`);
+    expect(interrupted).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('after a SIGKILL, the next build succeeds and removes what the killed one left', async () => {
+    const out = path.join(dir, 'out');
+    const killed = await runBuild(versions[0], out, 2500, 'SIGKILL');
+    // Chromium notices its pipe closing and exits by itself, within a few seconds.
+    for (let waited = 0; waited < 10_000 && chromiumOf(killed.pid) !== ''; waited += 250) await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(chromiumOf(killed.pid), 'Chromium outlived a killed build').toBe('');
+    expect(await runBuild(versions[0], out)).toMatchObject({ code: 0 });
+    const left = (await readdir(path.dirname(dir))).filter((name) => name.startsWith(`careerdeck-chromium-${killed.pid}-`));
+    expect(left).toEqual([]);
+    expect([...(await hashes(out))].every(([name, hash]) => reference[0].get(name) === hash)).toBe(true);
+  }, 120_000);
+});
