@@ -3,11 +3,12 @@
 // noisy. Prints medians, ratios and peak memory of each whole process tree; writes JSON.
 // Environment: BENCH_ROUNDS (default 5), BENCH_OUT (default output/bench.json).
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { watchPeak } from './process-tree.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -22,40 +23,15 @@ function run(cmd, args) {
     const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    let peak = 0;
-    const timer = setInterval(async () => {
-      peak = Math.max(peak, await treeRss(child.pid).catch(() => 0));
-    }, 20);
+    const stop = watchPeak(child.pid);
     child.on('error', reject);
     child.on('exit', (code) => {
-      clearInterval(timer);
+      const peakMiB = stop();
       const ms = performance.now() - started;
       if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} exited ${code}\n${stderr}`));
-      else resolve({ ms, peakMiB: peak / 1024 });
+      else resolve({ ms, peakMiB });
     });
   });
-}
-
-async function treeRss(root) {
-  const parents = new Map();
-  for (const pid of await readdir('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    parents.set(Number(pid), ppid);
-  }
-  const tree = new Set([root]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [pid, ppid] of parents) if (!tree.has(pid) && tree.has(ppid)) (tree.add(pid), (grew = true));
-  }
-  let kib = 0;
-  for (const pid of tree) {
-    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-    kib += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  }
-  return kib;
 }
 
 async function batchContent() {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { findBrowser, machineEnvironment } from './browser/find.js';
 import { BrowserSession } from './browser/session.js';
 import { compareAll } from './compare/compare.js';
+import { loadModel } from './content.js';
 import { type Asset, loadAssets } from './emit/assets.js';
 import { alive } from './browser/profile.js';
 import { removeStaleTemps, writeFileAtomic, writeFileIfChanged } from './emit/atomic.js';
@@ -11,11 +12,9 @@ import { printSources } from './emit/jobs.js';
 import { settleAll } from './emit/settle.js';
 import { CareerdeckError, ContentError } from './errors.js';
 import { readImages } from './load/images.js';
-import { readContentDir } from './load/read.js';
 import { renderDeck } from './render/render.js';
 import { loadTemplates } from './render/templates.js';
 import type { ContentModel } from './validate/model.js';
-import { validateContent } from './validate/validate.js';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -66,11 +65,6 @@ export interface BuildResult {
   blockedRequests: string[];
 }
 
-/** Reads and validates the content folder: load, then validate. Throws ContentError. */
-export async function loadModel(contentDir: string): Promise<ContentModel> {
-  const { files, diagnostics } = await readContentDir(contentDir);
-  return validateContent(files, diagnostics, contentDir);
-}
 
 /** The images the content shows, read and checked; a missing or outside one is a content error. */
 async function loadImages(model: ContentModel, contentDir: string): Promise<Asset[]> {

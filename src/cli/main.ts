@@ -1,6 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import path from 'node:path';
-import { build, loadModel, type ProgressEvent } from '../build.js';
+import type { ProgressEvent } from '../build.js';
 import { CareerdeckError, ContentError, ExitCode } from '../errors.js';
 
 /** Runs the CLI in-process and returns the exit status; the only place that prints. */
@@ -30,6 +30,8 @@ export async function main(argv: readonly string[], io: { err: (line: string) =>
       process.once('SIGTERM', stop);
       try {
         const started = Date.now();
+        // Imported on use: `check` and `--help` should not pay for the renderer and the browser.
+        const { build } = await import('../build.js');
         const result = await build({
           contentDir: opts.content,
           outDir: opts.out,
@@ -53,6 +55,7 @@ export async function main(argv: readonly string[], io: { err: (line: string) =>
     .description('validate the content only, without a browser')
     .option('--content <dir>', 'content folder', 'content')
     .action(async (opts: { content: string }) => {
+      const { loadModel } = await import('../content.js');
       const model = await loadModel(opts.content);
       io.err(`content is valid: ${model.roles.size} roles, ${model.decks.length} deck${model.decks.length === 1 ? '' : 's'}`);
     });

@@ -80,12 +80,16 @@ export async function printDeck(
     throw new ContentError([{ file: c.deck.file, message: `the slides still overflow after ${MAX_FIT_ROUNDS} attempts to split them; shorten the longest sections` }]);
   })();
 
-  const handout = slides.then(() => print(jobs.find((j) => j.kind === 'handout')!));
-  const others = jobs.filter((j) => j.kind === 'report' || j.kind === 'factsheet').map(print);
+  const wanted = new Set<string>(c.deck.outputs);
+  // The slides are always laid out and measured (index.html must fit); the other PDFs are
+  // printed only when the deck asks for them.
+  const handout = wanted.has('handout') ? [slides.then(() => print(jobs.find((j) => j.kind === 'handout')!))] : [];
+  const others = jobs.filter((j) => (j.kind === 'report' && wanted.has('report')) || (j.kind === 'factsheet' && wanted.has('factsheets'))).map(print);
   // Every job runs to its end, so that all content problems are reported together.
-  await settleAll<unknown>([slides, handout, ...others]);
+  await settleAll<unknown>([slides, ...handout, ...others]);
   const fit = await slides;
   const order = jobs.map((j) => j.name);
-  const pdfs = [fit.pdf, ...(await Promise.all([handout, ...others]))].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+  const printed = [...(wanted.has('slides') ? [fit.pdf] : []), ...(await Promise.all([...handout, ...others]))];
+  const pdfs = printed.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
   return { rendered: fit.rendered, pdfs };
 }

@@ -68,6 +68,7 @@ export interface SourceRef {
 }
 
 export type Paper = 'A4' | 'Letter';
+export type PdfKind = 'report' | 'slides' | 'handout' | 'factsheets';
 
 export interface Deck {
   slug: string;
@@ -83,6 +84,8 @@ export interface Deck {
   presenter?: string | undefined;
   lang: string;
   paper: Paper;
+  /** Which PDFs to print (the deck's index.html is always written). */
+  outputs: PdfKind[];
   sources: SourceRef[];
   /** The deck's own prose: introduction, what the roles share, conclusion. */
   sections: Section[];

@@ -17,6 +17,9 @@ const language = z
   }, 'must be a language tag such as "en" or "en-GB"')
   .default('en');
 /** File names of roles and decks without `.md`: they become folder and file names of outputs. */
+/** The PDFs a deck can have; index.html is always written. */
+export const PDF_KINDS = ['report', 'slides', 'handout', 'factsheets'] as const;
+
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const slug = z.string().regex(SLUG, 'must be a file name without ".md", in lower case with dashes');
 
@@ -48,6 +51,10 @@ export const deckSchema = z.strictObject({
   presenter: text.optional(),
   lang: language,
   paper: z.enum(['A4', 'Letter']).default('A4'),
+  outputs: z
+    .array(z.enum(PDF_KINDS))
+    .refine((kinds) => new Set(kinds).size === kinds.length, 'names an output twice; list each once')
+    .default([...PDF_KINDS]),
   sources: z
     .array(
       z.strictObject({

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadModel } from '../../../src/build.js';
+import { loadModel } from '../../../src/content.js';
 import { main } from '../../../src/cli/main.js';
 import { ContentError } from '../../../src/errors.js';
 import { lines } from '../source-files.js';

@@ -1,0 +1,2 @@
+export function treeRssKiB(root: number): Promise<number>;
+export function watchPeak(pid: number, everyMs?: number): () => number;
