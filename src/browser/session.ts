@@ -81,12 +81,13 @@ export class BrowserSession {
     for (const waiter of this.waiting.splice(0)) waiter.reject(this.explain(new Error('closed')));
     const pending = this.browser;
     this.browser = undefined;
-    if (!pending) return;
-    const browser = await pending.catch(() => undefined);
-    if (!browser) return;
-    const child = browser.process();
-    await Promise.race([browser.close(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]).catch(() => undefined);
-    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    const browser = await pending?.catch(() => undefined);
+    if (browser) {
+      const child = browser.process();
+      await Promise.race([browser.close(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]).catch(() => undefined);
+      if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+    // Also after a failed or killed start: the profile folder exists from before the launch.
     if (this.profile) await rm(this.profile, { recursive: true, force: true }).catch(() => undefined);
   }
 
