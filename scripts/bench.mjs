@@ -44,42 +44,45 @@ async function batchContent() {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const batch = await batchContent();
-const out = (name) => path.join(work, name);
-const cases = {
-  full: () => run('node', [CLI, 'build', '--quiet', '--out', out('full'), '--keep-html']),
-  floor: () => run('node', [path.join(ROOT, 'scripts/bench-floor.mjs'), path.join(out('full'), SLUG), SLUG]),
-  htmlOnly: () => run('node', [CLI, 'build', '--quiet', '--no-pdf', '--out', out('html')]),
-  batch12: () => run('node', [CLI, 'build', '--quiet', '--content', batch, '--out', out('batch')]),
-};
+try {
+  const batch = await batchContent();
+  const out = (name) => path.join(work, name);
+  const cases = {
+    full: () => run('node', [CLI, 'build', '--quiet', '--out', out('full'), '--keep-html']),
+    floor: () => run('node', [path.join(ROOT, 'scripts/bench-floor.mjs'), path.join(out('full'), SLUG), SLUG]),
+    htmlOnly: () => run('node', [CLI, 'build', '--quiet', '--no-pdf', '--out', out('html')]),
+    batch12: () => run('node', [CLI, 'build', '--quiet', '--content', batch, '--out', out('batch')]),
+  };
 
-await cases.full(); // warm the disk cache and produce the HTML the floor prints
-const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
-for (let round = 0; round < ROUNDS; round++) {
-  for (const [name, fn] of Object.entries(cases)) samples[name].push(await fn());
-  process.stderr.write(`round ${round + 1}/${ROUNDS} done\n`);
+  await cases.full(); // warm the disk cache and produce the HTML the floor prints
+  const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, fn] of Object.entries(cases)) samples[name].push(await fn());
+    process.stderr.write(`round ${round + 1}/${ROUNDS} done\n`);
+  }
+
+  const figures = Object.fromEntries(
+    Object.entries(samples).map(([name, s]) => [name, { medianMs: Math.round(median(s.map((x) => x.ms))), peakMiB: Math.round(Math.max(...s.map((x) => x.peakMiB))) }]),
+  );
+  const pdfCost = figures.full.medianMs - figures.htmlOnly.medianMs;
+  const marginal = (figures.batch12.medianMs - figures.full.medianMs) / 11;
+  const summary = {
+    rounds: ROUNDS,
+    figures,
+    fullOverFloor: +(figures.full.medianMs / figures.floor.medianMs).toFixed(2),
+    marginalDeckMs: Math.round(marginal),
+    marginalOverSingleDeckPdfs: +(marginal / pdfCost).toFixed(2),
+    nothingChanged: 'not measured: incremental builds do not exist yet',
+  };
+
+  console.log(`careerdeck bench, ${ROUNDS} rounds, medians of whole-process wall time`);
+  for (const [name, f] of Object.entries(figures)) console.log(`  ${name.padEnd(9)} ${String(f.medianMs).padStart(6)} ms   peak ${f.peakMiB} MiB`);
+  console.log(`  full / floor                 ${summary.fullOverFloor}`);
+  console.log(`  one more deck in a batch     ${summary.marginalDeckMs} ms (${summary.marginalOverSingleDeckPdfs} x one deck's PDFs)`);
+  const target = process.env.BENCH_OUT ?? path.join(ROOT, 'output', 'bench.json');
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFile(target, `${JSON.stringify(summary, null, 2)}\n`);
+  console.log(`  written to ${path.relative(ROOT, target)}`);
+} finally {
+  await rm(work, { recursive: true, force: true });
 }
-
-const figures = Object.fromEntries(
-  Object.entries(samples).map(([name, s]) => [name, { medianMs: Math.round(median(s.map((x) => x.ms))), peakMiB: Math.round(Math.max(...s.map((x) => x.peakMiB))) }]),
-);
-const pdfCost = figures.full.medianMs - figures.htmlOnly.medianMs;
-const marginal = (figures.batch12.medianMs - figures.full.medianMs) / 11;
-const summary = {
-  rounds: ROUNDS,
-  figures,
-  fullOverFloor: +(figures.full.medianMs / figures.floor.medianMs).toFixed(2),
-  marginalDeckMs: Math.round(marginal),
-  marginalOverSingleDeckPdfs: +(marginal / pdfCost).toFixed(2),
-  nothingChanged: 'not measured: incremental builds do not exist yet',
-};
-
-console.log(`careerdeck bench, ${ROUNDS} rounds, medians of whole-process wall time`);
-for (const [name, f] of Object.entries(figures)) console.log(`  ${name.padEnd(9)} ${String(f.medianMs).padStart(6)} ms   peak ${f.peakMiB} MiB`);
-console.log(`  full / floor                 ${summary.fullOverFloor}`);
-console.log(`  one more deck in a batch     ${summary.marginalDeckMs} ms (${summary.marginalOverSingleDeckPdfs} x one deck's PDFs)`);
-const target = process.env.BENCH_OUT ?? path.join(ROOT, 'output', 'bench.json');
-await mkdir(path.dirname(target), { recursive: true });
-await writeFile(target, `${JSON.stringify(summary, null, 2)}\n`);
-console.log(`  written to ${path.relative(ROOT, target)}`);
-await rm(work, { recursive: true, force: true });

@@ -7,7 +7,8 @@ import { compareAll } from './compare/compare.js';
 import { loadModel } from './content.js';
 import { type Asset, loadAssets } from './emit/assets.js';
 import { alive } from './browser/profile.js';
-import { removeStaleTemps, writeFileAtomic, writeFileIfChanged } from './emit/atomic.js';
+import { removeStaleTemps } from './emit/atomic.js';
+import { writeOutput } from './emit/output.js';
 import { printSources } from './emit/jobs.js';
 import { settleAll } from './emit/settle.js';
 import { CareerdeckError, ContentError } from './errors.js';
@@ -140,16 +141,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     await session?.close();
-  }
-}
-
-async function writeOutput(file: string, bytes: Uint8Array | string, skipSame = false): Promise<void> {
-  try {
-    if (skipSame && typeof bytes !== 'string') await writeFileIfChanged(file, bytes);
-    else await writeFileAtomic(file, bytes);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    throw new CareerdeckError('OUTPUT', `cannot write ${file} (${code || (error as Error).message}); check that the output folder is writable and has free space`, { cause: error });
   }
 }
 

@@ -38,9 +38,14 @@ export function parseFrontMatter(source: SourceFile): ParseOutcome {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(source.bytes);
   } catch {
-    return fail('is not UTF-8 text; save it as UTF-8 (most editors offer this under "Save with encoding")');
+    const at = firstInvalidUtf8(source.bytes);
+    return fail('is not UTF-8 text; save it as UTF-8 (most editors offer this under "Save with encoding")', at.line, at.column);
   }
-  if (text.includes('\u0000')) return fail('contains NUL bytes and looks binary; content files must be Markdown text');
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    const before = text.slice(0, nul).split('\n');
+    return fail('contains NUL bytes and looks binary; content files must be Markdown text', before.length, (before.at(-1)?.length ?? 0) + 1);
+  }
   text = text.replace(/\r\n?/g, '\n');
   if (text.trim() === '') return fail('is empty; start it with front matter between two --- lines (see README, "Content format")', 1);
 
@@ -75,7 +80,8 @@ export function parseFrontMatter(source: SourceFile): ParseOutcome {
     return {
       ok: false,
       diagnostics: problems.map((e) => {
-        const pos = e.linePos?.[0];
+        // yaml reports an unclosed quote where it gave up; the quote that opened it is more useful.
+        const pos = e.code === 'MISSING_CHAR' ? (openingQuote(yamlText, e.pos[0]) ?? e.linePos?.[0]) : e.linePos?.[0];
         return {
           file: source.path,
           line: pos ? pos.line + yamlFirstLine - 1 : yamlFirstLine,
@@ -89,7 +95,13 @@ export function parseFrontMatter(source: SourceFile): ParseOutcome {
   try {
     data = yaml.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    return fail(`front matter could not be read: ${(error as Error).message}; remove YAML aliases (*name)`, yamlFirstLine);
+    const message = (error as Error).message;
+    return fail(
+      /call stack/i.test(message)
+        ? 'front matter is nested too deeply; flatten it'
+        : `front matter could not be read: ${message}; remove YAML aliases (*name)`,
+      yamlFirstLine,
+    );
   }
   return {
     ok: true,
@@ -105,9 +117,52 @@ export function parseFrontMatter(source: SourceFile): ParseOutcome {
   };
 }
 
+/** Line and column (1-based) of the quote that opens the string left unclosed before `offset`. */
+function openingQuote(yamlText: string, offset: number): { line: number; col: number } | undefined {
+  const lines = yamlText.slice(0, offset).split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i] ?? '';
+    for (const quote of ['"', "'"]) {
+      const count = line.split(quote).length - 1;
+      if (count % 2 === 1) return { line: i + 1, col: line.lastIndexOf(quote) + 1 };
+    }
+  }
+  return undefined;
+}
+
+/** Where the first byte that is not UTF-8 sits, counted in lines and bytes. */
+function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let start = 0;
+  let line = 1;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue;
+    const chunk = bytes.subarray(start, i);
+    try {
+      decoder.decode(chunk);
+    } catch {
+      for (let end = 1; end <= chunk.length; end++) {
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(chunk.subarray(0, end), { stream: true });
+        } catch {
+          return { line, column: end };
+        }
+      }
+      return { line, column: 1 };
+    }
+    start = i + 1;
+    line += 1;
+  }
+  return { line: 1, column: 1 };
+}
+
 function yamlMessage(code: string, message: string): string {
   const firstLine = message.split('\n')[0] ?? message;
+  // yaml recurses into nested values; a stack overflow there is input nested absurdly deep.
+  if (/call stack/i.test(message)) return 'values are nested too deeply; flatten them';
   switch (code) {
+    case 'RESOURCE_EXHAUSTION':
+      return 'values are nested too deeply or expand too far; flatten them';
     case 'DUPLICATE_KEY':
       return 'a key appears twice; keep one of them';
     case 'TAB_AS_INDENT':

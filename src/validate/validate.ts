@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { isNode } from 'yaml';
 import { ContentError, type Diagnostic } from '../errors.js';
 import { type ParsedFile, parseFrontMatter } from '../load/front-matter.js';
@@ -47,7 +48,8 @@ export function validateContent(files: readonly SourceFile[], earlier: readonly 
     }
   }
 
-  for (const { deck, parsed } of decks) diagnostics.push(...checkReferences(deck, parsed, roles));
+  const roleFiles = new Set(files.filter((f) => f.kind === 'role').map((f) => f.slug));
+  for (const { deck, parsed } of decks) diagnostics.push(...checkReferences(deck, parsed, roles, roleFiles, contentDir));
   if (decks.length === 0 && diagnostics.length === 0) {
     diagnostics.push({ file: `${contentDir}/decks`, message: `no deck found; add a deck file such as ${contentDir}/decks/my-deck.md (see README, "Content format")` });
   }
@@ -59,7 +61,7 @@ export function validateContent(files: readonly SourceFile[], earlier: readonly 
 }
 
 /** A deck's roles must exist, and each section it names must exist in at least one of them. */
-function checkReferences(deck: Deck, parsed: ParsedFile, roles: Map<string, Role>): Diagnostic[] {
+function checkReferences(deck: Deck, parsed: ParsedFile, roles: Map<string, Role>, roleFiles: ReadonlySet<string>, contentDir: string): Diagnostic[] {
   const at = (path: (string | number)[]) => {
     const node = parsed.yaml.getIn(path, true);
     if (!isNode(node) || !node.range) return { file: deck.file, line: parsed.yamlFirstLine };
@@ -71,9 +73,10 @@ function checkReferences(deck: Deck, parsed: ParsedFile, roles: Map<string, Role
   deck.roles.forEach((slug, i) => {
     if (seen.has(slug)) diagnostics.push({ ...at(['roles', i]), message: `role "${slug}" is listed twice; list each role once` });
     seen.add(slug);
-    if (!roles.has(slug)) {
+    // A role whose file exists but has errors is reported there; saying "not found" would mislead.
+    if (!roles.has(slug) && !roleFiles.has(slug)) {
       const known = [...roles.keys()].join(', ') || 'none yet';
-      diagnostics.push({ ...at(['roles', i]), message: `role "${slug}" not found; create content/roles/${slug}.md or use one of: ${known}` });
+      diagnostics.push({ ...at(['roles', i]), message: `role "${slug}" not found; create ${path.join(contentDir, 'roles', `${slug}.md`)} or use one of: ${known}` });
     }
   });
   const deckRoles = deck.roles.map((slug) => roles.get(slug)).filter((r): r is Role => r !== undefined);

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadModel } from '../../src/content.js';
 import { runCli } from '../support/cli.js';
 import { readPdf } from '../support/pdf.js';
 
@@ -45,8 +46,18 @@ describe(`large input: ${ROLES} roles with ${ITEMS} items per section`, () => {
     const run = await runCli(['check', '--content', path.join(dir, 'content')]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain(`${ROLES} roles`);
-    console.log(`large input: check of ${ROLES} roles x ${SECTIONS.length} sections x ${ITEMS} items took ${Math.round(run.ms)} ms, peak ${Math.round(run.peakMiB)} MiB`);
-    expect(run.ms).toBeLessThan(2000);
+    // Wall time depends on what else the machine runs (other test files start Chromium beside
+    // this one), so the bound is on the CPU time that loading and validating take.
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    const model = await loadModel(path.join(dir, 'content'));
+    const used = process.cpuUsage(cpu);
+    const cpuMs = (used.user + used.system) / 1000;
+    expect(model.roles.size).toBe(ROLES);
+    console.log(
+      `large input: check of ${ROLES} roles x ${SECTIONS.length} sections x ${ITEMS} items: CLI ${Math.round(run.ms)} ms wall (peak ${Math.round(run.peakMiB)} MiB), in process ${Math.round(performance.now() - started)} ms wall, ${Math.round(cpuMs)} ms CPU`,
+    );
+    expect(cpuMs).toBeLessThan(2000);
   });
 
   it('builds, splitting the long section over continuation slides that all fit', async () => {

@@ -81,7 +81,7 @@ describe('every schema and reference problem in one run', () => {
 });
 
 describe('messages that point at the right fix', () => {
-  it.fails('a deck naming a role whose file exists but is invalid does not say the role is "not found"', async () => {
+  it('a deck naming a role whose file exists but is invalid does not say the role is "not found"', async () => {
     // no-title.md exists; its own problem is already reported. Telling the presenter to
     // "create content/roles/no-title.md" sends them to fix the wrong thing.
     const p = await tempProject('schema-invalid-role', {
@@ -99,7 +99,7 @@ describe('messages that point at the right fix', () => {
     }
   });
 
-  it.fails('a missing role is to be created in the --content folder that was given, not in "content/"', async () => {
+  it('a missing role is to be created in the --content folder that was given, not in "content/"', async () => {
     const p = await tempProject('schema-where', {
       'roles/good-one.md': files['roles/good-one.md'],
       'roles/good-two.md': files['roles/good-one.md'],
