@@ -84,7 +84,11 @@ export class BrowserSession {
     const browser = await pending?.catch(() => undefined);
     if (browser) {
       const child = browser.process();
-      await Promise.race([browser.close(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]).catch(() => undefined);
+      // Bounded, and the timer cleared: a pending timer would keep the process alive after a
+      // stop, and an unreferenced one would let it exit mid-await if close() never settled.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([browser.close(), new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]).catch(() => undefined);
+      clearTimeout(timer);
       if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
     // Also after a failed or killed start: the profile folder exists from before the launch.
