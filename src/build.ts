@@ -102,7 +102,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const rendered = comparisons.map((c) => ({ c, r: renderDeck(c, templates) }));
     const renderMs = performance.now() - started;
     checkAbort();
-    // Loaded only when printing, so that --no-pdf and check never load pdf-lib or Puppeteer.
+    // Loaded only when printing, so that --no-pdf and check never load Puppeteer.
     const printDeck = session ? (await import('./emit/print-deck.js')).printDeck : undefined;
     const printed =
       session && printDeck

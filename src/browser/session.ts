@@ -39,7 +39,7 @@ export class BrowserSession {
   private closed = false;
   private profile: string | undefined;
   private readonly waiting: { resolve: () => void; reject: (error: Error) => void }[] = [];
-  private readonly limit = Math.max(1, Math.min(4, availableParallelism()));
+  private readonly limit = Number(process.env.CAREERDECK_PAGES) || Math.max(1, Math.min(4, availableParallelism()));
   /** Requests refused because they were not for our own files: for tests and diagnostics. */
   readonly blocked: string[] = [];
   launches = 0;
@@ -58,7 +58,8 @@ export class BrowserSession {
       try {
         page.setDefaultTimeout(this.options.timeoutMs);
         await page.setRequestInterception(true);
-        page.on('request', (request) => void this.serve(site, request));
+        // A failure while answering a request must refuse that request, never crash the build.
+        page.on('request', (request) => void this.serve(site, request).catch(() => request.abort('failed').catch(() => undefined)));
         return await fn(page);
       } finally {
         await page.close().catch(() => undefined);

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { BrowserSession } from '../browser/session.js';
+import type { BrowserSession, Site } from '../browser/session.js';
 import type { Comparison } from '../compare/compare.js';
 import { ContentError } from '../errors.js';
 import type { FitBudgets } from '../render/deck-view.js';
@@ -43,18 +43,17 @@ export async function printDeck(
     author: c.deck.presenter,
     subject: c.deck.subtitle ?? `A comparison of ${c.roles.map((role) => role.title).join(', ')}`,
     keywords: ['careers', ...c.roles.map((role) => role.title)],
-    language: c.deck.lang,
     date,
   };
   const site = siteFor(first, assets);
   const jobs = pdfJobs(c, first);
   const finish = async (job: PdfJob, raw: Uint8Array, started: number): Promise<PrintedPdf> => {
-    const { bytes, pages } = await withMetadata(raw, { ...meta, title: job.title });
+    const { bytes, pages } = withMetadata(raw, { ...meta, title: job.title });
     return { name: job.name, bytes, pages, ms: performance.now() - started };
   };
-  const print = async (job: PdfJob) => {
+  const print = async (job: PdfJob, from: Site = site) => {
     const started = performance.now();
-    return finish(job, await printPage(session, site, job, timeoutMs), started);
+    return finish(job, await printPage(session, from, job, timeoutMs), started);
   };
 
   const slides = (async () => {
@@ -81,10 +80,20 @@ export async function printDeck(
   })();
 
   const wanted = new Set<string>(c.deck.outputs);
+  // The handout draws the slides, so it must match the deck that fits. It is printed at once
+  // from the first rendering (which nearly always fits) and again only if fitting changed it.
+  async function printHandout(): Promise<PrintedPdf> {
+    const job = jobs.find((j) => j.kind === 'handout')!;
+    const early = print(job, siteFor(first, assets));
+    const fitted = await slides.catch(() => undefined);
+    if (fitted === undefined || fitted.rendered === first) return early;
+    await early.catch(() => undefined);
+    return print(job);
+  }
   // The slides are always laid out and measured (index.html must fit); the other PDFs are
   // printed only when the deck asks for them.
-  const handout = wanted.has('handout') ? [slides.then(() => print(jobs.find((j) => j.kind === 'handout')!))] : [];
-  const others = jobs.filter((j) => (j.kind === 'report' && wanted.has('report')) || (j.kind === 'factsheet' && wanted.has('factsheets'))).map(print);
+  const handout = wanted.has('handout') ? [printHandout()] : [];
+  const others = jobs.filter((j) => (j.kind === 'report' && wanted.has('report')) || (j.kind === 'factsheet' && wanted.has('factsheets'))).map((job) => print(job));
   // Every job runs to its end, so that all content problems are reported together.
   await settleAll<unknown>([slides, ...handout, ...others]);
   const fit = await slides;

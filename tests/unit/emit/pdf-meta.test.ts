@@ -1,76 +1,99 @@
-import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { withMetadata } from '../../../src/emit/pdf-meta.js';
+import { pdfDate, pdfText, withMetadata } from '../../../src/emit/pdf-meta.js';
+import { readPdf } from '../../support/pdf.js';
 
-async function tinyPdf(pages: number): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.setTitle('Chromium title');
+const DATE = new Date('2026-01-02T03:04:05Z');
+
+/** A small PDF laid out as Chromium writes them: a classic xref table and "now" as its dates. */
+async function chromiumLike(pages = 2): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
   for (let i = 0; i < pages; i++) doc.addPage([200, 100]);
-  return doc.save();
+  doc.setTitle('Chromium title');
+  // Chromium's own date format (pdf-lib's setCreationDate writes a shorter one).
+  const info = (doc as unknown as { getInfoDict(): PDFDict }).getInfoDict();
+  info.set(PDFName.of('CreationDate'), PDFString.of("D:20300506070809+00'00'"));
+  info.set(PDFName.of('ModDate'), PDFString.of("D:20300506070809+00'00'"));
+  return doc.save({ useObjectStreams: false });
 }
 
-const DATE = new Date('2026-11-26T09:30:00Z');
-
 describe('withMetadata', () => {
-  it('sets title, author, subject, keywords, creator and both dates, and counts pages', async () => {
-    const { bytes, pages } = await withMetadata(await tinyPdf(3), {
-      title: 'ML Engineer vs. AI Scientist',
+  it('adds title, author, subject, keywords, creator and the build date, and counts pages', async () => {
+    const { bytes, pages } = withMetadata(await chromiumLike(3), {
+      title: 'Report',
       author: 'Careers Service',
-      subject: 'Two careers side by side',
-      keywords: ['careers', 'AI'],
-      language: 'en-GB',
+      subject: 'Two careers',
+      keywords: ['careers', 'Machine Learning Engineer'],
       date: DATE,
     });
     expect(pages).toBe(3);
-    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-    expect(doc.getPageCount()).toBe(3);
-    expect(doc.getTitle()).toBe('ML Engineer vs. AI Scientist');
-    expect(doc.getAuthor()).toBe('Careers Service');
-    expect(doc.getSubject()).toBe('Two careers side by side');
-    expect(doc.getKeywords()).toBe('careers; AI');
-    expect(doc.getCreator()).toBe('careerdeck');
-    expect(doc.getProducer()).toBe('careerdeck (Chromium, pdf-lib)');
-    expect(doc.getCreationDate()?.toISOString()).toBe(DATE.toISOString());
-    expect(doc.getModificationDate()?.toISOString()).toBe(DATE.toISOString());
+    const facts = await readPdf(bytes);
+    expect(facts.pages).toBe(3);
+    expect(facts.info).toMatchObject({ Title: 'Report', Author: 'Careers Service', Subject: 'Two careers', Keywords: 'careers; Machine Learning Engineer', Creator: 'careerdeck' });
+    expect(String(facts.info.CreationDate)).toContain('20260102030405');
+    expect(String(facts.info.ModDate)).toContain('20260102030405');
   });
 
-  it('keeps multi-word keywords whole, joined by "; " into one string', async () => {
-    const { bytes } = await withMetadata(await tinyPdf(1), {
-      title: 'T',
-      keywords: ['Machine Learning Engineer', 'AI Scientist', 'careers'],
-      language: 'en',
-      date: DATE,
-    });
-    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-    expect(doc.getKeywords()).toBe('Machine Learning Engineer; AI Scientist; careers');
-    expect(doc.getKeywords()?.split('; ')).toEqual(['Machine Learning Engineer', 'AI Scientist', 'careers']);
+  it('is an incremental update: the original bytes stay, apart from its dates pinned in place', async () => {
+    const original = await chromiumLike();
+    const { bytes } = withMetadata(original, { title: 'T', date: DATE });
+    const before = Buffer.from(original).toString('latin1');
+    const after = Buffer.from(bytes).toString('latin1');
+    expect(after.length).toBeGreaterThan(before.length);
+    expect(after.slice(0, before.length)).toBe(before.replaceAll("D:20300506070809+00'00'", pdfDate(DATE)));
+    expect(after).not.toContain('D:2030');
+    expect(after).toMatch(/\/Prev \d+ >>\nstartxref\n\d+\n%%EOF\n$/);
   });
 
-  it('records the language in the document catalog', async () => {
-    const { bytes } = await withMetadata(await tinyPdf(1), { title: 'T', language: 'de', date: DATE });
-    const doc = await PDFDocument.load(bytes);
-    const lang = doc.catalog.lookup(PDFName.of('Lang'));
-    if (!(lang instanceof PDFString || lang instanceof PDFHexString)) throw new Error('no /Lang string in the catalog');
-    expect(lang.decodeText()).toBe('de');
+  it('gives the same bytes for the same input and date (reproducible builds)', async () => {
+    const pdf = await chromiumLike();
+    const meta = { title: 'T', author: 'A', date: DATE };
+    expect(Buffer.from(withMetadata(pdf, meta).bytes).equals(Buffer.from(withMetadata(pdf, meta).bytes))).toBe(true);
   });
 
-  it('leaves author and subject unset when not given', async () => {
-    const { bytes, pages } = await withMetadata(await tinyPdf(1), { title: 'Only a title', language: 'en', date: DATE });
-    expect(pages).toBe(1);
-    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-    expect(doc.getTitle()).toBe('Only a title');
-    expect(doc.getAuthor()).toBeUndefined();
-    expect(doc.getSubject()).toBeUndefined();
+  it('leaves author and subject out when not given', async () => {
+    const facts = await readPdf(withMetadata(await chromiumLike(), { title: 'T', date: DATE }).bytes);
+    expect(facts.info.Author).toBeUndefined();
+    expect(facts.info.Subject).toBeUndefined();
   });
 
-  it('gives the same bytes for the same input and date', async () => {
-    const input = await tinyPdf(2);
-    const meta = { title: 'T', author: 'A', language: 'en', date: DATE };
-    const [a, b] = await Promise.all([withMetadata(input, meta), withMetadata(input, meta)]);
-    expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
+  it('keeps any character in text fields (UTF-16 strings)', async () => {
+    const facts = await readPdf(withMetadata(await chromiumLike(), { title: 'Ingénieur · 机器学习 (ML) \\ "x"', date: DATE }).bytes);
+    expect(facts.info.Title).toBe('Ingénieur · 机器学习 (ML) \\ "x"');
   });
 
-  it('rejects bytes that are not a PDF', async () => {
-    await expect(withMetadata(new TextEncoder().encode('not a pdf'), { title: 'T', language: 'en', date: DATE })).rejects.toThrow();
+  it('writes a file qpdf finds no error in, when qpdf is installed', async () => {
+    let qpdf = true;
+    try {
+      execFileSync('qpdf', ['--version'], { stdio: 'ignore' });
+    } catch {
+      qpdf = false;
+    }
+    if (!qpdf) return;
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'careerdeck-qpdf-')), 'x.pdf');
+    writeFileSync(file, withMetadata(await chromiumLike(), { title: 'T', date: DATE }).bytes);
+    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors');
+  });
+
+  it('refuses a PDF with a cross-reference stream rather than corrupting it', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    const pdf = await doc.save({ useObjectStreams: true });
+    expect(() => withMetadata(pdf, { title: 'T', date: DATE })).toThrow(/cross-reference/);
+  });
+});
+
+describe('pdfDate and pdfText', () => {
+  it('writes dates in UTC with the length Chromium uses', () => {
+    expect(pdfDate(DATE)).toBe("D:20260102030405+00'00'");
+    expect(pdfDate(DATE)).toHaveLength("D:20261126064342+00'00'".length);
+  });
+
+  it('writes text as UTF-16BE hex with a byte-order mark', () => {
+    expect(pdfText('Aé')).toBe('<FEFF004100E9>');
   });
 });
