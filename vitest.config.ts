@@ -6,7 +6,7 @@ export default defineConfig({
     // End-to-end tests start Chromium; on two cores, running them one file at a time is faster.
     fileParallelism: true,
     maxWorkers: 2,
-    testTimeout: 20_000,
+    testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ['default'],
   },

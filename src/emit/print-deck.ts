@@ -85,6 +85,9 @@ export async function printDeck(
   async function printHandout(): Promise<PrintedPdf> {
     const job = jobs.find((j) => j.kind === 'handout')!;
     const early = print(job, siteFor(first, assets));
+    // Handled now, awaited later: a failure while the slides are still fitting must not count
+    // as an unhandled rejection.
+    early.catch(() => undefined);
     const fitted = await slides.catch(() => undefined);
     if (fitted === undefined || fitted.rendered === first) return early;
     await early.catch(() => undefined);

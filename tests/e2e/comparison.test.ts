@@ -75,7 +75,7 @@ describe('fitting', () => {
     expect(problem).toMatchObject({ file: expect.stringMatching(/roles[/\\]alpha\.md$/), line });
     expect(problem?.message).toMatch(/alone does not fit on slide \d+ \("Responsibilities"\)/);
     expect(existsSync(project.out)).toBe(false);
-  });
+  }, 90_000);
 
   it('fails naming the role file and its longest section when a fact sheet would need two pages', async () => {
     const project = await copyFixture('three-roles');
@@ -89,5 +89,5 @@ describe('fitting', () => {
     const [problem] = (error as ContentError).diagnostics;
     expect(problem?.file).toMatch(/research-engineer\.md$/);
     expect(problem?.message).toMatch(/fact sheet of "Research Engineer" is \d+ mm longer than one Letter page; shorten section "Responsibilities"/);
-  });
+  }, 90_000);
 });
