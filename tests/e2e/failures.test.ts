@@ -1,24 +1,14 @@
-import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { main } from '../../src/cli/main.js';
 import { ContentError } from '../../src/errors.js';
 import { scratchProject } from '../support/content.js';
+import { digestTree } from '../support/files.js';
 
 const SLUG = 'ml-engineer-vs-ai-scientist';
 let project: Awaited<ReturnType<typeof scratchProject>>;
-
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    files[path.relative(dir, file)] = createHash('sha256').update(await readFile(file)).digest('hex');
-  }
-  return files;
-}
 
 beforeAll(async () => {
   project = await scratchProject('failures');
@@ -31,7 +21,7 @@ afterAll(async () => {
 
 describe('a build that fails', () => {
   it('names the file and line of a malformed role file, exits 1 and leaves the previous outputs byte-identical', async () => {
-    const before = await snapshot(project.out);
+    const before = await digestTree(project.out);
     expect(Object.keys(before)).toContain(path.join(SLUG, `${SLUG}-report.pdf`));
     const role = path.join(project.content, 'roles', 'ai-scientist.md');
     const text = await readFile(role, 'utf8');
@@ -42,7 +32,7 @@ describe('a build that fails', () => {
 
       expect(status).toBe(1);
       expect(lines.join('\n')).toMatch(/content[/\\]roles[/\\]ai-scientist\.md:2:\d+: front matter is not valid YAML/);
-      expect(await snapshot(project.out)).toEqual(before);
+      expect(await digestTree(project.out)).toEqual(before);
     } finally {
       await writeFile(role, text);
     }
@@ -67,12 +57,12 @@ describe('a build that fails', () => {
   });
 
   it('exits 3 with install instructions when the browser does not exist, writing nothing', async () => {
-    const before = await snapshot(project.out);
+    const before = await digestTree(project.out);
     const lines: string[] = [];
     const status = await main(['build', '--content', project.content, '--out', project.out, '--browser', '/nonexistent/chromium'], { err: (l) => lines.push(l) });
     expect(status).toBe(3);
     expect(lines.join('\n')).toContain('--browser is set to /nonexistent/chromium, which does not exist');
-    expect(await snapshot(project.out)).toEqual(before);
+    expect(await digestTree(project.out)).toEqual(before);
   });
 
   it('exits 2 on wrong usage and on an unknown deck', async () => {

@@ -1,27 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
+import { chromiumOf, digestTree } from '../support/files.js';
 import { scratchProject } from '../support/content.js';
 
 let project: Awaited<ReturnType<typeof scratchProject>>;
-const pgrep = (pattern: string) => {
-  try {
-    return execFileSync('pgrep', ['-f', pattern], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
-  } catch {
-    return [];
-  }
-};
-async function digests(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) out[path.relative(dir, path.join(entry.parentPath, entry.name))] = createHash('sha256').update(await readFile(path.join(entry.parentPath, entry.name))).digest('hex');
-  }
-  return out;
-}
 
 beforeAll(async () => {
   project = await scratchProject('faults');
@@ -35,17 +20,17 @@ afterAll(async () => {
 
 describe('browser faults', () => {
   it('Chromium killed while printing: exit 3 with a plain message, previous outputs intact, nothing left behind', async () => {
-    const before = await digests(project.out);
+    const before = await digestTree(project.out);
     let killed = 0;
     const run = await runCli(['build', '--content', project.content, '--out', project.out], {
       onStart: (pid) => {
         const poll = setInterval(() => {
-          const chromium = pgrep(`careerdeck-chromium-${pid}-`);
+          const chromium = chromiumOf(pid);
           if (chromium.length === 0) return;
           clearInterval(poll);
           // Let it start loading pages, then kill every Chromium process of this build.
           setTimeout(() => {
-            for (const p of pgrep(`careerdeck-chromium-${pid}-`)) {
+            for (const p of chromiumOf(pid)) {
               try {
                 process.kill(Number(p), 'SIGKILL');
                 killed += 1;
@@ -61,16 +46,16 @@ describe('browser faults', () => {
     expect(run.code, run.stderr).toBe(3);
     expect(run.stderr).toMatch(/careerdeck: (the browser failed|the browser did not finish|printing .* did not finish|could not start the browser)/);
     expect(run.stderr).not.toContain('    at ');
-    expect(await digests(project.out)).toEqual(before);
-    expect(pgrep(`careerdeck-chromium-${run.pid}-`)).toEqual([]);
+    expect(await digestTree(project.out)).toEqual(before);
+    expect(chromiumOf(run.pid)).toEqual([]);
     expect((await readdir(tmpdir())).filter((n) => n.startsWith(`careerdeck-chromium-${run.pid}-`))).toEqual([]);
   }, 60_000);
 
   it('a browser that cannot start: exit 3 naming it, outputs intact', async () => {
-    const before = await digests(project.out);
+    const before = await digestTree(project.out);
     const run = await runCli(['build', '--content', project.content, '--out', project.out, '--browser', '/bin/false']);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('could not start the browser at /bin/false');
-    expect(await digests(project.out)).toEqual(before);
+    expect(await digestTree(project.out)).toEqual(before);
   }, 60_000);
 });

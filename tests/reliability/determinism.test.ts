@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { DEFAULT_CONTENT } from '../support/content.js';
+import { digestTree } from '../support/files.js';
 import { readPdf } from '../support/pdf.js';
 
 const EPOCH = 1767225600; // 2026-01-01T00:00:00Z
@@ -13,13 +13,6 @@ afterAll(async () => {
   await Promise.all(scratch.map((d) => rm(d, { recursive: true, force: true })));
 });
 
-async function digests(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) out[path.relative(dir, path.join(entry.parentPath, entry.name))] = createHash('sha256').update(await readFile(path.join(entry.parentPath, entry.name))).digest('hex');
-  }
-  return out;
-}
 
 describe('determinism', () => {
   it('gives byte-identical outputs from different folders, time zones and locales when SOURCE_DATE_EPOCH is set', async () => {
@@ -31,7 +24,7 @@ describe('determinism', () => {
       runCli(['build', '--quiet', '--content', DEFAULT_CONTENT, '--out', path.join(b, 'out')], { cwd: b, env: { ...base, TZ: 'Pacific/Auckland', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' } }),
     ]);
     expect([first.code, second.code], first.stderr + second.stderr).toEqual([0, 0]);
-    const [da, db] = [await digests(path.join(a, 'out')), await digests(path.join(b, 'out'))];
+    const [da, db] = [await digestTree(path.join(a, 'out')), await digestTree(path.join(b, 'out'))];
     expect(Object.keys(da).filter((f) => f.endsWith('.pdf'))).toHaveLength(5);
     expect(db).toEqual(da);
 
@@ -50,6 +43,6 @@ describe('determinism', () => {
       runCli(['build', '--no-pdf', '--quiet', '--content', DEFAULT_CONTENT, '--out', path.join(b, 'out')], { cwd: b, env: { ...env, TZ: 'Asia/Kolkata', LC_ALL: 'fr_FR.UTF-8' } }),
     ]);
     expect(runs.map((r) => r.code)).toEqual([0, 0]);
-    expect(await digests(path.join(b, 'out'))).toEqual(await digests(path.join(a, 'out')));
+    expect(await digestTree(path.join(b, 'out'))).toEqual(await digestTree(path.join(a, 'out')));
   });
 });

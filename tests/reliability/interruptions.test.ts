@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, scratchProject } from '../support/content.js';
+import { chromiumOf, digestTree } from '../support/files.js';
 import { readPdf } from '../support/pdf.js';
 
 // Interrupts a real build (compiled CLI, real Chromium) at random moments and checks that every
@@ -33,27 +33,11 @@ function runBuild(content: string, out: string, stopAfterMs?: number, signal: No
   });
 }
 
-async function hashes(dir: string): Promise<Map<string, string>> {
-  const result = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    result.set(path.relative(dir, file), createHash('sha256').update(await readFile(file)).digest('hex'));
-  }
-  return result;
-}
-
-const chromiumOf = (pid: number) => {
-  try {
-    return execFileSync('pgrep', ['-f', `careerdeck-chromium-${pid}-`], { encoding: 'utf8' }).trim();
-  } catch {
-    return '';
-  }
-};
 
 let dir: string;
 let versions: [string, string];
 let reference: [Map<string, string>, Map<string, string>];
+const hashes = async (dir: string) => new Map(Object.entries(await digestTree(dir)));
 /** How long one whole build takes here: signals are spread over all of it, writing included. */
 let buildMs = 5000;
 
@@ -100,7 +84,7 @@ describe('interrupting a build', () => {
         expect([reference[0].get(name), reference[1].get(name)], `${name} is neither the old nor the new version`).toContain(hash);
       }
       expect(now.size).toBe(reference[0].size);
-      expect(chromiumOf(run.pid), 'Chromium outlived the build').toBe('');
+      expect(chromiumOf(run.pid), 'Chromium outlived the build').toEqual([]);
     }
     console.log(`interruptions: ${ROUNDS} signals over builds of ~${Math.round(buildMs)} ms, ${interrupted} stopped a build mid-way, 0 partial outputs`);
     expect(interrupted).toBeGreaterThan(0);
@@ -110,8 +94,8 @@ describe('interrupting a build', () => {
     const out = path.join(dir, 'out');
     const killed = await runBuild(versions[0], out, 2500, 'SIGKILL');
     // Chromium notices its pipe closing and exits by itself, within a few seconds.
-    for (let waited = 0; waited < 10_000 && chromiumOf(killed.pid) !== ''; waited += 250) await new Promise((resolve) => setTimeout(resolve, 250));
-    expect(chromiumOf(killed.pid), 'Chromium outlived a killed build').toBe('');
+    for (let waited = 0; waited < 10_000 && chromiumOf(killed.pid).length > 0; waited += 250) await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(chromiumOf(killed.pid), 'Chromium outlived a killed build').toEqual([]);
     expect(await runBuild(versions[0], out)).toMatchObject({ code: 0 });
     const left = (await readdir(path.dirname(dir))).filter((name) => name.startsWith(`careerdeck-chromium-${killed.pid}-`));
     expect(left).toEqual([]);
