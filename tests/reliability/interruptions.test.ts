@@ -44,6 +44,10 @@ let buildMs = 5000;
 beforeAll(async () => {
   const project = await scratchProject('interrupt');
   dir = project.dir;
+  // Two PDFs instead of five keep each of the many builds short; what is interrupted (printing,
+  // then writing files one by one) is the same.
+  const deck = path.join(project.content, 'decks', 'ml-engineer-vs-ai-scientist.md');
+  await writeFile(deck, (await readFile(deck, 'utf8')).replace('paper: A4', 'paper: A4\noutputs: [report, slides]'));
   const second = path.join(dir, 'content-v2');
   await execFileSync('cp', ['-r', project.content, second]);
   const role = path.join(second, 'roles', 'ai-scientist.md');
