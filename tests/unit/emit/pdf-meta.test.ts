@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
@@ -74,9 +74,14 @@ describe('withMetadata', () => {
       qpdf = false;
     }
     if (!qpdf) return;
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'careerdeck-qpdf-')), 'x.pdf');
-    writeFileSync(file, withMetadata(await chromiumLike(), { title: 'T', date: DATE }).bytes);
-    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors');
+    const dir = mkdtempSync(path.join(tmpdir(), 'careerdeck-qpdf-'));
+    try {
+      const file = path.join(dir, 'x.pdf');
+      writeFileSync(file, withMetadata(await chromiumLike(), { title: 'T', date: DATE }).bytes);
+      expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a PDF with a cross-reference stream rather than corrupting it', async () => {
