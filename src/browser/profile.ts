@@ -14,7 +14,7 @@ export async function freshProfile(): Promise<string> {
   return mkdtemp(path.join(tmpdir(), `${PREFIX}${process.pid}-`));
 }
 
-export async function removeStaleProfiles(): Promise<void> {
+async function removeStaleProfiles(): Promise<void> {
   const entries = await readdir(tmpdir()).catch(() => [] as string[]);
   await Promise.all(
     entries.map(async (name) => {

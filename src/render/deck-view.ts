@@ -71,7 +71,7 @@ export function defaultBudget(key: string): number {
   return key === 'overlap' ? TABLE_LINES : COLUMN_LINES;
 }
 
-export const OVERLAP_TITLE = 'What they share, what sets them apart';
+const OVERLAP_TITLE = 'What they share, what sets them apart';
 
 export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckView {
   const { deck } = c;

@@ -144,7 +144,7 @@ function walk(tokens: Token[], visit: (token: Token) => boolean): void {
   }
 }
 
-export function plainText(tokens: Token[]): string {
+function plainText(tokens: Token[]): string {
   return tokens
     .map((t) => ('tokens' in t && t.tokens ? plainText(t.tokens as Token[]) : 'text' in t ? String(t.text) : ''))
     .join('');

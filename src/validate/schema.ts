@@ -67,8 +67,6 @@ export const deckSchema = z.strictObject({
     .default([]),
 });
 
-export type RoleFrontMatter = z.infer<typeof roleSchema>;
-export type DeckFrontMatter = z.infer<typeof deckSchema>;
 
 interface Positions {
   file: string;
