@@ -73,7 +73,7 @@ describe('interrupting a build', () => {
     let interrupted = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const signal = round % 2 === 0 ? 'SIGINT' : 'SIGTERM';
-      const run = await runBuild(versions[round % 2 === 0 ? 1 : 0]!, out, 100 + Math.floor(Math.random() * buildMs * 1.1), signal);
+      const run = await runBuild(versions[round % 2 === 0 ? 1 : 0]!, out, 100 + Math.floor(Math.random() * buildMs), signal);
       // null: the signal came before the CLI installed its handlers, so it ended by the signal
       // itself; by then nothing has been started or written.
       expect([0, 3, null], run.stderr).toContain(run.code);
@@ -92,7 +92,7 @@ describe('interrupting a build', () => {
     }
     console.log(`interruptions: ${ROUNDS} signals over builds of ~${Math.round(buildMs)} ms, ${interrupted} stopped a build mid-way, 0 partial outputs`);
     expect(interrupted).toBeGreaterThan(0);
-  }, 300_000);
+  }, 900_000);
 
   it('after a SIGKILL, the next build succeeds and removes what the killed one left', async () => {
     const out = path.join(dir, 'out');
