@@ -81,7 +81,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const date = options.date ?? sourceDate();
   const checkAbort = () => {
-    if (options.signal?.aborted) throw new CareerdeckError('INTERRUPTED', 'build interrupted; outputs already written are whole, the rest were left as they were');
+    if (options.signal?.aborted) throw new CareerdeckError('INTERRUPTED', INTERRUPTED);
   };
 
   const model = await loadModel(contentDir);
@@ -135,7 +135,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   } catch (error) {
     // Whatever failed while stopping (a closed page, a dead browser), the cause is the stop.
     if (options.signal?.aborted && !(error instanceof CareerdeckError && error.code === 'INTERRUPTED')) {
-      throw new CareerdeckError('INTERRUPTED', 'build interrupted; outputs already written are whole, the rest were left as they were', { cause: error });
+      throw new CareerdeckError('INTERRUPTED', INTERRUPTED, { cause: error });
     }
     throw error;
   } finally {
@@ -143,6 +143,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await session?.close();
   }
 }
+
+const INTERRUPTED = 'build interrupted; outputs already written are whole, the rest were left as they were';
 
 function sourceDate(): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;
