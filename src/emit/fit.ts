@@ -5,14 +5,6 @@ import { FACTSHEET_MARGIN_MM } from '../render/factsheet-view.js';
 const MM = 96 / 25.4;
 const PAPER_MM: Record<string, { width: number; height: number }> = { A4: { width: 210, height: 297 }, Letter: { width: 215.9, height: 279.4 } };
 
-
-interface SectionBox {
-  title: string;
-  file: string;
-  line: number;
-  height: number;
-}
-
 /**
  * Fails the build, naming the file and section to shorten, when a fact sheet would not fit on
  * one page. Measured in print layout at the page's content width, before printing.
@@ -33,7 +25,7 @@ export async function assertFitsOnePage(page: Page, paper: string, role: string)
     })),
   }));
   if (bottom <= height + 0.5) return;
-  const longest = [...sections].sort((a: SectionBox, b: SectionBox) => b.height - a.height)[0];
+  const longest = [...sections].sort((a, b) => b.height - a.height)[0];
   const over = Math.ceil((bottom - height) / MM);
   throw new ContentError([
     {

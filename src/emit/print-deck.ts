@@ -45,8 +45,8 @@ export async function printDeck(
     keywords: ['careers', ...c.roles.map((role) => role.title)],
     date,
   };
-  const site = siteFor(first, assets);
   const jobs = pdfJobs(c, first);
+  const site = siteFor(jobs, assets);
   const finish = async (job: PdfJob, raw: Uint8Array, started: number): Promise<PrintedPdf> => {
     const { bytes, pages } = withMetadata(raw, { ...meta, title: job.title });
     return { name: job.name, bytes, pages, ms: performance.now() - started };
@@ -74,7 +74,7 @@ export async function printDeck(
       if (next.problems.length > 0) throw new ContentError(next.problems);
       budgets = next.budgets;
       rendered = rerender(budgets);
-      for (const [path, body] of siteFor(rendered, assets)) site.set(path, body);
+      for (const [path, body] of siteFor(pdfJobs(c, rendered), assets)) site.set(path, body);
     }
     throw new ContentError([{ file: c.deck.file, message: `the slides still overflow after ${MAX_FIT_ROUNDS} attempts to split them; shorten the longest sections` }]);
   })();
@@ -84,7 +84,7 @@ export async function printDeck(
   // from the first rendering (which nearly always fits) and again only if fitting changed it.
   async function printHandout(): Promise<PrintedPdf> {
     const job = jobs.find((j) => j.kind === 'handout')!;
-    const early = print(job, siteFor(first, assets));
+    const early = print(job, siteFor(jobs, assets));
     // Handled now, awaited later: a failure while the slides are still fitting must not count
     // as an unhandled rejection.
     early.catch(() => undefined);

@@ -41,7 +41,7 @@ describe('the browser session', () => {
     const session = new BrowserSession({ executablePath, timeoutMs: 10_000 });
     try {
       const site = html(`<img src="http://127.0.0.1:${port}/img.png"><link rel="stylesheet" href="http://127.0.0.1:${port}/x.css"><iframe src="http://127.0.0.1:${port}/frame"></iframe><script>fetch('http://127.0.0.1:${port}/fetch').catch(() => {})</script>`);
-      const pdf = await printPage(session, site, { kind: 'report', name: 'x.pdf', title: 't', path: '/page.html', pdf: {} }, 10_000);
+      const pdf = await printPage(session, site, { kind: 'report', name: 'x.pdf', title: 't', path: '/page.html', html: '', pdf: {} }, 10_000);
       expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
       expect(hits).toBe(0);
       expect(session.blocked.some((url) => url.includes(`127.0.0.1:${port}/img.png`))).toBe(true);
@@ -99,7 +99,7 @@ describe('the browser session', () => {
     await session.withPage(html(''), async () => undefined);
     const started = Date.now();
     try {
-      const error = await printPage(session, html('<p>never ready</p>'), { kind: 'slides', name: 'x.pdf', title: 't', path: '/page.html', readyAttribute: 'data-never', pdf: {} }, 800).catch(
+      const error = await printPage(session, html('<p>never ready</p>'), { kind: 'slides', name: 'x.pdf', title: 't', path: '/page.html', html: '', readyAttribute: 'data-never', pdf: {} }, 800).catch(
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(CareerdeckError);
