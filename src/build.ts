@@ -38,6 +38,11 @@ export interface BuildOptions {
   date?: Date;
   /** Also write the HTML each PDF is printed from, as `<pdf name>.html` (for debugging and the benchmark). */
   keepHtml?: boolean;
+  /**
+   * A browser session owned by the caller (the dev server keeps one warm across builds). The
+   * build uses it and leaves it open; without one, the build starts its own and closes it.
+   */
+  session?: BrowserSession;
   /** Called once per written output. */
   onProgress?: (event: ProgressEvent) => void;
   /** Aborting stops the build, closes the browser and writes nothing more. */
@@ -90,10 +95,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (comparisons.length === 0) {
     throw new CareerdeckError('USAGE', `no deck "${options.deck}"; choose one of: ${model.decks.map((d) => d.slug).join(', ')}`);
   }
-  const session = options.pdf === false ? undefined : new BrowserSession({ executablePath: (await findBrowser(machineEnvironment(options.browser))).executablePath, timeoutMs });
+  const owned = options.pdf !== false && !options.session;
+  const session = options.pdf === false ? undefined : (options.session ?? new BrowserSession({ executablePath: (await findBrowser(machineEnvironment(options.browser))).executablePath, timeoutMs }));
   // Chromium takes longest to start: it starts now and renders while we render.
   session?.warmUp();
-  const onAbort = () => void session?.close();
+  const onAbort = () => void (owned ? session?.close() : undefined);
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const templates = await loadTemplates(options.templatesDir ?? path.join(PACKAGE_ROOT, 'templates'));
@@ -140,7 +146,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     throw error;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
-    await session?.close();
+    if (owned) await session?.close();
   }
 }
 
