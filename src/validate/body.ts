@@ -5,6 +5,8 @@ import type { ImageResolver } from './images.js';
 import type { Block, ImageUse, Keyword, ListItem, Section } from './model.js';
 
 const NOTE = /^note:\s*/i;
+/** An HTML block that is exactly one comment and nothing else (an authoring hint). */
+const COMMENT = /^\s*<!--(?:(?!-->)[\s\S])*-->\s*$/;
 
 export interface BodyResult {
   sections: Section[];
@@ -29,6 +31,9 @@ export function parseBody(body: string, file: string, firstLine: number, resolve
     const line = lineAt(offset + leadingBlank(token.raw));
     offset += token.raw.length;
     if (token.type === 'space') continue;
+    // Hints such as `careerdeck new` writes (`<!-- ... -->` on lines of their own) are dropped, so
+    // an unfilled section reads as empty; HTML after a comment in the same block stays an error.
+    if (token.type === 'html' && COMMENT.test(token.raw)) continue;
 
     if (token.type === 'heading' && token.depth <= 2) {
       if (token.depth === 1 && current === undefined) continue; // an optional document title

@@ -321,7 +321,7 @@ describe('block-level raw HTML is a content error naming its line', () => {
         '', //                                          14
         '<img src=x onerror=alert(1)>', //              15
         '', //                                          16
-        '<!-- a comment -->', //                        17
+        '<!-- a comment --><b>after it</b>', //         17 (a comment alone is dropped: an authoring hint)
         '', //                                          18
         'Note: notes may not hide HTML either', //      19
         '', //                                          20
