@@ -6,6 +6,7 @@ import { estimateLines, paginateColumns } from './paginate.js';
 import { overlapChart } from './overlap-chart.js';
 import { overlapTable } from './overlap-table.js';
 import { formatDate, notesHtml, type Piece, piecesToHtml, sectionPieces } from './pieces.js';
+import { type BrandView, brandView, type ThemeView, themeView } from './themes.js';
 
 /** A slide as the deck template draws it; every field is optional markup or text. */
 export interface SlideView {
@@ -56,6 +57,9 @@ export interface CoverView {
 export interface DeckView {
   lang: string;
   title: string;
+  /** The deck's theme on screen (its print variant is in the same CSS). */
+  theme: ThemeView;
+  brand: BrandView;
   /** Every slide in order, the title slide first. */
   slides: SlideView[];
 }
@@ -100,7 +104,9 @@ export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckVi
     ...rest.map((section) => proseSlide(section, deck.file)),
     ...(closing ? [proseSlide(closing, deck.file)] : []),
   ];
-  return { lang: deck.lang, title: deck.title, slides };
+  // Unset in the front matter and not filled by a config file: the light theme.
+  const theme = themeView(deck.theme ?? 'light', deck.brand?.accent);
+  return { lang: deck.lang, title: deck.title, theme, brand: brandView(deck.brand), slides };
 }
 
 /** Every field present (undefined when unused): templates compile in strict mode. */

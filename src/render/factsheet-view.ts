@@ -1,6 +1,7 @@
 import type { Comparison } from '../compare/compare.js';
 import { formatGrowth } from './chart.js';
 import { formatDate, piecesToHtml, sectionPieces } from './pieces.js';
+import { type BrandView, brandView, type ThemeView, themeView } from './themes.js';
 
 /** The fact sheet's page margin: the template's @page and the fit check both read it. */
 export const FACTSHEET_MARGIN_MM = 14;
@@ -9,6 +10,9 @@ export interface FactsheetView {
   lang: string;
   paper: string;
   marginMm: number;
+  /** Always light: fact sheets are for paper, whatever the deck's theme on screen. */
+  theme: ThemeView;
+  brand: BrandView;
   title: string;
   /** The deck's title, as the sheet's running context. */
   deckTitle: string;
@@ -27,6 +31,8 @@ export function factsheetViews(c: Comparison): { slug: string; view: FactsheetVi
       lang: c.deck.lang,
       paper: c.deck.paper,
       marginMm: FACTSHEET_MARGIN_MM,
+      theme: themeView('light', c.deck.brand?.accent),
+      brand: brandView(c.deck.brand),
       title: role.title,
       deckTitle: c.deck.title,
       role: index,

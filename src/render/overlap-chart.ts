@@ -61,7 +61,7 @@ export function overlapChart(c: Comparison): string {
         .map((seg) => {
           const w = (seg.count / total) * plot;
           const rect = `<rect class="${seg.className}" x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${ROW}"><title>${escapeHtml(`${row.title}: ${seg.count} ${seg.name}`)}</title></rect>`;
-          const label = w >= 22 ? `<text class="overlap-count" x="${(x + w / 2).toFixed(1)}" y="${y + ROW / 2}" text-anchor="middle" dominant-baseline="central">${seg.count}</text>` : '';
+          const label = w >= 22 ? `<text class="overlap-count on-${seg.className}" x="${(x + w / 2).toFixed(1)}" y="${y + ROW / 2}" text-anchor="middle" dominant-baseline="central">${seg.count}</text>` : '';
           x += w;
           return rect + label;
         })

@@ -4,6 +4,7 @@ import { formatGrowth, outlookChart } from './chart.js';
 import { overlapChart } from './overlap-chart.js';
 import { overlapTable, type OverlapTable } from './overlap-table.js';
 import { formatDate, keywordList, piecesToHtml, plain, sectionPieces } from './pieces.js';
+import { type BrandView, brandView, type ThemeView, themeView } from './themes.js';
 
 interface PartView {
   id: string;
@@ -19,6 +20,9 @@ export interface ReportView {
   presenter?: string | undefined;
   date?: string | undefined;
   paper: string;
+  /** Always light: the report is for paper, whatever the deck's theme on screen. */
+  theme: ThemeView;
+  brand: BrandView;
   roles: { title: string; short: string; summary?: string | undefined; role: number }[];
   glance: { head: string[]; rows: { label: string; cells: string[] }[] };
   opening?: PartView | undefined;
@@ -44,6 +48,8 @@ export function reportView(c: Comparison): ReportView {
     presenter: deck.presenter,
     date: formatDate(deck.date, deck.lang),
     paper: deck.paper,
+    theme: themeView('light', deck.brand?.accent),
+    brand: brandView(deck.brand),
     roles: roles.map((r, role) => ({ title: r.title, short: r.short, summary: r.summary, role })),
     glance: {
       head: roles.map((r) => r.short),

@@ -43,11 +43,12 @@ export async function loadTemplates(dir: string): Promise<Templates> {
   ]);
   const runtime = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
   return {
-    deck: (view) => deck({ ...view, css: `${base}\n${deckCss}`, scripts: true }, runtime),
-    report: (view) => report({ ...view, css: `${base}\n${reportCss}`, scripts: false }, runtime),
+    // Each page's theme (generated from the palette table, src/render/themes.ts) comes first.
+    deck: (view) => deck({ ...view, css: `${view.theme.css}${base}\n${deckCss}`, scripts: true }, runtime),
+    report: (view) => report({ ...view, css: `${view.theme.css}${base}\n${reportCss}`, scripts: false }, runtime),
     // The handout draws slides with the deck's own CSS, scaled down, so they match the screen.
-    handout: (view) => handout({ ...view, css: `${base}\n${deckCss}\n${handoutCss}`, scripts: false }, runtime),
-    factsheet: (view) => factsheet({ ...view, css: `${base}\n${factsheetCss}`, scripts: false }, runtime),
+    handout: (view) => handout({ ...view, css: `${view.theme.css}${base}\n${deckCss}\n${handoutCss}`, scripts: false }, runtime),
+    factsheet: (view) => factsheet({ ...view, css: `${view.theme.css}${base}\n${factsheetCss}`, scripts: false }, runtime),
     deckScript,
   };
 }

@@ -68,6 +68,18 @@ export interface SourceRef {
 }
 
 export type Paper = 'A4' | 'Letter';
+/** The built-in looks of a deck; the list itself is THEMES in schema.ts. */
+export type ThemeName = 'light' | 'dark' | 'high-contrast';
+
+/** An organisation's branding of a deck: each part optional. */
+export interface Brand {
+  /** A `#rgb`/`#rrggbb` colour for headings, links and controls; validated to stay legible as text on white paper. */
+  accent?: string | undefined;
+  /** A local image under the content folder, shown on slides, the report cover and fact sheets. */
+  logo?: ImageUse | undefined;
+  /** One line shown at the bottom of every slide and in the printed footers. */
+  footer?: string | undefined;
+}
 export type PdfKind = 'report' | 'slides' | 'handout' | 'factsheets';
 
 export interface Deck {
@@ -86,6 +98,10 @@ export interface Deck {
   paper: Paper;
   /** Which PDFs to print (the deck's index.html is always written). */
   outputs: PdfKind[];
+  /** The look on screen; undefined when the front matter leaves it unset (a config file may fill it; else 'light'). */
+  theme?: ThemeName | undefined;
+  /** Branding; undefined when the front matter leaves it unset (a config file may fill it). */
+  brand?: Brand | undefined;
   sources: SourceRef[];
   /** The deck's own prose: introduction, what the roles share, conclusion. */
   sections: Section[];

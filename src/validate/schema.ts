@@ -1,6 +1,8 @@
 import { isNode, type Document, type LineCounter } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostic } from '../errors.js';
+import { HEX_COLOUR } from './colour.js';
+import type { ThemeName } from './model.js';
 
 const text = z.string().trim().min(1);
 /** A title or label: one line, short enough for a running header and a slide. */
@@ -19,6 +21,29 @@ const language = z
 /** File names of roles and decks without `.md`: they become folder and file names of outputs. */
 /** The PDFs a deck can have; index.html is always written. */
 export const PDF_KINDS = ['report', 'slides', 'handout', 'factsheets'] as const;
+
+/** The built-in themes; the palettes are in src/render/themes.ts. */
+export const THEMES = ['light', 'dark', 'high-contrast'] as const satisfies readonly ThemeName[];
+
+/** `theme:` of a deck (and of the config file): one of THEMES. */
+export const themeSchema = z.enum(THEMES);
+
+/**
+ * `brand:` of a deck (and of the config file). The logo is still a path here: checkBrand
+ * (brand.ts) resolves it like a Markdown image and checks the accent's contrast.
+ */
+export const brandSchema = z.strictObject({
+  accent: z
+    .string({ error: (issue) => (issue.input === null ? 'is empty; quote the colour, as in accent: "#0b5fff" (an unquoted # starts a YAML comment)' : undefined) })
+    .trim()
+    .regex(HEX_COLOUR, 'must be a CSS hex colour such as "#0b5fff" or "#06f"')
+    .optional(),
+  logo: text.optional(),
+  footer: line.optional(),
+});
+
+/** `brand:` as written: the logo still a path. */
+export type BrandInput = z.infer<typeof brandSchema>;
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const slug = z.string().regex(SLUG, 'must be a file name without ".md", in lower case with dashes');
@@ -55,6 +80,9 @@ export const deckSchema = z.strictObject({
     .array(z.enum(PDF_KINDS))
     .refine((kinds) => new Set(kinds).size === kinds.length, 'names an output twice; list each once')
     .default([...PDF_KINDS]),
+  // No defaults: undefined means "not set here", so a config file can fill it in.
+  theme: themeSchema.optional(),
+  brand: brandSchema.optional(),
   sources: z
     .array(
       z.strictObject({
@@ -97,6 +125,8 @@ function describeIssue(issue: z.core.$ZodIssue, path: (string | number)[], schem
       return `${issue.keys.map((k) => `"${k}"`).join(', ')} ${issue.keys.length > 1 ? 'are not known keys' : 'is not a known key'}${path.length ? ` in ${name}` : ''}; use one of ${known.join(', ')} or remove it`;
     }
     case 'invalid_type':
+      // A schema's own message (zod's start "Invalid input") says more than the generic one.
+      if (issue.input !== undefined && !issue.message.startsWith('Invalid')) return `${name} ${issue.message}`;
       return issue.input === undefined
         ? `${name} is required; add "${path.at(-1)}: ..." to the front matter`
         : `${name} must be ${article(issue.expected)}, not ${typeName(issue.input)}`;

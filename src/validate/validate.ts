@@ -4,6 +4,7 @@ import { ContentError, type Diagnostic } from '../errors.js';
 import { type ParsedFile, parseFrontMatter } from '../load/front-matter.js';
 import type { SourceFile } from '../load/source.js';
 import { parseBody } from './body.js';
+import { checkBrand } from './brand.js';
 import { imageResolver } from './images.js';
 import type { ContentModel, Deck, Role } from './model.js';
 import { checkFrontMatter, deckSchema, roleSchema, SLUG } from './schema.js';
@@ -42,8 +43,10 @@ export function validateContent(files: readonly SourceFile[], earlier: readonly 
       const { value, diagnostics: problems } = checkFrontMatter(deckSchema, parsed.data, at);
       diagnostics.push(...problems);
       if (value) {
-        const { sections: sectionIds, ...rest } = value;
-        decks.push({ deck: { slug: source.slug, file: source.path, ...rest, sectionIds: sectionIds ?? [], sections: body.sections }, parsed });
+        const { sections: sectionIds, brand: brandInput, ...rest } = value;
+        const branded = brandInput && checkBrand(brandInput, source.path, (key) => locate(parsed, source.path, ['brand', key]), contentDir);
+        if (branded) diagnostics.push(...branded.diagnostics);
+        decks.push({ deck: { slug: source.slug, file: source.path, ...rest, brand: branded?.brand, sectionIds: sectionIds ?? [], sections: body.sections }, parsed });
       }
     }
   }
@@ -57,17 +60,21 @@ export function validateContent(files: readonly SourceFile[], earlier: readonly 
   const images = [...roles.values(), ...decks.map((d) => d.deck)].flatMap((doc) =>
     doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'paragraph' ? b.images : b.items.flatMap((i) => i.images)))),
   );
+  for (const { deck } of decks) if (deck.brand?.logo) images.push(deck.brand.logo);
   return { roles, decks: decks.map((d) => d.deck), images };
+}
+
+/** Where the front matter value at `path` starts (its parent's start when it is missing). */
+function locate(parsed: ParsedFile, file: string, path: (string | number)[]): { file: string; line: number; column?: number } {
+  const node = parsed.yaml.getIn(path, true);
+  if (!isNode(node) || !node.range) return { file, line: parsed.yamlFirstLine };
+  const pos = parsed.yamlLineCounter.linePos(node.range[0]);
+  return { file, line: pos.line + parsed.yamlFirstLine - 1, column: pos.col };
 }
 
 /** A deck's roles must exist, and each section it names must exist in at least one of them. */
 function checkReferences(deck: Deck, parsed: ParsedFile, roles: Map<string, Role>, roleFiles: ReadonlySet<string>, contentDir: string): Diagnostic[] {
-  const at = (path: (string | number)[]) => {
-    const node = parsed.yaml.getIn(path, true);
-    if (!isNode(node) || !node.range) return { file: deck.file, line: parsed.yamlFirstLine };
-    const pos = parsed.yamlLineCounter.linePos(node.range[0]);
-    return { file: deck.file, line: pos.line + parsed.yamlFirstLine - 1, column: pos.col };
-  };
+  const at = (path: (string | number)[]) => locate(parsed, deck.file, path);
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   deck.roles.forEach((slug, i) => {
