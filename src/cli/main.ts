@@ -2,6 +2,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import path from 'node:path';
 import type { ProgressEvent } from '../build.js';
 import { CareerdeckError, ContentError, ExitCode } from '../errors.js';
+import { addDevCommand } from './dev-command.js';
+import { addNewCommands } from './new-command.js';
 
 /** Runs the CLI in-process and returns the exit status; the only place that prints. */
 export async function main(argv: readonly string[], io: { err: (line: string) => void } = { err: (l) => process.stderr.write(`${l}\n`) }): Promise<number> {
@@ -59,6 +61,9 @@ export async function main(argv: readonly string[], io: { err: (line: string) =>
       const model = await loadModel(opts.content);
       io.err(`content is valid: ${model.roles.size} roles, ${model.decks.length} deck${model.decks.length === 1 ? '' : 's'}`);
     });
+
+  addNewCommands(program, io);
+  addDevCommand(program, io);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
