@@ -1,0 +1,272 @@
+import { createHash } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BuildOptions, BuildResult } from '../build.js';
+import { CareerdeckError, ContentError, formatDiagnostic } from '../errors.js';
+import type { Problem } from './client.js';
+import { EventHub } from './events.js';
+import { createHandler } from './http.js';
+import { type Phase, Rebuilder } from './rebuilder.js';
+import { CONFIG_FILES, type Watcher, watchSources } from './watch.js';
+
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The address the dev server listens on: this machine only, never the network. */
+export const HOST = '127.0.0.1';
+export const DEFAULT_PORT = 4173;
+
+export interface DevServerOptions {
+  /** Folder with `roles/` and `decks/`. Default: `content`. */
+  contentDir?: string;
+  /** Output folder, built into and served. Default: `output`. */
+  outDir?: string;
+  /** Templates folder. Default: careerdeck's own `templates/`. */
+  templatesDir?: string;
+  /** Build and serve only this deck. */
+  deck?: string;
+  /** Print the PDFs in the background after each HTML build (default true). */
+  pdf?: boolean;
+  /** Chromium or Chrome to print with; see findBrowser. */
+  browser?: string;
+  /** Bound on each browser wait in milliseconds. Default 30000. */
+  timeoutMs?: number;
+  /** Port on 127.0.0.1; 0 takes any free one. Default 4173. */
+  port?: number;
+  /** Folder where the config file is looked for. Default: the working directory. */
+  configDir?: string;
+  /** Quiet time after the last change before a rebuild, in milliseconds. Default 60. */
+  debounceMs?: number;
+  /** Where progress (`info`) and problems (`problem`) are told, one line or block at a time. Default: nowhere. */
+  log?: (text: string, level: 'info' | 'problem') => void;
+}
+
+export interface RebuiltEvent {
+  phase: Phase;
+  ms: number;
+  result: BuildResult;
+  /** How many pages were told to reload. */
+  reloaded: number;
+}
+
+export interface FailedEvent {
+  phase: Phase;
+  ms: number;
+  error: unknown;
+}
+
+export interface DevServerEvents {
+  /** Files changed; a rebuild follows. */
+  change: [files: string[]];
+  /** A build finished: `html` (pages reloaded) or `pdf` (PDFs written). */
+  rebuilt: [event: RebuiltEvent];
+  /** A build failed; the server keeps running and serves the last good outputs. */
+  failed: [event: FailedEvent];
+}
+
+export interface DevServer extends EventEmitter<DevServerEvents> {
+  /** `http://127.0.0.1:<port>/`: the output folder, with a list of the decks. */
+  readonly url: string;
+  readonly port: number;
+  /** Each deck's address, by slug. */
+  readonly decks: ReadonlyMap<string, string>;
+  /** What is wrong with the content now, as the pages show it; undefined when the last build succeeded. */
+  readonly problem: Problem | undefined;
+  /** Builds again as if a file had changed; resolves when that build and its PDFs settled. */
+  rebuild(): Promise<void>;
+  /** What is watched: the content and templates folders, the config file if there is one. */
+  readonly watched: readonly string[];
+  /** Whether PDFs are printed after each HTML build. */
+  readonly pdf: boolean;
+  /** Resolves when no build is running or queued. */
+  idle(): Promise<void>;
+  /** Stops watching, ends the pages' streams, closes the server and the browser. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the HTML, serves the output folder on 127.0.0.1 with live reload, and rebuilds on
+ * every change to the content, the templates or the config file. Resolves once the first HTML
+ * build is done (or failed with a content problem, which the pages then show); the PDFs follow in
+ * the background. Rejects on a problem the server cannot run with: an unknown deck, a port in
+ * use, no browser for the PDFs.
+ */
+export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
+  const log = options.log ?? (() => undefined);
+  const info = (text: string) => log(text, 'info');
+  const contentDir = path.resolve(options.contentDir ?? 'content');
+  const outDir = path.resolve(options.outDir ?? 'output');
+  const templatesDir = path.resolve(options.templatesDir ?? path.join(PACKAGE_ROOT, 'templates'));
+  const configDir = path.resolve(options.configDir ?? '.');
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const { build } = await import('../build.js');
+
+  let newSession: (() => import('../browser/session.js').BrowserSession) | undefined;
+  if (options.pdf !== false) {
+    const [{ findBrowser, machineEnvironment }, { BrowserSession }] = await Promise.all([import('../browser/find.js'), import('../browser/session.js')]);
+    const { executablePath } = await findBrowser(machineEnvironment(options.browser));
+    newSession = () => new BrowserSession({ executablePath, timeoutMs });
+  }
+
+  const emitter = new EventEmitter<DevServerEvents>();
+  let buildNumber = 0;
+  let problem: Problem | undefined;
+  let decks: string[] = await deckFiles(contentDir, options.deck);
+  /** The index.html of each deck as the HTML build wrote it: the PDF build may fit it anew. */
+  let indexDigests = new Map<string, string>();
+  const htmlDone: ((error: unknown) => void)[] = [];
+
+  const hub = new EventHub(() => ({ build: buildNumber, problem }));
+  const server = createServer(createHandler({ root: outDir, hub, port: () => port }));
+  let port = 0;
+  await mkdir(outDir, { recursive: true });
+  await listen(server, options.port ?? DEFAULT_PORT);
+  port = (server.address() as AddressInfo).port;
+  const url = `http://${HOST}:${port}/`;
+  const deckUrl = (slug: string) => `${url}${encodeURIComponent(slug)}/`;
+
+  const reload = (): number => {
+    buildNumber += 1;
+    return hub.send('reload', { build: buildNumber });
+  };
+
+  const baseOptions: BuildOptions = { contentDir, outDir, templatesDir, deck: options.deck, browser: options.browser, timeoutMs };
+  const rebuilder = new Rebuilder({
+    build,
+    options: baseOptions,
+    newSession,
+    onHtml: async (result, ms, changes) => {
+      const wasBroken = problem !== undefined;
+      problem = undefined;
+      decks = result.decks.map((d) => d.slug);
+      indexDigests = await digests(result);
+      const reloaded = reload();
+      const what = changes.length > 0 ? `${describe(changes)} changed: ` : '';
+      info(`${what}HTML built in ${seconds(ms)}${wasBroken ? ', problems fixed' : ''}${reloaded > 0 ? `; reloading ${reloaded} page${reloaded === 1 ? '' : 's'}` : ''}`);
+      for (const done of htmlDone.splice(0)) done(undefined);
+      emitter.emit('rebuilt', { phase: 'html', ms, result, reloaded });
+    },
+    onPdf: async (result, ms) => {
+      const pdfs = result.decks.flatMap((d) => d.outputs).filter((o) => o.file.endsWith('.pdf'));
+      // Measuring the slides in the browser may have split a section anew: show that deck.
+      const fitted = await digests(result);
+      const changed = [...fitted].some(([file, digest]) => indexDigests.get(file) !== digest);
+      indexDigests = fitted;
+      const reloaded = changed ? reload() : 0;
+      info(`PDFs printed in ${seconds(ms)}: ${pdfs.length} file${pdfs.length === 1 ? '' : 's'}${changed ? '; slides refitted, reloading' : ''}`);
+      emitter.emit('rebuilt', { phase: 'pdf', ms, result, reloaded });
+    },
+    onError: (error, phase, ms) => {
+      if (error instanceof CareerdeckError && error.code === 'INTERRUPTED') return;
+      if (phase === 'html' || error instanceof ContentError) {
+        problem = describeProblem(error);
+        hub.send('problem', problem);
+        log(`${problem.title}:\n${problem.lines.join('\n')}\n(the server keeps running: fix it and save)`, 'problem');
+      } else {
+        log(`PDFs not printed: ${(error as Error).message ?? String(error)}`, 'problem');
+      }
+      if (phase === 'html') for (const done of htmlDone.splice(0)) done(error);
+      emitter.emit('failed', { phase, ms, error });
+    },
+  });
+
+  let watcher: Watcher | undefined;
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await watcher?.close();
+      await rebuilder.close();
+      hub.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    })());
+
+  try {
+    watcher = await watchSources({
+      dirs: [contentDir, templatesDir],
+      files: CONFIG_FILES.map((name) => path.join(configDir, name)),
+      ignore: [outDir],
+      debounceMs: options.debounceMs ?? 60,
+      onChange: (files) => {
+        emitter.emit('change', files);
+        void rebuilder.request(files);
+      },
+    });
+    const first = new Promise<unknown>((resolve) => htmlDone.push(resolve));
+    void rebuilder.request();
+    const error = await first;
+    // A content problem is shown and fixed while the server runs; anything else stops it.
+    if (error !== undefined && !(error instanceof ContentError)) throw error;
+  } catch (error) {
+    await close();
+    throw error;
+  }
+
+  return Object.defineProperties(emitter, {
+    url: { value: url },
+    port: { value: port },
+    decks: { get: () => new Map(decks.map((slug) => [slug, deckUrl(slug)])) },
+    problem: { get: () => problem },
+    watched: { value: watcher.watched },
+    pdf: { value: newSession !== undefined },
+    rebuild: { value: () => rebuilder.request() },
+    idle: { value: () => rebuilder.idle() },
+    close: { value: close },
+  }) as DevServer;
+}
+
+function listen(server: import('node:http').Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const fail = (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new CareerdeckError('USAGE', `port ${port} on ${HOST} is already in use; choose another with --port <n> (0 takes any free port)`, { cause: error })
+          : new CareerdeckError('OUTPUT', `cannot listen on ${HOST}:${port}: ${error.message}`, { cause: error }),
+      );
+    };
+    server.once('error', fail);
+    server.listen(port, HOST, () => {
+      server.off('error', fail);
+      resolve();
+    });
+  });
+}
+
+/** The decks the content names, for their addresses while the content cannot be built yet. */
+async function deckFiles(contentDir: string, only: string | undefined): Promise<string[]> {
+  const names = await readdir(path.join(contentDir, 'decks')).catch(() => [] as string[]);
+  const slugs = names.filter((n) => n.endsWith('.md')).map((n) => n.slice(0, -3));
+  return only === undefined ? slugs.sort() : slugs.filter((s) => s === only);
+}
+
+async function digests(result: BuildResult): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const deck of result.decks) {
+    const file = path.join(deck.dir, 'index.html');
+    const bytes = await readFile(file).catch(() => undefined);
+    if (bytes) out.set(file, createHash('sha256').update(bytes).digest('hex'));
+  }
+  return out;
+}
+
+function describeProblem(error: unknown): Problem {
+  if (error instanceof ContentError) {
+    const n = error.diagnostics.length;
+    return { title: `${n} problem${n === 1 ? '' : 's'} in the content`, lines: error.diagnostics.map(formatDiagnostic) };
+  }
+  return { title: 'The build failed', lines: [(error as Error)?.message ?? String(error)] };
+}
+
+function describe(files: readonly string[]): string {
+  const names = files.map((f) => path.relative(process.cwd(), f) || f);
+  return names.length <= 2 ? names.join(', ') : `${names[0]} and ${names.length - 1} more`;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
