@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { ProgressEvent } from '../build.js';
 import { CareerdeckError, ContentError, ExitCode } from '../errors.js';
 import { addDevCommand } from './dev-command.js';
-import { addDevCommand } from './dev-command.js';
 import { addNewCommands } from './new-command.js';
 
 /** Runs the CLI in-process and returns the exit status; the only place that prints. */
@@ -64,8 +63,6 @@ export async function main(argv: readonly string[], io: { err: (line: string) =>
     });
 
   addNewCommands(program, io);
-  addDevCommand(program, io);
-
   addDevCommand(program, io);
 
   try {
