@@ -1,8 +1,22 @@
-import { stringify } from 'yaml';
+import { isDeepStrictEqual } from 'node:util';
+import { parse, stringify } from 'yaml';
 
-/** A value as one line of YAML, quoted when it has to be (`: `, `#`, quotes, `yes`, `1.0`...). */
+/**
+ * A value as one line of YAML, quoted when it has to be (`: `, `#`, quotes, `true`, `1.0`...).
+ * The yaml package's choice is kept only if it reads back the same followed by a comment, as it
+ * is written; otherwise (`---` left plain, say) it is double-quoted, which JSON syntax is.
+ */
 export function yamlValue(value: string | readonly string[]): string {
-  return stringify(value, { lineWidth: 0, collectionStyle: 'flow', flowCollectionPadding: false }).trimEnd();
+  const text = stringify(value, { lineWidth: 0, collectionStyle: 'flow', flowCollectionPadding: false }).trimEnd();
+  return !text.includes('\n') && readsBack(text, value) ? text : JSON.stringify(value);
+}
+
+function readsBack(text: string, value: unknown): boolean {
+  try {
+    return isDeepStrictEqual(parse(`key: ${text}  # comment\n`, { schema: 'core', strict: true })?.key, value);
+  } catch {
+    return false;
+  }
 }
 
 /** Lines longer than this keep their comment close instead of pushing the column to the right. */
