@@ -3,19 +3,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findBrowser, machineEnvironment } from './browser/find.js';
 import { BrowserSession } from './browser/session.js';
-import { compareAll } from './compare/compare.js';
-import { loadModel } from './content.js';
-import { type Asset, loadAssets } from './emit/assets.js';
+import type { Asset } from './emit/assets.js';
 import { alive } from './browser/profile.js';
 import { removeStaleTemps } from './emit/atomic.js';
 import { writeOutput } from './emit/output.js';
-import { printSources } from './emit/jobs.js';
 import { settleAll } from './emit/settle.js';
 import { CareerdeckError, ContentError } from './errors.js';
-import { readImages } from './load/images.js';
-import { renderDeck } from './render/render.js';
-import { loadTemplates } from './render/templates.js';
+import { digest } from './incremental/fingerprint.js';
+import { fingerprintInputs, staleOutputs, unchangedBuild } from './incremental/check.js';
+import { planDeck } from './incremental/plan.js';
+import { type DeckState, readDeckState, writeBuildState, writeDeckState } from './incremental/state.js';
 import type { ContentModel } from './validate/model.js';
+import type { DeckSettings } from './validate/validate.js';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -26,6 +25,8 @@ export interface BuildOptions {
   outDir?: string;
   /** Templates folder. Default: careerdeck's own `templates/`. */
   templatesDir?: string;
+  /** The config file's defaults for decks, and command-line overrides (see src/config/). */
+  settings?: DeckSettings;
   /** Build only this deck (its file name without `.md`). */
   deck?: string;
   /** Print the PDFs (default) or write the HTML deck only. */
@@ -43,6 +44,8 @@ export interface BuildOptions {
    * build uses it and leaves it open; without one, the build starts its own and closes it.
    */
   session?: BrowserSession;
+  /** Make every output again, even those whose inputs did not change. */
+  force?: boolean;
   /** Called once per written output. */
   onProgress?: (event: ProgressEvent) => void;
   /** Aborting stops the build, closes the browser and writes nothing more. */
@@ -64,7 +67,8 @@ export interface OutputFile {
 }
 
 export interface BuildResult {
-  decks: { slug: string; dir: string; slides: number; outputs: OutputFile[] }[];
+  /** Per deck: the outputs written, and those left alone because their inputs did not change. */
+  decks: { slug: string; dir: string; slides: number; outputs: OutputFile[]; upToDate: string[] }[];
   /** How many times Chromium was started (0 or 1). */
   browserLaunches: number;
   /** Requests the browser attempted that were not for our own files (refused). */
@@ -74,69 +78,115 @@ export interface BuildResult {
 
 /** The images the content shows, read and checked; a missing or outside one is a content error. */
 async function loadImages(model: ContentModel, contentDir: string): Promise<Asset[]> {
+  const { readImages } = await import('./load/images.js');
   const { assets, diagnostics } = await readImages(model.images, contentDir);
   if (diagnostics.length > 0) throw new ContentError(diagnostics);
   return assets;
 }
 
-/** The whole pipeline: load -> validate -> compare -> render -> emit. */
+/**
+ * The whole pipeline: load -> validate -> compare -> render -> emit. Outputs whose inputs did
+ * not change since the last build are left as they are (see src/incremental/); the stages are
+ * imported on use, so a build with nothing to do never loads the parsers, templates or browser.
+ */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const contentDir = options.contentDir ?? 'content';
   const outDir = path.resolve(options.outDir ?? 'output');
+  const templatesDir = options.templatesDir ?? path.join(PACKAGE_ROOT, 'templates');
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const date = options.date ?? sourceDate();
+  const pinned = options.date ?? pinnedDate();
+  const date = pinned ?? new Date();
+  const pdf = options.pdf !== false;
   const checkAbort = () => {
     if (options.signal?.aborted) throw new CareerdeckError('INTERRUPTED', INTERRUPTED);
   };
 
-  const model = await loadModel(contentDir);
+  const inputs = await fingerprintInputs({ contentDir, templatesDir, pdf, keepHtml: options.keepHtml === true, date: pinned, browser: options.browser, deck: options.deck, extra: JSON.stringify(options.settings ?? {}) });
+  if (!options.force) {
+    const done = await unchangedBuild(outDir, inputs.buildKey);
+    if (done) return done;
+  }
+
+  const { loadModel } = await import('./content.js');
+  const { compareAll } = await import('./compare/compare.js');
+  const model = await loadModel(contentDir, options.settings);
   const images = await loadImages(model, contentDir);
   const comparisons = compareAll(model, options.deck);
   if (comparisons.length === 0) {
     throw new CareerdeckError('USAGE', `no deck "${options.deck}"; choose one of: ${model.decks.map((d) => d.slug).join(', ')}`);
   }
-  const owned = options.pdf !== false && !options.session;
-  const session = options.pdf === false ? undefined : (options.session ?? new BrowserSession({ executablePath: (await findBrowser(machineEnvironment(options.browser))).executablePath, timeoutMs }));
+  const fingerprints = { ...inputs, images: new Map(images.map((image) => [image.path, digest(image.bytes)])) };
+  const plans = await Promise.all(
+    comparisons.map(async (c) => {
+      const dir = path.join(outDir, c.deck.slug);
+      const state = await readDeckState(dir);
+      const planned = planDeck(c, fingerprints, pdf);
+      const stale = await staleOutputs(dir, planned, state, options.force === true);
+      return { c, dir, state, planned, stale };
+    }),
+  );
+  const toBuild = plans.filter((p) => p.stale.length > 0);
+  const printing = toBuild.some((p) => p.stale.some((o) => o.kind !== 'deck') || (pdf && p.stale.some((o) => o.kind === 'deck')));
+
+  const owned = printing && !options.session;
+  const session = !printing ? undefined : (options.session ?? new BrowserSession({ executablePath: (await findBrowser(machineEnvironment(options.browser))).executablePath, timeoutMs }));
   // Chromium takes longest to start: it starts now and renders while we render.
   session?.warmUp();
   const onAbort = () => void (owned ? session?.close() : undefined);
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const templates = await loadTemplates(options.templatesDir ?? path.join(PACKAGE_ROOT, 'templates'));
-    const assets = [...(await loadAssets(templates.deckScript)), ...images];
+    const [{ loadTemplates }, { renderDeck }, { loadAssets }] = await Promise.all([import('./render/templates.js'), import('./render/render.js'), import('./emit/assets.js')]);
+    const templates = toBuild.length > 0 ? await loadTemplates(templatesDir) : undefined;
+    const assets = templates ? [...(await loadAssets(templates.deckScript)), ...images] : [];
     const started = performance.now();
-    const rendered = comparisons.map((c) => ({ c, r: renderDeck(c, templates) }));
+    const rendered = toBuild.map((p) => ({ ...p, r: renderDeck(p.c, templates!) }));
     const renderMs = performance.now() - started;
     checkAbort();
     // Loaded only when printing, so that --no-pdf and check never load Puppeteer.
     const printDeck = session ? (await import('./emit/print-deck.js')).printDeck : undefined;
-    const printed =
-      session && printDeck
-        ? await settleAll(
-            rendered.map(({ c, r }) => printDeck(session, { c, rendered: r, rerender: (budgets) => renderDeck(c, templates, budgets) }, assets, date, timeoutMs)),
-          )
-        : rendered.map(({ r }) => ({ rendered: r, pdfs: [] }));
+    const printed = await settleAll(
+      rendered.map(({ c, r, stale }) => {
+        const wanted = new Set(stale.flatMap((o) => (o.kind === 'deck' ? [] : [o.kind])));
+        const measure = pdf && stale.some((o) => o.kind === 'deck');
+        if (!session || !printDeck || (wanted.size === 0 && !measure)) return Promise.resolve({ rendered: r, pdfs: [] });
+        return printDeck(session, { c, wanted, measure, rendered: r, rerender: (budgets) => renderDeck(c, templates!, budgets) }, assets, date, timeoutMs);
+      }),
+    );
     checkAbort();
-    const decks = [];
-    for (const [i, { c }] of rendered.entries()) {
-      const { rendered: r, pdfs } = printed[i]!;
-      const dir = path.join(outDir, c.deck.slug);
+    const decks: BuildResult['decks'] = [];
+    for (const plan of plans) {
+      const i = rendered.findIndex((x) => x.c === plan.c);
+      const { c, dir, planned, stale, state } = plan;
       const outputs: OutputFile[] = [];
-      const emit = async (name: string, bytes: Uint8Array | string, ms: number, pages?: number) => {
-        checkAbort();
-        await writeOutput(path.join(dir, name), bytes);
-        const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
-        outputs.push({ file: path.join(dir, name), bytes: size, pages });
-        options.onProgress?.({ deck: c.deck.slug, file: path.join(dir, name), bytes: size, ms, pages });
-      };
-      await removeStaleTemps(dir, alive);
-      // Assets are the same every build: rewriting (and flushing) them would only cost time.
-      for (const asset of assets) await writeOutput(path.join(dir, asset.path), asset.bytes, true);
-      await emit('index.html', r.deck, renderMs / rendered.length);
-      if (options.keepHtml) for (const source of printSources(c, r)) await emit(source.name, source.html, 0);
-      for (const pdf of pdfs) await emit(pdf.name, pdf.bytes, pdf.ms, pdf.pages);
-      decks.push({ slug: c.deck.slug, dir, slides: r.slideCount, outputs });
+      const upToDate = planned.filter((o) => !stale.includes(o)).map((o) => path.join(dir, o.name));
+      const nextState: DeckState = { slides: state?.slides ?? 0, outputs: { ...state?.outputs } };
+      if (i >= 0) {
+        const { rendered: r, pdfs } = printed[i]!;
+        const keyOf = (name: string) => planned.find((o) => o.name === name)?.key;
+        const emit = async (name: string, bytes: Uint8Array | string, ms: number, pages?: number) => {
+          checkAbort();
+          await writeOutput(path.join(dir, name), bytes);
+          const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
+          outputs.push({ file: path.join(dir, name), bytes: size, pages });
+          const key = keyOf(name);
+          if (key) nextState.outputs[name] = { key, bytes: size };
+          options.onProgress?.({ deck: c.deck.slug, file: path.join(dir, name), bytes: size, ms, pages });
+        };
+        await removeStaleTemps(dir, alive);
+        // Assets are the same every build: rewriting (and flushing) them would only cost time.
+        for (const asset of assets) await writeOutput(path.join(dir, asset.path), asset.bytes, true);
+        if (stale.some((o) => o.kind === 'deck')) {
+          await emit('index.html', r.deck, renderMs / rendered.length);
+          nextState.slides = r.slideCount;
+        }
+        const { printSources } = await import('./emit/jobs.js');
+        if (options.keepHtml) for (const source of printSources(c, r)) if (pdfs.some((p) => p.name === source.pdf)) await emit(source.name, source.html, 0);
+        for (const printedPdf of pdfs) await emit(printedPdf.name, printedPdf.bytes, printedPdf.ms, printedPdf.pages);
+        await writeDeckState(dir, nextState);
+      }
+      decks.push({ slug: c.deck.slug, dir, slides: nextState.slides, outputs, upToDate });
     }
+    await writeBuildState(outDir, { key: inputs.buildKey, decks: plans.map((p) => ({ slug: p.c.deck.slug, dir: p.dir, outputs: p.planned.map((o) => o.name) })) });
     return { decks, browserLaunches: session?.launches ?? 0, blockedRequests: session ? [...session.blocked] : [] };
   } catch (error) {
     // Whatever failed while stopping (a closed page, a dead browser), the cause is the stop.
@@ -152,7 +202,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
 const INTERRUPTED = 'build interrupted; outputs already written are whole, the rest were left as they were';
 
-function sourceDate(): Date {
+/** SOURCE_DATE_EPOCH, for reproducible PDFs; unset means "now". */
+function pinnedDate(): Date | undefined {
   const epoch = process.env.SOURCE_DATE_EPOCH;
-  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
 }

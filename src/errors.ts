@@ -19,10 +19,11 @@ export const ExitCode = {
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-export type ErrorCode = 'CONTENT' | 'USAGE' | 'NO_BROWSER' | 'BROWSER' | 'TIMEOUT' | 'OUTPUT' | 'INTERRUPTED';
+export type ErrorCode = 'CONTENT' | 'CONFIG' | 'USAGE' | 'NO_BROWSER' | 'BROWSER' | 'TIMEOUT' | 'OUTPUT' | 'INTERRUPTED';
 
 const exitCodes: Record<ErrorCode, ExitCode> = {
   CONTENT: ExitCode.content,
+  CONFIG: ExitCode.usage,
   USAGE: ExitCode.usage,
   NO_BROWSER: ExitCode.environment,
   BROWSER: ExitCode.environment,
@@ -53,6 +54,17 @@ export class ContentError extends CareerdeckError {
   constructor(diagnostics: readonly Diagnostic[]) {
     super('CONTENT', diagnostics.map(formatDiagnostic).join('\n'));
     this.name = 'ContentError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** Problems in the config file: wrong usage (exit 2), reported like content problems. */
+export class ConfigError extends CareerdeckError {
+  readonly diagnostics: readonly Diagnostic[];
+
+  constructor(diagnostics: readonly Diagnostic[]) {
+    super('CONFIG', diagnostics.map(formatDiagnostic).join('\n'));
+    this.name = 'ConfigError';
     this.diagnostics = diagnostics;
   }
 }

@@ -4,6 +4,7 @@ import type { Comparison } from '../compare/compare.js';
 import type { RenderedDeck } from '../render/render.js';
 import { contentType, type Asset } from './assets.js';
 import { assertFitsOnePage, assertHandoutNotesFit } from './fit.js';
+import { pdfName } from './names.js';
 
 /** One PDF of a deck: the page it prints, how, and what goes into its metadata. */
 export interface PdfJob {
@@ -27,11 +28,11 @@ const PRINT: PDFOptions = { printBackground: true, preferCSSPageSize: true, tagg
 export function pdfJobs(c: Comparison, r: RenderedDeck): PdfJob[] {
   const { deck } = c;
   return [
-    { kind: 'report', name: `${deck.slug}-report.pdf`, title: `${deck.title}: comparison report`, path: '/report.html', html: r.report, pdf: { ...PRINT, outline: true } },
-    { kind: 'handout', name: `${deck.slug}-handout.pdf`, title: `${deck.title}: handout`, path: '/handout.html', html: r.handout, beforePrint: assertHandoutNotesFit, pdf: PRINT },
+    { kind: 'report', name: pdfName(deck.slug, 'report'), title: `${deck.title}: comparison report`, path: '/report.html', html: r.report, pdf: { ...PRINT, outline: true } },
+    { kind: 'handout', name: pdfName(deck.slug, 'handout'), title: `${deck.title}: handout`, path: '/handout.html', html: r.handout, beforePrint: assertHandoutNotesFit, pdf: PRINT },
     {
       kind: 'slides',
-      name: `${deck.slug}-slides.pdf`,
+      name: pdfName(deck.slug, 'slides'),
       title: `${deck.title}: slides`,
       path: '/index.html?print-pdf',
       html: r.deck,
@@ -42,7 +43,7 @@ export function pdfJobs(c: Comparison, r: RenderedDeck): PdfJob[] {
       const role = c.roles.find((x) => x.slug === slug);
       return {
         kind: 'factsheet' as const,
-        name: `${deck.slug}-${slug}-factsheet.pdf`,
+        name: pdfName(deck.slug, 'factsheet', slug),
         title: `${role?.title ?? slug}: fact sheet`,
         path: `/factsheet-${slug}.html`,
         html,
@@ -62,8 +63,8 @@ export function siteFor(jobs: readonly PdfJob[], assets: readonly Asset[]): Map<
 }
 
 /** The finished HTML each PDF is printed from, named like the PDF with `.html` (for --keep-html). */
-export function printSources(c: Comparison, r: RenderedDeck): { name: string; html: string }[] {
+export function printSources(c: Comparison, r: RenderedDeck): { name: string; html: string; pdf: string }[] {
   return pdfJobs(c, r)
     .filter((job) => job.kind !== 'slides')
-    .map((job) => ({ name: job.name.replace(/\.pdf$/, '.html'), html: job.html }));
+    .map((job) => ({ name: job.name.replace(/\.pdf$/, '.html'), html: job.html, pdf: job.name }));
 }

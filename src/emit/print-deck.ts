@@ -4,6 +4,7 @@ import type { Comparison } from '../compare/compare.js';
 import { ContentError } from '../errors.js';
 import type { FitBudgets } from '../render/deck-view.js';
 import type { RenderedDeck } from '../render/render.js';
+import type { PdfKind } from '../validate/model.js';
 import type { Asset } from './assets.js';
 import { type PdfJob, pdfJobs, siteFor } from './jobs.js';
 import { withMetadata } from './pdf-meta.js';
@@ -20,6 +21,10 @@ export interface PrintedPdf {
 
 export interface DeckToPrint {
   c: Comparison;
+  /** The PDFs to print: those whose inputs changed. */
+  wanted: ReadonlySet<PdfKind>;
+  /** Measure the slides (and split what overflows) even when no slides PDF is wanted: index.html is written. */
+  measure: boolean;
   rendered: RenderedDeck;
   /** Renders the deck again with tighter fitting budgets (the render stage, passed in by build). */
   rerender: (budgets: FitBudgets) => RenderedDeck;
@@ -28,13 +33,13 @@ export interface DeckToPrint {
 const MAX_FIT_ROUNDS = 5;
 
 /**
- * Prints every PDF of one deck. The slides are measured in the browser first; a section that
- * overflows is split over more slides and the deck rendered again, so the deck returned (and
+ * Prints the wanted PDFs of one deck. The slides are measured in the browser first; a section
+ * that overflows is split over more slides and the deck rendered again, so the deck returned (and
  * written as index.html) is the one that fits. The handout, which draws the slides, waits for it.
  */
 export async function printDeck(
   session: BrowserSession,
-  { c, rendered: first, rerender }: DeckToPrint,
+  { c, wanted, measure, rendered: first, rerender }: DeckToPrint,
   assets: readonly Asset[],
   date: Date,
   timeoutMs: number,
@@ -56,7 +61,7 @@ export async function printDeck(
     return finish(job, await printPage(session, from, job, timeoutMs), started);
   };
 
-  const slides = (async () => {
+  const fitSlides = async (): Promise<{ rendered: RenderedDeck; pdf?: PrintedPdf }> => {
     const job = jobs.find((j) => j.kind === 'slides')!;
     const started = performance.now();
     let rendered = first;
@@ -66,20 +71,22 @@ export async function printDeck(
         bounded(job, timeoutMs, async () => {
           await load(page, job, timeoutMs);
           const overflows = await measureSlides(page);
-          return overflows.length === 0 ? { pdf: await page.pdf({ ...job.pdf, timeout: timeoutMs }) } : { overflows };
+          if (overflows.length > 0) return { overflows };
+          return { overflows, pdf: wanted.has('slides') ? await page.pdf({ ...job.pdf, timeout: timeoutMs }) : undefined };
         }),
       );
-      if (outcome.pdf) return { rendered, pdf: await finish(job, outcome.pdf, started) };
-      const next = refit(rendered.view, outcome.overflows ?? [], budgets);
+      if (outcome.overflows.length === 0) return { rendered, ...(outcome.pdf ? { pdf: await finish(job, outcome.pdf, started) } : {}) };
+      const next = refit(rendered.view, outcome.overflows, budgets);
       if (next.problems.length > 0) throw new ContentError(next.problems);
       budgets = next.budgets;
       rendered = rerender(budgets);
       for (const [path, body] of siteFor(pdfJobs(c, rendered), assets)) site.set(path, body);
     }
     throw new ContentError([{ file: c.deck.file, message: `the slides still overflow after ${MAX_FIT_ROUNDS} attempts to split them; shorten the longest sections` }]);
-  })();
+  };
+  // The handout and the slides PDF need the measured deck; so does index.html when it is written.
+  const slides: Promise<{ rendered: RenderedDeck; pdf?: PrintedPdf }> = measure || wanted.has('slides') || wanted.has('handout') ? fitSlides() : Promise.resolve({ rendered: first });
 
-  const wanted = new Set<string>(c.deck.outputs);
   // The handout draws the slides, so it must match the deck that fits. It is printed at once
   // from the first rendering (which nearly always fits) and again only if fitting changed it.
   async function printHandout(): Promise<PrintedPdf> {
@@ -93,15 +100,13 @@ export async function printDeck(
     await early.catch(() => undefined);
     return print(job);
   }
-  // The slides are always laid out and measured (index.html must fit); the other PDFs are
-  // printed only when the deck asks for them.
   const handout = wanted.has('handout') ? [printHandout()] : [];
   const others = jobs.filter((j) => (j.kind === 'report' && wanted.has('report')) || (j.kind === 'factsheet' && wanted.has('factsheets'))).map((job) => print(job));
   // Every job runs to its end, so that all content problems are reported together.
   await settleAll<unknown>([slides, ...handout, ...others]);
   const fit = await slides;
   const order = jobs.map((j) => j.name);
-  const printed = [...(wanted.has('slides') ? [fit.pdf] : []), ...(await Promise.all([...handout, ...others]))];
+  const printed = [...(wanted.has('slides') && fit.pdf ? [fit.pdf] : []), ...(await Promise.all([...handout, ...others]))];
   const pdfs = printed.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
   return { rendered: fit.rendered, pdfs };
 }

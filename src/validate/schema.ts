@@ -8,7 +8,7 @@ const text = z.string().trim().min(1);
 /** A title or label: one line, short enough for a running header and a slide. */
 const line = text.max(120, 'is longer than 120 characters; shorten it').regex(/^[^\n\r\t]*$/, 'must be on one line');
 /** A BCP 47 tag that Intl accepts (the schema regex alone let "en-US-US" through). */
-const language = z
+export const language = z
   .string()
   .refine((tag) => {
     try {
@@ -98,9 +98,10 @@ export const deckSchema = z.strictObject({
 
 interface Positions {
   file: string;
-  yaml: Document.Parsed;
-  lineCounter: LineCounter;
-  firstLine: number;
+  /** Without a YAML document (a config file that is code), problems name the key but no line. */
+  yaml?: Document.Parsed | undefined;
+  lineCounter?: LineCounter | undefined;
+  firstLine?: number | undefined;
 }
 
 /** Checks front matter against a schema; every problem becomes a diagnostic at its YAML line. */
@@ -175,13 +176,15 @@ function unwrap(node: z.ZodType): z.ZodType {
 }
 
 /** The line of the deepest YAML node on the path that exists (a missing key points at its parent). */
-function locate(at: Positions, path: (string | number)[], keyItself: boolean): { line: number; column?: number } {
+function locate(at: Positions, path: (string | number)[], keyItself: boolean): { line?: number; column?: number } {
+  if (!at.yaml || !at.lineCounter) return {};
   for (let depth = path.length; depth >= 0; depth--) {
     const sub = path.slice(0, depth);
-    const node = sub.length === 0 ? at.yaml.contents : keyItself && depth === path.length ? findKey(at.yaml, sub) : at.yaml.getIn(sub, true);
+    const yaml = at.yaml;
+    const node = sub.length === 0 ? yaml.contents : keyItself && depth === path.length ? findKey(yaml, sub) : yaml.getIn(sub, true);
     if (isNode(node) && node.range) {
       const pos = at.lineCounter.linePos(node.range[0]);
-      return { line: pos.line + at.firstLine - 1, column: pos.col };
+      return { line: pos.line + (at.firstLine ?? 1) - 1, column: pos.col };
     }
   }
   return { line: 1 };

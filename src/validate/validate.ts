@@ -6,14 +6,21 @@ import type { SourceFile } from '../load/source.js';
 import { parseBody } from './body.js';
 import { checkBrand } from './brand.js';
 import { imageResolver } from './images.js';
+import { type DeckDefaults, type DeckOverrides, withDefaults } from './defaults.js';
 import type { ContentModel, Deck, Role } from './model.js';
 import { checkFrontMatter, deckSchema, roleSchema, SLUG } from './schema.js';
+
+/** The config file's defaults for decks, and the command line's overrides. */
+export interface DeckSettings {
+  defaults?: DeckDefaults | undefined;
+  overrides?: DeckOverrides | undefined;
+}
 
 /**
  * Turns content files into the typed model. Every problem in every file is collected first and
  * thrown together as one ContentError, so a presenter fixes everything in one pass.
  */
-export function validateContent(files: readonly SourceFile[], earlier: readonly Diagnostic[] = [], contentDir = 'content'): ContentModel {
+export function validateContent(files: readonly SourceFile[], earlier: readonly Diagnostic[] = [], contentDir = 'content', settings: DeckSettings = {}): ContentModel {
   const diagnostics: Diagnostic[] = [...earlier];
   const roles = new Map<string, Role>();
   const decks: { deck: Deck; parsed: ParsedFile }[] = [];
@@ -46,7 +53,9 @@ export function validateContent(files: readonly SourceFile[], earlier: readonly 
         const { sections: sectionIds, brand: brandInput, ...rest } = value;
         const branded = brandInput && checkBrand(brandInput, source.path, (key) => locate(parsed, source.path, ['brand', key]), contentDir);
         if (branded) diagnostics.push(...branded.diagnostics);
-        decks.push({ deck: { slug: source.slug, file: source.path, ...rest, brand: branded?.brand, sectionIds: sectionIds ?? [], sections: body.sections }, parsed });
+        const deck: Deck = { slug: source.slug, file: source.path, ...rest, brand: branded?.brand, sectionIds: sectionIds ?? [], sections: body.sections };
+        const given = new Set(parsed.data && typeof parsed.data === 'object' ? Object.keys(parsed.data) : []);
+        decks.push({ deck: withDefaults(deck, given, settings.defaults, settings.overrides), parsed });
       }
     }
   }

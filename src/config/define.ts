@@ -1,0 +1,35 @@
+import type { PdfKind, ThemeName } from '../validate/model.js';
+
+/**
+ * careerdeck.config.json, .ts, .mjs or .js. Paths are relative to the config file. Precedence:
+ * command-line flags, then a deck's front matter, then this file, then the defaults.
+ */
+export interface CareerdeckConfig {
+  /** Folder with roles/ and decks/. Default "content". */
+  content?: string;
+  /** Where the <deck>/ folders are written. Default "output". */
+  out?: string;
+  /** A templates folder to use instead of careerdeck's own. */
+  templates?: string;
+  /** Chromium or Chrome to print with. */
+  browser?: string;
+  /** Bound on each browser wait, in milliseconds. Default 30000. */
+  timeout?: number;
+  /** false: write the HTML decks only. Default true. */
+  pdf?: boolean;
+  /** Theme of decks that do not choose one. Default "light". */
+  theme?: ThemeName;
+  /** Branding of decks that do not set it (key by key: a deck's own accent wins over this one). */
+  brand?: { accent?: string; logo?: string; footer?: string };
+  /** Paper of decks that do not choose one. Default "A4". */
+  paper?: 'A4' | 'Letter';
+  /** Language of decks that do not choose one. Default "en". */
+  lang?: string;
+  /** PDFs of decks that do not choose them. Default all. */
+  outputs?: PdfKind[];
+}
+
+/** Types a config file: `export default defineConfig({ theme: 'dark' })`. */
+export function defineConfig(config: CareerdeckConfig): CareerdeckConfig {
+  return config;
+}

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { isNode } from 'yaml';
+import { ConfigError, type SourceLocation } from '../errors.js';
+import { checkBrand } from '../validate/brand.js';
+import type { DeckSettings } from '../validate/validate.js';
+import type { ThemeName } from '../validate/model.js';
+import type { LoadedConfig } from './load.js';
+
+/** What the command line says; unset means "not given", so the config file can fill it. */
+export interface Flags {
+  content?: string | undefined;
+  out?: string | undefined;
+  templates?: string | undefined;
+  browser?: string | undefined;
+  timeout?: number | undefined;
+  pdf?: boolean | undefined;
+  theme?: ThemeName | undefined;
+}
+
+export interface Resolved {
+  contentDir: string;
+  outDir: string;
+  templatesDir?: string | undefined;
+  browser?: string | undefined;
+  timeoutMs: number;
+  pdf: boolean;
+  settings: DeckSettings;
+}
+
+/** Flags over the config file over the defaults; the config's paths are relative to it. */
+export function resolveSettings(flags: Flags, config: LoadedConfig | undefined): Resolved {
+  const fromConfig = (p: string | undefined) => (p === undefined || !config ? undefined : path.relative(process.cwd(), path.resolve(config.dir, p)) || '.');
+  const values = config?.values ?? {};
+  const contentDir = flags.content ?? fromConfig(values.content) ?? 'content';
+  let brand;
+  if (config && values.brand) {
+    const checked = checkBrand(values.brand, config.file, (key) => locate(config, ['brand', key]), contentDir);
+    if (checked.diagnostics.length > 0) throw new ConfigError(checked.diagnostics);
+    brand = checked.brand;
+  }
+  return {
+    contentDir,
+    outDir: flags.out ?? fromConfig(values.out) ?? 'output',
+    templatesDir: flags.templates ?? fromConfig(values.templates),
+    browser: flags.browser ?? (values.browser !== undefined && values.browser.includes('/') ? fromConfig(values.browser) : values.browser),
+    timeoutMs: flags.timeout ?? values.timeout ?? 30_000,
+    pdf: flags.pdf ?? values.pdf ?? true,
+    settings: {
+      defaults: { theme: values.theme, brand, paper: values.paper, lang: values.lang, outputs: values.outputs },
+      overrides: { theme: flags.theme },
+    },
+  };
+}
+
+function locate(config: LoadedConfig, keys: string[]): SourceLocation {
+  const node = config.yaml?.getIn(keys, true);
+  if (!config.lineCounter || !isNode(node) || !node.range) return { file: config.file };
+  const pos = config.lineCounter.linePos(node.range[0]);
+  return { file: config.file, line: pos.line, column: pos.col };
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { brandSchema, language, PDF_KINDS, themeSchema } from '../validate/schema.js';
+
+const folder = z.string().trim().min(1);
+
+/** careerdeck.config.*: build settings, and defaults for decks that leave a key unset. */
+export const configSchema = z.strictObject({
+  content: folder.optional(),
+  out: folder.optional(),
+  templates: folder.optional(),
+  browser: folder.optional(),
+  timeout: z.number().int().positive().optional(),
+  pdf: z.boolean().optional(),
+  theme: themeSchema.optional(),
+  brand: brandSchema.optional(),
+  paper: z.enum(['A4', 'Letter']).optional(),
+  // The deck schema's language check, without its default: unset must stay unset here.
+  lang: language.unwrap().optional(),
+  outputs: z
+    .array(z.enum(PDF_KINDS))
+    .refine((kinds) => new Set(kinds).size === kinds.length, 'names an output twice; list each once')
+    .optional(),
+});
+
+export type ConfigValues = z.infer<typeof configSchema>;

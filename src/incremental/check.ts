@@ -1,0 +1,58 @@
+import path from 'node:path';
+import type { BuildResult } from '../build.js';
+import { codeVersion, digest, hashTree, treeDigest } from './fingerprint.js';
+import type { PlannedOutput } from './plan.js';
+import { allOnDisk, type DeckState, isFresh, readBuildState, readDeckState } from './state.js';
+
+export interface InputOptions {
+  contentDir: string;
+  templatesDir: string;
+  pdf: boolean;
+  keepHtml: boolean;
+  /** A pinned date (SOURCE_DATE_EPOCH) is an input; "now" is not. */
+  date: Date | undefined;
+  browser: string | undefined;
+  deck: string | undefined;
+  /** Anything else that shapes the outputs (the config file's deck defaults), as JSON. */
+  extra?: string;
+}
+
+export interface Inputs {
+  code: string;
+  /** Options that change what an output looks like (not which decks are built, or where). */
+  options: string;
+  templates: ReadonlyMap<string, string>;
+  /** Every byte this build reads and every option: equal keys mean nothing changed. */
+  buildKey: string;
+}
+
+/** Fingerprints of everything a build reads, taken before anything is parsed. */
+export async function fingerprintInputs(o: InputOptions): Promise<Inputs> {
+  const [code, templates, content] = await Promise.all([codeVersion(), hashTree(o.templatesDir), hashTree(o.contentDir)]);
+  const options = JSON.stringify({ keepHtml: o.keepHtml, date: o.date?.toISOString() ?? null, browser: o.browser ?? null, extra: o.extra ?? null });
+  const scope = JSON.stringify({ content: path.resolve(o.contentDir), deck: o.deck ?? null, pdf: o.pdf });
+  return { code, options, templates, buildKey: digest(code, options, scope, treeDigest(templates), treeDigest(content)) };
+}
+
+/**
+ * The fast path: when nothing the last build read has changed and its outputs are all still
+ * there, the result of that build, without parsing anything or starting a browser.
+ */
+export async function unchangedBuild(outDir: string, buildKey: string): Promise<BuildResult | undefined> {
+  const last = await readBuildState(outDir);
+  if (last?.key !== buildKey) return undefined;
+  const decks: BuildResult['decks'] = [];
+  for (const deck of last.decks) {
+    const state = await readDeckState(deck.dir);
+    if (!state || !(await allOnDisk(deck.dir, deck.outputs, state))) return undefined;
+    decks.push({ slug: deck.slug, dir: deck.dir, slides: state.slides, outputs: [], upToDate: deck.outputs.map((name) => path.join(deck.dir, name)) });
+  }
+  return { decks, browserLaunches: 0, blockedRequests: [] };
+}
+
+/** The planned outputs that must be made: new inputs, never made, or gone from the disk. */
+export async function staleOutputs(dir: string, planned: readonly PlannedOutput[], state: DeckState | undefined, force: boolean): Promise<PlannedOutput[]> {
+  if (force) return [...planned];
+  const fresh = await Promise.all(planned.map((o) => isFresh(dir, o.name, [o.key, ...o.alsoFresh], state)));
+  return planned.filter((_, i) => !fresh[i]);
+}

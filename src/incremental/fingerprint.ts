@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** A short, stable digest of its parts, in order. */
+export function digest(...parts: (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex').slice(0, 32);
+}
+
+/**
+ * Every file under `dir` (sorted, recursive) as `relative path -> digest of its bytes`. A link is
+ * hashed by where it points, so retargeting one counts as a change; a missing folder is empty.
+ */
+export async function hashTree(dir: string, keep: (name: string) => boolean = () => true): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const walk = async (rel: string): Promise<void> => {
+    const entries = await readdir(path.join(dir, rel), { withFileTypes: true }).catch(() => []);
+    await Promise.all(
+      entries.map(async (entry) => {
+        const child = rel ? `${rel}/${entry.name}` : entry.name;
+        const full = path.join(dir, child);
+        if (entry.isDirectory()) return walk(child);
+        if (entry.isSymbolicLink()) {
+          const target = await readlink(full);
+          const info = await lstat(path.resolve(path.dirname(full), target)).catch(() => undefined);
+          out.set(child, digest('link', target, info ? `${info.size}:${info.mtimeMs}` : 'missing'));
+        } else if (entry.isFile() && keep(entry.name)) {
+          out.set(child, digest(await readFile(full)));
+        }
+      }),
+    );
+  };
+  await walk('');
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** One digest for a whole tree, or for the files in it whose paths pass `select`. */
+export function treeDigest(tree: ReadonlyMap<string, string>, select: (rel: string) => boolean = () => true): string {
+  return digest(...[...tree].filter(([rel]) => select(rel)).flatMap(([rel, hash]) => [rel, hash]));
+}
+
+let cachedVersion: Promise<string> | undefined;
+
+/**
+ * careerdeck's own version for fingerprints: its package.json (name, version, dependency
+ * versions) and the code that is running, so an upgrade or a local code change rebuilds.
+ */
+export function codeVersion(): Promise<string> {
+  cachedVersion ??= (async () => {
+    const here = fileURLToPath(import.meta.url);
+    const codeRoot = path.resolve(path.dirname(here), '..');
+    const ext = path.extname(here);
+    const [manifest, code] = await Promise.all([
+      readFile(path.join(codeRoot, '..', 'package.json')).catch(() => new Uint8Array()),
+      hashTree(codeRoot, (name) => name.endsWith(ext) && !name.endsWith(`.d${ext}`)),
+    ]);
+    return digest(manifest, treeDigest(code));
+  })();
+  return cachedVersion;
+}

@@ -1,0 +1,68 @@
+import type { Comparison } from '../compare/compare.js';
+import { pdfName } from '../emit/names.js';
+import type { PdfKind } from '../validate/model.js';
+import { digest, treeDigest } from './fingerprint.js';
+
+export type OutputKind = 'deck' | PdfKind;
+
+/** One output a deck should have, with the fingerprint of the inputs it is made from. */
+export interface PlannedOutput {
+  name: string;
+  kind: OutputKind;
+  /** The fingerprint it is written with. */
+  key: string;
+  /** Fingerprints that also count as fresh (a measured deck is as good as an estimated one). */
+  alsoFresh: string[];
+}
+
+export interface Fingerprints {
+  /** careerdeck's code and package versions. */
+  code: string;
+  /** The build options that change outputs, as stable text. */
+  options: string;
+  /** Every file under the templates folder, by relative path. */
+  templates: ReadonlyMap<string, string>;
+  /** Digest of each content image by its asset path. */
+  images: ReadonlyMap<string, string>;
+}
+
+// Which template folders each output is drawn from; files elsewhere count for all of them.
+const TEMPLATE_FOLDERS: Record<OutputKind, readonly string[]> = {
+  deck: ['deck'],
+  slides: ['deck'],
+  handout: ['deck', 'handout'],
+  report: ['report'],
+  factsheets: ['factsheet'],
+};
+const KNOWN_FOLDERS = new Set(Object.values(TEMPLATE_FOLDERS).flat());
+
+/**
+ * The outputs one deck should have and the fingerprint of each: its deck and role content as
+ * validated (with the bytes of the images they show), its templates, careerdeck's version and
+ * the options. An output whose fingerprint did not change need not be made again.
+ */
+export function planDeck(c: Comparison, fp: Fingerprints, pdf: boolean): PlannedOutput[] {
+  const content = JSON.stringify({ deck: c.deck, roles: c.roles }, (key, value: unknown) =>
+    // An image is known by its bytes, not only by its path.
+    key === 'asset' && typeof value === 'string' ? `${value}#${fp.images.get(value) ?? 'missing'}` : value,
+  );
+  const common = digest(fp.code, fp.options, content);
+  const keyOf = (kind: OutputKind, ...extra: string[]) =>
+    digest(common, kind, ...extra, treeDigest(fp.templates, (rel) => {
+      const folder = rel.split('/')[0] ?? '';
+      return !KNOWN_FOLDERS.has(folder) || TEMPLATE_FOLDERS[kind].includes(folder);
+    }));
+  const measured = keyOf('deck', 'measured');
+  const outputs: PlannedOutput[] = [
+    // Printing measures the slides and splits what overflows; without a browser, lines are estimated.
+    pdf ? { name: 'index.html', kind: 'deck', key: measured, alsoFresh: [] } : { name: 'index.html', kind: 'deck', key: keyOf('deck', 'estimated'), alsoFresh: [measured] },
+  ];
+  if (!pdf) return outputs;
+  const slug = c.deck.slug;
+  for (const kind of c.deck.outputs) {
+    const key = keyOf(kind);
+    if (kind === 'factsheets') outputs.push(...c.roles.map((role) => ({ name: pdfName(slug, 'factsheet', role.slug), kind, key, alsoFresh: [] })));
+    else outputs.push({ name: pdfName(slug, kind), kind, key, alsoFresh: [] });
+  }
+  return outputs;
+}
