@@ -9,16 +9,16 @@ export interface RoleTemplate {
 }
 
 /**
- * A new role file: front matter with the title, a short label, an empty summary to fill in and
- * an outlook example commented out, then each heading with a hint under it. Every hint is an
- * HTML comment, which validation drops, so `check` reports the summary and each section still
- * empty with its line: the new file is its own to-do list.
+ * A new role file: front matter with the title and a short label, a summary and an outlook
+ * example commented out (both optional), then each heading with a hint under it. Every hint is an
+ * HTML comment, which validation drops, so `check` reports each section still empty with its
+ * line: the new file is its own to-do list, and once every section has content it builds.
  */
 export function roleTemplate({ title, short, headings }: RoleTemplate): string {
   const front = commentedLines([
     [`title: ${yamlValue(title.trim())}`],
     [`short: ${yamlValue(short.trim())}`, 'label for table headers and columns; keep it short'],
-    ['summary: ""', 'one sentence about the role, shown under its title'],
+    ['# summary: One sentence about the role.', 'optional: uncomment and write it (report and fact sheet)'],
     ['# outlook:', 'optional: uncomment and fill in to chart the growth'],
     ['#   growth: 10', 'percent over the period'],
     ['#   period: "2024-2034"'],

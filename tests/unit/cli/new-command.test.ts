@@ -56,27 +56,26 @@ describe('careerdeck new role and new deck', () => {
     const headings = ['Definition', 'Responsibilities', 'Required skills', 'Education', 'Tools and software', 'Industries', 'Outlook', 'Getting started'];
     const roleHeadingLines = await linesMatching(roleFile(), /^## /);
     const deckHeadingLines = await linesMatching(deckFile(), /^## /);
-    const summaryLine = (await linesMatching(roleFile(), /^summary: ""/))[0];
     const empty = (file: string, line: number | undefined, title: string) => ({ file, line, message: `section "${title}" is empty; add a paragraph or a list, or remove the heading` });
     const found = await problems();
-    expect(found).toHaveLength(headings.length + 1 + 3);
+    expect(found).toHaveLength(headings.length + 3);
     expect(found).toEqual(
       expect.arrayContaining([
         ...headings.map((h, i) => empty(roleFile(), roleHeadingLines[i], h)),
-        { file: roleFile(), line: summaryLine, column: 10, message: '"summary" is empty; write a value or remove the key' },
         ...['Introduction', 'What they have in common', 'Conclusion'].map((h, i) => empty(deckFile(), deckHeadingLines[i], h)),
       ]),
     );
 
-    // Fill in one list item under each hint, and the summary: nothing is left to do.
+    // One list item under each hint is all it takes: the hints stay where they are.
     const fill = async (file: string) => {
       const text = await readFile(file, 'utf8');
-      await writeFile(file, text.replace('summary: ""', 'summary: Moves data.').replace(/(## .+\n\n<!--[^]*? -->\n)/g, '$1\n- Works with **SQL**\n'));
+      await writeFile(file, text.replace(/(## .+\n\n<!--[^]*? -->\n)/g, '$1\n- Works with **SQL**\n'));
     };
     await fill(roleFile());
     await fill(deckFile());
     const model = await loadModel(project.content);
-    expect(model.roles.get('data-engineer')).toMatchObject({ title: 'Data Engineer', short: 'Data Engineer', summary: 'Moves data.' });
+    expect(model.roles.get('data-engineer')).toMatchObject({ title: 'Data Engineer', short: 'Data Engineer' });
+    expect(model.roles.get('data-engineer')?.summary).toBeUndefined();
     expect(model.roles.get('data-engineer')?.sections.map((s) => s.title)).toEqual(headings);
     const compared = model.decks.find((d) => d.slug === 'data-roles-compared');
     expect(compared).toMatchObject({ title: 'Data roles compared', roles: ['data-engineer', 'ai-scientist'] });

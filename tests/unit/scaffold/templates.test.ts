@@ -55,11 +55,11 @@ describe('commonHeadings', () => {
 describe('roleTemplate', () => {
   const text = roleTemplate({ title: 'Data Engineer', short: 'Data Engineer', headings: DEFAULT_HEADINGS });
 
-  it('writes front matter the role schema accepts once the summary is written', () => {
+  it('writes front matter the role schema accepts, with summary and outlook examples commented out', () => {
     const { data } = parsed('role', text);
-    expect(data).toEqual({ title: 'Data Engineer', short: 'Data Engineer', summary: '' });
-    expect(roleSchema.safeParse(data).success).toBe(false); // the empty summary is a to-do
-    expect(roleSchema.safeParse({ ...(data as object), summary: 'One sentence.' }).success).toBe(true);
+    expect(data).toEqual({ title: 'Data Engineer', short: 'Data Engineer' });
+    expect(roleSchema.safeParse(data).success).toBe(true);
+    expect(text).toMatch(/^# summary: One sentence about the role\. +# optional/m);
     expect(text).toMatch(/^# outlook: +# optional/m);
     expect(text).toMatch(/^#   growth: 10 +# percent/m);
   });
@@ -92,7 +92,7 @@ describe('roleTemplate', () => {
     const titles = ['Data: Engineer', 'Say "hi"', "It's #1", '# not a comment', '- dash', 'yes', 'null', '1.0', '[x]', '{a: b}', '@handle', '`tick`', '---', 'a: b # c', 'Ünïcødé Engineer', '!!js/function x', '&anchor', '*alias', '%TAG', '|', '>'];
     for (const title of titles) {
       const { data } = parsed('role', roleTemplate({ title, short: title, headings: ['Skills'] }));
-      expect(data, title).toEqual({ title, short: title, summary: '' });
+      expect(data, title).toEqual({ title, short: title });
     }
   });
 
