@@ -165,15 +165,20 @@ function declarations(p: Palette): string {
 
 /**
  * The custom properties of a page in `theme`: its palette on screen, its print theme's palette
- * when printed (`@media print`, which Chromium's PDF printing uses), the brand accent in both.
+ * when printed, the brand accent in both. "Printed" is `@media print` (Chromium's PDF printing)
+ * and also reveal's print view (`html.print-pdf`, set by `?print-pdf`): reveal copies the
+ * viewport's background, as computed on screen, into every PDF page, so the print palette must
+ * already apply there.
  */
 export function themeCss(name: ThemeName, accent?: string): string {
   const theme = THEME_TABLE[name];
   const print = THEME_TABLE[theme.print];
   const root = `:root[data-theme="${name}"]`;
+  const printed = `${declarations(brandedPalette(print, accent))} color-scheme: ${print.scheme};`;
   return (
     `${root} { ${declarations(brandedPalette(theme, accent))} color-scheme: ${theme.scheme}; }\n` +
-    `@media print { ${root} { ${declarations(brandedPalette(print, accent))} color-scheme: ${print.scheme}; } }\n`
+    `${root}.print-pdf { ${printed} }\n` +
+    `@media print { ${root} { ${printed} } }\n`
   );
 }
 
