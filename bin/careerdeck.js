@@ -1,4 +1,6 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+import { compileIfStale } from '../scripts/compile.mjs';
 
+compileIfStale();
+const { main } = await import('../dist/cli/main.js');
 process.exitCode = await main(process.argv.slice(2));

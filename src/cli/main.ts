@@ -1,12 +1,14 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import path from 'node:path';
-import type { ProgressEvent } from '../build.js';
-import { CareerdeckError, ContentError, ExitCode } from '../errors.js';
+import type { BuildResult, ProgressEvent } from '../build.js';
+import { CareerdeckError, ConfigError, ContentError, ExitCode, formatDiagnostic } from '../errors.js';
+import { addProjectOptions, projectSettings } from './options.js';
+import { type Style, styleFor } from './style.js';
 import { addDevCommand } from './dev-command.js';
 import { addNewCommands } from './new-command.js';
 
 /** Runs the CLI in-process and returns the exit status; the only place that prints. */
-export async function main(argv: readonly string[], io: { err: (line: string) => void } = { err: (l) => process.stderr.write(`${l}\n`) }): Promise<number> {
+export async function main(argv: readonly string[], io: { err: (line: string) => void } = { err: (l) => process.stderr.write(`${l}\n`) }, style: Style = styleFor(process.stderr)): Promise<number> {
   let status: number = ExitCode.ok;
   const program = new Command('careerdeck')
     .description('Turn Markdown about careers into a reveal.js deck and printable PDF reports.')
@@ -14,53 +16,54 @@ export async function main(argv: readonly string[], io: { err: (line: string) =>
     .configureOutput({ writeErr: (s) => io.err(s.trimEnd()), writeOut: (s) => process.stdout.write(s) })
     .showHelpAfterError('(run careerdeck --help for usage)');
 
-  program
+  const build = program
     .command('build')
-    .description('build every deck in content/decks into output/<deck>/')
+    .description('build every deck in content/decks into output/<deck>/; outputs whose inputs did not change are kept')
     .option('--deck <slug>', 'build only this deck (its file name without .md)')
-    .option('--no-pdf', 'write the HTML deck only; no browser is started')
-    .option('--content <dir>', 'content folder', 'content')
-    .option('--out <dir>', 'output folder', 'output')
-    .option('--browser <path>', 'Chromium or Chrome to print with (default: PUPPETEER_EXECUTABLE_PATH, puppeteer\'s browser, then a system Chromium)')
-    .addOption(new Option('--timeout <ms>', 'bound on each browser wait').default(30_000).argParser(positiveInt))
+    .option('--force', 'make every output again, even those that are up to date')
     .option('--quiet', 'print errors only')
-    .option('--keep-html', 'also write the HTML each PDF is printed from, beside the PDFs')
-    .action(async (opts: { deck?: string; pdf: boolean; content: string; out: string; browser?: string; timeout: number; quiet?: boolean; keepHtml?: boolean }) => {
-      const controller = new AbortController();
-      const stop = () => controller.abort();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      try {
-        const started = Date.now();
-        // Imported on use: `check` and `--help` should not pay for the renderer and the browser.
-        const { build } = await import('../build.js');
-        const result = await build({
-          contentDir: opts.content,
-          outDir: opts.out,
-          deck: opts.deck,
-          pdf: opts.pdf,
-          browser: opts.browser,
-          timeoutMs: opts.timeout,
-          keepHtml: opts.keepHtml,
-          signal: controller.signal,
-          onProgress: opts.quiet ? undefined : (e) => io.err(progressLine(e)),
-        });
-        if (!opts.quiet) io.err(`built ${result.decks.length} deck${result.decks.length === 1 ? '' : 's'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      } finally {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-      }
-    });
+    .option('--keep-html', 'also write the HTML each PDF is printed from, beside the PDFs');
+  addProjectOptions(build).action(async (opts: { deck?: string; force?: boolean; quiet?: boolean; keepHtml?: boolean }) => {
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    try {
+      const started = Date.now();
+      const project = await projectSettings(build);
+      // Imported on use: `check` and `--help` should not pay for the renderer and the browser.
+      const { build: run } = await import('../build.js');
+      const result = await run({
+        contentDir: project.contentDir,
+        outDir: project.outDir,
+        templatesDir: project.templatesDir,
+        settings: project.settings,
+        deck: opts.deck,
+        pdf: project.pdf,
+        browser: project.browser,
+        timeoutMs: project.timeoutMs,
+        keepHtml: opts.keepHtml,
+        force: opts.force,
+        signal: controller.signal,
+        onProgress: opts.quiet ? undefined : (e) => io.err(progressLine(e, style)),
+      });
+      if (!opts.quiet) io.err(summary(result, Date.now() - started, style));
+    } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    }
+  });
 
-  program
+  const check = program
     .command('check')
     .description('validate the content only, without a browser')
-    .option('--content <dir>', 'content folder', 'content')
-    .action(async (opts: { content: string }) => {
-      const { loadModel } = await import('../content.js');
-      const model = await loadModel(opts.content);
-      io.err(`content is valid: ${model.roles.size} roles, ${model.decks.length} deck${model.decks.length === 1 ? '' : 's'}`);
-    });
+    .option('--quiet', 'print problems only');
+  addProjectOptions(check, { printing: false }).action(async (opts: { quiet?: boolean }) => {
+    const project = await projectSettings(check);
+    const { loadModel } = await import('../content.js');
+    const model = await loadModel(project.contentDir, project.settings);
+    if (!opts.quiet) io.err(style.green(`content is valid: ${model.roles.size} roles, ${plural(model.decks.length, 'deck')}`));
+  });
 
   addNewCommands(program, io);
   addDevCommand(program, io);
@@ -68,35 +71,49 @@ export async function main(argv: readonly string[], io: { err: (line: string) =>
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
-    status = report(error, io.err);
+    status = report(error, io.err, style);
   }
   return status;
 }
 
-function report(error: unknown, err: (line: string) => void): number {
+function report(error: unknown, err: (line: string) => void, style: Style): number {
   if (error instanceof CommanderError) {
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
-  if (error instanceof CareerdeckError) {
-    err(error instanceof ContentError ? `${error.message}\n${countProblems(error.diagnostics.length)}` : `careerdeck: ${error.message}`);
+  if (error instanceof ContentError || error instanceof ConfigError) {
+    const lines = error.diagnostics.map((d) => `${style.bold(formatDiagnostic({ ...d, message: '' }).slice(0, -2))}: ${d.message}`);
+    err(`${lines.join('\n')}\n${style.red(`${plural(error.diagnostics.length, 'problem')} found; nothing was written.`)}`);
     return error.exitCode;
   }
-  err(`careerdeck: unexpected error: ${(error as Error)?.stack ?? String(error)}`);
+  if (error instanceof CareerdeckError) {
+    err(`${style.red('careerdeck:')} ${error.message}`);
+    return error.exitCode;
+  }
+  err(`${style.red('careerdeck: unexpected error:')} ${(error as Error)?.stack ?? String(error)}`);
   return ExitCode.environment;
 }
 
-function countProblems(n: number): string {
-  return `${n} problem${n === 1 ? '' : 's'} found; nothing was written.`;
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function progressLine(e: ProgressEvent): string {
+function progressLine(e: ProgressEvent, style: Style): string {
   const size = e.bytes >= 1024 * 1024 ? `${(e.bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(e.bytes / 1024))} kB`;
-  const pages = e.pages === undefined ? '' : `, ${e.pages} page${e.pages === 1 ? '' : 's'}`;
-  return `wrote ${path.relative(process.cwd(), e.file)} (${size}${pages}) in ${(e.ms / 1000).toFixed(2)} s`;
+  const pages = e.pages === undefined ? '' : `, ${plural(e.pages, 'page')}`;
+  return `wrote ${shown(e.file)} ${style.dim(`(${size}${pages}) in ${(e.ms / 1000).toFixed(2)} s`)}`;
 }
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a whole number of milliseconds');
-  return n;
+/** Relative to the working directory when inside it, else absolute. */
+function shown(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
+}
+
+/** The last line of a build: what was made, what was already up to date, and how long it took. */
+function summary(result: BuildResult, ms: number, style: Style): string {
+  const written = result.decks.reduce((n, d) => n + d.outputs.length, 0);
+  const fresh = result.decks.reduce((n, d) => n + d.upToDate.length, 0);
+  const time = `in ${(ms / 1000).toFixed(1)} s`;
+  if (written === 0) return style.green(`nothing changed: ${plural(fresh, 'output')} up to date ${time} (--force makes them again)`);
+  return style.green(`built ${plural(result.decks.length, 'deck')} ${time}: ${plural(written, 'output')} written${fresh ? `, ${fresh} up to date` : ''}`);
 }
