@@ -12,7 +12,7 @@ import { CareerdeckError, ContentError } from './errors.js';
 import { digest } from './incremental/fingerprint.js';
 import { fingerprintInputs, staleOutputs, unchangedBuild } from './incremental/check.js';
 import { planDeck } from './incremental/plan.js';
-import { type DeckState, readDeckState, writeBuildState, writeDeckState } from './incremental/state.js';
+import { type DeckState, readDeckState, writeBuildState, writeDeckState, written } from './incremental/state.js';
 import type { ContentModel } from './validate/model.js';
 import type { DeckSettings } from './validate/validate.js';
 
@@ -169,7 +169,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
           outputs.push({ file: path.join(dir, name), bytes: size, pages });
           const key = keyOf(name);
-          if (key) nextState.outputs[name] = { key, bytes: size };
+          if (key) nextState.outputs[name] = await written(path.join(dir, name), key);
           options.onProgress?.({ deck: c.deck.slug, file: path.join(dir, name), bytes: size, ms, pages });
         };
         await removeStaleTemps(dir, alive);

@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../emit/atomic.js';
  */
 export interface DeckState {
   slides: number;
-  outputs: Record<string, { key: string; bytes: number }>;
+  outputs: Record<string, { key: string; bytes: number; mtimeMs: number }>;
 }
 
 /** The fingerprint of everything a whole build read, for the no-parsing fast path. */
@@ -39,14 +39,21 @@ export function writeBuildState(outDir: string, state: BuildState): Promise<void
   return writeFileAtomic(path.join(outDir, BUILD_STATE), JSON.stringify({ format: FORMAT, ...state }, null, 1));
 }
 
-/** An output is fresh when it was made from one of `keys` and is still on disk at its size. */
+/** An output is fresh when it was made from one of `keys` and is on disk as it was written. */
 export async function isFresh(dir: string, name: string, keys: readonly string[], state: DeckState | undefined): Promise<boolean> {
   const entry = state?.outputs[name];
   if (!entry || !keys.includes(entry.key)) return false;
-  return (await stat(path.join(dir, name)).catch(() => undefined))?.size === entry.bytes;
+  const now = await stat(path.join(dir, name)).catch(() => undefined);
+  return now?.size === entry.bytes && now.mtimeMs === entry.mtimeMs;
 }
 
-/** Each of `names` is listed in the state and still on disk at its recorded size. */
+/** What isFresh will compare a just-written output with. */
+export async function written(file: string, key: string): Promise<{ key: string; bytes: number; mtimeMs: number }> {
+  const { size, mtimeMs } = await stat(file);
+  return { key, bytes: size, mtimeMs };
+}
+
+/** Each of `names` is listed in the state and still on disk as it was written. */
 export async function allOnDisk(dir: string, names: readonly string[], state: DeckState): Promise<boolean> {
   const checks = await Promise.all(names.map((name) => isFresh(dir, name, state.outputs[name] ? [state.outputs[name].key] : [], state)));
   return checks.every(Boolean);

@@ -1,0 +1,101 @@
+import { cp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, type BuildResult } from '../../src/build.js';
+import { PROJECT_ROOT } from '../support/content.js';
+import { copyFixture } from '../support/fixtures.js';
+
+// Two decks over three roles: "three-roles" uses all of them, "pair" only two. Each deck prints
+// its report only, to keep the browser work small; what is measured is what gets rebuilt.
+const scratch: string[] = [];
+let project: { dir: string; content: string; out: string };
+let templates: string;
+const names = (r: BuildResult, slug: string) => r.decks.find((d) => d.slug === slug)?.outputs.map((o) => path.basename(o.file)).sort() ?? [];
+const run = (extra: Parameters<typeof build>[0] = {}) => build({ contentDir: project.content, outDir: project.out, templatesDir: templates, ...extra });
+
+beforeAll(async () => {
+  project = await copyFixture('three-roles');
+  scratch.push(project.dir);
+  templates = path.join(project.dir, 'templates');
+  await cp(path.join(PROJECT_ROOT, 'templates'), templates, { recursive: true });
+  const deckFile = path.join(project.content, 'decks/three-roles.md');
+  await writeFile(deckFile, (await readFile(deckFile, 'utf8')).replace('paper: Letter', 'paper: Letter\noutputs: [report]'));
+  await writeFile(
+    path.join(project.content, 'decks/pair.md'),
+    '---\ntitle: Two data careers\nroles: [data-engineer, research-engineer]\noutputs: [report]\n---\n\n## Introduction\n\nTwo roles side by side.\n',
+  );
+});
+afterAll(async () => {
+  await Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+describe('incremental builds', () => {
+  let first: BuildResult;
+  beforeAll(async () => {
+    first = await run();
+  }, 120_000);
+
+  it('a first build makes every output of every deck', () => {
+    expect(names(first, 'pair')).toEqual(['index.html', 'pair-report.pdf']);
+    expect(names(first, 'three-roles')).toEqual(['index.html', 'three-roles-report.pdf']);
+    expect(first.browserLaunches).toBe(1);
+  });
+
+  it('a second build with nothing changed writes nothing and launches no browser', async () => {
+    const before = (await stat(path.join(project.out, 'pair/pair-report.pdf'))).mtimeMs;
+    const again = await run();
+    expect(again.browserLaunches).toBe(0);
+    expect(again.decks.flatMap((d) => d.outputs)).toEqual([]);
+    expect(again.decks.flatMap((d) => d.upToDate.map((f) => path.basename(f))).sort()).toEqual(['index.html', 'index.html', 'pair-report.pdf', 'three-roles-report.pdf']);
+    expect((await stat(path.join(project.out, 'pair/pair-report.pdf'))).mtimeMs).toBe(before);
+  });
+
+  it('changing one role rebuilds only the decks that use it', async () => {
+    const role = path.join(project.content, 'roles/ml-platform-engineer.md');
+    await writeFile(role, (await readFile(role, 'utf8')).concat('\n- **Terraform** for the clusters it runs on.\n'));
+    const after = await run();
+    expect(names(after, 'three-roles')).toEqual(['index.html', 'three-roles-report.pdf']);
+    expect(names(after, 'pair')).toEqual([]);
+    expect(after.browserLaunches).toBe(1);
+  }, 120_000);
+
+  it('changing the report template rebuilds the reports only, in every deck', async () => {
+    const css = path.join(templates, 'report/report.css');
+    await writeFile(css, `${await readFile(css, 'utf8')}\n/* changed */\n`);
+    const after = await run();
+    expect(names(after, 'pair')).toEqual(['pair-report.pdf']);
+    expect(names(after, 'three-roles')).toEqual(['three-roles-report.pdf']);
+  }, 120_000);
+
+  it('an output deleted or changed on disk is made again', async () => {
+    await rm(path.join(project.out, 'pair/pair-report.pdf'));
+    const deck = path.join(project.out, 'three-roles/index.html');
+    // Same size, new bytes: caught by its time stamp.
+    const edited = (await readFile(deck, 'utf8')).replace('content="careerdeck"', 'content="CAREERDECK"');
+    expect(edited).toContain('CAREERDECK');
+    await writeFile(deck, edited);
+    const after = await run();
+    expect(names(after, 'pair')).toEqual(['pair-report.pdf']);
+    expect(names(after, 'three-roles')).toEqual(['index.html']);
+  }, 120_000);
+
+  it('an HTML-only build keeps the measured deck; the next full build has nothing to do', async () => {
+    const htmlOnly = await run({ pdf: false });
+    expect(htmlOnly.decks.flatMap((d) => d.outputs)).toEqual([]);
+    const full = await run();
+    expect(full.decks.flatMap((d) => d.outputs)).toEqual([]);
+    expect(full.browserLaunches).toBe(0);
+  });
+
+  it('--force makes everything again', async () => {
+    const forced = await run({ force: true, deck: 'pair' });
+    expect(names(forced, 'pair')).toEqual(['index.html', 'pair-report.pdf']);
+    expect(forced.browserLaunches).toBe(1);
+  }, 120_000);
+
+  it('a deck whose theme comes from the settings is rebuilt when they change', async () => {
+    const after = await run({ pdf: false, deck: 'pair', settings: { defaults: { theme: 'dark' } } });
+    expect(names(after, 'pair')).toEqual(['index.html']);
+    expect(await readFile(path.join(project.out, 'pair/index.html'), 'utf8')).toContain('data-theme="dark"');
+  });
+});
