@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,9 +6,6 @@ import { ConfigError, type Diagnostic } from '../errors.js';
 import { displayPath } from '../load/read.js';
 import { checkFrontMatter } from '../validate/schema.js';
 import { type ConfigValues, configSchema } from './schema.js';
-
-/** Looked for in the working directory, in this order; two of them at once is an error. */
-export const CONFIG_FILES = ['careerdeck.config.json', 'careerdeck.config.ts', 'careerdeck.config.mjs', 'careerdeck.config.js'] as const;
 
 export interface LoadedConfig {
   /** As shown in messages (relative to the working directory). */
@@ -20,15 +16,6 @@ export interface LoadedConfig {
   /** The parsed JSON, for the lines of later problems (brand accent, logo); none for code. */
   yaml?: Document.Parsed | undefined;
   lineCounter?: LineCounter | undefined;
-}
-
-/** The config file in `cwd`, if there is one. */
-export function findConfig(cwd = process.cwd()): string | undefined {
-  const found = CONFIG_FILES.map((name) => path.join(cwd, name)).filter((file) => existsSync(file));
-  if (found.length > 1) {
-    throw new ConfigError([{ file: displayPath(found[1]!, cwd), message: `${path.basename(found[0]!)} is here too; keep one config file and remove the other` }]);
-  }
-  return found[0];
 }
 
 /** Reads and checks a config file; every unknown key and wrong type is reported with its place. */
@@ -61,8 +48,11 @@ function check(data: unknown, at: Parameters<typeof checkFrontMatter>[2]): Confi
 }
 
 /** The default export of a .js/.mjs config, or of a .ts one once TypeScript has stripped its types. */
+let loads = 0;
+
 async function importCode(file: string, shown: string): Promise<unknown> {
-  const version = (await stat(file)).mtimeMs;
+  // A fresh URL each time: the dev server reads the config again after every save.
+  const version = `${(await stat(file)).mtimeMs}-${++loads}`;
   let target = file;
   if (file.endsWith('.ts')) {
     const ts = await import('typescript').catch(() => undefined);

@@ -1,0 +1,65 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Comparison, compareAll } from '../../../src/compare/compare.js';
+import { loadModel } from '../../../src/content.js';
+import { type Fingerprints, planDeck } from '../../../src/incremental/plan.js';
+import { DEFAULT_CONTENT } from '../../support/content.js';
+
+let c: Comparison;
+beforeAll(async () => {
+  c = compareAll(await loadModel(DEFAULT_CONTENT))[0]!;
+});
+
+const templates = new Map([
+  ['partials/base.css', 'p1'],
+  ['deck/deck.hbs', 'd1'],
+  ['report/report.css', 'r1'],
+  ['handout/handout.hbs', 'h1'],
+  ['factsheet/factsheet.hbs', 'f1'],
+]);
+const fp: Fingerprints = { code: 'v1', options: '{}', templates, images: new Map() };
+const keys = (f: Fingerprints, comparison = c) => Object.fromEntries(planDeck(comparison, f, true).map((o) => [o.name, o.key]));
+const changed = (a: Record<string, string>, b: Record<string, string>) => Object.keys(a).filter((name) => a[name] !== b[name]).sort();
+const slug = 'ml-engineer-vs-ai-scientist';
+
+describe('planDeck', () => {
+  it('plans the deck and every PDF the deck asks for, one fact sheet per role', () => {
+    expect(Object.keys(keys(fp)).sort()).toEqual(
+      ['index.html', `${slug}-report.pdf`, `${slug}-handout.pdf`, `${slug}-slides.pdf`, `${slug}-machine-learning-engineer-factsheet.pdf`, `${slug}-ai-scientist-factsheet.pdf`].sort(),
+    );
+  });
+
+  it('ties each output to its own templates', () => {
+    const base = keys(fp);
+    const withTemplate = (file: string) => keys({ ...fp, templates: new Map([...templates, [file, 'changed']]) });
+    expect(changed(base, withTemplate('report/report.css'))).toEqual([`${slug}-report.pdf`]);
+    expect(changed(base, withTemplate('handout/handout.hbs'))).toEqual([`${slug}-handout.pdf`]);
+    expect(changed(base, withTemplate('deck/deck.hbs'))).toEqual([`${slug}-handout.pdf`, `${slug}-slides.pdf`, 'index.html'].sort());
+    expect(changed(base, withTemplate('factsheet/factsheet.hbs'))).toHaveLength(2);
+    expect(changed(base, withTemplate('partials/base.css'))).toHaveLength(6);
+    // A file the groups do not know (a user's own template folder) counts for everything.
+    expect(changed(base, withTemplate('extra/logo.svg'))).toHaveLength(6);
+  });
+
+  it('changes every key with the code version, the options or the content', () => {
+    const base = keys(fp);
+    expect(changed(base, keys({ ...fp, code: 'v2' }))).toHaveLength(6);
+    expect(changed(base, keys({ ...fp, options: '{"keepHtml":true}' }))).toHaveLength(6);
+    const role = c.roles[0]!;
+    const edited = { ...c, roles: [{ ...role, summary: `${role.summary} More.` }, ...c.roles.slice(1)] };
+    expect(changed(base, keys(fp, edited))).toHaveLength(6);
+  });
+
+  it('knows an image by its bytes', () => {
+    const withImage = { ...c, deck: { ...c.deck, brand: { logo: { src: 'l.svg', path: '/l.svg', asset: 'assets/content/l.svg', file: 'd.md', line: 1 } } } };
+    const a = keys({ ...fp, images: new Map([['assets/content/l.svg', 'one']]) }, withImage);
+    const b = keys({ ...fp, images: new Map([['assets/content/l.svg', 'two']]) }, withImage);
+    expect(changed(a, b)).toHaveLength(6);
+  });
+
+  it('without PDFs plans the deck alone, and counts a measured deck as fresh', () => {
+    const [deck, ...rest] = planDeck(c, fp, false);
+    expect(rest).toEqual([]);
+    expect(deck?.alsoFresh).toEqual([keys(fp)['index.html']]);
+    expect(deck?.key).not.toBe(keys(fp)['index.html']);
+  });
+});

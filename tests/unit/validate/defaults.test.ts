@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { withDefaults } from '../../../src/validate/defaults.js';
+import type { Deck, ImageUse } from '../../../src/validate/model.js';
+
+const deck: Deck = {
+  slug: 'd',
+  file: 'content/decks/d.md',
+  title: 'D',
+  roles: ['a', 'b'],
+  sectionIds: [],
+  lang: 'en',
+  paper: 'A4',
+  outputs: ['report', 'slides', 'handout', 'factsheets'],
+  sources: [],
+  sections: [],
+  theme: undefined,
+  brand: undefined,
+};
+const logo: ImageUse = { src: 'logo.svg', path: '/c/logo.svg', asset: 'assets/content/logo.svg', file: 'careerdeck.config.json', line: 3 };
+
+describe('deck settings: command line, then front matter, then config file, then defaults', () => {
+  it('fills what the front matter leaves unset from the config', () => {
+    const d = withDefaults(deck, new Set(['title', 'roles']), { theme: 'dark', paper: 'Letter', lang: 'de', outputs: ['report'] });
+    expect(d).toMatchObject({ theme: 'dark', paper: 'Letter', lang: 'de', outputs: ['report'] });
+  });
+
+  it('keeps what the front matter sets, even when it equals the schema default', () => {
+    const d = withDefaults({ ...deck, theme: 'light' }, new Set(['paper', 'lang', 'outputs', 'theme']), { theme: 'dark', paper: 'Letter', lang: 'de', outputs: ['report'] });
+    expect(d).toMatchObject({ theme: 'light', paper: 'A4', lang: 'en', outputs: ['report', 'slides', 'handout', 'factsheets'] });
+  });
+
+  it('lets the command line theme win over both', () => {
+    expect(withDefaults({ ...deck, theme: 'light' }, new Set(['theme']), { theme: 'dark' }, { theme: 'high-contrast' }).theme).toBe('high-contrast');
+  });
+
+  it('merges brand key by key: the deck accent with the organisation logo and footer', () => {
+    const d = withDefaults({ ...deck, brand: { accent: '#0b5fff', logo: undefined, footer: undefined } }, new Set(['brand']), { brand: { accent: '#222222', logo, footer: 'Career Services' } });
+    expect(d.brand).toEqual({ accent: '#0b5fff', logo, footer: 'Career Services' });
+  });
+
+  it('leaves a deck without settings on the schema defaults', () => {
+    expect(withDefaults(deck, new Set())).toEqual(deck);
+  });
+});
