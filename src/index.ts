@@ -4,3 +4,4 @@ export { build, type BuildOptions, type BuildResult, type OutputFile, type Progr
 export { CareerdeckError, ContentError, ExitCode, formatDiagnostic, type Diagnostic, type ErrorCode, type SourceLocation } from './errors.js';
 export type { ContentModel, Deck, Keyword, Role, Section } from './validate/model.js';
 export type { Comparison, Overlap } from './compare/compare.js';
+export { defineConfig, type CareerdeckConfig } from './config/define.js';
