@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { isNode } from 'yaml';
 import { ConfigError, type SourceLocation } from '../errors.js';
-import { checkBrand } from '../validate/brand.js';
 import type { DeckSettings } from '../validate/validate.js';
 import type { ThemeName } from '../validate/model.js';
 import type { LoadedConfig } from './load.js';
@@ -28,12 +27,13 @@ export interface Resolved {
 }
 
 /** Flags over the config file over the defaults; the config's paths are relative to it. */
-export function resolveSettings(flags: Flags, config: LoadedConfig | undefined): Resolved {
+export async function resolveSettings(flags: Flags, config: LoadedConfig | undefined): Promise<Resolved> {
   const fromConfig = (p: string | undefined) => (p === undefined || !config ? undefined : path.relative(process.cwd(), path.resolve(config.dir, p)) || '.');
   const values = config?.values ?? {};
   const contentDir = flags.content ?? fromConfig(values.content) ?? 'content';
   let brand;
   if (config && values.brand) {
+    const { checkBrand } = await import('../validate/brand.js');
     const checked = checkBrand(values.brand, config.file, (key) => locate(config, ['brand', key]), contentDir);
     if (checked.diagnostics.length > 0) throw new ConfigError(checked.diagnostics);
     brand = checked.brand;
