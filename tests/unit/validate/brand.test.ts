@@ -16,7 +16,7 @@ function outcome(...yaml: string[]): { model?: ContentModel; problems: Diagnosti
   try {
     return { model: validateContent([roleA, roleB, deck(...yaml)]), problems: [] };
   } catch (error) {
-    if (error instanceof ContentError) return { problems: error.diagnostics };
+    if (error instanceof ContentError) return { problems: [...error.diagnostics] };
     throw error;
   }
 }
