@@ -43,20 +43,30 @@ export function addDevCommand(program: Command, io: { err: (line: string) => voi
           timeoutMs: opts.timeout,
           log: (text, level) => (level === 'problem' || !opts.quiet ? io.err(text) : undefined),
         });
-        io.err(`careerdeck dev: serving ${path.relative(process.cwd(), path.resolve(opts.out)) || '.'} at ${server.url}`);
+        io.err(`careerdeck dev: serving ${shortPath(path.resolve(opts.out))} at ${server.url}`);
         for (const [slug, url] of server.decks) io.err(`  ${slug}: ${url}`);
         if (!opts.quiet) {
-          const watched = server.watched.map((p) => path.relative(process.cwd(), p) || '.').join(', ');
+          const watched = server.watched.map(shortPath).join(', ');
           io.err(`watching ${watched}${server.pdf ? '; PDFs are printed in the background' : ''} (Ctrl-C to stop)`);
         }
         await stopped;
         if (!opts.quiet) io.err('careerdeck dev: stopping');
         await server.close();
+        // Everything of ours is closed now. A browser stopped while it was opening a page can
+        // leave puppeteer waiting on its 30 s target timer, which would keep the process alive:
+        // do not wait for it (unreferenced, this fires only if something else still holds on).
+        setTimeout(() => process.exit(), 2000).unref();
       } finally {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
       }
     });
+}
+
+/** A path relative to the working directory when it lies inside, else absolute. */
+function shortPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
 function port(value: string): number {

@@ -28,7 +28,9 @@ function liveReload(eventsPath: string, overlayId: string): void {
   type Indices = { h: number; v?: number; f?: number };
   type RevealApi = { getIndices(): Indices; slide(h: number, v?: number, f?: number): void; isReady(): boolean; on(event: string, fn: () => void): void };
   const reveal = (): RevealApi | undefined => (window as unknown as { Reveal?: RevealApi }).Reveal;
-  let build: number | undefined;
+  // The build this page came from, stamped on the script's address when the page was served.
+  const script = document.currentScript as HTMLScriptElement | null;
+  const served = script ? Number(new URL(script.src).searchParams.get('build')) : NaN;
 
   const saved = sessionStorage.getItem(KEY);
   sessionStorage.removeItem(KEY);
@@ -78,9 +80,9 @@ function liveReload(eventsPath: string, overlayId: string): void {
 
   source.addEventListener('hello', (event) => {
     const hello = JSON.parse((event as MessageEvent<string>).data) as { build: number; problem?: { title: string; lines: string[] } };
-    // A build finished while the stream was down (or the server restarted): this page is old.
-    if (build !== undefined && hello.build !== build) return reload();
-    build = hello.build;
+    // A build finished after this page was served (while the stream was down, or before it
+    // opened): this page is old.
+    if (!Number.isNaN(served) && hello.build !== served) return reload();
     show(hello.problem);
   });
   source.addEventListener('reload', reload);

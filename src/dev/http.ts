@@ -12,6 +12,8 @@ export interface HandlerOptions {
   hub: EventHub;
   /** The port listened on, for the Host check. */
   port: () => number;
+  /** The number of the last build written, stamped on the pages served. */
+  build: () => number;
 }
 
 const COMMON = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' } as const;
@@ -26,7 +28,7 @@ export function createHandler(options: HandlerOptions): (req: IncomingMessage, r
   };
 }
 
-async function handle({ root, hub, port }: HandlerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle({ root, hub, port, build }: HandlerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
     return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n');
@@ -48,17 +50,17 @@ async function handle({ root, hub, port }: HandlerOptions, req: IncomingMessage,
       return void res.end();
     }
     const index = await resolveUnder(root, `${urlPath}index.html`);
-    if (index.kind === 'file') return serveFile(req, res, index.file);
-    if (urlPath === '/') return send(res, 200, 'text/html; charset=utf-8', withLiveReload(await listing(root)));
+    if (index.kind === 'file') return serveFile(req, res, index.file, build());
+    if (urlPath === '/') return send(res, 200, 'text/html; charset=utf-8', withLiveReload(await listing(root), build()));
   }
-  if (found.kind === 'file') return serveFile(req, res, found.file);
+  if (found.kind === 'file') return serveFile(req, res, found.file, build());
   send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
 }
 
-async function serveFile(req: IncomingMessage, res: ServerResponse, file: string): Promise<void> {
+async function serveFile(req: IncomingMessage, res: ServerResponse, file: string, build: number): Promise<void> {
   const type = contentType(file);
   const bytes = await readFile(file);
-  const body = type.startsWith('text/html') ? withLiveReload(bytes.toString('utf8')) : bytes;
+  const body = type.startsWith('text/html') ? withLiveReload(bytes.toString('utf8'), build) : bytes;
   send(res, 200, type, req.method === 'HEAD' ? undefined : body, Buffer.byteLength(body));
 }
 

@@ -5,6 +5,9 @@ import { CareerdeckError } from '../errors.js';
 
 export type Phase = 'html' | 'pdf';
 
+/** How long a stopped PDF build may take to settle once its browser is closed. */
+const STOP_GRACE_MS = 500;
+
 export interface RebuilderOptions {
   /** The build to run (careerdeck's `build`; a stand-in in tests). */
   build: (options: BuildOptions) => Promise<BuildResult>;
@@ -31,7 +34,7 @@ export class Rebuilder {
   private printing: { controller: AbortController; session: BrowserSession } | undefined;
   private session: BrowserSession | undefined;
   /** Sessions being closed, awaited by close() so that no Chromium outlives the server. */
-  private readonly closing = new Set<Promise<void>>();
+  private readonly closing = new Map<BrowserSession, Promise<void>>();
   private closed = false;
 
   constructor(private readonly o: RebuilderOptions) {}
@@ -57,7 +60,7 @@ export class Rebuilder {
     this.printing?.controller.abort();
     if (this.session) this.dropSession(this.session);
     await this.running?.catch(() => undefined);
-    await Promise.all(this.closing);
+    await Promise.all(this.closing.values());
   }
 
   private async loop(): Promise<void> {
@@ -89,9 +92,12 @@ export class Rebuilder {
     // One session for every PDF build; a new one only after one was closed to stop a build.
     const session = (this.session ??= this.o.newSession!());
     this.printing = { controller, session };
+    const building = this.o.build({ ...this.o.options, pdf: true, session, signal: controller.signal });
+    // Handled now: once stopped, the build may be left to settle on its own (see below).
+    building.catch(() => undefined);
     try {
-      const result = await this.o.build({ ...this.o.options, pdf: true, session, signal: controller.signal });
-      if (!controller.signal.aborted) await this.o.onPdf(result, performance.now() - started);
+      const result = await Promise.race([building, this.stopped(controller.signal, session)]);
+      if (result && !controller.signal.aborted) await this.o.onPdf(result, performance.now() - started);
     } catch (error) {
       if (controller.signal.aborted) return;
       this.o.onError(error, 'pdf', performance.now() - started);
@@ -100,6 +106,19 @@ export class Rebuilder {
     } finally {
       if (this.printing?.controller === controller) this.printing = undefined;
     }
+  }
+
+  /**
+   * Resolves (with nothing) once a stopped PDF build can no longer write: its browser is closed
+   * and a moment has passed. An aborted build writes nothing after its next step, and stopped
+   * while printing it has nothing to write; but a page being opened as the browser closed can keep
+   * it waiting for puppeteer's 30 s target timeout, and the next HTML build must not wait for that.
+   */
+  private async stopped(signal: AbortSignal, session: BrowserSession): Promise<undefined> {
+    if (!signal.aborted) await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+    await this.closing.get(session);
+    await new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS));
+    return undefined;
   }
 
   /**
@@ -115,7 +134,7 @@ export class Rebuilder {
 
   private dropSession(session: BrowserSession): void {
     if (this.session === session) this.session = undefined;
-    const closing = session.close().finally(() => this.closing.delete(closing));
-    this.closing.add(closing);
+    if (this.closing.has(session)) return;
+    this.closing.set(session, session.close().finally(() => this.closing.delete(session)));
   }
 }

@@ -81,6 +81,8 @@ export interface DevServer extends EventEmitter<DevServerEvents> {
   readonly watched: readonly string[];
   /** Whether PDFs are printed after each HTML build. */
   readonly pdf: boolean;
+  /** How many pages are connected for live reload. */
+  readonly pages: number;
   /** Resolves when no build is running or queued. */
   idle(): Promise<void>;
   /** Stops watching, ends the pages' streams, closes the server and the browser. */
@@ -120,7 +122,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const htmlDone: ((error: unknown) => void)[] = [];
 
   const hub = new EventHub(() => ({ build: buildNumber, problem }));
-  const server = createServer(createHandler({ root: outDir, hub, port: () => port }));
+  const server = createServer(createHandler({ root: outDir, hub, port: () => port, build: () => buildNumber }));
   let port = 0;
   await mkdir(outDir, { recursive: true });
   await listen(server, options.port ?? DEFAULT_PORT);
@@ -212,7 +214,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     port: { value: port },
     decks: { get: () => new Map(decks.map((slug) => [slug, deckUrl(slug)])) },
     problem: { get: () => problem },
-    watched: { value: watcher.watched },
+    watched: { value: watcher!.watched },
+    pages: { get: () => hub.size },
     pdf: { value: newSession !== undefined },
     rebuild: { value: () => rebuilder.request() },
     idle: { value: () => rebuilder.idle() },

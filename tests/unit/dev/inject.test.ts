@@ -24,14 +24,14 @@ describe('withLiveReload', () => {
   const page = `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${DECK_POLICY}"></head><body><p>connect-src 'none'</p></body></html>`;
 
   it('rewrites the policy and loads the client at the end of the body, leaving the content alone', () => {
-    const served = withLiveReload(page);
+    const served = withLiveReload(page, 7);
     expect(served).toContain(`content="${devPolicy(DECK_POLICY)}"`);
     expect(served).toContain("<p>connect-src 'none'</p>");
-    expect(served.endsWith(`<script src="${CLIENT_PATH}"></script></body></html>`)).toBe(true);
+    expect(served.endsWith(`<script src="${CLIENT_PATH}?build=7"></script></body></html>`)).toBe(true);
   });
 
   it('appends the client to a page without a body end tag', () => {
-    expect(withLiveReload('<p>x')).toBe(`<p>x<script src="${CLIENT_PATH}"></script>`);
+    expect(withLiveReload('<p>x', 0)).toBe(`<p>x<script src="${CLIENT_PATH}?build=0"></script>`);
   });
 });
 
