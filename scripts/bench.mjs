@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { watchPeak } from './process-tree.mjs';
+import { watchTree } from './process-tree.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -23,13 +23,13 @@ function run(cmd, args) {
     const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    const stop = watchPeak(child.pid);
+    const stop = watchTree(child.pid);
     child.on('error', reject);
     child.on('exit', (code) => {
-      const peakMiB = stop();
+      const peak = stop();
       const ms = performance.now() - started;
       if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} exited ${code}\n${stderr}`));
-      else resolve({ ms, peakMiB });
+      else resolve({ ms, ...peak, stderr });
     });
   });
 }
@@ -47,11 +47,21 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 try {
   const batch = await batchContent();
   const out = (name) => path.join(work, name);
+  const core = path.join(work, 'core.config.json');
+  await writeFile(core, JSON.stringify({ content: path.join(ROOT, 'content'), outputs: ['report', 'slides'] }));
+  // --force: every case but "unchanged" measures making the outputs, not skipping them.
   const cases = {
-    full: () => run('node', [CLI, 'build', '--quiet', '--out', out('full'), '--keep-html']),
+    full: () => run('node', [CLI, 'build', '--quiet', '--force', '--out', out('full'), '--keep-html']),
     floor: () => run('node', [path.join(ROOT, 'scripts/bench-floor.mjs'), path.join(out('full'), SLUG), SLUG]),
-    htmlOnly: () => run('node', [CLI, 'build', '--quiet', '--no-pdf', '--out', out('html')]),
-    batch12: () => run('node', [CLI, 'build', '--quiet', '--content', batch, '--out', out('batch')]),
+    deckReportSlides: () => run('node', [CLI, 'build', '--quiet', '--force', '--config', core, '--out', out('core')]),
+    htmlOnly: () => run('node', [CLI, 'build', '--quiet', '--force', '--no-pdf', '--out', out('html')]),
+    unchanged: async () => {
+      const r = await run('node', [CLI, 'build', '--out', out('full'), '--keep-html']);
+      if (!r.stderr.includes('nothing changed')) throw new Error(`expected a build with nothing to do, got:\n${r.stderr}`);
+      return r;
+    },
+    check: () => run('node', [CLI, 'check', '--quiet']),
+    batch12: () => run('node', [CLI, 'build', '--quiet', '--force', '--content', batch, '--out', out('batch')]),
   };
 
   await cases.full(); // warm the disk cache and produce the HTML the floor prints
@@ -62,7 +72,15 @@ try {
   }
 
   const figures = Object.fromEntries(
-    Object.entries(samples).map(([name, s]) => [name, { medianMs: Math.round(median(s.map((x) => x.ms))), peakMiB: Math.round(Math.max(...s.map((x) => x.peakMiB))) }]),
+    Object.entries(samples).map(([name, s]) => [
+      name,
+      {
+        medianMs: Math.round(median(s.map((x) => x.ms))),
+        peakRssMiB: Math.round(Math.max(...s.map((x) => x.rssMiB))),
+        peakPssMiB: Math.round(Math.max(...s.map((x) => x.pssMiB))),
+        mostProcesses: Math.max(...s.map((x) => x.processes)),
+      },
+    ]),
   );
   const pdfCost = figures.full.medianMs - figures.htmlOnly.medianMs;
   const marginal = (figures.batch12.medianMs - figures.full.medianMs) / 11;
@@ -72,12 +90,14 @@ try {
     fullOverFloor: +(figures.full.medianMs / figures.floor.medianMs).toFixed(2),
     marginalDeckMs: Math.round(marginal),
     marginalOverSingleDeckPdfs: +(marginal / pdfCost).toFixed(2),
-    nothingChanged: 'not measured: incremental builds do not exist yet',
+    // A build that starts Chromium has a tree of several processes; one means no browser.
+    unchangedStartedBrowser: figures.unchanged.mostProcesses > 1,
   };
 
   console.log(`careerdeck bench, ${ROUNDS} rounds, medians of whole-process wall time`);
-  for (const [name, f] of Object.entries(figures)) console.log(`  ${name.padEnd(9)} ${String(f.medianMs).padStart(6)} ms   peak ${f.peakMiB} MiB`);
+  for (const [name, f] of Object.entries(figures)) console.log(`  ${name.padEnd(16)} ${String(f.medianMs).padStart(6)} ms   peak ${String(f.peakPssMiB).padStart(5)} MiB PSS, ${String(f.peakRssMiB).padStart(5)} MiB RSS sum, ${f.mostProcesses} processes`);
   console.log(`  full / floor                 ${summary.fullOverFloor}`);
+  console.log(`  nothing changed started a browser: ${summary.unchangedStartedBrowser ? 'yes' : 'no'}`);
   console.log(`  one more deck in a batch     ${summary.marginalDeckMs} ms (${summary.marginalOverSingleDeckPdfs} x one deck's PDFs)`);
   const target = process.env.BENCH_OUT ?? path.join(ROOT, 'output', 'bench.json');
   await mkdir(path.dirname(target), { recursive: true });
