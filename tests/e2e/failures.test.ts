@@ -74,7 +74,7 @@ describe('a build that fails', () => {
 
 describe('an HTML-only build', () => {
   it('starts no browser', async () => {
-    const result = await build({ contentDir: project.content, outDir: project.out, pdf: false });
+    const result = await build({ contentDir: project.content, outDir: project.out, pdf: false, force: true });
     expect(result.browserLaunches).toBe(0);
     expect(result.decks[0]?.outputs.map((o) => path.basename(o.file))).toEqual(['index.html']);
   });

@@ -22,7 +22,7 @@ describe('browser faults', () => {
   it('Chromium killed while printing: exit 3 with a plain message, previous outputs intact, nothing left behind', async () => {
     const before = await digestTree(project.out);
     let killed = 0;
-    const run = await runCli(['build', '--content', project.content, '--out', project.out], {
+    const run = await runCli(['build', '--force', '--content', project.content, '--out', project.out], {
       onStart: (pid) => {
         const poll = setInterval(() => {
           const chromium = chromiumOf(pid);
@@ -53,7 +53,7 @@ describe('browser faults', () => {
 
   it('a browser that cannot start: exit 3 naming it, outputs intact', async () => {
     const before = await digestTree(project.out);
-    const run = await runCli(['build', '--content', project.content, '--out', project.out, '--browser', '/bin/false']);
+    const run = await runCli(['build', '--force', '--content', project.content, '--out', project.out, '--browser', '/bin/false']);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('could not start the browser at /bin/false');
     expect(await digestTree(project.out)).toEqual(before);

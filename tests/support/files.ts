@@ -3,11 +3,14 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-/** SHA-256 of every file under `dir`, by path relative to it: to compare output trees byte for byte. */
-export async function digestTree(dir: string): Promise<Record<string, string>> {
+/**
+ * SHA-256 of every file under `dir`, by path relative to it: to compare output trees byte for
+ * byte. `outputsOnly` leaves out the incremental-build records, which hold time stamps.
+ */
+export async function digestTree(dir: string, { outputsOnly = false } = {}): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
+    if (!entry.isFile() || (outputsOnly && entry.name === '.careerdeck-build.json')) continue;
     const file = path.join(entry.parentPath, entry.name);
     out[path.relative(dir, file)] = createHash('sha256').update(await readFile(file)).digest('hex');
   }
