@@ -1,66 +1,59 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import path from 'node:path';
+import { addProjectOptions, projectSettings } from './options.js';
 
 interface DevOptions {
-  content: string;
-  out: string;
   deck?: string;
   port: number;
-  pdf: boolean;
-  browser?: string;
-  timeout: number;
   quiet?: boolean;
 }
 
 /** `careerdeck dev`: build, serve with live reload on 127.0.0.1, rebuild on save, stop on Ctrl-C. */
 export function addDevCommand(program: Command, io: { err: (line: string) => void }): void {
-  program
+  const dev = program
     .command('dev')
     .description('build, serve the output folder on 127.0.0.1 with live reload, and rebuild on every save')
-    .option('--content <dir>', 'content folder', 'content')
-    .option('--out <dir>', 'output folder, built into and served', 'output')
     .option('--deck <slug>', 'build and serve only this deck')
     .addOption(new Option('--port <n>', 'port on 127.0.0.1 (0 takes any free port)').default(4173).argParser(port))
-    .option('--no-pdf', 'serve the HTML deck only; print no PDFs and start no browser')
-    .option('--browser <path>', 'Chromium or Chrome to print with (default: as for build)')
-    .addOption(new Option('--timeout <ms>', 'bound on each browser wait').default(30_000).argParser(milliseconds))
-    .option('--quiet', 'print the addresses and problems only')
-    .action(async (opts: DevOptions) => {
-      // Listening before the start: a Ctrl-C during the first build still closes what started.
-      let stop!: () => void;
-      const stopped = new Promise<void>((resolve) => (stop = resolve));
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      try {
-        const { startDevServer } = await import('../dev/server.js');
-        const server = await startDevServer({
-          contentDir: opts.content,
-          outDir: opts.out,
-          deck: opts.deck,
-          port: opts.port,
-          pdf: opts.pdf,
-          browser: opts.browser,
-          timeoutMs: opts.timeout,
-          log: (text, level) => (level === 'problem' || !opts.quiet ? io.err(text) : undefined),
-        });
-        io.err(`careerdeck dev: serving ${shortPath(path.resolve(opts.out))} at ${server.url}`);
-        for (const [slug, url] of server.decks) io.err(`  ${slug}: ${url}`);
-        if (!opts.quiet) {
-          const watched = server.watched.map(shortPath).join(', ');
-          io.err(`watching ${watched}${server.pdf ? '; PDFs are printed in the background' : ''} (Ctrl-C to stop)`);
-        }
-        await stopped;
-        if (!opts.quiet) io.err('careerdeck dev: stopping');
-        await server.close();
-        // Everything of ours is closed now. A browser stopped while it was opening a page can
-        // leave puppeteer waiting on its 30 s target timer, which would keep the process alive:
-        // do not wait for it (unreferenced, this fires only if something else still holds on).
-        setTimeout(() => process.exit(), 2000).unref();
-      } finally {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-      }
-    });
+    .option('--quiet', 'print the addresses and problems only');
+  addProjectOptions(dev).action(async (opts: DevOptions) => {
+    // Listening before the start: a Ctrl-C during the first build still closes what started.
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    try {
+      const project = await projectSettings(dev);
+      const { startDevServer } = await import('../dev/server.js');
+      const server = await startDevServer({
+        contentDir: project.contentDir,
+        outDir: project.outDir,
+        templatesDir: project.templatesDir,
+        settings: project.settings,
+        configFile: project.configFile,
+        readSettings: async () => (await projectSettings(dev)).settings,
+        deck: opts.deck,
+        port: opts.port,
+        pdf: project.pdf,
+        browser: project.browser,
+        timeoutMs: project.timeoutMs,
+        log: (text, level) => (level === 'problem' || !opts.quiet ? io.err(text) : undefined),
+      });
+      io.err(`careerdeck dev: serving ${shortPath(path.resolve(project.outDir))} at ${server.url}`);
+      for (const [slug, url] of server.decks) io.err(`  ${slug}: ${url}`);
+      if (!opts.quiet) io.err(`watching ${server.watched.map(shortPath).join(', ')}${server.pdf ? '; PDFs are printed in the background' : ''} (Ctrl-C to stop)`);
+      await stopped;
+      if (!opts.quiet) io.err('careerdeck dev: stopping');
+      await server.close();
+      // Everything of ours is closed now. A browser stopped while it was opening a page can
+      // leave puppeteer waiting on its 30 s target timer, which would keep the process alive:
+      // do not wait for it (unreferenced, this fires only if something else still holds on).
+      setTimeout(() => process.exit(), 2000).unref();
+    } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    }
+  });
 }
 
 /** A path relative to the working directory when it lies inside, else absolute. */
@@ -72,11 +65,5 @@ function shortPath(file: string): string {
 function port(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
-  return n;
-}
-
-function milliseconds(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a whole number of milliseconds');
   return n;
 }

@@ -11,8 +11,10 @@ const STOP_GRACE_MS = 500;
 export interface RebuilderOptions {
   /** The build to run (careerdeck's `build`; a stand-in in tests). */
   build: (options: BuildOptions) => Promise<BuildResult>;
-  /** Options of every build; `pdf`, `session` and `signal` are the rebuilder's. */
-  options: BuildOptions;
+  /** Options of every build, read at its start; `pdf`, `session` and `signal` are the rebuilder's. */
+  options: () => BuildOptions;
+  /** Runs before each HTML build with the files that changed (to read the config again); a throw fails that build. */
+  prepare?: (changes: readonly string[]) => Promise<void>;
   /** A new browser session for the PDFs, or undefined to print none. */
   newSession?: (() => BrowserSession) | undefined;
   /** The HTML of the decks is written: time to reload the pages. */
@@ -77,7 +79,8 @@ export class Rebuilder {
   private async html(changes: readonly string[]): Promise<boolean> {
     const started = performance.now();
     try {
-      const result = await this.o.build({ ...this.o.options, pdf: false, session: undefined, signal: undefined });
+      await this.o.prepare?.(changes);
+      const result = await this.o.build({ ...this.o.options(), pdf: false, session: undefined, signal: undefined });
       await this.o.onHtml(result, performance.now() - started, changes);
       return true;
     } catch (error) {
@@ -92,7 +95,7 @@ export class Rebuilder {
     // One session for every PDF build; a new one only after one was closed to stop a build.
     const session = (this.session ??= this.o.newSession!());
     this.printing = { controller, session };
-    const building = this.o.build({ ...this.o.options, pdf: true, session, signal: controller.signal });
+    const building = this.o.build({ ...this.o.options(), pdf: true, session, signal: controller.signal });
     // Handled now: once stopped, the build may be left to settle on its own (see below).
     building.catch(() => undefined);
     try {

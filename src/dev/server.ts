@@ -6,12 +6,14 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions, BuildResult } from '../build.js';
-import { CareerdeckError, ContentError, formatDiagnostic } from '../errors.js';
+import { CONFIG_FILES } from '../config/find.js';
+import { CareerdeckError, ContentError, type Diagnostic, formatDiagnostic } from '../errors.js';
+import type { DeckSettings } from '../validate/validate.js';
 import type { Problem } from './client.js';
 import { EventHub } from './events.js';
 import { createHandler } from './http.js';
 import { type Phase, Rebuilder } from './rebuilder.js';
-import { CONFIG_FILES, type Watcher, watchSources } from './watch.js';
+import { type Watcher, watchSources } from './watch.js';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -36,9 +38,15 @@ export interface DevServerOptions {
   timeoutMs?: number;
   /** Port on 127.0.0.1; 0 takes any free one. Default 4173. */
   port?: number;
-  /** Folder where the config file is looked for. Default: the working directory. */
+  /** Folder where a config file is looked for, to rebuild when one changes. Default: the working directory. */
   configDir?: string;
-  /** Quiet time after the last change before a rebuild, in milliseconds. Default 60. */
+  /** The config file in use, if any (watched too when it lies elsewhere). */
+  configFile?: string | undefined;
+  /** The config's defaults for decks and the command line's overrides, passed to every build. */
+  settings?: DeckSettings;
+  /** Reads the settings again after a config file changed; a ConfigError shows like a content problem. */
+  readSettings?: () => Promise<DeckSettings>;
+  /** Quiet time after the last change before a rebuild, in milliseconds. Default 100 (a save can be several writes). */
   debounceMs?: number;
   /** Where progress (`info`) and problems (`problem`) are told, one line or block at a time. Default: nowhere. */
   log?: (text: string, level: 'info' | 'problem') => void;
@@ -135,10 +143,14 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     return hub.send('reload', { build: buildNumber });
   };
 
-  const baseOptions: BuildOptions = { contentDir, outDir, templatesDir, deck: options.deck, browser: options.browser, timeoutMs };
+  let settings = options.settings;
+  const configFiles = [...new Set([...CONFIG_FILES.map((name) => path.join(configDir, name)), ...(options.configFile ? [path.resolve(options.configFile)] : [])])];
   const rebuilder = new Rebuilder({
     build,
-    options: baseOptions,
+    options: (): BuildOptions => ({ contentDir, outDir, templatesDir, settings, deck: options.deck, browser: options.browser, timeoutMs }),
+    prepare: async (changes) => {
+      if (options.readSettings && changes.some((file) => configFiles.includes(path.resolve(file)))) settings = await options.readSettings();
+    },
     newSession,
     onHtml: async (result, ms, changes) => {
       const wasBroken = problem !== undefined;
@@ -158,12 +170,13 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       const changed = [...fitted].some(([file, digest]) => indexDigests.get(file) !== digest);
       indexDigests = fitted;
       const reloaded = changed ? reload() : 0;
-      info(`PDFs printed in ${seconds(ms)}: ${pdfs.length} file${pdfs.length === 1 ? '' : 's'}${changed ? '; slides refitted, reloading' : ''}`);
+      const written = pdfs.length === 0 ? 'PDFs up to date' : `PDFs printed in ${seconds(ms)}: ${pdfs.length} file${pdfs.length === 1 ? '' : 's'}`;
+      info(`${written}${changed ? '; slides refitted, reloading' : ''}`);
       emitter.emit('rebuilt', { phase: 'pdf', ms, result, reloaded });
     },
     onError: (error, phase, ms) => {
       if (error instanceof CareerdeckError && error.code === 'INTERRUPTED') return;
-      if (phase === 'html' || error instanceof ContentError) {
+      if (phase === 'html' || diagnosticsOf(error)) {
         problem = describeProblem(error);
         hub.send('problem', problem);
         log(`${problem.title}:\n${problem.lines.join('\n')}\n(the server keeps running: fix it and save)`, 'problem');
@@ -191,9 +204,9 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   try {
     watcher = await watchSources({
       dirs: [contentDir, templatesDir],
-      files: CONFIG_FILES.map((name) => path.join(configDir, name)),
+      files: configFiles,
       ignore: [outDir],
-      debounceMs: options.debounceMs ?? 60,
+      debounceMs: options.debounceMs ?? 100,
       onChange: (files) => {
         emitter.emit('change', files);
         void rebuilder.request(files);
@@ -257,16 +270,26 @@ async function digests(result: BuildResult): Promise<Map<string, string>> {
   return out;
 }
 
+/** The file:line diagnostics of a content or config error. */
+function diagnosticsOf(error: unknown): readonly Diagnostic[] | undefined {
+  return error instanceof CareerdeckError && (error.code === 'CONTENT' || error.code === 'CONFIG') ? (error as CareerdeckError & { diagnostics: readonly Diagnostic[] }).diagnostics : undefined;
+}
+
 function describeProblem(error: unknown): Problem {
-  if (error instanceof ContentError) {
-    const n = error.diagnostics.length;
-    return { title: `${n} problem${n === 1 ? '' : 's'} in the content`, lines: error.diagnostics.map(formatDiagnostic) };
+  const diagnostics = diagnosticsOf(error);
+  if (diagnostics) {
+    const n = diagnostics.length;
+    const where = error instanceof ContentError ? 'the content' : 'the config file';
+    return { title: `${n} problem${n === 1 ? '' : 's'} in ${where}`, lines: diagnostics.map(formatDiagnostic) };
   }
   return { title: 'The build failed', lines: [(error as Error)?.message ?? String(error)] };
 }
 
 function describe(files: readonly string[]): string {
-  const names = files.map((f) => path.relative(process.cwd(), f) || f);
+  const names = files.map((f) => {
+    const relative = path.relative(process.cwd(), f);
+    return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? f : relative;
+  });
   return names.length <= 2 ? names.join(', ') : `${names[0]} and ${names.length - 1} more`;
 }
 

@@ -3,9 +3,6 @@ import path from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
 import { inside } from './files.js';
 
-/** Config files careerdeck may read, looked for in the working directory. */
-export const CONFIG_FILES = ['careerdeck.config.json', 'careerdeck.config.ts', 'careerdeck.config.js', 'careerdeck.config.mjs'];
-
 export interface WatchOptions {
   /** Folders watched whole: content and templates. */
   dirs: string[];

@@ -39,7 +39,7 @@ function rebuilder(pdf = true) {
   const seen: string[] = [];
   const r = new Rebuilder({
     build: fake.build,
-    options: { contentDir: 'content' },
+    options: () => ({ contentDir: 'content' }),
     newSession: pdf
       ? () => {
           const s = fakeSession();
