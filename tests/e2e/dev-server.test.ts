@@ -61,12 +61,15 @@ describe('careerdeck dev, in process', () => {
   let page: Page;
   let original: string;
   let roleFile: string;
+  let settingsRead = 0;
 
   beforeAll(async () => {
     project = await scratchProject('dev');
     roleFile = path.join(project.content, ROLE);
     original = await readFile(roleFile, 'utf8');
-    [server, browser] = await Promise.all([startDevServer({ contentDir: project.content, outDir: project.out, configDir: project.dir, pdf: false, port: 0 }), launchTestBrowser()]);
+    await writeFile(path.join(project.dir, 'careerdeck.config.json'), '{}\n');
+    const readSettings = async () => (settingsRead++, { defaults: { theme: 'dark' as const } });
+    [server, browser] = await Promise.all([startDevServer({ contentDir: project.content, outDir: project.out, configDir: project.dir, readSettings, pdf: false, port: 0 }), launchTestBrowser()]);
     page = await browser.newPage();
   });
 
@@ -127,6 +130,14 @@ describe('careerdeck dev, in process', () => {
     await page.waitForFunction(() => document.documentElement.dataset.careerdeckReady === 'true');
     expect(await page.$(OVERLAY)).toBeNull();
     expect(server.problem).toBeUndefined();
+  });
+
+  it('reads the config file again when it changes, and rebuilds', async () => {
+    const rebuilt = new Promise((resolve) => server.once('rebuilt', resolve));
+    await writeFile(path.join(project.dir, 'careerdeck.config.json'), '{ "theme": "dark" }\n');
+    await rebuilt;
+    expect(settingsRead).toBe(1);
+    expect(await readFile(path.join(project.out, DECK, 'index.html'), 'utf8')).toMatch(/theme-dark|data-theme="dark"/);
   });
 
   it('serves nothing outside the output folder, and only to its own address', async () => {
