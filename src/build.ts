@@ -136,7 +136,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const [{ loadTemplates }, { renderDeck }, { loadAssets }] = await Promise.all([import('./render/templates.js'), import('./render/render.js'), import('./emit/assets.js')]);
-    const templates = toBuild.length > 0 ? await loadTemplates(templatesDir) : undefined;
+    const templates = toBuild.length > 0 ? await loadTemplates(templatesDir, path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'careerdeck')) : undefined;
     const assets = templates ? [...(await loadAssets(templates.deckScript)), ...images] : [];
     const started = performance.now();
     const rendered = toBuild.map((p) => ({ ...p, r: renderDeck(p.c, templates!) }));

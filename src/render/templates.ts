@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import Handlebars from 'handlebars';
+import { compiledTemplates, handlebarsRuntime } from './compiled.js';
 import type { DeckView } from './deck-view.js';
 import { helpers } from './helpers.js';
 import type { FactsheetView } from './factsheet-view.js';
@@ -17,23 +17,25 @@ export interface Templates {
 }
 
 /**
- * Compiles the templates once per build in an isolated Handlebars environment: our own helpers
- * and partials only, strict so a missing field fails loudly, no prototype access.
+ * The templates in an isolated Handlebars environment: our own helpers and partials only, strict
+ * so a missing field fails loudly, no prototype access. Compiled once and kept in `cacheDir`
+ * (see compiled.ts), so later builds need only the Handlebars runtime.
  */
-export async function loadTemplates(dir: string): Promise<Templates> {
-  const hbs = Handlebars.create();
+export async function loadTemplates(dir: string, cacheDir?: string): Promise<Templates> {
+  const hbs = (await handlebarsRuntime()).create();
   for (const [name, fn] of Object.entries(helpers)) hbs.registerHelper(name, fn);
-  const partialsDir = path.join(dir, 'partials');
-  for (const file of (await readdir(partialsDir)).filter((f) => f.endsWith('.hbs'))) {
-    hbs.registerPartial(file.slice(0, -4), await readFile(path.join(partialsDir, file), 'utf8'));
-  }
   const read = (...parts: string[]) => readFile(path.join(dir, ...parts), 'utf8');
-  const compile = async (file: string) => hbs.compile(await read(file), { strict: true, noEscape: false });
-  const [deck, report, handout, factsheet, base, deckCss, reportCss, handoutCss, factsheetCss, deckScript] = await Promise.all([
-    compile('deck/deck.hbs'),
-    compile('report/report.hbs'),
-    compile('handout/handout.hbs'),
-    compile('factsheet/factsheet.hbs'),
+  const partials = (await readdir(path.join(dir, 'partials'))).filter((f) => f.endsWith('.hbs')).sort();
+  const sources: Record<string, string> = {};
+  await Promise.all([
+    ...['deck', 'report', 'handout', 'factsheet'].map(async (name) => (sources[name] = await read(name, `${name}.hbs`))),
+    ...partials.map(async (file) => (sources[`partials/${file.slice(0, -4)}`] = await read('partials', file))),
+  ]);
+  const specs = await compiledTemplates(sources, cacheDir);
+  for (const file of partials) hbs.registerPartial(file.slice(0, -4), hbs.template(specs[`partials/${file.slice(0, -4)}`]!));
+  const template = (name: string) => hbs.template(specs[name]!);
+  const [deck, report, handout, factsheet] = [template('deck'), template('report'), template('handout'), template('factsheet')];
+  const [base, deckCss, reportCss, handoutCss, factsheetCss, deckScript] = await Promise.all([
     read('partials', 'base.css'),
     read('deck', 'deck.css'),
     read('report', 'report.css'),
