@@ -62,7 +62,7 @@ function liveReload(eventsPath: string, overlayId: string): void {
     box.setAttribute('role', 'alert');
     Object.assign(box.style, {
       position: 'fixed', inset: '0', zIndex: '2147483647', overflow: 'auto', padding: '32px 40px',
-      background: 'rgba(24, 8, 8, 0.94)', color: '#fff', font: '16px/1.5 system-ui, sans-serif', textAlign: 'left',
+      background: 'rgba(24, 8, 8, 0.97)', color: '#fff', font: '16px/1.5 system-ui, sans-serif', textAlign: 'left',
     });
     const title = document.createElement('h1');
     title.textContent = problem.title;
