@@ -157,9 +157,13 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       problem = undefined;
       decks = result.decks.map((d) => d.slug);
       indexDigests = await digests(result);
-      const reloaded = reload();
+      // A save that changes nothing the deck shows writes nothing: no reload for it, unless
+      // the pages still show a problem that this build cleared.
+      const written = result.decks.some((d) => d.outputs.length > 0);
+      const reloaded = written || wasBroken || changes.length === 0 ? reload() : 0;
       const what = changes.length > 0 ? `${describe(changes)} changed: ` : '';
-      info(`${what}HTML built in ${seconds(ms)}${wasBroken ? ', problems fixed' : ''}${reloaded > 0 ? `; reloading ${reloaded} page${reloaded === 1 ? '' : 's'}` : ''}`);
+      const built = written ? `HTML built in ${seconds(ms)}` : `HTML up to date (${seconds(ms)})`;
+      info(`${what}${built}${wasBroken ? ', problems fixed' : ''}${reloaded > 0 ? `; reloading ${reloaded} page${reloaded === 1 ? '' : 's'}` : ''}`);
       for (const done of htmlDone.splice(0)) done(undefined);
       emitter.emit('rebuilt', { phase: 'html', ms, result, reloaded });
     },
