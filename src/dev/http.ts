@@ -54,6 +54,11 @@ async function handle({ root, hub, port, build }: HandlerOptions, req: IncomingM
     if (urlPath === '/') return send(res, 200, 'text/html; charset=utf-8', withLiveReload(await listing(root), build()));
   }
   if (found.kind === 'file') return serveFile(req, res, found.file, build());
+  // A page not built yet (the content was broken from the start) still gets the client: it
+  // shows the problem and turns into the deck on the first good build.
+  if (urlPath.endsWith('/') || urlPath.endsWith('.html')) {
+    return send(res, 404, 'text/html; charset=utf-8', withLiveReload(page('not built yet', '<p>Nothing here yet: this page loads by itself once the build writes it.</p>'), build()));
+  }
   send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
 }
 
@@ -77,14 +82,19 @@ async function listing(root: string): Promise<string> {
     if (entry.isDirectory() && !entry.name.startsWith('.') && (await resolveUnder(root, `/${encodeURIComponent(entry.name)}/index.html`)).kind === 'file') decks.push(entry.name);
   }
   const items = decks.map((d) => `<li><a href="${encodeURIComponent(d)}/">${escapeHtml(d)}</a></li>`).join('\n');
+  return page(path.basename(root), decks.length > 0 ? `<ul>\n${items}\n</ul>` : '<p>No deck has been built yet.</p>');
+}
+
+/** A page of the dev server's own; `body` is HTML made here, with every name escaped. */
+function page(title: string, body: string): string {
   return [
     '<!doctype html>',
     '<html lang="en"><head><meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'">`,
-    '<title>careerdeck dev</title>',
+    `<title>careerdeck dev: ${escapeHtml(title)}</title>`,
     '<style>body{font:18px/1.5 system-ui,sans-serif;margin:48px}</style></head><body>',
-    `<h1>careerdeck dev: ${escapeHtml(path.basename(root))}</h1>`,
-    decks.length > 0 ? `<ul>\n${items}\n</ul>` : '<p>No deck has been built yet.</p>',
+    `<h1>careerdeck dev: ${escapeHtml(title)}</h1>`,
+    body,
     '</body></html>',
   ].join('\n');
 }

@@ -124,6 +124,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const emitter = new EventEmitter<DevServerEvents>();
   let buildNumber = 0;
   let problem: Problem | undefined;
+  /** Whether the first HTML build is over and the server runs. */
+  let started = false;
   let decks: string[] = await deckFiles(contentDir, options.deck);
   /** The index.html of each deck as the HTML build wrote it: the PDF build may fit it anew. */
   let indexDigests = new Map<string, string>();
@@ -180,6 +182,12 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     },
     onError: (error, phase, ms) => {
       if (error instanceof CareerdeckError && error.code === 'INTERRUPTED') return;
+      // The first build's other errors (an unknown deck, an output folder in the way) stop the
+      // start and are reported by the caller, once.
+      if (!started && !diagnosticsOf(error)) {
+        for (const done of htmlDone.splice(0)) done(error);
+        return;
+      }
       if (phase === 'html' || diagnosticsOf(error)) {
         problem = describeProblem(error);
         hub.send('problem', problem);
@@ -220,7 +228,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     void rebuilder.request();
     const error = await first;
     // A content problem is shown and fixed while the server runs; anything else stops it.
-    if (error !== undefined && !(error instanceof ContentError)) throw error;
+    if (error !== undefined && !diagnosticsOf(error)) throw error;
+    started = true;
   } catch (error) {
     await close();
     throw error;

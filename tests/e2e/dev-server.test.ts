@@ -168,6 +168,29 @@ describe('careerdeck dev, in process', () => {
   });
 });
 
+describe('careerdeck dev, content broken from the start', () => {
+  it('runs, shows the problem on the deck address, and shows the deck after the fix', async () => {
+    const project = await scratchProject('dev-broken');
+    const roleFile = path.join(project.content, ROLE);
+    const original = await readFile(roleFile, 'utf8');
+    await writeFile(roleFile, original.replace('title: AI Scientist', 'title: "AI Scientist'));
+    const [server, browser] = await Promise.all([startDevServer({ contentDir: project.content, outDir: project.out, configDir: project.dir, pdf: false, port: 0 }), launchTestBrowser()]);
+    try {
+      expect(server.problem?.lines[0]).toMatch(/ai-scientist\.md:2:/);
+      const page = await browser.newPage();
+      await page.goto(server.decks.get(DECK)!, { waitUntil: 'load' });
+      expect(await page.$eval(OVERLAY, (el) => el.textContent ?? '')).toMatch(/ai-scientist\.md:2:/);
+      await until('the page to listen', () => server.pages === 1);
+      await saveAndReload(page, roleFile, original);
+      await page.waitForFunction(() => document.documentElement.dataset.careerdeckReady === 'true');
+      expect(await page.$(OVERLAY)).toBeNull();
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+});
+
 describe('careerdeck dev with PDFs', () => {
   it('prints the PDFs again in the background after a change, with the browser kept warm, and closes it', async () => {
     const project = await scratchProject('dev-pdf');
