@@ -19,6 +19,8 @@ export interface RebuilderOptions {
   newSession?: (() => BrowserSession) | undefined;
   /** The HTML of the decks is written: time to reload the pages. */
   onHtml: (result: BuildResult, ms: number, changes: readonly string[]) => void | Promise<void>;
+  /** Wait between the HTML build and the PDFs, in milliseconds. Default 0. */
+  pdfDelayMs?: number;
   /** The PDFs are written. */
   onPdf: (result: BuildResult, ms: number) => void | Promise<void>;
   /** A build failed (not when it was stopped because something changed). */
@@ -38,6 +40,8 @@ export class Rebuilder {
   /** Sessions being closed, awaited by close() so that no Chromium outlives the server. */
   private readonly closing = new Map<BrowserSession, Promise<void>>();
   private closed = false;
+  /** Ends the pause before the PDFs. */
+  private wake: (() => void) | undefined;
 
   constructor(private readonly o: RebuilderOptions) {}
 
@@ -45,6 +49,7 @@ export class Rebuilder {
   request(changes: readonly string[] = []): Promise<void> {
     if (this.closed) return Promise.resolve();
     this.queued = [...(this.queued ?? []), ...changes];
+    this.wake?.();
     this.stopPrinting();
     this.running ??= this.loop().finally(() => (this.running = undefined));
     return this.running;
@@ -59,6 +64,7 @@ export class Rebuilder {
   async close(): Promise<void> {
     this.closed = true;
     this.queued = undefined;
+    this.wake?.();
     this.printing?.controller.abort();
     if (this.session) this.dropSession(this.session);
     await this.running?.catch(() => undefined);
@@ -71,6 +77,10 @@ export class Rebuilder {
       this.queued = undefined;
       if (!(await this.html(changes))) continue;
       if (this.queued || this.closed || !this.o.newSession) continue;
+      // Let the pages reload first: on two cores a browser starting or printing beside them
+      // slows the reload the presenter waits for. Ended early by a change or close().
+      await this.pause(this.o.pdfDelayMs ?? 0);
+      if (this.queued || this.closed) continue;
       await this.pdf();
     }
   }
@@ -109,6 +119,19 @@ export class Rebuilder {
     } finally {
       if (this.printing?.controller === controller) this.printing = undefined;
     }
+  }
+
+  private pause(ms: number): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
   }
 
   /**

@@ -149,6 +149,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const configFiles = [...new Set([...CONFIG_FILES.map((name) => path.join(configDir, name)), ...(options.configFile ? [path.resolve(options.configFile)] : [])])];
   const rebuilder = new Rebuilder({
     build,
+    pdfDelayMs: 750,
     options: (): BuildOptions => ({ contentDir, outDir, templatesDir, settings, deck: options.deck, browser: options.browser, timeoutMs }),
     prepare: async (changes) => {
       if (options.readSettings && changes.some((file) => configFiles.includes(path.resolve(file)))) settings = await options.readSettings();

@@ -33,12 +33,13 @@ function fakeSession() {
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function rebuilder(pdf = true) {
+function rebuilder(pdf = true, pdfDelayMs = 0) {
   const fake = fakeBuild();
   const sessions: ReturnType<typeof fakeSession>[] = [];
   const seen: string[] = [];
   const r = new Rebuilder({
     build: fake.build,
+    pdfDelayMs,
     options: () => ({ contentDir: 'content' }),
     newSession: pdf
       ? () => {
@@ -112,6 +113,25 @@ describe('Rebuilder', () => {
     await r.idle();
     expect(seen).toEqual(['html a.md', 'html b.md,c.md']);
     expect(fake.calls).toHaveLength(2);
+  });
+
+  it('waits before the PDFs, and a change during that wait builds the HTML again without printing first', async () => {
+    const { r, fake, seen } = rebuilder(true, 50);
+    void r.request(['a.md']);
+    await tick();
+    fake.calls[0]!.finish();
+    await tick();
+    expect(fake.calls).toHaveLength(1);
+    void r.request(['b.md']);
+    await tick();
+    expect(fake.calls[1]!.options.pdf).toBe(false);
+    fake.calls[1]!.finish();
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(fake.calls[2]!.options.pdf).toBe(true);
+    fake.calls[2]!.finish();
+    await r.idle();
+    expect(seen).toEqual(['html a.md', 'html b.md', 'pdf']);
+    await r.close();
   });
 
   it('reports a failed HTML build and prints no PDFs for it', async () => {
