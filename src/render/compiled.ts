@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type HandlebarsApi from 'handlebars';
 
 /** Template sources by name ("deck", "partials/columns", ...). */
@@ -17,23 +17,22 @@ export async function handlebarsRuntime(): Promise<typeof HandlebarsApi> {
  * The templates precompiled to JavaScript, kept in `cacheDir` under a digest of their sources
  * and the Handlebars version: a build whose templates did not change loads them with the small
  * Handlebars runtime instead of loading the compiler and compiling (about a tenth of a second).
- * Only careerdeck's own template files are ever compiled, never content.
+ * Only careerdeck's template files are ever compiled, never content. Undefined when there is no
+ * cache to keep them in: the caller then compiles in memory.
  */
-export async function compiledTemplates(sources: Sources, cacheDir: string | undefined): Promise<Specs> {
+export async function precompiledTemplates(sources: Sources, cacheDir: string | undefined): Promise<Specs | undefined> {
+  if (!cacheDir) return undefined;
   const runtime = await handlebarsRuntime();
   const key = createHash('sha256').update(runtime.VERSION).update(JSON.stringify(sources)).digest('hex').slice(0, 24);
-  const file = cacheDir && path.join(cacheDir, `templates-${key}.mjs`);
-  if (file) {
-    const cached = await import(pathToFileURL(file).href).then((m: { default: Specs }) => m.default, () => undefined);
-    if (cached) return cached;
-  }
+  const file = pathToFileURL(path.join(cacheDir, `templates-${key}.mjs`)).href;
+  const load = () => import(file).then((m: { default: Specs }) => m.default, () => undefined);
+  const cached = await load();
+  if (cached) return cached;
   const { default: Handlebars } = await import('handlebars');
   const code = Object.entries(sources).map(([name, source]) => `  ${JSON.stringify(name)}: ${Handlebars.precompile(source, { strict: true })},`);
-  const module = `// Precompiled by careerdeck from its templates; safe to delete.\nexport default {\n${code.join('\n')}\n};\n`;
-  if (file) await store(file, module);
-  // Evaluated from the file when it could be written; otherwise from the same text in memory.
-  const fromFile = file ? await import(pathToFileURL(file).href).then((m: { default: Specs }) => m.default, () => undefined) : undefined;
-  return fromFile ?? (await import(`data:text/javascript;base64,${Buffer.from(module).toString('base64')}`).then((m: { default: Specs }) => m.default));
+  await store(fileURLToPath(file), `// Precompiled by careerdeck from its templates; safe to delete.\nexport default {\n${code.join('\n')}\n};\n`);
+  // A failed import is remembered per URL, so a damaged file is read again under another one.
+  return import(`${file}?${Date.now()}`).then((m: { default: Specs }) => m.default, () => undefined);
 }
 
 /** Written whole or not at all; a cache that cannot be written only costs the compile next time. */

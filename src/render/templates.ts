@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { compiledTemplates, handlebarsRuntime } from './compiled.js';
+import { handlebarsRuntime, precompiledTemplates } from './compiled.js';
 import type { DeckView } from './deck-view.js';
 import { helpers } from './helpers.js';
 import type { FactsheetView } from './factsheet-view.js';
@@ -22,8 +22,6 @@ export interface Templates {
  * (see compiled.ts), so later builds need only the Handlebars runtime.
  */
 export async function loadTemplates(dir: string, cacheDir?: string): Promise<Templates> {
-  const hbs = (await handlebarsRuntime()).create();
-  for (const [name, fn] of Object.entries(helpers)) hbs.registerHelper(name, fn);
   const read = (...parts: string[]) => readFile(path.join(dir, ...parts), 'utf8');
   const partials = (await readdir(path.join(dir, 'partials'))).filter((f) => f.endsWith('.hbs')).sort();
   const sources: Record<string, string> = {};
@@ -31,9 +29,12 @@ export async function loadTemplates(dir: string, cacheDir?: string): Promise<Tem
     ...['deck', 'report', 'handout', 'factsheet'].map(async (name) => (sources[name] = await read(name, `${name}.hbs`))),
     ...partials.map(async (file) => (sources[`partials/${file.slice(0, -4)}`] = await read('partials', file))),
   ]);
-  const specs = await compiledTemplates(sources, cacheDir);
-  for (const file of partials) hbs.registerPartial(file.slice(0, -4), hbs.template(specs[`partials/${file.slice(0, -4)}`]!));
-  const template = (name: string) => hbs.template(specs[name]!);
+  const specs = await precompiledTemplates(sources, cacheDir);
+  // With precompiled templates the runtime is enough; without, the compiler compiles them here.
+  const hbs = specs ? (await handlebarsRuntime()).create() : (await import('handlebars')).default.create();
+  for (const [name, fn] of Object.entries(helpers)) hbs.registerHelper(name, fn);
+  const template = (name: string) => (specs ? hbs.template(specs[name]!) : hbs.compile(sources[name]!, { strict: true, noEscape: false }));
+  for (const file of partials) hbs.registerPartial(file.slice(0, -4), template(`partials/${file.slice(0, -4)}`));
   const [deck, report, handout, factsheet] = [template('deck'), template('report'), template('handout'), template('factsheet')];
   const [base, deckCss, reportCss, handoutCss, factsheetCss, deckScript] = await Promise.all([
     read('partials', 'base.css'),

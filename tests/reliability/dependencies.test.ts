@@ -62,6 +62,9 @@ describe('versions of the content-facing dependencies', () => {
 describe('static use of Handlebars in src/', () => {
   const SRC = path.join(PROJECT_ROOT, 'src');
   const TEMPLATES_TS = path.join('render', 'templates.ts');
+  // Precompiles the same sources into a cache, so later builds need only the runtime.
+  const COMPILED_TS = path.join('render', 'compiled.ts');
+  const inFile = (file: string) => (site: string) => site.startsWith(`${file}:`);
   let sources: { file: string; text: string }[];
 
   /** Source with comments blanked, so that what is checked is code. */
@@ -83,17 +86,25 @@ describe('static use of Handlebars in src/', () => {
     expect(sources.length).toBeGreaterThan(10);
   });
 
-  it('calls compile( only in src/render/templates.ts', () => {
-    const calls = sites(/\b(pre)?compile\s*\(/);
-    expect(calls.length).toBeGreaterThan(0);
-    expect(calls.filter((site) => !site.startsWith(`${TEMPLATES_TS}:`))).toEqual([]);
+  it('calls compile( only in src/render/templates.ts and precompile( only in src/render/compiled.ts', () => {
+    expect(sites(/\bcompile\s*\(/).filter((site) => !inFile(TEMPLATES_TS)(site))).toEqual([]);
+    expect(sites(/\bcompile\s*\(/).length).toBeGreaterThan(0);
+    expect(sites(/\bprecompile\s*\(/).filter((site) => !inFile(COMPILED_TS)(site))).toEqual([]);
+    expect(sites(/\bprecompile\s*\(/)).toHaveLength(1);
+    expect(sites(/\bprecompiledTemplates\s*\(/).filter((site) => !inFile(COMPILED_TS)(site))).toEqual([expect.stringMatching(/precompiledTemplates\(sources, cacheDir\)/)]);
   });
 
   it('compiles only template files read from the templates folder, never content', () => {
     const text = code(sources.find((s) => s.file === TEMPLATES_TS)!.text);
+    // What is compiled or precompiled is `sources`, and `sources` is filled only by reading templates.
     const args = [...text.matchAll(/\b(?:\w+\.)?compile\s*\(\s*([^,)]*)/g)].map((m) => m[1]!.trim());
-    expect(args.length).toBeGreaterThan(0);
-    for (const arg of args) expect(arg).toMatch(/^(await read\([^)]*|'[\w/-]+\.hbs')$/);
+    expect(args).toEqual(['sources[name]!']);
+    const assigned = [...text.matchAll(/sources\[[^\]]+\]\s*=\s*([^)]*\))/g)].map((m) => m[1]!.trim());
+    expect(assigned.length).toBeGreaterThan(0);
+    for (const value of assigned) expect(value).toMatch(/^await read\([^)]*\)$/);
+    const compiled = code(sources.find((s) => s.file === COMPILED_TS)!.text);
+    expect([...compiled.matchAll(/precompile\s*\(\s*([^,)]*)/g)].map((m) => m[1]!.trim())).toEqual(['source']);
+    expect(compiled).toMatch(/Object\.entries\(sources\)\.map\(\(\[name, source\]\)/);
   });
 
   it('never loosens the prototype-access protections', () => {
@@ -106,10 +117,12 @@ describe('static use of Handlebars in src/', () => {
 
   it('compiles strict and escaping, in an isolated Handlebars environment', () => {
     expect(sites(/noEscape\s*:\s*true/)).toEqual([]);
-    expect(sites(/strict\s*:\s*true/).filter((site) => site.startsWith(`${TEMPLATES_TS}:`))).toHaveLength(1);
-    expect(sites(/Handlebars\.create\(\)/)).toEqual([expect.stringMatching(new RegExp(`^${TEMPLATES_TS.replace(/[./\\]/g, '\\$&')}:`))]);
-    // Nothing is registered on, or compiled by, the global instance.
-    expect(sites(/Handlebars\.(compile|precompile|template|registerHelper|registerPartial|registerDecorator)\b/)).toEqual([]);
+    expect(sites(/strict\s*:\s*true/).filter(inFile(TEMPLATES_TS))).toHaveLength(1);
+    expect(sites(/strict\s*:\s*true/).filter(inFile(COMPILED_TS))).toHaveLength(1);
+    expect(sites(/\.create\(\)/)).toEqual([expect.stringMatching(new RegExp(`^${TEMPLATES_TS.replace(/[./\\]/g, '\\$&')}:`))]);
+    // Nothing is registered on, or compiled by, the global instance; precompile only turns a
+    // template into source text and changes nothing in it.
+    expect(sites(/Handlebars\.(compile|template|registerHelper|registerPartial|registerDecorator)\b/)).toEqual([]);
     expect(sites(/\bregisterPartial\s*\(/).filter((site) => !site.startsWith(`${TEMPLATES_TS}:`))).toEqual([]);
   });
 
