@@ -5,3 +5,4 @@ export { CareerdeckError, ContentError, ExitCode, formatDiagnostic, type Diagnos
 export type { ContentModel, Deck, Keyword, Role, Section } from './validate/model.js';
 export type { Comparison, Overlap } from './compare/compare.js';
 export { defineConfig, type CareerdeckConfig } from './config/define.js';
+export { startDevServer, type DevServer, type DevServerOptions } from './dev/server.js';
