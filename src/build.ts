@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findBrowser, machineEnvironment } from './browser/find.js';
+import { browserIdentity, findBrowser, machineEnvironment } from './browser/find.js';
 import { BrowserSession } from './browser/session.js';
 import type { Asset } from './emit/assets.js';
 import { alive } from './browser/profile.js';
@@ -12,7 +12,7 @@ import { CareerdeckError, ContentError } from './errors.js';
 import { digest } from './incremental/fingerprint.js';
 import { fingerprintInputs, staleOutputs, unchangedBuild } from './incremental/check.js';
 import { planDeck } from './incremental/plan.js';
-import { type DeckState, readDeckState, writeBuildState, writeDeckState, written } from './incremental/state.js';
+import { type DeckState, readDeckState, record, recordFiles, removeBuildState, writeBuildState, writeDeckState } from './incremental/state.js';
 import type { ContentModel } from './validate/model.js';
 import type { DeckSettings } from './validate/validate.js';
 
@@ -101,7 +101,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (options.signal?.aborted) throw new CareerdeckError('INTERRUPTED', INTERRUPTED);
   };
 
-  const inputs = await fingerprintInputs({ contentDir, templatesDir, pdf, keepHtml: options.keepHtml === true, date: pinned, browser: options.browser, deck: options.deck, extra: JSON.stringify(options.settings ?? {}) });
+  const inputOptions = {
+    contentDir,
+    templatesDir,
+    pdf,
+    keepHtml: options.keepHtml === true,
+    date: pinned,
+    browser: pdf ? await browserIdentity(options.browser) : '',
+    deck: options.deck,
+    extra: JSON.stringify(options.settings ?? {}),
+  };
+  const inputs = await fingerprintInputs(inputOptions);
   if (!options.force) {
     const done = await unchangedBuild(outDir, inputs.buildKey);
     if (done) return done;
@@ -126,7 +136,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }),
   );
   const toBuild = plans.filter((p) => p.stale.length > 0);
-  const printing = toBuild.some((p) => p.stale.some((o) => o.kind !== 'deck') || (pdf && p.stale.some((o) => o.kind === 'deck')));
+  const printing = pdf && toBuild.length > 0;
 
   const owned = printing && !options.session;
   const session = !printing ? undefined : (options.session ?? new BrowserSession({ executablePath: (await findBrowser(machineEnvironment(options.browser))).executablePath, timeoutMs }));
@@ -136,10 +146,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const [{ loadTemplates }, { renderDeck }, { loadAssets }] = await Promise.all([import('./render/templates.js'), import('./render/render.js'), import('./emit/assets.js')]);
-    const templates = toBuild.length > 0 ? await loadTemplates(templatesDir, path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'careerdeck')) : undefined;
-    const assets = templates ? [...(await loadAssets(templates.deckScript)), ...images] : [];
+    const templates = await loadTemplates(templatesDir, path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'careerdeck'));
+    const assets = [...(await loadAssets(templates.deckScript)), ...images];
     const started = performance.now();
-    const rendered = toBuild.map((p) => ({ ...p, r: renderDeck(p.c, templates!) }));
+    const rendered = toBuild.map((p) => ({ ...p, r: renderDeck(p.c, templates) }));
     const renderMs = performance.now() - started;
     checkAbort();
     // Loaded only when printing, so that --no-pdf and check never load Puppeteer.
@@ -149,32 +159,35 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         const wanted = new Set(stale.flatMap((o) => (o.kind === 'deck' ? [] : [o.kind])));
         const measure = pdf && stale.some((o) => o.kind === 'deck');
         if (!session || !printDeck || (wanted.size === 0 && !measure)) return Promise.resolve({ rendered: r, pdfs: [] });
-        return printDeck(session, { c, wanted, measure, rendered: r, rerender: (budgets) => renderDeck(c, templates!, budgets) }, assets, date, timeoutMs);
+        return printDeck(session, { c, wanted, measure, rendered: r, rerender: (budgets) => renderDeck(c, templates, budgets) }, assets, date, timeoutMs);
       }),
     );
     checkAbort();
+    // From the first write on, the last build's record no longer describes the folder.
+    await removeBuildState(outDir).catch(() => undefined);
     const decks: BuildResult['decks'] = [];
     for (const plan of plans) {
-      const i = rendered.findIndex((x) => x.c === plan.c);
       const { c, dir, planned, stale, state } = plan;
       const outputs: OutputFile[] = [];
       const upToDate = planned.filter((o) => !stale.includes(o)).map((o) => path.join(dir, o.name));
       const nextState: DeckState = { slides: state?.slides ?? 0, outputs: { ...state?.outputs } };
+      await removeStaleTemps(dir, alive);
+      // Every deck folder gets them, fresh or not, so that a deleted one comes back; files that
+      // already hold the same bytes are left alone.
+      for (const asset of assets) await writeOutput(path.join(dir, asset.path), asset.bytes, true);
+      const i = rendered.findIndex((x) => x.c === c);
       if (i >= 0) {
         const { rendered: r, pdfs } = printed[i]!;
-        const keyOf = (name: string) => planned.find((o) => o.name === name)?.key;
         const emit = async (name: string, bytes: Uint8Array | string, ms: number, pages?: number) => {
           checkAbort();
-          await writeOutput(path.join(dir, name), bytes);
+          const file = path.join(dir, name);
+          await writeOutput(file, bytes);
           const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
-          outputs.push({ file: path.join(dir, name), bytes: size, pages });
-          const key = keyOf(name);
-          if (key) nextState.outputs[name] = await written(path.join(dir, name), key);
-          options.onProgress?.({ deck: c.deck.slug, file: path.join(dir, name), bytes: size, ms, pages });
+          outputs.push({ file, bytes: size, pages });
+          const key = planned.find((o) => o.name === name)?.key;
+          if (key) nextState.outputs[name] = { key, ...(await record(file)) };
+          options.onProgress?.({ deck: c.deck.slug, file, bytes: size, ms, pages });
         };
-        await removeStaleTemps(dir, alive);
-        // Assets are the same every build: rewriting (and flushing) them would only cost time.
-        for (const asset of assets) await writeOutput(path.join(dir, asset.path), asset.bytes, true);
         if (stale.some((o) => o.kind === 'deck')) {
           await emit('index.html', r.deck, renderMs / rendered.length);
           nextState.slides = r.slideCount;
@@ -182,11 +195,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         const { printSources } = await import('./emit/jobs.js');
         if (options.keepHtml) for (const source of printSources(c, r)) if (pdfs.some((p) => p.name === source.pdf)) await emit(source.name, source.html, 0);
         for (const printedPdf of pdfs) await emit(printedPdf.name, printedPdf.bytes, printedPdf.ms, printedPdf.pages);
+        checkAbort();
         await writeDeckState(dir, nextState);
       }
       decks.push({ slug: c.deck.slug, dir, slides: nextState.slides, outputs, upToDate });
     }
-    await writeBuildState(outDir, { key: inputs.buildKey, decks: plans.map((p) => ({ slug: p.c.deck.slug, dir: p.dir, outputs: p.planned.map((o) => o.name) })) });
+    checkAbort();
+    // Recorded only if the inputs did not change while we built: outputs made from a file saved
+    // mid-build must not be taken for the inputs read at the start.
+    if ((await fingerprintInputs(inputOptions)).buildKey === inputs.buildKey) {
+      const files = async (p: (typeof plans)[number]) => recordFiles(p.dir, [...p.planned.map((o) => o.name), ...assets.map((a) => a.path)]);
+      const recorded = await Promise.all(plans.map(async (p, i) => ({ slug: p.c.deck.slug, dir: p.dir, slides: decks[i]!.slides, outputs: p.planned.map((o) => o.name), files: await files(p) })));
+      await writeBuildState(outDir, { key: inputs.buildKey, decks: recorded });
+    }
     return { decks, browserLaunches: session?.launches ?? 0, blockedRequests: session ? [...session.blocked] : [] };
   } catch (error) {
     // Whatever failed while stopping (a closed page, a dead browser), the cause is the stop.

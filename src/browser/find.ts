@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { CareerdeckError } from '../errors.js';
@@ -84,4 +85,19 @@ export function machineEnvironment(explicit?: string): FinderEnvironment {
         .map((b) => b.executablePath);
     },
   };
+}
+
+/**
+ * Which browser would print, as text that changes when it is replaced or upgraded (its path,
+ * size and time stamp): part of the PDFs' fingerprints. "none" when there is none; the build
+ * reports that only if it has something to print.
+ */
+export async function browserIdentity(explicit?: string): Promise<string> {
+  try {
+    const { executablePath } = await findBrowser(machineEnvironment(explicit));
+    const { size, mtimeMs } = await stat(executablePath);
+    return `${executablePath}:${size}:${mtimeMs}`;
+  } catch {
+    return 'none';
+  }
 }

@@ -43,8 +43,13 @@ export class BrowserSession {
   /** Requests refused because they were not for our own files: for tests and diagnostics. */
   readonly blocked: string[] = [];
   launches = 0;
+  private markClosed!: () => void;
+  /** Settles when close() is called: a page still being opened then stops waiting for it. */
+  private readonly whenClosed = new Promise<never>((_, reject) => (this.markClosed = () => reject(new Error('closed'))));
 
-  constructor(private readonly options: SessionOptions) {}
+  constructor(private readonly options: SessionOptions) {
+    this.whenClosed.catch(() => undefined);
+  }
 
   /**
    * Opens a page that can load only `site`, runs `fn`, and always closes the page. Errors from
@@ -54,7 +59,8 @@ export class BrowserSession {
     await this.acquire();
     try {
       const browser = await this.launch();
-      const page = await browser.newPage();
+      // Closing while a page opens would leave puppeteer waiting out its own 30 s target timer.
+      const page = await Promise.race([browser.newPage(), this.whenClosed]);
       try {
         page.setDefaultTimeout(this.options.timeoutMs);
         await page.setRequestInterception(true);
@@ -79,6 +85,7 @@ export class BrowserSession {
   /** Closes the browser; nothing can start it again, and jobs still waiting for a page fail. */
   async close(): Promise<void> {
     this.closed = true;
+    this.markClosed();
     for (const waiter of this.waiting.splice(0)) waiter.reject(this.explain(new Error('closed')));
     const pending = this.browser;
     this.browser = undefined;

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { BuildResult } from '../build.js';
-import { codeVersion, digest, hashTree, treeDigest } from './fingerprint.js';
+import { codeVersion, digest, hashTree, isEditorLeftover, treeDigest } from './fingerprint.js';
 import type { PlannedOutput } from './plan.js';
-import { allOnDisk, type DeckState, isFresh, readBuildState, readDeckState } from './state.js';
+import { type DeckState, filesAsRecorded, isFresh, readBuildState } from './state.js';
 
 export interface InputOptions {
   contentDir: string;
@@ -11,7 +11,8 @@ export interface InputOptions {
   keepHtml: boolean;
   /** A pinned date (SOURCE_DATE_EPOCH) is an input; "now" is not. */
   date: Date | undefined;
-  browser: string | undefined;
+  /** The browser that would print, as found (path, size, time stamp), so that an upgrade reprints. */
+  browser: string;
   deck: string | undefined;
   /** Anything else that shapes the outputs (the config file's deck defaults), as JSON. */
   extra?: string;
@@ -19,8 +20,8 @@ export interface InputOptions {
 
 export interface Inputs {
   code: string;
-  /** Options that change what an output looks like (not which decks are built, or where). */
-  options: string;
+  /** What changes the PDFs beyond their content and templates. */
+  printing: string;
   templates: ReadonlyMap<string, string>;
   /** Every byte this build reads and every option: equal keys mean nothing changed. */
   buildKey: string;
@@ -28,24 +29,24 @@ export interface Inputs {
 
 /** Fingerprints of everything a build reads, taken before anything is parsed. */
 export async function fingerprintInputs(o: InputOptions): Promise<Inputs> {
-  const [code, templates, content] = await Promise.all([codeVersion(), hashTree(o.templatesDir), hashTree(o.contentDir)]);
-  const options = JSON.stringify({ keepHtml: o.keepHtml, date: o.date?.toISOString() ?? null, browser: o.browser ?? null, extra: o.extra ?? null });
-  const scope = JSON.stringify({ content: path.resolve(o.contentDir), deck: o.deck ?? null, pdf: o.pdf });
-  return { code, options, templates, buildKey: digest(code, options, scope, treeDigest(templates), treeDigest(content)) };
+  const [code, templates, content] = await Promise.all([codeVersion(), hashTree(o.templatesDir), hashTree(o.contentDir, (name) => !isEditorLeftover(name))]);
+  const printing = JSON.stringify({ keepHtml: o.keepHtml, date: o.date?.toISOString() ?? null, browser: o.browser });
+  // The settings reach each output through the deck they shape; here they only mark the build.
+  const scope = JSON.stringify({ content: path.resolve(o.contentDir), deck: o.deck ?? null, pdf: o.pdf, settings: o.extra ?? null });
+  return { code, printing, templates, buildKey: digest(code, printing, scope, treeDigest(templates), treeDigest(content)) };
 }
 
 /**
- * The fast path: when nothing the last build read has changed and its outputs are all still
- * there, the result of that build, without parsing anything or starting a browser.
+ * The fast path: when nothing the last whole build read has changed and every file it left is
+ * still as it left it, that build's result, without parsing anything or starting a browser.
  */
 export async function unchangedBuild(outDir: string, buildKey: string): Promise<BuildResult | undefined> {
   const last = await readBuildState(outDir);
   if (last?.key !== buildKey) return undefined;
   const decks: BuildResult['decks'] = [];
   for (const deck of last.decks) {
-    const state = await readDeckState(deck.dir);
-    if (!state || !(await allOnDisk(deck.dir, deck.outputs, state))) return undefined;
-    decks.push({ slug: deck.slug, dir: deck.dir, slides: state.slides, outputs: [], upToDate: deck.outputs.map((name) => path.join(deck.dir, name)) });
+    if (!(await filesAsRecorded(deck.dir, deck.files))) return undefined;
+    decks.push({ slug: deck.slug, dir: deck.dir, slides: deck.slides, outputs: [], upToDate: deck.outputs.map((name) => path.join(deck.dir, name)) });
   }
   return { decks, browserLaunches: 0, blockedRequests: [] };
 }

@@ -37,6 +37,11 @@ export async function hashTree(dir: string, keep: (name: string) => boolean = ()
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
+/** Editor swap and backup files, hidden files: never content, so they never count as a change. */
+export function isEditorLeftover(name: string): boolean {
+  return /^\.|~$|\.(swp|swx|swo|tmp|bak)$|^#.*#$|^\d+$/.test(name);
+}
+
 /** One digest for a whole tree, or for the files in it whose paths pass `select`. */
 export function treeDigest(tree: ReadonlyMap<string, string>, select: (rel: string) => boolean = () => true): string {
   return digest(...[...tree].filter(([rel]) => select(rel)).flatMap(([rel, hash]) => [rel, hash]));

@@ -18,8 +18,8 @@ export interface PlannedOutput {
 export interface Fingerprints {
   /** careerdeck's code and package versions. */
   code: string;
-  /** The build options that change outputs, as stable text. */
-  options: string;
+  /** What changes the PDFs beyond their content and templates (the browser, a pinned date, --keep-html), as stable text. */
+  printing: string;
   /** Every file under the templates folder, by relative path. */
   templates: ReadonlyMap<string, string>;
   /** Digest of each content image by its asset path. */
@@ -46,9 +46,9 @@ export function planDeck(c: Comparison, fp: Fingerprints, pdf: boolean): Planned
     // An image is known by its bytes, not only by its path.
     key === 'asset' && typeof value === 'string' ? `${value}#${fp.images.get(value) ?? 'missing'}` : value,
   );
-  const common = digest(fp.code, fp.options, content);
+  const common = digest(fp.code, content);
   const keyOf = (kind: OutputKind, ...extra: string[]) =>
-    digest(common, kind, ...extra, treeDigest(fp.templates, (rel) => {
+    digest(common, kind, kind === 'deck' ? '' : fp.printing, ...extra, treeDigest(fp.templates, (rel) => {
       const folder = rel.split('/')[0] ?? '';
       return !KNOWN_FOLDERS.has(folder) || TEMPLATE_FOLDERS[kind].includes(folder);
     }));

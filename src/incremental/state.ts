@@ -1,27 +1,35 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../emit/atomic.js';
 
+/** A file as it was written: an output and the fingerprint it was made from, or a copied asset. */
+export interface FileRecord {
+  bytes: number;
+  mtimeMs: number;
+}
+
 /**
- * What the last build wrote into one deck folder: each output with the fingerprint of the
- * inputs it was made from and its size. Written after the outputs, so an interrupted build
- * leaves a state that points at older inputs, and the next build redoes those outputs.
+ * What builds wrote into one deck folder: each output with the fingerprint of the inputs it was
+ * made from. Written after the deck's outputs, so an interrupted build leaves a state that points
+ * at older inputs, and the next build redoes those outputs.
  */
 export interface DeckState {
   slides: number;
-  outputs: Record<string, { key: string; bytes: number; mtimeMs: number }>;
+  outputs: Record<string, FileRecord & { key: string }>;
 }
 
-/** The fingerprint of everything a whole build read, for the no-parsing fast path. */
+/**
+ * The last whole build: the fingerprint of everything it read and every file it left, for the
+ * fast path that parses nothing. Removed before a build writes anything, written when it ends.
+ */
 export interface BuildState {
   key: string;
-  /** Each deck folder and the outputs that build made or found fresh there. */
-  decks: { slug: string; dir: string; outputs: string[] }[];
+  decks: { slug: string; dir: string; slides: number; outputs: string[]; files: Record<string, FileRecord> }[];
 }
 
-const DECK_STATE = '.careerdeck-build.json';
+const DECK_STATE = '.careerdeck-outputs.json';
 const BUILD_STATE = '.careerdeck-build.json';
-const FORMAT = 1;
+const FORMAT = 2;
 
 export function readDeckState(dir: string): Promise<DeckState | undefined> {
   return readJson<DeckState>(path.join(dir, DECK_STATE));
@@ -39,24 +47,36 @@ export function writeBuildState(outDir: string, state: BuildState): Promise<void
   return writeFileAtomic(path.join(outDir, BUILD_STATE), JSON.stringify({ format: FORMAT, ...state }, null, 1));
 }
 
+export async function removeBuildState(outDir: string): Promise<void> {
+  await rm(path.join(outDir, BUILD_STATE), { force: true });
+}
+
 /** An output is fresh when it was made from one of `keys` and is on disk as it was written. */
 export async function isFresh(dir: string, name: string, keys: readonly string[], state: DeckState | undefined): Promise<boolean> {
   const entry = state?.outputs[name];
-  if (!entry || !keys.includes(entry.key)) return false;
-  const now = await stat(path.join(dir, name)).catch(() => undefined);
-  return now?.size === entry.bytes && now.mtimeMs === entry.mtimeMs;
+  return entry !== undefined && keys.includes(entry.key) && (await asRecorded(path.join(dir, name), entry));
 }
 
-/** What isFresh will compare a just-written output with. */
-export async function written(file: string, key: string): Promise<{ key: string; bytes: number; mtimeMs: number }> {
+/** Size and time stamp of each file, as the next build will compare them. */
+export async function recordFiles(dir: string, names: readonly string[]): Promise<Record<string, FileRecord>> {
+  const records = await Promise.all(names.map(async (name) => [name, await record(path.join(dir, name))] as const));
+  return Object.fromEntries(records);
+}
+
+export async function record(file: string): Promise<FileRecord> {
   const { size, mtimeMs } = await stat(file);
-  return { key, bytes: size, mtimeMs };
+  return { bytes: size, mtimeMs };
 }
 
-/** Each of `names` is listed in the state and still on disk as it was written. */
-export async function allOnDisk(dir: string, names: readonly string[], state: DeckState): Promise<boolean> {
-  const checks = await Promise.all(names.map((name) => isFresh(dir, name, state.outputs[name] ? [state.outputs[name].key] : [], state)));
+/** Every recorded file is still there, as it was written. */
+export async function filesAsRecorded(dir: string, files: Record<string, FileRecord>): Promise<boolean> {
+  const checks = await Promise.all(Object.entries(files).map(([name, entry]) => asRecorded(path.join(dir, name), entry)));
   return checks.every(Boolean);
+}
+
+async function asRecorded(file: string, entry: FileRecord): Promise<boolean> {
+  const now = await stat(file).catch(() => undefined);
+  return now?.size === entry.bytes && now.mtimeMs === entry.mtimeMs;
 }
 
 async function readJson<T>(file: string): Promise<T | undefined> {

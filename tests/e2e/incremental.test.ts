@@ -87,6 +87,30 @@ describe('incremental builds', () => {
     expect(full.browserLaunches).toBe(0);
   });
 
+  it('puts back a copied file deleted from a deck folder (reveal.js, fonts)', async () => {
+    const reveal = path.join(project.out, 'pair/assets/reveal/reveal.js');
+    await rm(reveal);
+    const after = await run({ pdf: false });
+    expect(after.decks.flatMap((d) => d.outputs)).toEqual([]);
+    expect((await stat(reveal)).size).toBeGreaterThan(10_000);
+  });
+
+  it('never takes an old record of the whole build for the files there now', async () => {
+    // An old record surviving (as after a build stopped mid-way) must not vouch for outputs
+    // that another build has replaced since: each file is compared with how it was recorded.
+    const record = path.join(project.out, '.careerdeck-build.json');
+    const deckFile = path.join(project.content, 'decks/pair.md');
+    const original = await readFile(deckFile, 'utf8');
+    await run({ pdf: false });
+    const old = await readFile(record, 'utf8');
+    await writeFile(deckFile, original.replace('Two roles side by side.', 'Edited between builds.'));
+    await run({ pdf: false });
+    await writeFile(record, old);
+    await writeFile(deckFile, original);
+    await run({ pdf: false });
+    expect(await readFile(path.join(project.out, 'pair/index.html'), 'utf8')).toContain('Two roles side by side.');
+  });
+
   it('--force makes everything again', async () => {
     const forced = await run({ force: true, deck: 'pair' });
     expect(names(forced, 'pair')).toEqual(['index.html', 'pair-report.pdf']);

@@ -10,7 +10,7 @@ import path from 'node:path';
 export async function digestTree(dir: string, { outputsOnly = false } = {}): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || (outputsOnly && entry.name === '.careerdeck-build.json')) continue;
+    if (!entry.isFile() || (outputsOnly && /^\.careerdeck-(build|outputs)\.json$/.test(entry.name))) continue;
     const file = path.join(entry.parentPath, entry.name);
     out[path.relative(dir, file)] = createHash('sha256').update(await readFile(file)).digest('hex');
   }

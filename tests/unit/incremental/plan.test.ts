@@ -16,7 +16,7 @@ const templates = new Map([
   ['handout/handout.hbs', 'h1'],
   ['factsheet/factsheet.hbs', 'f1'],
 ]);
-const fp: Fingerprints = { code: 'v1', options: '{}', templates, images: new Map() };
+const fp: Fingerprints = { code: 'v1', printing: '{}', templates, images: new Map() };
 const keys = (f: Fingerprints, comparison = c) => Object.fromEntries(planDeck(comparison, f, true).map((o) => [o.name, o.key]));
 const changed = (a: Record<string, string>, b: Record<string, string>) => Object.keys(a).filter((name) => a[name] !== b[name]).sort();
 const slug = 'ml-engineer-vs-ai-scientist';
@@ -40,10 +40,11 @@ describe('planDeck', () => {
     expect(changed(base, withTemplate('extra/logo.svg'))).toHaveLength(6);
   });
 
-  it('changes every key with the code version, the options or the content', () => {
+  it('changes every key with the code version or the content, and only the PDF keys with the printing options', () => {
     const base = keys(fp);
     expect(changed(base, keys({ ...fp, code: 'v2' }))).toHaveLength(6);
-    expect(changed(base, keys({ ...fp, options: '{"keepHtml":true}' }))).toHaveLength(6);
+    expect(changed(base, keys({ ...fp, printing: '{"browser":"/usr/bin/chromium:2:3"}' }))).not.toContain('index.html');
+    expect(changed(base, keys({ ...fp, printing: '{"browser":"/usr/bin/chromium:2:3"}' }))).toHaveLength(5);
     const role = c.roles[0]!;
     const edited = { ...c, roles: [{ ...role, summary: `${role.summary} More.` }, ...c.roles.slice(1)] };
     expect(changed(base, keys(fp, edited))).toHaveLength(6);
