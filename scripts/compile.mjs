@@ -2,7 +2,7 @@
 // compileIfStale() first, so npm scripts need no compile step of their own: `npm run check`
 // costs a few file stats when nothing changed instead of a 3-second no-op tsc run.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,30 +10,52 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = path.join(root, 'dist', '.compiled');
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 
-function newest(dir) {
-  let latest = 0;
+/** Every file under `dir` with its time stamp, by path relative to `root`. */
+function files(dir, out = new Map()) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
+    if (entry.isDirectory()) files(full, out);
+    else out.set(path.relative(root, full), statSync(full).mtimeMs);
   }
-  return latest;
+  return out;
 }
 
+const inputs = () => files(path.join(root, 'src'), new Map(['tsconfig.json', 'tsconfig.build.json'].map((f) => [f, statSync(path.join(root, f)).mtimeMs])));
+// The stamp lists the inputs compiled, so that a renamed or deleted file (whose time stamp
+// moves with it) also counts as a change.
+const listing = (map) => [...map.keys()].sort().join('\n');
+
 export function compile() {
+  const compiled = inputs();
+  pruneOrphans(compiled);
   const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: ['ignore', 2, 2] });
   if (result.status !== 0) {
     process.stderr.write('careerdeck: compiling src/ failed; see the errors above\n');
     process.exit(3);
   }
-  writeFileSync(stamp, '');
+  writeFileSync(stamp, listing(compiled));
+  // The newest input's time, not now: a file saved while tsc ran is newer and compiles next time.
+  const newest = new Date(Math.ceil(Math.max(...compiled.values())));
+  utimesSync(stamp, newest, newest);
+}
+
+/** What dist/ holds of modules that no longer exist in src/ (renamed or deleted) is removed. */
+function pruneOrphans(sources) {
+  const dist = path.join(root, 'dist');
+  if (!existsSync(dist)) return;
+  for (const [rel] of files(dist)) {
+    const module = /^dist\/(.+?)(\.d)?\.js(\.map)?$|^dist\/(.+?)\.d\.ts$/.exec(rel);
+    const name = module?.[1] ?? module?.[4];
+    if (name && !sources.has(`src/${name}.ts`)) rmSync(path.join(root, rel), { force: true });
+  }
 }
 
 /** In a checkout with TypeScript installed: compile when src/ or a tsconfig is newer than dist/. */
 export function compileIfStale() {
   if (!existsSync(path.join(root, 'src')) || !existsSync(tsc)) return;
   const built = statSync(stamp, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  const inputs = Math.max(newest(path.join(root, 'src')), ...['tsconfig.json', 'tsconfig.build.json'].map((f) => statSync(path.join(root, f)).mtimeMs));
-  if (inputs <= built) return;
+  const now = inputs();
+  if (Math.max(...now.values()) <= built && readFileSync(stamp, 'utf8') === listing(now)) return;
   process.stderr.write('compiling careerdeck (src/ changed since it was last compiled)\n');
   compile();
 }

@@ -3,17 +3,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { browserIdentity, findBrowser, machineEnvironment } from './browser/find.js';
 import { BrowserSession } from './browser/session.js';
-import type { Asset } from './emit/assets.js';
 import { alive } from './browser/profile.js';
 import { removeStaleTemps } from './emit/atomic.js';
 import { writeOutput } from './emit/output.js';
 import { settleAll } from './emit/settle.js';
-import { CareerdeckError, ContentError } from './errors.js';
+import { CareerdeckError } from './errors.js';
 import { digest } from './incremental/fingerprint.js';
 import { fingerprintInputs, staleOutputs, unchangedBuild } from './incremental/check.js';
 import { planDeck } from './incremental/plan.js';
 import { type DeckState, readDeckState, record, recordFiles, removeBuildState, writeBuildState, writeDeckState } from './incremental/state.js';
-import type { ContentModel } from './validate/model.js';
 import type { DeckSettings } from './validate/validate.js';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -76,14 +74,6 @@ export interface BuildResult {
 }
 
 
-/** The images the content shows, read and checked; a missing or outside one is a content error. */
-async function loadImages(model: ContentModel, contentDir: string): Promise<Asset[]> {
-  const { readImages } = await import('./load/images.js');
-  const { assets, diagnostics } = await readImages(model.images, contentDir);
-  if (diagnostics.length > 0) throw new ContentError(diagnostics);
-  return assets;
-}
-
 /**
  * The whole pipeline: load -> validate -> compare -> render -> emit. Outputs whose inputs did
  * not change since the last build are left as they are (see src/incremental/); the stages are
@@ -117,7 +107,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (done) return done;
   }
 
-  const { loadModel } = await import('./content.js');
+  const { loadImages, loadModel } = await import('./content.js');
   const { compareAll } = await import('./compare/compare.js');
   const model = await loadModel(contentDir, options.settings);
   const images = await loadImages(model, contentDir);

@@ -1,3 +1,5 @@
+import { ContentError } from './errors.js';
+import type { Asset } from './emit/assets.js';
 import type { ContentModel } from './validate/model.js';
 import { readContentDir } from './load/read.js';
 import { type DeckSettings, validateContent } from './validate/validate.js';
@@ -6,4 +8,12 @@ import { type DeckSettings, validateContent } from './validate/validate.js';
 export async function loadModel(contentDir: string, settings: DeckSettings = {}): Promise<ContentModel> {
   const { files, diagnostics } = await readContentDir(contentDir);
   return validateContent(files, diagnostics, contentDir, settings);
+}
+
+/** The images the content shows, read and checked; a missing or outside one is a content error. */
+export async function loadImages(model: ContentModel, contentDir: string): Promise<Asset[]> {
+  const { readImages } = await import('./load/images.js');
+  const { assets, diagnostics } = await readImages(model.images, contentDir);
+  if (diagnostics.length > 0) throw new ContentError(diagnostics);
+  return assets;
 }

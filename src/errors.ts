@@ -47,25 +47,29 @@ export class CareerdeckError extends Error {
   }
 }
 
-/** Every content problem found in one run, reported together rather than one at a time. */
-export class ContentError extends CareerdeckError {
+/** Problems with a place in a file, all found in one run and reported together. */
+export class DiagnosticsError extends CareerdeckError {
   readonly diagnostics: readonly Diagnostic[];
 
-  constructor(diagnostics: readonly Diagnostic[]) {
-    super('CONTENT', diagnostics.map(formatDiagnostic).join('\n'));
-    this.name = 'ContentError';
+  constructor(code: 'CONTENT' | 'CONFIG', diagnostics: readonly Diagnostic[]) {
+    super(code, diagnostics.map(formatDiagnostic).join('\n'));
     this.diagnostics = diagnostics;
   }
 }
 
-/** Problems in the config file: wrong usage (exit 2), reported like content problems. */
-export class ConfigError extends CareerdeckError {
-  readonly diagnostics: readonly Diagnostic[];
-
+/** Every content problem found in one run, reported together rather than one at a time. */
+export class ContentError extends DiagnosticsError {
   constructor(diagnostics: readonly Diagnostic[]) {
-    super('CONFIG', diagnostics.map(formatDiagnostic).join('\n'));
+    super('CONTENT', diagnostics);
+    this.name = 'ContentError';
+  }
+}
+
+/** Problems in the config file: wrong usage (exit 2), reported like content problems. */
+export class ConfigError extends DiagnosticsError {
+  constructor(diagnostics: readonly Diagnostic[]) {
+    super('CONFIG', diagnostics);
     this.name = 'ConfigError';
-    this.diagnostics = diagnostics;
   }
 }
 

@@ -1,5 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import path from 'node:path';
+import { DEFAULT_PORT } from '../dev/port.js';
+import { displayPath } from '../load/read.js';
 import { addProjectOptions, projectSettings } from './options.js';
 
 interface DevOptions {
@@ -14,7 +15,7 @@ export function addDevCommand(program: Command, io: { err: (line: string) => voi
     .command('dev')
     .description('build, serve the output folder on 127.0.0.1 with live reload, and rebuild on every save')
     .option('--deck <slug>', 'build and serve only this deck')
-    .addOption(new Option('--port <n>', 'port on 127.0.0.1 (0 takes any free port)').default(4173).argParser(port))
+    .addOption(new Option('--port <n>', 'port on 127.0.0.1 (0 takes any free port)').default(DEFAULT_PORT).argParser(port))
     .option('--quiet', 'print the addresses and problems only');
   addProjectOptions(dev).action(async (opts: DevOptions) => {
     // Listening before the start: a Ctrl-C during the first build still closes what started.
@@ -24,14 +25,20 @@ export function addDevCommand(program: Command, io: { err: (line: string) => voi
     process.once('SIGTERM', stop);
     try {
       const project = await projectSettings(dev);
-      const { startDevServer } = await import('../dev/server.js');
+      const [{ startDevServer }, { restartKeys }] = await Promise.all([import('../dev/server.js'), import('../dev/restart.js')]);
       const server = await startDevServer({
         contentDir: project.contentDir,
         outDir: project.outDir,
         templatesDir: project.templatesDir,
         settings: project.settings,
         configFile: project.configFile,
-        readSettings: async () => (await projectSettings(dev)).settings,
+        // The deck settings apply to the next build; the others are the server's own.
+        readSettings: async () => {
+          const now = await projectSettings(dev);
+          const keys = restartKeys(project, now);
+          if (keys.length < 0) io.err(`restart npm run dev to apply: ${keys.join(', ')}`);
+          return now.settings;
+        },
         deck: opts.deck,
         port: opts.port,
         pdf: project.pdf,
@@ -39,7 +46,7 @@ export function addDevCommand(program: Command, io: { err: (line: string) => voi
         timeoutMs: project.timeoutMs,
         log: (text, level) => (level === 'problem' || !opts.quiet ? io.err(text) : undefined),
       });
-      io.err(`careerdeck dev: serving ${shortPath(path.resolve(project.outDir))} at ${server.url}`);
+      io.err(`careerdeck dev: serving ${shortPath(project.outDir)} at ${server.url}`);
       for (const [slug, url] of server.decks) io.err(`  ${slug}: ${url}`);
       if (!opts.quiet) io.err(`watching ${server.watched.map(shortPath).join(', ')}${server.pdf ? '; PDFs are printed in the background' : ''} (Ctrl-C to stop)`);
       await stopped;
@@ -58,8 +65,7 @@ export function addDevCommand(program: Command, io: { err: (line: string) => voi
 
 /** A path relative to the working directory when it lies inside, else absolute. */
 function shortPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+  return displayPath(file, process.cwd()) || '.';
 }
 
 function port(value: string): number {

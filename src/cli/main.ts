@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
-import path from 'node:path';
 import type { BuildResult, ProgressEvent } from '../build.js';
-import { CareerdeckError, ConfigError, ContentError, ExitCode, formatDiagnostic } from '../errors.js';
+import { CareerdeckError, DiagnosticsError, ExitCode, formatDiagnostic } from '../errors.js';
+import { displayPath } from '../load/read.js';
 import { addProjectOptions, projectSettings } from './options.js';
 import { type Style, styleFor } from './style.js';
 import { addDevCommand } from './dev-command.js';
@@ -60,8 +60,10 @@ export async function main(argv: readonly string[], io: { err: (line: string) =>
     .option('--quiet', 'print problems only');
   addProjectOptions(check, { printing: false }).action(async (opts: { quiet?: boolean }) => {
     const project = await projectSettings(check);
-    const { loadModel } = await import('../content.js');
+    const { loadImages, loadModel } = await import('../content.js');
     const model = await loadModel(project.contentDir, project.settings);
+    // The images too: a missing picture or logo is found now, not at the next build.
+    await loadImages(model, project.contentDir);
     if (!opts.quiet) io.err(style.green(`content is valid: ${model.roles.size} roles, ${plural(model.decks.length, 'deck')}`));
   });
 
@@ -80,7 +82,7 @@ function report(error: unknown, err: (line: string) => void, style: Style): numb
   if (error instanceof CommanderError) {
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
-  if (error instanceof ContentError || error instanceof ConfigError) {
+  if (error instanceof DiagnosticsError) {
     const lines = error.diagnostics.map((d) => `${style.bold(formatDiagnostic({ ...d, message: '' }).slice(0, -2))}: ${d.message}`);
     err(`${lines.join('\n')}\n${style.red(`${plural(error.diagnostics.length, 'problem')} found; nothing was written.`)}`);
     return error.exitCode;
@@ -100,13 +102,7 @@ function plural(n: number, word: string): string {
 function progressLine(e: ProgressEvent, style: Style): string {
   const size = e.bytes >= 1024 * 1024 ? `${(e.bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(e.bytes / 1024))} kB`;
   const pages = e.pages === undefined ? '' : `, ${plural(e.pages, 'page')}`;
-  return `wrote ${shown(e.file)} ${style.dim(`(${size}${pages}) in ${(e.ms / 1000).toFixed(2)} s`)}`;
-}
-
-/** Relative to the working directory when inside it, else absolute. */
-function shown(file: string): string {
-  const rel = path.relative(process.cwd(), file);
-  return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
+  return `wrote ${displayPath(e.file, process.cwd())} ${style.dim(`(${size}${pages}) in ${(e.ms / 1000).toFixed(2)} s`)}`;
 }
 
 /** The last line of a build: what was made, what was already up to date, and how long it took. */

@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../emit/atomic.js';
 import { CareerdeckError } from '../errors.js';
 import { displayPath, readContentDir } from '../load/read.js';
 import type { RoleSource } from '../scaffold/index.js';
+import { addProjectOptions, projectSettings } from './options.js';
 
 // Imported on use, like the build: `--help` and the other commands need no Markdown or YAML parser.
 const scaffold = () => import('../scaffold/index.js');
@@ -26,47 +27,47 @@ export function addNewCommands(program: Command, io: { err: (line: string) => vo
     .command('new')
     .description('start a new role or deck file with the usual sections and a hint under each');
 
-  group
+  const role = group
     .command('role')
     .description('write content/roles/<slug>.md with the section headings the existing roles use')
     .argument('<title>', 'the role\'s title, such as "Data Engineer"')
     .option('--slug <slug>', 'file name without .md (default: from the title, "data-engineer")')
     .option('--short <label>', 'label for table headers (default: from the title, "ML Engineer" for "Machine Learning Engineer")')
-    .option('--content <dir>', 'content folder', 'content')
     .option('--force', 'overwrite the file if it exists')
-    .addHelpText('after', '\nExample: npm run new:role -- "Data Engineer"')
-    .action(async (title: string, opts: CommonOptions & { short?: string }) => {
-      const { commonHeadings, MAX_SHORT, roleTemplate, shortLabel } = await scaffold();
-      const slug = await checkedSlug(title, opts.slug);
-      const short = opts.short?.trim() ?? shortLabel(title);
-      if (short === '' || short.length > MAX_SHORT || /[\n\r\t]/.test(short)) throw usage(`--short must be one line of 1 to ${MAX_SHORT} characters`);
-      const roles = await existingRoles(opts.content);
-      const headings = commonHeadings(roles.map((r) => r.body));
-      const file = path.join(opts.content, 'roles', `${slug}.md`);
-      await writeNew(file, roleTemplate({ title, short, headings }), opts.force);
-      io.err(`wrote ${shown(file)}: ${headings.length} sections with a hint under each; short label: ${short} (--short to change it)`);
-      io.err(nextStep(opts.content));
-    });
+    .addHelpText('after', '\nExample: npm run new:role -- "Data Engineer"');
+  addProjectOptions(role, { printing: false }).action(async (title: string, opts: CommonOptions & { short?: string }) => {
+    opts.content = (await projectSettings(role)).contentDir;
+    const { commonHeadings, MAX_SHORT, roleTemplate, shortLabel } = await scaffold();
+    const slug = await checkedSlug(title, opts.slug);
+    const short = opts.short?.trim() ?? shortLabel(title);
+    if (short === '' || short.length > MAX_SHORT || /[\n\r\t]/.test(short)) throw usage(`--short must be one line of 1 to ${MAX_SHORT} characters`);
+    const roles = await existingRoles(opts.content);
+    const headings = commonHeadings(roles.map((r) => r.body));
+    const file = path.join(opts.content, 'roles', `${slug}.md`);
+    await writeNew(file, roleTemplate({ title, short, headings }), opts.force);
+    io.err(`wrote ${shown(file)}: ${headings.length} sections with a hint under each; short label: ${short} (--short to change it)`);
+    io.err(nextStep(opts.content));
+  });
 
-  group
+  const deck = group
     .command('deck')
     .description('write content/decks/<slug>.md comparing two or more existing roles')
     .argument('<title>', 'the deck\'s title, such as "Data roles compared"')
     .option('--roles <slugs>', 'two to six role files to compare, comma-separated (data-engineer,ai-scientist)')
     .option('--slug <slug>', 'file name without .md (default: from the title)')
-    .option('--content <dir>', 'content folder', 'content')
     .option('--force', 'overwrite the file if it exists')
-    .addHelpText('after', '\nExample: npm run new:deck -- "Data roles compared" --roles data-engineer,ai-scientist')
-    .action(async (title: string, opts: CommonOptions & { roles?: string }) => {
-      const { deckTemplate, sectionIdsOf } = await scaffold();
-      const slug = await checkedSlug(title, opts.slug);
-      const available = await existingRoles(opts.content);
-      const chosen = chooseRoles(opts.roles, available, opts.content);
-      const file = path.join(opts.content, 'decks', `${slug}.md`);
-      await writeNew(file, deckTemplate({ title, roles: chosen, sectionIds: sectionIdsOf(chosen[0]?.body ?? '') }), opts.force);
-      io.err(`wrote ${shown(file)}: comparing ${chosen.map((r) => r.slug).join(', ')}, with its introduction, common ground and conclusion to write`);
-      io.err(nextStep(opts.content));
-    });
+    .addHelpText('after', '\nExample: npm run new:deck -- "Data roles compared" --roles data-engineer,ai-scientist');
+  addProjectOptions(deck, { printing: false }).action(async (title: string, opts: CommonOptions & { roles?: string }) => {
+    opts.content = (await projectSettings(deck)).contentDir;
+    const { deckTemplate, sectionIdsOf } = await scaffold();
+    const slug = await checkedSlug(title, opts.slug);
+    const available = await existingRoles(opts.content);
+    const chosen = chooseRoles(opts.roles, available, opts.content);
+    const file = path.join(opts.content, 'decks', `${slug}.md`);
+    await writeNew(file, deckTemplate({ title, roles: chosen, sectionIds: sectionIdsOf(chosen[0]?.body ?? '') }), opts.force);
+    io.err(`wrote ${shown(file)}: comparing ${chosen.map((r) => r.slug).join(', ')}, with its introduction, common ground and conclusion to write`);
+    io.err(nextStep(opts.content));
+  });
 }
 
 async function checkedSlug(title: string, given: string | undefined): Promise<string> {

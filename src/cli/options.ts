@@ -1,8 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Flags, Resolved } from '../config/resolve.js';
-import type { ThemeName } from '../validate/model.js';
-
-const THEME_NAMES: readonly ThemeName[] = ['light', 'dark', 'high-contrast'];
+import { THEMES } from '../validate/themes.js';
 
 /** The options build, dev and check share; none has a default here, so the config file can fill it. */
 export function addProjectOptions(command: Command, { printing = true } = {}): Command {
@@ -13,13 +11,13 @@ export function addProjectOptions(command: Command, { printing = true } = {}): C
   return command
     .option('--out <dir>', 'output folder (default: output)')
     .option('--no-pdf', 'write the HTML deck only; no browser is started')
-    .addOption(new Option('--theme <name>', 'theme of every deck, over its front matter').choices(THEME_NAMES))
+    .addOption(new Option('--theme <name>', 'theme of every deck, over its front matter').choices(THEMES))
     .option('--browser <path>', "Chromium or Chrome to print with (default: PUPPETEER_EXECUTABLE_PATH, puppeteer's browser, then a system Chromium)")
     .addOption(new Option('--timeout <ms>', 'bound on each browser wait (default: 30000)').argParser(positiveInt));
 }
 
 /** The flags the user gave (commander's defaults left out), and the config they point at. */
-export function givenFlags(command: Command): Flags & { config?: string | undefined } {
+function givenFlags(command: Command): Flags & { config?: string | undefined } {
   const opts = command.opts<Flags & { config?: string }>();
   const given = <K extends keyof typeof opts>(key: K) => (command.getOptionValueSource(key) === 'cli' ? opts[key] : undefined);
   return { config: opts.config, content: opts.content, out: opts.out, browser: opts.browser, timeout: opts.timeout, theme: opts.theme, pdf: given('pdf') };

@@ -51,27 +51,30 @@ function check(data: unknown, at: Parameters<typeof checkFrontMatter>[2]): Confi
 let loads = 0;
 
 async function importCode(file: string, shown: string): Promise<unknown> {
-  // A fresh URL each time: the dev server reads the config again after every save.
-  const version = `${(await stat(file)).mtimeMs}-${++loads}`;
   let target = file;
-  if (file.endsWith('.ts')) {
-    const ts = await import('typescript').catch(() => undefined);
-    if (!ts) throw new ConfigError([{ file: shown, message: 'needs TypeScript to be read; run npm install, or rename it to careerdeck.config.mjs' }]);
-    const { outputText } = ts.default.transpileModule(await readFile(file, 'utf8'), {
-      compilerOptions: { module: ts.default.ModuleKind.ESNext, target: ts.default.ScriptTarget.ES2022 },
-      fileName: file,
-    });
-    // Beside the original, so that its imports resolve as they would from there.
-    target = path.join(path.dirname(file), `.careerdeck.config.${process.pid}.mjs`);
-    await writeFile(target, outputText);
-  }
   try {
+    // A fresh URL each time: the dev server reads the config again after every save.
+    const version = `${(await stat(file)).mtimeMs}-${++loads}`;
+    if (file.endsWith('.ts')) {
+      // careerdeck's own TypeScript (a dependency of its checkout) strips the types.
+      const ts = await import('typescript').catch(() => undefined);
+      if (!ts) throw new ConfigError([{ file: shown, message: 'needs TypeScript to be read; run npm install, or rename it to careerdeck.config.mjs' }]);
+      const { outputText } = ts.default.transpileModule(await readFile(file, 'utf8'), {
+        compilerOptions: { module: ts.default.ModuleKind.ESNext, target: ts.default.ScriptTarget.ES2022 },
+        fileName: file,
+      });
+      // Beside the original, so that its imports resolve as they would from there.
+      target = path.join(path.dirname(file), `.careerdeck.config.${process.pid}.mjs`);
+      await writeFile(target, outputText);
+    }
     const module = (await import(`${pathToFileURL(target).href}?v=${version}`)) as { default?: unknown };
     if (module.default === undefined) throw new ConfigError([{ file: shown, message: 'has no default export; write export default defineConfig({ ... })' }]);
     return module.default;
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    throw new ConfigError([{ file: shown, message: `cannot be loaded: ${(error as Error).message.split('\n')[0]}` }]);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ConfigError([{ file: shown, message: 'does not exist; check the path given to --config' }]);
+    throw new ConfigError([{ file: shown, message: `cannot be loaded: ${code ?? (error as Error).message.split('\n')[0]}` }]);
   } finally {
     if (target !== file) await rm(target, { force: true });
   }

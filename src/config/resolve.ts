@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { isNode } from 'yaml';
 import { ConfigError, type SourceLocation } from '../errors.js';
 import type { DeckSettings } from '../validate/validate.js';
 import type { ThemeName } from '../validate/model.js';
@@ -33,8 +32,9 @@ export async function resolveSettings(flags: Flags, config: LoadedConfig | undef
   const contentDir = flags.content ?? fromConfig(values.content) ?? 'content';
   let brand;
   if (config && values.brand) {
-    const { checkBrand } = await import('../validate/brand.js');
-    const checked = checkBrand(values.brand, config.file, (key) => locate(config, ['brand', key]), contentDir);
+    const [{ checkBrand }, { locate }] = await Promise.all([import('../validate/brand.js'), import('../validate/schema.js')]);
+    const at = (key: string): SourceLocation => ({ file: config.file, ...locate({ file: config.file, yaml: config.yaml, lineCounter: config.lineCounter }, ['brand', key]) });
+    const checked = checkBrand(values.brand, config.file, at, contentDir);
     if (checked.diagnostics.length > 0) throw new ConfigError(checked.diagnostics);
     brand = checked.brand;
   }
@@ -52,9 +52,4 @@ export async function resolveSettings(flags: Flags, config: LoadedConfig | undef
   };
 }
 
-function locate(config: LoadedConfig, keys: string[]): SourceLocation {
-  const node = config.yaml?.getIn(keys, true);
-  if (!config.lineCounter || !isNode(node) || !node.range) return { file: config.file };
-  const pos = config.lineCounter.linePos(node.range[0]);
-  return { file: config.file, line: pos.line, column: pos.col };
-}
+

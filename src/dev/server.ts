@@ -7,19 +7,21 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions, BuildResult } from '../build.js';
 import { CONFIG_FILES } from '../config/find.js';
-import { CareerdeckError, ContentError, type Diagnostic, formatDiagnostic } from '../errors.js';
+import { CareerdeckError } from '../errors.js';
 import type { DeckSettings } from '../validate/validate.js';
 import type { Problem } from './client.js';
 import { EventHub } from './events.js';
 import { createHandler } from './http.js';
+import { DEFAULT_PORT } from './port.js';
 import { type Phase, Rebuilder } from './rebuilder.js';
+import { describeProblem, diagnosticsOf, htmlReport, pdfFailedReport, pdfReport, problemReport } from './report.js';
 import { type Watcher, watchSources } from './watch.js';
 
-const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** careerdeck's own templates, the default. */
+const TEMPLATES_DIR = fileURLToPath(new URL('../../templates', import.meta.url));
 
 /** The address the dev server listens on: this machine only, never the network. */
-export const HOST = '127.0.0.1';
-export const DEFAULT_PORT = 4173;
+const HOST = '127.0.0.1';
 
 export interface DevServerOptions {
   /** Folder with `roles/` and `decks/`. Default: `content`. */
@@ -44,7 +46,10 @@ export interface DevServerOptions {
   configFile?: string | undefined;
   /** The config's defaults for decks and the command line's overrides, passed to every build. */
   settings?: DeckSettings;
-  /** Reads the settings again after a config file changed; a ConfigError shows like a content problem. */
+  /**
+   * Reads the settings again after a config file changed (or was created); a ConfigError shows like a
+   * content problem, and the config is then read again before every build until it loads.
+   */
   readSettings?: () => Promise<DeckSettings>;
   /** Quiet time after the last change before a rebuild, in milliseconds. Default 100 (a save can be several writes). */
   debounceMs?: number;
@@ -109,7 +114,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const info = (text: string) => log(text, 'info');
   const contentDir = path.resolve(options.contentDir ?? 'content');
   const outDir = path.resolve(options.outDir ?? 'output');
-  const templatesDir = path.resolve(options.templatesDir ?? path.join(PACKAGE_ROOT, 'templates'));
+  const templatesDir = path.resolve(options.templatesDir ?? TEMPLATES_DIR);
   const configDir = path.resolve(options.configDir ?? '.');
   const timeoutMs = options.timeoutMs ?? 30_000;
   const { build } = await import('../build.js');
@@ -146,13 +151,19 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   };
 
   let settings = options.settings;
+  /** Every name a config file may have here, watched also before it exists. */
   const configFiles = [...new Set([...CONFIG_FILES.map((name) => path.join(configDir, name)), ...(options.configFile ? [path.resolve(options.configFile)] : [])])];
+  /** Whether the config failed to load: until it loads, no build may use the settings read before. */
+  let configFailed = false;
   const rebuilder = new Rebuilder({
     build,
     pdfDelayMs: 750,
     options: (): BuildOptions => ({ contentDir, outDir, templatesDir, settings, deck: options.deck, browser: options.browser, timeoutMs }),
     prepare: async (changes) => {
-      if (options.readSettings && changes.some((file) => configFiles.includes(path.resolve(file)))) settings = await options.readSettings();
+      if (!options.readSettings || (!configFailed && !changes.some((file) => configFiles.includes(path.resolve(file))))) return;
+      configFailed = true;
+      settings = await options.readSettings();
+      configFailed = false;
     },
     newSession,
     onHtml: async (result, ms, changes) => {
@@ -164,9 +175,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       // the pages still show a problem that this build cleared.
       const written = result.decks.some((d) => d.outputs.length > 0);
       const reloaded = written || wasBroken || changes.length === 0 ? reload() : 0;
-      const what = changes.length > 0 ? `${describe(changes)} changed: ` : '';
-      const built = written ? `HTML built in ${seconds(ms)}` : `HTML up to date (${seconds(ms)})`;
-      info(`${what}${built}${wasBroken ? ', problems fixed' : ''}${reloaded > 0 ? `; reloading ${reloaded} page${reloaded === 1 ? '' : 's'}` : ''}`);
+      info(htmlReport({ changes, ms, written, fixed: wasBroken, reloaded }));
       for (const done of htmlDone.splice(0)) done(undefined);
       emitter.emit('rebuilt', { phase: 'html', ms, result, reloaded });
     },
@@ -177,8 +186,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       const changed = [...fitted].some(([file, digest]) => indexDigests.get(file) !== digest);
       indexDigests = fitted;
       const reloaded = changed ? reload() : 0;
-      const written = pdfs.length === 0 ? 'PDFs up to date' : `PDFs printed in ${seconds(ms)}: ${pdfs.length} file${pdfs.length === 1 ? '' : 's'}`;
-      info(`${written}${changed ? '; slides refitted, reloading' : ''}`);
+      info(pdfReport({ pdfs: pdfs.length, ms, refitted: changed }));
       emitter.emit('rebuilt', { phase: 'pdf', ms, result, reloaded });
     },
     onError: (error, phase, ms) => {
@@ -192,9 +200,9 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       if (phase === 'html' || diagnosticsOf(error)) {
         problem = describeProblem(error);
         hub.send('problem', problem);
-        log(`${problem.title}:\n${problem.lines.join('\n')}\n(the server keeps running: fix it and save)`, 'problem');
+        log(problemReport(problem), 'problem');
       } else {
-        log(`PDFs not printed: ${(error as Error).message ?? String(error)}`, 'problem');
+        log(pdfFailedReport(error), 'problem');
       }
       if (phase === 'html') for (const done of htmlDone.splice(0)) done(error);
       emitter.emit('failed', { phase, ms, error });
@@ -282,31 +290,4 @@ async function digests(result: BuildResult): Promise<Map<string, string>> {
     if (bytes) out.set(file, createHash('sha256').update(bytes).digest('hex'));
   }
   return out;
-}
-
-/** The file:line diagnostics of a content or config error. */
-function diagnosticsOf(error: unknown): readonly Diagnostic[] | undefined {
-  return error instanceof CareerdeckError && (error.code === 'CONTENT' || error.code === 'CONFIG') ? (error as CareerdeckError & { diagnostics: readonly Diagnostic[] }).diagnostics : undefined;
-}
-
-function describeProblem(error: unknown): Problem {
-  const diagnostics = diagnosticsOf(error);
-  if (diagnostics) {
-    const n = diagnostics.length;
-    const where = error instanceof ContentError ? 'the content' : 'the config file';
-    return { title: `${n} problem${n === 1 ? '' : 's'} in ${where}`, lines: diagnostics.map(formatDiagnostic) };
-  }
-  return { title: 'The build failed', lines: [(error as Error)?.message ?? String(error)] };
-}
-
-function describe(files: readonly string[]): string {
-  const names = files.map((f) => {
-    const relative = path.relative(process.cwd(), f);
-    return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? f : relative;
-  });
-  return names.length <= 2 ? names.join(', ') : `${names[0]} and ${names.length - 1} more`;
-}
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(2)} s`;
 }

@@ -6,7 +6,7 @@ import { inside } from './files.js';
 export interface WatchOptions {
   /** Folders watched whole: content and templates. */
   dirs: string[];
-  /** Single files watched when they exist at start (the config file). */
+  /** Single files watched whether they exist or not, so that one created later is seen (the config file's names). */
   files: string[];
   /** Never reported (the output folder, should it sit inside a watched folder). */
   ignore: string[];
@@ -17,7 +17,7 @@ export interface WatchOptions {
 }
 
 export interface Watcher {
-  /** What is watched, for the terminal. */
+  /** What is watched, for the terminal: the folders and those of the files that exist at start. */
   readonly watched: string[];
   close(): Promise<void>;
 }
@@ -30,8 +30,7 @@ function ignored(file: string): boolean {
 
 /** Watches content, templates and the config file; bursts of changes become one call. */
 export async function watchSources(options: WatchOptions): Promise<Watcher> {
-  const files = options.files.filter((f) => existsSync(f));
-  const roots = [...options.dirs, ...files];
+  const roots = [...options.dirs, ...options.files];
   const watcher: FSWatcher = watch(roots, {
     ignoreInitial: true,
     ignored: (file) => !roots.includes(file) && (ignored(file) || options.ignore.some((dir) => inside(dir, file))),
@@ -54,7 +53,7 @@ export async function watchSources(options: WatchOptions): Promise<Watcher> {
   // Errors after the start (a folder removed, too many watches) must not end the server.
   watcher.on('error', () => undefined);
   return {
-    watched: roots,
+    watched: [...options.dirs, ...options.files.filter((f) => existsSync(f))],
     close: async () => {
       clearTimeout(timer);
       await watcher.close();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type HandlebarsApi from 'handlebars';
@@ -30,18 +30,23 @@ export async function precompiledTemplates(sources: Sources, cacheDir: string | 
   if (cached) return cached;
   const { default: Handlebars } = await import('handlebars');
   const code = Object.entries(sources).map(([name, source]) => `  ${JSON.stringify(name)}: ${Handlebars.precompile(source, { strict: true })},`);
-  await store(fileURLToPath(file), `// Precompiled by careerdeck from its templates; safe to delete.\nexport default {\n${code.join('\n')}\n};\n`);
+  await store(fileURLToPath(file), cacheDir, `// Precompiled by careerdeck from its templates; safe to delete.\nexport default {\n${code.join('\n')}\n};\n`);
   // A failed import is remembered per URL, so a damaged file is read again under another one.
   return import(`${file}?${Date.now()}`).then((m: { default: Specs }) => m.default, () => undefined);
 }
 
-/** Written whole or not at all; a cache that cannot be written only costs the compile next time. */
-async function store(file: string, text: string): Promise<void> {
+/**
+ * Written whole or not at all, and older versions removed (they would pile up while templates are
+ * edited under `npm run dev`); a cache that cannot be written only costs the compile next time.
+ */
+async function store(file: string, cacheDir: string, text: string): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`;
   try {
-    await mkdir(path.dirname(file), { recursive: true });
+    await mkdir(cacheDir, { recursive: true });
     await writeFile(temp, text);
     await rename(temp, file);
+    const older = (await readdir(cacheDir)).filter((name) => /^templates-[0-9a-f]+\.mjs$/.test(name) && name !== path.basename(file));
+    await Promise.all(older.map((name) => rm(path.join(cacheDir, name), { force: true })));
   } catch {
     await rm(temp, { force: true }).catch(() => undefined);
   }

@@ -2,7 +2,7 @@ import { isNode, type Document, type LineCounter } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostic } from '../errors.js';
 import { HEX_COLOUR } from './colour.js';
-import type { ThemeName } from './model.js';
+import { THEMES } from './themes.js';
 
 const text = z.string().trim().min(1);
 /** A title or label: one line, short enough for a running header and a slide. */
@@ -22,8 +22,7 @@ export const language = z
 /** The PDFs a deck can have; index.html is always written. */
 export const PDF_KINDS = ['report', 'slides', 'handout', 'factsheets'] as const;
 
-/** The built-in themes; the palettes are in src/render/themes.ts. */
-export const THEMES = ['light', 'dark', 'high-contrast'] as const satisfies readonly ThemeName[];
+export { THEMES };
 
 /** `theme:` of a deck (and of the config file): one of THEMES. */
 export const themeSchema = z.enum(THEMES);
@@ -96,7 +95,7 @@ export const deckSchema = z.strictObject({
 });
 
 
-interface Positions {
+export interface Positions {
   file: string;
   /** Without a YAML document (a config file that is code), problems name the key but no line. */
   yaml?: Document.Parsed | undefined;
@@ -176,7 +175,7 @@ function unwrap(node: z.ZodType): z.ZodType {
 }
 
 /** The line of the deepest YAML node on the path that exists (a missing key points at its parent). */
-function locate(at: Positions, path: (string | number)[], keyItself: boolean): { line?: number; column?: number } {
+export function locate(at: Positions, path: (string | number)[], keyItself = false): { line?: number; column?: number } {
   if (!at.yaml || !at.lineCounter) return {};
   for (let depth = path.length; depth >= 0; depth--) {
     const sub = path.slice(0, depth);

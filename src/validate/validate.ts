@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { isNode } from 'yaml';
-import { ContentError, type Diagnostic } from '../errors.js';
+import { ContentError, type Diagnostic, type SourceLocation } from '../errors.js';
 import { type ParsedFile, parseFrontMatter } from '../load/front-matter.js';
 import type { SourceFile } from '../load/source.js';
 import { parseBody } from './body.js';
@@ -8,7 +7,7 @@ import { checkBrand } from './brand.js';
 import { imageResolver } from './images.js';
 import { type DeckDefaults, type DeckOverrides, withDefaults } from './defaults.js';
 import type { ContentModel, Deck, Role } from './model.js';
-import { checkFrontMatter, deckSchema, roleSchema, SLUG } from './schema.js';
+import { checkFrontMatter, deckSchema, locate as locateIn, roleSchema, SLUG } from './schema.js';
 
 /** The config file's defaults for decks, and the command line's overrides. */
 export interface DeckSettings {
@@ -73,12 +72,9 @@ export function validateContent(files: readonly SourceFile[], earlier: readonly 
   return { roles, decks: decks.map((d) => d.deck), images };
 }
 
-/** Where the front matter value at `path` starts (its parent's start when it is missing). */
-function locate(parsed: ParsedFile, file: string, path: (string | number)[]): { file: string; line: number; column?: number } {
-  const node = parsed.yaml.getIn(path, true);
-  if (!isNode(node) || !node.range) return { file, line: parsed.yamlFirstLine };
-  const pos = parsed.yamlLineCounter.linePos(node.range[0]);
-  return { file, line: pos.line + parsed.yamlFirstLine - 1, column: pos.col };
+/** Where the front matter value at `path` starts (its nearest existing parent's when it is missing). */
+function locate(parsed: ParsedFile, file: string, path: (string | number)[]): SourceLocation {
+  return { file, ...locateIn({ file, yaml: parsed.yaml, lineCounter: parsed.yamlLineCounter, firstLine: parsed.yamlFirstLine }, path) };
 }
 
 /** A deck's roles must exist, and each section it names must exist in at least one of them. */

@@ -67,6 +67,22 @@ describe('build with a config file', () => {
     expect(await readFile(path.join(elsewhere, 'ml-engineer-vs-ai-scientist/index.html'), 'utf8')).toContain('data-theme="high-contrast"');
   });
 
+  it('scaffolds into the content folder the config names', async () => {
+    const config = path.join(dir, 'careerdeck.config.json');
+    await writeFile(config, JSON.stringify({ content: 'talks' }));
+    expect((await run('new', 'role', 'Data Engineer', '--config', config)).status).toBe(0);
+    expect(existsSync(path.join(dir, 'talks/roles/data-engineer.md'))).toBe(true);
+  });
+
+  it('exits 2 with a plain message for a config file that does not exist', async () => {
+    for (const name of ['missing.json', 'missing.mjs', 'missing.ts']) {
+      const { status, err } = await run('check', '--config', path.join(dir, name));
+      expect(status).toBe(2);
+      expect(err).toMatch(/missing\.(json|mjs|ts): (does not exist|cannot be read)/);
+      expect(err).not.toContain('unexpected error');
+    }
+  });
+
   it('exits 2 naming the config file, the line and the key', async () => {
     const config = path.join(dir, 'careerdeck.config.json');
     await writeFile(config, '{\n  "content": "talks",\n  "colour": "red"\n}\n');
