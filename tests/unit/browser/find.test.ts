@@ -134,3 +134,21 @@ describe('machineEnvironment', () => {
     expect(where.exists('/definitely/not/here/chrome')).toBe(false);
   });
 });
+
+describe('browserIdentity', () => {
+  it('names the browser that would print by path, size and time stamp, and changes when it is replaced', async () => {
+    const { browserIdentity } = await import('../../../src/browser/find.js');
+    const { mkdtemp, writeFile, chmod, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(path.join(tmpdir(), 'careerdeck-identity-'));
+    const fake = path.join(dir, 'chrome');
+    await writeFile(fake, '#!/bin/sh\n');
+    await chmod(fake, 0o755);
+    const first = await browserIdentity(fake);
+    expect(first).toMatch(new RegExp(`^${fake.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:10:`));
+    await writeFile(fake, '#!/bin/sh\n# upgraded\n');
+    expect(await browserIdentity(fake)).not.toBe(first);
+    expect(await browserIdentity(path.join(dir, 'missing'))).toBe('none');
+    await rm(dir, { recursive: true });
+  });
+});
