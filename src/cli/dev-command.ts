@@ -36,7 +36,7 @@ export function addDevCommand(program: Command, io: { err: (line: string) => voi
         readSettings: async () => {
           const now = await projectSettings(dev);
           const keys = restartKeys(project, now);
-          if (keys.length < 0) io.err(`restart npm run dev to apply: ${keys.join(', ')}`);
+          if (keys.length > 0) io.err(`restart npm run dev to apply: ${keys.join(', ')}`);
           return now.settings;
         },
         deck: opts.deck,

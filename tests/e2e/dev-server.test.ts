@@ -6,6 +6,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DevServer, startDevServer } from '../../src/dev/server.js';
+import { ConfigError } from '../../src/errors.js';
+import type { DeckSettings } from '../../src/validate/validate.js';
 import { launchTestBrowser } from '../support/chromium.js';
 import { CLI } from '../support/cli.js';
 import { scratchProject } from '../support/content.js';
@@ -34,6 +36,34 @@ function listening(port: number): Promise<boolean> {
     const socket = connect(port, '127.0.0.1');
     socket.once('connect', () => (socket.destroy(), resolve(true)));
     socket.once('error', () => resolve(false));
+  });
+}
+
+/** A stand-in for the command's readSettings: the theme of dir's careerdeck.config.json, counting the reads. */
+function configReader(dir: string): { read: () => Promise<DeckSettings>; reads: number } {
+  const reader = {
+    reads: 0,
+    read: async (): Promise<DeckSettings> => {
+      reader.reads += 1;
+      const file = path.join(dir, 'careerdeck.config.json');
+      const text = await readFile(file, 'utf8').catch(() => '{}');
+      try {
+        return { defaults: { theme: (JSON.parse(text) as { theme?: 'dark' }).theme } };
+      } catch {
+        throw new ConfigError([{ file, line: 1, column: 1, message: 'is not valid JSON' }]);
+      }
+    },
+  };
+  return reader;
+}
+
+/** The next build's outcome. */
+function nextBuild(server: DevServer): Promise<'rebuilt' | 'failed'> {
+  return new Promise((resolve) => {
+    const rebuilt = () => (server.off('failed', failed), resolve('rebuilt'));
+    const failed = () => (server.off('rebuilt', rebuilt), resolve('failed'));
+    server.once('rebuilt', rebuilt);
+    server.once('failed', failed);
   });
 }
 
@@ -66,15 +96,17 @@ describe('careerdeck dev, in process', () => {
   let page: Page;
   let original: string;
   let roleFile: string;
-  let settingsRead = 0;
+  let config: ReturnType<typeof configReader>;
+  let configFile: string;
 
   beforeAll(async () => {
     project = await scratchProject('dev');
     roleFile = path.join(project.content, ROLE);
     original = await readFile(roleFile, 'utf8');
-    await writeFile(path.join(project.dir, 'careerdeck.config.json'), '{}\n');
-    const readSettings = async () => (settingsRead++, { defaults: { theme: 'dark' as const } });
-    [server, browser] = await Promise.all([startDevServer({ contentDir: project.content, outDir: project.out, configDir: project.dir, readSettings, pdf: false, port: 0 }), launchTestBrowser()]);
+    configFile = path.join(project.dir, 'careerdeck.config.json');
+    await writeFile(configFile, '{}\n');
+    config = configReader(project.dir);
+    [server, browser] = await Promise.all([startDevServer({ contentDir: project.content, outDir: project.out, configDir: project.dir, readSettings: config.read, pdf: false, port: 0 }), launchTestBrowser()]);
     page = await browser.newPage();
   });
 
@@ -145,10 +177,39 @@ describe('careerdeck dev, in process', () => {
 
   it('reads the config file again when it changes, and rebuilds', async () => {
     const rebuilt = new Promise((resolve) => server.once('rebuilt', resolve));
-    await writeFile(path.join(project.dir, 'careerdeck.config.json'), '{ "theme": "dark" }\n');
+    await writeFile(configFile, '{ "theme": "dark" }\n');
     await rebuilt;
-    expect(settingsRead).toBe(1);
+    expect(config.reads).toBe(1);
     expect(await readFile(path.join(project.out, DECK, 'index.html'), 'utf8')).toMatch(/theme-dark|data-theme="dark"/);
+  });
+
+  it('keeps showing a broken config after a content save, until the config loads', async () => {
+    await until('the page to listen', () => server.pages === 1);
+    let build = nextBuild(server);
+    await writeFile(configFile, '{ "theme": \n');
+    expect(await build).toBe('failed');
+    await page.waitForSelector(OVERLAY, { visible: true, timeout: 10_000 });
+    expect(server.problem?.title).toBe('1 problem in the config file');
+
+    // Built with the settings read before, this save would succeed and hide the problem.
+    build = nextBuild(server);
+    await writeFile(roleFile, original.replace(ITEM, `WOMBAT ${ITEM}`));
+    expect(await build).toBe('failed');
+    expect(server.problem?.lines.join('\n')).toMatch(/careerdeck\.config\.json:1:1: is not valid JSON/);
+    expect(await page.$eval(OVERLAY, (el) => el.textContent ?? '')).toContain('careerdeck.config.json');
+    expect(await readFile(path.join(project.out, DECK, 'index.html'), 'utf8')).not.toContain('WOMBAT');
+
+    await saveAndReload(page, configFile, '{ "theme": "dark" }\n');
+    await page.waitForFunction(() => document.documentElement.dataset.careerdeckReady === 'true');
+    expect(await page.$(OVERLAY)).toBeNull();
+    expect(server.problem).toBeUndefined();
+    expect(await readFile(path.join(project.out, DECK, 'index.html'), 'utf8')).toContain('WOMBAT');
+    // Read once for each of the three builds, and no more once it loaded.
+    const reads = config.reads;
+    build = nextBuild(server);
+    await writeFile(roleFile, original);
+    expect(await build).toBe('rebuilt');
+    expect(config.reads).toBe(reads);
   });
 
   it('serves nothing outside the output folder, and only to its own address', async () => {
@@ -189,6 +250,23 @@ describe('careerdeck dev, content broken from the start', () => {
       await server.close();
     }
   });
+});
+
+describe('careerdeck dev, a config file created while it runs', () => {
+  it('watches for one and reads it once created', async () => {
+    const project = await scratchProject('dev-new-config');
+    const config = configReader(project.dir);
+    const server = await startDevServer({ contentDir: project.content, outDir: project.out, configDir: project.dir, readSettings: config.read, pdf: false, port: 0 });
+    try {
+      const build = nextBuild(server);
+      await writeFile(path.join(project.dir, 'careerdeck.config.json'), '{ "theme": "dark" }\n');
+      expect(await build).toBe('rebuilt');
+      expect(config.reads).toBe(1);
+      expect(await readFile(path.join(project.out, DECK, 'index.html'), 'utf8')).toContain('data-theme="dark"');
+    } finally {
+      await server.close();
+    }
+  }, 15_000);
 });
 
 describe('careerdeck dev with PDFs', () => {
@@ -236,6 +314,25 @@ describe('careerdeck dev, the command', () => {
       expect(await exited).toBe(0);
       expect(await listening(Number(url.port))).toBe(false);
       await until('no browser left', () => chromiumOf(child.pid!).length === 0, 5000);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  it('applies a config created while it runs, and names the settings that need a restart', async () => {
+    const project = await scratchProject('dev-cli-config');
+    const child = spawn(process.execPath, [CLI, 'dev', '--port', '0', '--no-pdf'], { cwd: project.dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await until('the address', () => /http:\/\/127\.0\.0\.1:\d+\/\S+\//.test(stderr), 30_000);
+      await writeFile(path.join(project.dir, 'careerdeck.config.json'), '{ "theme": "dark", "out": "public", "timeout": 5000 }\n');
+      await until('the restart notice', () => stderr.includes('restart npm run dev to apply: out, timeout\n'), 10_000);
+      // The deck settings apply at once, into the folder the server started with.
+      await until('the dark deck', async () => (await readFile(path.join(project.out, DECK, 'index.html'), 'utf8')).includes('data-theme="dark"'), 10_000);
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
