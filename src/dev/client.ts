@@ -2,7 +2,7 @@
 export const CLIENT_PATH = '/__careerdeck/client.js';
 export const EVENTS_PATH = '/__careerdeck/events';
 /** Id of the element that shows a build's problems over the page. */
-export const OVERLAY_ID = 'careerdeck-dev-overlay';
+const OVERLAY_ID = 'careerdeck-dev-overlay';
 
 /** What the server sends about the last build that failed; `undefined` when it succeeded. */
 export interface Problem {
