@@ -67,7 +67,7 @@ export interface OutputFile {
 export interface BuildResult {
   /** Per deck: the outputs written, and those left alone because their inputs did not change. */
   decks: { slug: string; dir: string; slides: number; outputs: OutputFile[]; upToDate: string[] }[];
-  /** How many times Chromium was started (0 or 1). */
+  /** How many times this build started Chromium (0 or 1; 0 when a kept-warm session was already running). */
   browserLaunches: number;
   /** Requests the browser attempted that were not for our own files (refused). */
   blockedRequests: string[];
@@ -130,6 +130,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   const owned = printing && !options.session;
   const session = !printing ? undefined : (options.session ?? new BrowserSession({ executablePath: (await findBrowser(machineEnvironment(options.browser))).executablePath, timeoutMs }));
+  // A session kept across builds (the dev server's) counts from here: this build's figures only.
+  const before = { launches: session?.launches ?? 0, blocked: session?.blocked.length ?? 0 };
   // Chromium takes longest to start: it starts now and renders while we render.
   session?.warmUp();
   const onAbort = () => void (owned ? session?.close() : undefined);
@@ -198,7 +200,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const recorded = await Promise.all(plans.map(async (p, i) => ({ slug: p.c.deck.slug, dir: p.dir, slides: decks[i]!.slides, outputs: p.planned.map((o) => o.name), files: await files(p) })));
       await writeBuildState(outDir, { key: inputs.buildKey, decks: recorded });
     }
-    return { decks, browserLaunches: session?.launches ?? 0, blockedRequests: session ? [...session.blocked] : [] };
+    return { decks, browserLaunches: (session?.launches ?? 0) - before.launches, blockedRequests: session ? session.blocked.slice(before.blocked) : [] };
   } catch (error) {
     // Whatever failed while stopping (a closed page, a dead browser), the cause is the stop.
     if (options.signal?.aborted && !(error instanceof CareerdeckError && error.code === 'INTERRUPTED')) {
