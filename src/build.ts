@@ -106,6 +106,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const done = await unchangedBuild(outDir, inputs.buildKey);
     if (done) return done;
   }
+  // Something will likely be printed: Puppeteer's modules load while the content is parsed, so
+  // that the browser can start as soon as it is known to be needed. Nothing is launched here.
+  if (pdf) void import('puppeteer-core').catch(() => undefined);
 
   const { loadImages, loadModel } = await import('./content.js');
   const { compareAll } = await import('./compare/compare.js');
@@ -155,6 +158,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       }),
     );
     checkAbort();
+    // Printing is over: the browser closes (a few hundred ms) while the outputs are written.
+    if (owned) void session?.close();
     // From the first write on, the last build's record no longer describes the folder.
     await removeBuildState(outDir).catch(() => undefined);
     const decks: BuildResult['decks'] = [];
@@ -209,6 +214,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     throw error;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
+    // close() is idempotent: after a failure it closes here, after printing it is awaited here.
     if (owned) await session?.close();
   }
 }
