@@ -106,9 +106,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const done = await unchangedBuild(outDir, inputs.buildKey);
     if (done) return done;
   }
-  // Something will likely be printed: Puppeteer's modules load while the content is parsed, so
-  // that the browser can start as soon as it is known to be needed. Nothing is launched here.
-  if (pdf) void import('puppeteer-core').catch(() => undefined);
 
   const { loadImages, loadModel } = await import('./content.js');
   const { compareAll } = await import('./compare/compare.js');
