@@ -40,10 +40,9 @@ export class BrowserSession {
   private closing: Promise<void> | undefined;
   private profile: string | undefined;
   private readonly waiting: { resolve: () => void; reject: (error: Error) => void }[] = [];
-  // More pages than cores: a page spends much of its time waiting (layout, fonts, the protocol),
-  // and on 2 cores 6 pages printed the default deck about 0.3 s sooner than 2 did, at the same
-  // proportional memory (about 530 MiB; npm run bench measures it).
-  private readonly limit = Number(process.env.CAREERDECK_PAGES) || Math.max(6, availableParallelism());
+  // As many pages as cores (up to 4). Six at once printed one deck about 0.3 s sooner on 2 cores,
+  // but in a batch of 12 decks each page got so little CPU that a slides page overran its 30 s.
+  private readonly limit = Number(process.env.CAREERDECK_PAGES) || Math.max(1, Math.min(4, availableParallelism()));
   /** Requests refused because they were not for our own files: for tests and diagnostics. */
   readonly blocked: string[] = [];
   launches = 0;
