@@ -23,7 +23,9 @@ function run(cmd, args) {
     const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    const stop = watchTree(child.pid);
+    // Every 100 ms: reading /proc for every process (smaps_rollup above all) costs CPU, and at
+    // 25 ms it slowed the very builds it measured on this 2-core machine.
+    const stop = watchTree(child.pid, 100);
     child.on('error', reject);
     child.on('exit', (code) => {
       const peak = stop();
