@@ -145,7 +145,8 @@ export class BrowserSession {
   private async serve(site: Site, request: HTTPRequest): Promise<void> {
     if (request.url().startsWith('data:')) return request.continue().catch(() => undefined);
     const url = new URL(request.url());
-    const file = url.origin === ORIGIN ? site.get(url.pathname) : undefined;
+    // Pages address files URL-encoded ("team%20photo.png"); the site holds them by name.
+    const file = url.origin === ORIGIN ? site.get(decodedPath(url.pathname)) : undefined;
     if (!file) {
       this.blocked.push(request.url());
       return request.abort('blockedbyclient').catch(() => undefined);
@@ -172,5 +173,13 @@ export class BrowserSession {
       return new CareerdeckError('TIMEOUT', `the browser did not finish within ${this.options.timeoutMs} ms (${message.split('\n')[0]}); raise --timeout or check the browser`, { cause: error });
     }
     return new CareerdeckError('BROWSER', `the browser failed: ${message.split('\n')[0]}`, { cause: error });
+  }
+}
+
+function decodedPath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
   }
 }

@@ -1,5 +1,6 @@
 import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { assetHref } from '../validate/images.js';
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
 
@@ -29,7 +30,7 @@ const marked = new Marked({ gfm: true, breaks: false, async: false }).use({
     },
     image({ href, text }: Tokens.Image) {
       const image = shown.find((i) => i.src === href);
-      return image ? `<img src="${escapeHtml(image.asset)}" alt="${escapeHtml(text)}">` : escapeHtml(text);
+      return image ? `<img src="${escapeHtml(assetHref(image.asset))}" alt="${escapeHtml(text)}">` : escapeHtml(text);
     },
   },
 });

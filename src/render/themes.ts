@@ -1,4 +1,5 @@
 import { AA_LARGE, AA_TEXT, normaliseHex, textSafe } from '../validate/colour.js';
+import { assetHref } from '../validate/images.js';
 import type { Brand, ThemeName } from '../validate/model.js';
 
 /**
@@ -204,7 +205,7 @@ export interface BrandView {
 }
 
 export function brandView(brand: Brand | undefined): BrandView {
-  const logo = brand?.logo?.asset;
+  const logo = brand?.logo && assetHref(brand.logo.asset);
   const footer = brand?.footer;
   return { accent: brand?.accent, logo, footer, band: logo !== undefined || footer !== undefined };
 }

@@ -99,4 +99,17 @@ describe('local files', () => {
     const report = await readFile(path.join(deckDir, 'ml-engineer-vs-ai-scientist-report.pdf'));
     expect(report.includes('/Subtype /Image') || report.includes('/Subtype/Image')).toBe(true);
   }, 120_000);
+
+  it('an image whose file name has a space and a "#" is addressed URL-encoded and printed', async () => {
+    const project = await withRoleLine('![a one-pixel chart](<images/chart #1.png>)');
+    await mkdir(path.join(project.content, 'roles', 'images'));
+    await writeFile(path.join(project.content, 'roles', 'images', 'chart #1.png'), PNG);
+    const result = await build({ contentDir: project.content, outDir: project.out, deck: 'ml-engineer-vs-ai-scientist' });
+    expect(result.blockedRequests).toEqual([]);
+    const deckDir = path.join(project.out, 'ml-engineer-vs-ai-scientist');
+    expect(await readFile(path.join(deckDir, 'assets', 'content', 'roles', 'images', 'chart #1.png'))).toEqual(PNG);
+    expect(await readFile(path.join(deckDir, 'index.html'), 'utf8')).toContain('<img src="assets/content/roles/images/chart%20%231.png"');
+    const report = await readFile(path.join(deckDir, 'ml-engineer-vs-ai-scientist-report.pdf'));
+    expect(report.includes('/Subtype /Image') || report.includes('/Subtype/Image')).toBe(true);
+  }, 120_000);
 });
