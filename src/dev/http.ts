@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { CLIENT_PATH, CLIENT_SOURCE, EVENTS_PATH } from './client.js';
 import type { EventHub } from './events.js';
-import { contentType, resolveUnder } from './files.js';
+import { contentType } from '../emit/assets.js';
+import { resolveUnder } from './files.js';
 import { withLiveReload } from './inject.js';
 
 export interface HandlerOptions {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 
@@ -53,5 +54,5 @@ const TYPES: Record<string, string> = {
 
 /** The Content-Type of a file by its extension: for the pages printed and for the dev server. */
 export function contentType(file: string): string {
-  return TYPES[file.slice(file.lastIndexOf('.')).toLowerCase()] ?? 'application/octet-stream';
+  return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }

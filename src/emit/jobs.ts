@@ -58,7 +58,10 @@ export function pdfJobs(c: Comparison, r: RenderedDeck): PdfJob[] {
 export function siteFor(jobs: readonly PdfJob[], assets: readonly Asset[]): Map<string, { body: Uint8Array | string; type: string }> {
   const site = new Map<string, { body: Uint8Array | string; type: string }>();
   for (const asset of assets) site.set(`/${asset.path}`, { body: asset.bytes, type: contentType(asset.path) });
-  for (const job of jobs) site.set(new URL(job.path, 'file:///').pathname, { body: job.html, type: contentType('.html') });
+  for (const job of jobs) {
+    const page = new URL(job.path, 'file:///').pathname;
+    site.set(page, { body: job.html, type: contentType(page) });
+  }
   return site;
 }
 

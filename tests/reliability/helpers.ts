@@ -5,7 +5,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { main } from '../../src/cli/main.js';
+import { runMain } from '../support/cli.js';
 
 export type Files = Record<string, string | Uint8Array>;
 
@@ -58,9 +58,7 @@ export interface CliRun {
 
 /** Runs the CLI in-process, capturing everything it prints. */
 export async function cli(args: readonly string[]): Promise<CliRun> {
-  const printed: string[] = [];
-  const status = await main(args, { err: (line) => printed.push(line) });
-  const text = printed.join('\n');
+  const { status, err: text } = await runMain(...args);
   return { status, lines: text.split('\n'), text };
 }
 

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { watchPeak } from '../../scripts/process-tree.mjs';
+import { main } from '../../src/cli/main.js';
 import { PROJECT_ROOT } from './content.js';
 
 export const CLI = path.join(PROJECT_ROOT, 'bin/careerdeck.js');
@@ -26,4 +27,11 @@ export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?:
     if (child.pid) options.onStart?.(child.pid);
     child.on('exit', (code) => resolve({ code, stderr, pid: child.pid ?? 0, ms: performance.now() - started, peakMiB: stop() }));
   });
+}
+
+/** Runs the CLI in-process and returns its exit status and everything it printed to stderr. */
+export async function runMain(...argv: string[]): Promise<{ status: number; err: string }> {
+  const printed: string[] = [];
+  const status = await main(argv, { err: (line) => printed.push(line) });
+  return { status, err: printed.join('\n') };
 }

@@ -2,16 +2,10 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runMain as run } from '../../support/cli.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../src/cli/main.js';
 import { styleFor } from '../../../src/cli/style.js';
 import { DEFAULT_CONTENT } from '../../support/content.js';
-
-async function run(...argv: string[]): Promise<{ status: number; err: string }> {
-  const printed: string[] = [];
-  const status = await main(argv, { err: (line) => printed.push(line) });
-  return { status, err: printed.join('\n') };
-}
 
 let dir: string;
 beforeEach(async () => {

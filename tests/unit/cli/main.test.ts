@@ -2,20 +2,13 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runMain as run } from '../../support/cli.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadModel } from '../../../src/content.js';
-import { main } from '../../../src/cli/main.js';
 import { ContentError } from '../../../src/errors.js';
 import { lines } from '../source-files.js';
 
 const CONTENT = fileURLToPath(new URL('../../../content', import.meta.url));
-
-/** Runs the CLI in-process and returns its exit status and everything it printed to stderr. */
-async function run(...argv: string[]): Promise<{ status: number; err: string }> {
-  const printed: string[] = [];
-  const status = await main(argv, { err: (line) => printed.push(line) });
-  return { status, err: printed.join('\n') };
-}
 
 let dir: string;
 beforeEach(async () => {

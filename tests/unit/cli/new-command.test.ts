@@ -1,18 +1,11 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runMain as run } from '../../support/cli.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../src/cli/main.js';
 import { loadModel } from '../../../src/content.js';
 import { ContentError, type Diagnostic } from '../../../src/errors.js';
 import { scratchProject } from '../../support/content.js';
-
-/** Runs the CLI in-process and returns its exit status and everything it printed to stderr. */
-async function run(...argv: string[]): Promise<{ status: number; err: string }> {
-  const printed: string[] = [];
-  const status = await main(argv, { err: (line) => printed.push(line) });
-  return { status, err: printed.join('\n') };
-}
 
 let project: { dir: string; content: string };
 beforeEach(async () => {

@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentType, pathSegments, resolveUnder } from '../../../src/dev/files.js';
+import { pathSegments, resolveUnder } from '../../../src/dev/files.js';
+import { contentType } from '../../../src/emit/assets.js';
 
 describe('pathSegments', () => {
   it('splits and decodes a plain path', () => {
