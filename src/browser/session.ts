@@ -18,6 +18,9 @@ export interface SessionOptions {
 
 // As root Chromium refuses to start without --no-sandbox. The rest keep a closed network quiet:
 // Chromium's own background requests would otherwise be refused, many at a time.
+/** Puppeteer's own default for a new tab, restored when a tab is lent again. */
+const DEFAULT_VIEWPORT = { width: 800, height: 600 };
+
 const QUIET_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
@@ -39,6 +42,11 @@ export class BrowserSession {
   private closed = false;
   private closing: Promise<void> | undefined;
   private profile: string | undefined;
+  /** Tabs between jobs, and the site each busy tab serves. */
+  private readonly idle: Page[] = [];
+  private readonly sites = new Map<Page, Site>();
+  /** The blank page Chromium opens at launch, lent first. */
+  private initialTab: Promise<Page | undefined> | undefined;
   private readonly waiting: { resolve: () => void; reject: (error: Error) => void }[] = [];
   // As many pages as cores (up to 4). Six at once printed one deck about 0.3 s sooner on 2 cores,
   // but in a batch of 12 decks each page got so little CPU that a slides page overran its 30 s.
@@ -61,22 +69,55 @@ export class BrowserSession {
   async withPage<T>(site: Site, fn: (page: Page) => Promise<T>): Promise<T> {
     await this.acquire();
     try {
-      const browser = await this.launch();
-      // Closing while a page opens would leave puppeteer waiting out its own 30 s target timer.
-      const page = await Promise.race([browser.newPage(), this.whenClosed]);
+      const page = this.idle.pop() ?? (await this.openPage());
+      this.sites.set(page, site);
+      let reusable = false;
       try {
-        page.setDefaultTimeout(this.options.timeoutMs);
-        await page.setRequestInterception(true);
-        // A failure while answering a request must refuse that request, never crash the build.
-        page.on('request', (request) => void this.serve(site, request).catch(() => request.abort('failed').catch(() => undefined)));
-        return await fn(page);
+        const result = await fn(page);
+        reusable = await this.reset(page);
+        return result;
       } finally {
-        await page.close().catch(() => undefined);
+        this.sites.delete(page);
+        if (reusable && !this.closed) this.idle.push(page);
+        else await page.close().catch(() => undefined);
       }
     } catch (error) {
       throw this.explain(error);
     } finally {
       this.release();
+    }
+  }
+
+  /**
+   * A new tab that serves only the site of the job it is lent to. Tabs are kept and reused
+   * because opening one (a renderer process, a dozen protocol calls) cost about 0.35 s on this
+   * machine, more than printing a fact sheet. The blank page Chromium starts with is lent first.
+   */
+  private async openPage(): Promise<Page> {
+    const browser = await this.launch();
+    const first = this.initialTab;
+    this.initialTab = undefined;
+    // A window per page: a tab behind another is hidden, and a hidden page gets no animation
+    // frames, so reveal's print view never signalled ready in it. Closing while a page opens would
+    // leave puppeteer waiting out its own 30 s target timer.
+    const page = (await first) ?? (await Promise.race([browser.newPage({ type: 'window' }), this.whenClosed]));
+    page.setDefaultTimeout(this.options.timeoutMs);
+    await page.setRequestInterception(true);
+    // A failure while answering a request must refuse that request, never crash the build.
+    page.on('request', (request) => void this.serve(this.sites.get(page), request).catch(() => request.abort('failed').catch(() => undefined)));
+    return page;
+  }
+
+  /**
+   * Undoes what a job may have changed (media type, viewport), for the next job. The document
+   * stays until the next job navigates: going to about:blank first cost 0.1 s per job.
+   */
+  private async reset(page: Page): Promise<boolean> {
+    try {
+      await Promise.all([page.emulateMediaType(), page.setViewport(DEFAULT_VIEWPORT)]);
+      return true;
+    } catch {
+      return false;
     }
   }
 
@@ -114,39 +155,45 @@ export class BrowserSession {
 
   private launch(): Promise<Browser> {
     if (this.closed) return Promise.reject(this.explain(new Error('closed')));
-    this.browser ??= (async () => {
-      this.launches += 1;
-      const { launch } = await import('puppeteer-core');
-      const root = typeof process.getuid === 'function' && process.getuid() === 0;
-      this.profile = await freshProfile();
-      try {
-        return await launch({
-          executablePath: this.options.executablePath,
-          headless: true,
-          // With a pipe, Chromium exits by itself when this process dies, even by SIGKILL.
-          pipe: true,
-          userDataDir: this.profile,
-          // Starting Chromium and its protocol calls get at least 30 s: a short --timeout is meant
-          // for page waits (each bounded by it explicitly), not for a slow cold start.
-          timeout: Math.max(this.options.timeoutMs, 30_000),
-          protocolTimeout: Math.max(this.options.timeoutMs, 30_000),
-          handleSIGINT: false,
-          handleSIGTERM: false,
-          handleSIGHUP: false,
-          args: [...(root ? ['--no-sandbox'] : []), ...QUIET_ARGS],
-        });
-      } catch (error) {
-        throw new CareerdeckError('BROWSER', `could not start the browser at ${this.options.executablePath}: ${(error as Error).message.split('\n')[0]}`, { cause: error });
-      }
-    })();
+    if (!this.browser) {
+      this.browser = this.start();
+      this.initialTab = this.browser.then(async (browser) => (await browser.pages())[0]).catch(() => undefined);
+    }
     return this.browser;
   }
 
-  private async serve(site: Site, request: HTTPRequest): Promise<void> {
-    if (request.url().startsWith('data:')) return request.continue().catch(() => undefined);
-    const url = new URL(request.url());
+  private async start(): Promise<Browser> {
+    this.launches += 1;
+    const { launch } = await import('puppeteer-core');
+    const root = typeof process.getuid === 'function' && process.getuid() === 0;
+    this.profile = await freshProfile();
+    try {
+      return await launch({
+        executablePath: this.options.executablePath,
+        headless: true,
+        // With a pipe, Chromium exits by itself when this process dies, even by SIGKILL.
+        pipe: true,
+        userDataDir: this.profile,
+        // Starting Chromium and its protocol calls get at least 30 s: a short --timeout is meant
+        // for page waits (each bounded by it explicitly), not for a slow cold start.
+        timeout: Math.max(this.options.timeoutMs, 30_000),
+        protocolTimeout: Math.max(this.options.timeoutMs, 30_000),
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+        args: [...(root ? ['--no-sandbox'] : []), ...QUIET_ARGS],
+      });
+    } catch (error) {
+      throw new CareerdeckError('BROWSER', `could not start the browser at ${this.options.executablePath}: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    }
+  }
+
+  private async serve(site: Site | undefined, request: HTTPRequest): Promise<void> {
+    const address = request.url();
+    if (address.startsWith('data:') || address === 'about:blank') return request.continue().catch(() => undefined);
+    const url = new URL(address);
     // Pages address files URL-encoded ("team%20photo.png"); the site holds them by name.
-    const file = url.origin === ORIGIN ? site.get(decodedPath(url.pathname)) : undefined;
+    const file = url.origin === ORIGIN ? site?.get(decodedPath(url.pathname)) : undefined;
     if (!file) {
       this.blocked.push(request.url());
       return request.abort('blockedbyclient').catch(() => undefined);

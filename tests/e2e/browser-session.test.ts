@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser, machineEnvironment } from '../../src/browser/find.js';
 import { BrowserSession, type Site } from '../../src/browser/session.js';
@@ -50,7 +51,7 @@ describe('the browser session', () => {
     }
   });
 
-  it('launches once for many pages, closes every page, and leaves no Chromium after close', async () => {
+  it('launches once for many pages, reuses at most one page per core, and leaves no Chromium after close', async () => {
     const session = new BrowserSession({ executablePath, timeoutMs: 10_000 });
     let pid: number | undefined;
     try {
@@ -63,12 +64,59 @@ describe('the browser session', () => {
         ),
       );
       const browser = await session.withPage(html(''), async (page) => page.browser());
-      expect((await browser.pages()).filter((p) => p.url() !== 'about:blank')).toHaveLength(0);
+      expect((await browser.pages()).length).toBeLessThanOrEqual(Math.min(4, availableParallelism()));
       expect(session.launches).toBe(1);
     } finally {
       await session.close();
     }
     expect(processAlive(pid)).toBe(false);
+  });
+
+  it('lends a reused page as new: default media and viewport, visible, serving only the new site', async () => {
+    const session = new BrowserSession({ executablePath, timeoutMs: 10_000 });
+    try {
+      const first = new Map([...html('<p>one</p>'), ['/secret.txt', { body: 'first site only', type: 'text/plain' }]]);
+      const used = await session.withPage(first, async (page) => {
+        await load(page, { path: '/page.html' }, 10_000);
+        await page.emulateMediaType('print');
+        await page.setViewport({ width: 300, height: 200 });
+        return page;
+      });
+      const seen = await session.withPage(html('<p>two</p>'), async (page) => {
+        expect(page).toBe(used);
+        await load(page, { path: '/page.html' }, 10_000);
+        return page.evaluate(async () => ({
+          print: matchMedia('print').matches,
+          width: innerWidth,
+          visible: document.visibilityState,
+          // reveal's print view waits for animation frames, which a hidden page never gets.
+          frame: await Promise.race([new Promise((resolve) => requestAnimationFrame(() => resolve(true))), new Promise((resolve) => setTimeout(() => resolve(false), 2000))]),
+          secret: await fetch('/secret.txt').then((r) => r.text(), () => 'refused'),
+        }));
+      });
+      expect(seen).toEqual({ print: false, width: 800, visible: 'visible', frame: true, secret: 'refused' });
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('keeps every page it lends visible, also while others are open', async () => {
+    const session = new BrowserSession({ executablePath, timeoutMs: 10_000 });
+    try {
+      const states = await Promise.all(
+        Array.from({ length: 2 }, () =>
+          session.withPage(html(''), async (page) => {
+            await load(page, { path: '/page.html' }, 10_000);
+            // Both pages are open by now: the first waits for the second before it looks.
+            await new Promise((resolve) => setTimeout(resolve, 500));
+            return page.evaluate(() => document.visibilityState);
+          }),
+        ),
+      );
+      expect(states).toEqual(['visible', 'visible']);
+    } finally {
+      await session.close();
+    }
   });
 
   it('closes the page when the work throws, and the error passes through', async () => {
