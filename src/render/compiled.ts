@@ -23,17 +23,29 @@ export async function handlebarsRuntime(): Promise<typeof HandlebarsApi> {
 export async function precompiledTemplates(sources: Sources, cacheDir: string | undefined): Promise<Specs | undefined> {
   if (!cacheDir) return undefined;
   const runtime = await handlebarsRuntime();
-  const key = createHash('sha256').update(runtime.VERSION).update(JSON.stringify(sources)).digest('hex').slice(0, 24);
+  // Sorted: the sources are read concurrently, so their order in the object varies from run to
+  // run, and an unsorted key missed the cache about every other build.
+  const key = createHash('sha256').update(runtime.VERSION).update(JSON.stringify(Object.entries(sources).sort(([a], [b]) => (a < b ? -1 : 1)))).digest('hex').slice(0, 24);
   const file = pathToFileURL(path.join(cacheDir, `templates-${key}.mjs`)).href;
-  const load = () => import(file).then((m: { default: Specs }) => m.default, () => undefined);
-  const cached = await load();
-  if (cached) return cached;
+  const known = loaded.get(file);
+  if (known) return known;
+  const cached = await import(file).then((m: { default: Specs }) => m.default, () => undefined);
+  if (cached) return remember(file, cached);
   const { default: Handlebars } = await import('handlebars');
   const code = Object.entries(sources).map(([name, source]) => `  ${JSON.stringify(name)}: ${Handlebars.precompile(source, { strict: true })},`);
   await store(fileURLToPath(file), cacheDir, `// Precompiled by careerdeck from its templates; safe to delete.\nexport default {\n${code.join('\n')}\n};\n`);
   // A failed import is remembered per URL, so a damaged file is read again under another one.
-  return import(`${file}?${Date.now()}`).then((m: { default: Specs }) => m.default, () => undefined);
+  const fresh = await import(`${file}?${Date.now()}`).then((m: { default: Specs }) => m.default, () => undefined);
+  return fresh && remember(file, fresh);
 }
+
+/**
+ * Templates already loaded in this process, by file. Also needed because Node remembers a failed
+ * import per URL: after a first compile, a long-lived process (`npm run dev`) would otherwise
+ * miss the file it had just written and compile again on every build.
+ */
+const loaded = new Map<string, Specs>();
+const remember = (file: string, specs: Specs): Specs => (loaded.set(file, specs), specs);
 
 /**
  * Written whole or not at all, and older versions removed (they would pile up while templates are

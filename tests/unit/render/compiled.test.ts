@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,17 @@ describe('precompiled templates', () => {
     expect(await readdir(cache)).toEqual(files);
   });
 
+  it('finds the cache whatever order the templates were read in (they are read concurrently)', async () => {
+    const cache = path.join(dir, 'order');
+    await precompiledTemplates({ a: 'A', b: 'B' }, cache);
+    const [file] = await readdir(cache);
+    const { mtimeMs } = await stat(path.join(cache, file!));
+    const specs = await precompiledTemplates({ b: 'B', a: 'A' }, cache);
+    expect(await render(specs, 'b', {})).toBe('B');
+    expect(await readdir(cache)).toEqual([file]);
+    expect((await stat(path.join(cache, file!))).mtimeMs).toBe(mtimeMs);
+  });
+
   it('keeps strict mode: a missing field fails instead of rendering blank', async () => {
     const specs = await precompiledTemplates({ page: '{{missing}}' }, path.join(dir, 'strict'));
     await expect(render(specs, 'page', {})).rejects.toThrow(/"missing" not defined/);
@@ -45,9 +56,12 @@ describe('precompiled templates', () => {
     const blocked = path.join(dir, 'file');
     await writeFile(blocked, 'a file where the cache folder would go');
     expect(await precompiledTemplates({ page: 'blocked' }, blocked)).toBeUndefined();
+    // Damaged by someone else: a file of the right name in a folder this process never loaded from.
+    const whole = path.join(dir, 'c-whole');
+    await precompiledTemplates({ page: 'whole' }, whole);
+    const [name] = await readdir(whole);
     const damaged = path.join(dir, 'c');
-    await precompiledTemplates({ page: 'whole' }, damaged);
-    const [name] = await readdir(damaged);
+    await mkdir(damaged);
     await writeFile(path.join(damaged, name!), 'export default {');
     expect(await render(await precompiledTemplates({ page: 'whole' }, damaged), 'page', {})).toBe('whole');
     expect(await readFile(path.join(damaged, name!), 'utf8')).toContain('Precompiled by careerdeck');
