@@ -1,7 +1,8 @@
 // `npm run bench`: measures careerdeck's build against the floor (Chromium launched once,
 // printing the same finished HTML), alternating the cases in one run because this machine is
 // noisy. Prints medians, ratios and peak memory of each whole process tree; writes JSON.
-// Environment: BENCH_ROUNDS (default 5), BENCH_OUT (default output/bench.json).
+// Environment: BENCH_ROUNDS (default 5), BENCH_OUT (default output/bench.json), BENCH_CASES (a
+// comma-separated subset of the cases, for a quicker look; the ratios need the cases they divide).
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -66,6 +67,8 @@ try {
     batch12: () => run('node', [CLI, 'build', '--quiet', '--force', '--content', batch, '--out', out('batch')]),
   };
 
+  const only = process.env.BENCH_CASES?.split(',').map((name) => name.trim());
+  for (const name of Object.keys(cases)) if (only && !only.includes(name) && name !== 'full') delete cases[name];
   await cases.full(); // warm the disk cache and produce the HTML the floor prints
   const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
   for (let round = 0; round < ROUNDS; round++) {
@@ -84,23 +87,24 @@ try {
       },
     ]),
   );
-  const pdfCost = figures.full.medianMs - figures.htmlOnly.medianMs;
-  const marginal = (figures.batch12.medianMs - figures.full.medianMs) / 11;
+  const ratio = (a, b) => (a && b ? a.medianMs / b.medianMs : undefined);
+  const { full, floor, htmlOnly, batch12, unchanged } = figures;
+  const marginal = batch12 && htmlOnly ? (batch12.medianMs - full.medianMs) / 11 : undefined;
   const summary = {
     rounds: ROUNDS,
     figures,
-    fullOverFloor: +(figures.full.medianMs / figures.floor.medianMs).toFixed(2),
-    marginalDeckMs: Math.round(marginal),
-    marginalOverSingleDeckPdfs: +(marginal / pdfCost).toFixed(2),
+    fullOverFloor: floor ? +ratio(full, floor).toFixed(2) : undefined,
+    marginalDeckMs: marginal === undefined ? undefined : Math.round(marginal),
+    marginalOverSingleDeckPdfs: marginal === undefined ? undefined : +(marginal / (full.medianMs - htmlOnly.medianMs)).toFixed(2),
     // A build that starts Chromium has a tree of several processes; one means no browser.
-    unchangedStartedBrowser: figures.unchanged.mostProcesses > 1,
+    unchangedStartedBrowser: unchanged ? unchanged.mostProcesses > 1 : undefined,
   };
 
   console.log(`careerdeck bench, ${ROUNDS} rounds, medians of whole-process wall time`);
   for (const [name, f] of Object.entries(figures)) console.log(`  ${name.padEnd(16)} ${String(f.medianMs).padStart(6)} ms   peak ${String(f.peakPssMiB).padStart(5)} MiB PSS, ${String(f.peakRssMiB).padStart(5)} MiB RSS sum, ${f.mostProcesses} processes`);
-  console.log(`  full / floor                 ${summary.fullOverFloor}`);
-  console.log(`  nothing changed started a browser: ${summary.unchangedStartedBrowser ? 'yes' : 'no'}`);
-  console.log(`  one more deck in a batch     ${summary.marginalDeckMs} ms (${summary.marginalOverSingleDeckPdfs} x one deck's PDFs)`);
+  if (floor) console.log(`  full / floor                 ${summary.fullOverFloor}`);
+  if (unchanged) console.log(`  nothing changed started a browser: ${summary.unchangedStartedBrowser ? 'yes' : 'no'}`);
+  if (marginal !== undefined) console.log(`  one more deck in a batch     ${summary.marginalDeckMs} ms (${summary.marginalOverSingleDeckPdfs} x one deck's PDFs)`);
   const target = process.env.BENCH_OUT ?? path.join(ROOT, 'output', 'bench.json');
   await mkdir(path.dirname(target), { recursive: true });
   await writeFile(target, `${JSON.stringify(summary, null, 2)}\n`);
