@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import type { Browser, CDPSession, Page, Protocol } from 'puppeteer-core';
 import { CareerdeckError } from '../errors.js';
 import { freshProfile } from './profile.js';
 
@@ -102,9 +102,12 @@ export class BrowserSession {
     // leave puppeteer waiting out its own 30 s target timer.
     const page = (await first) ?? (await Promise.race([browser.newPage({ type: 'window' }), this.whenClosed]));
     page.setDefaultTimeout(this.options.timeoutMs);
-    await page.setRequestInterception(true);
-    // A failure while answering a request must refuse that request, never crash the build.
-    page.on('request', (request) => void this.serve(this.sites.get(page), request).catch(() => request.abort('failed').catch(() => undefined)));
+    // Every request of the page stops here and is answered from memory or refused. This is the
+    // protocol's own interception rather than puppeteer's, which base64-encoded every font and
+    // script again for every page in JavaScript (about a tenth of a second of CPU per build).
+    const cdp = await page.createCDPSession();
+    cdp.on('Fetch.requestPaused', (event: Protocol.Fetch.RequestPausedEvent) => void this.serve(this.sites.get(page), cdp, event));
+    await Promise.all([page.setCacheEnabled(false), cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] })]);
     return page;
   }
 
@@ -188,17 +191,26 @@ export class BrowserSession {
     }
   }
 
-  private async serve(site: Site | undefined, request: HTTPRequest): Promise<void> {
-    const address = request.url();
-    if (address.startsWith('data:') || address === 'about:blank') return request.continue().catch(() => undefined);
-    const url = new URL(address);
-    // Pages address files URL-encoded ("team%20photo.png"); the site holds them by name.
-    const file = url.origin === ORIGIN ? site?.get(decodedPath(url.pathname)) : undefined;
-    if (!file) {
-      this.blocked.push(request.url());
-      return request.abort('blockedbyclient').catch(() => undefined);
+  private async serve(site: Site | undefined, cdp: CDPSession, { requestId, request }: Protocol.Fetch.RequestPausedEvent): Promise<void> {
+    // A failure while answering must leave the request refused, never crash the build.
+    try {
+      const url = new URL(request.url);
+      // Pages address files URL-encoded ("team%20photo.png"); the site holds them by name.
+      const file = url.origin === ORIGIN ? site?.get(decodedPath(url.pathname)) : undefined;
+      if (!file) {
+        this.blocked.push(request.url);
+        await cdp.send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' });
+        return;
+      }
+      const headers = [
+        { name: 'Content-Type', value: file.type },
+        // Another deck's page has the same address: nothing may come from a cache.
+        { name: 'Cache-Control', value: 'no-store' },
+      ];
+      await cdp.send('Fetch.fulfillRequest', { requestId, responseCode: 200, responseHeaders: headers, body: base64(file.body) });
+    } catch {
+      await cdp.send('Fetch.failRequest', { requestId, errorReason: 'Failed' }).catch(() => undefined);
     }
-    return request.respond({ status: 200, contentType: file.type, body: typeof file.body === 'string' ? file.body : Buffer.from(file.body) }).catch(() => undefined);
   }
 
   private async acquire(): Promise<void> {
@@ -221,6 +233,15 @@ export class BrowserSession {
     }
     return new CareerdeckError('BROWSER', `the browser failed: ${message.split('\n')[0]}`, { cause: error });
   }
+}
+
+// Fonts and scripts are the same bytes on every page of a build: encoded once.
+const encoded = new WeakMap<Uint8Array, string>();
+function base64(body: Uint8Array | string): string {
+  if (typeof body === 'string') return Buffer.from(body).toString('base64');
+  let text = encoded.get(body);
+  if (text === undefined) encoded.set(body, (text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('base64')));
+  return text;
 }
 
 function decodedPath(pathname: string): string {
