@@ -56,12 +56,28 @@ function withImages<T>(images: readonly ShownImage[], render: () => T): T {
 
 /** Block Markdown (paragraphs, lists) to sanitized HTML. */
 export function markdownToHtml(markdown: string, images: readonly ShownImage[] = []): string {
-  return sanitizeHtml(withImages(images, () => marked.parse(markdown) as string), policy);
+  return remembered('block', markdown, images, () => sanitizeHtml(withImages(images, () => marked.parse(markdown) as string), policy));
 }
 
 /** Inline Markdown (a list item, a sentence) to sanitized HTML without a wrapping paragraph. */
 export function inlineToHtml(markdown: string, images: readonly ShownImage[] = []): string {
-  return sanitizeHtml(withImages(images, () => marked.parseInline(markdown) as string), policy);
+  return remembered('inline', markdown, images, () => sanitizeHtml(withImages(images, () => marked.parseInline(markdown) as string), policy));
+}
+
+// The same paragraph or item is drawn by the deck, the report and the fact sheet, and again when
+// slides are refitted: each text is parsed and sanitized once. Bounded for long dev sessions.
+const rendered = new Map<string, string>();
+const MAX_REMEMBERED = 10_000;
+
+function remembered(kind: string, markdown: string, images: readonly ShownImage[], render: () => string): string {
+  // JSON holds no raw line break, so the first one ends the images: no two inputs share a key.
+  const key = `${kind}${JSON.stringify(images.map((i) => [i.src, i.asset]))}\n${markdown}`;
+  let html = rendered.get(key);
+  if (html === undefined) {
+    if (rendered.size >= MAX_REMEMBERED) rendered.clear();
+    rendered.set(key, (html = render()));
+  }
+  return html;
 }
 
 export function escapeHtml(text: string): string {

@@ -89,6 +89,20 @@ describe('inlineToHtml', () => {
   });
 });
 
+describe('rendering each text once', () => {
+  it('gives the same HTML again for the same text, and never one text's HTML for another', () => {
+    const text = 'A *team* photo: ![the team](team.png)';
+    const withImage = markdownToHtml(text, [{ src: 'team.png', asset: 'assets/images/team.png' }]);
+    const otherImage = markdownToHtml(text, [{ src: 'team.png', asset: 'assets/images/other.png' }]);
+    expect(withImage).toContain('src="assets/images/team.png"');
+    expect(otherImage).toContain('src="assets/images/other.png"');
+    expect(markdownToHtml(text)).not.toContain('<img');
+    expect(markdownToHtml(text, [{ src: 'team.png', asset: 'assets/images/team.png' }])).toBe(withImage);
+    expect(inlineToHtml(text)).not.toMatch(/^<p>/);
+    expect(markdownToHtml(text)).toMatch(/^<p>/);
+  });
+});
+
 describe('escapeHtml', () => {
   it('escapes the five HTML-special characters as numeric entities', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&#60;a href=&#34;x&#34; title=&#39;y&#39;&#62;&#38;&#60;/a&#62;');
