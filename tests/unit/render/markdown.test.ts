@@ -90,7 +90,7 @@ describe('inlineToHtml', () => {
 });
 
 describe('rendering each text once', () => {
-  it('gives the same HTML again for the same text, and never one text's HTML for another', () => {
+  it('gives the same HTML again for the same text, and never the HTML of one text for another', () => {
     const text = 'A *team* photo: ![the team](team.png)';
     const withImage = markdownToHtml(text, [{ src: 'team.png', asset: 'assets/images/team.png' }]);
     const otherImage = markdownToHtml(text, [{ src: 'team.png', asset: 'assets/images/other.png' }]);
