@@ -92,9 +92,11 @@ describe('the browser session', () => {
           // reveal's print view waits for animation frames, which a hidden page never gets.
           frame: await Promise.race([new Promise((resolve) => requestAnimationFrame(() => resolve(true))), new Promise((resolve) => setTimeout(() => resolve(false), 2000))]),
           secret: await fetch('/secret.txt').then((r) => r.text(), () => 'refused'),
+          // The same address as the first site's page: its new body, not a cached one.
+          text: document.body.textContent,
         }));
       });
-      expect(seen).toEqual({ print: false, width: 800, visible: 'visible', frame: true, secret: 'refused' });
+      expect(seen).toEqual({ print: false, width: 800, visible: 'visible', frame: true, secret: 'refused', text: 'two' });
     } finally {
       await session.close();
     }
