@@ -13,6 +13,7 @@ import { fingerprintInputs, staleOutputs, unchangedBuild } from './incremental/c
 import { planDeck } from './incremental/plan.js';
 import { type DeckState, readDeckState, record, recordFiles, removeBuildState, writeBuildState, writeDeckState } from './incremental/state.js';
 import type { DeckSettings } from './validate/validate.js';
+import { DEFAULT_TIMEOUT_MS } from './browser/timeout.js';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -83,7 +84,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const contentDir = options.contentDir ?? 'content';
   const outDir = path.resolve(options.outDir ?? 'output');
   const templatesDir = options.templatesDir ?? path.join(PACKAGE_ROOT, 'templates');
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const pinned = options.date ?? pinnedDate();
   const date = pinned ?? new Date();
   const pdf = options.pdf !== false;

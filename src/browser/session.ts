@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { Browser, CDPSession, Page, Protocol } from 'puppeteer-core';
 import { CareerdeckError } from '../errors.js';
 import { freshProfile } from './profile.js';
+import { DEFAULT_TIMEOUT_MS } from './timeout.js';
 
 /** The origin our in-memory pages are served from; nothing is ever fetched from it. */
 export const ORIGIN = 'https://careerdeck.invalid';
@@ -179,8 +180,8 @@ export class BrowserSession {
         userDataDir: this.profile,
         // Starting Chromium and its protocol calls get at least 30 s: a short --timeout is meant
         // for page waits (each bounded by it explicitly), not for a slow cold start.
-        timeout: Math.max(this.options.timeoutMs, 30_000),
-        protocolTimeout: Math.max(this.options.timeoutMs, 30_000),
+        timeout: Math.max(this.options.timeoutMs, DEFAULT_TIMEOUT_MS),
+        protocolTimeout: Math.max(this.options.timeoutMs, DEFAULT_TIMEOUT_MS),
         handleSIGINT: false,
         handleSIGTERM: false,
         handleSIGHUP: false,

@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Flags, Resolved } from '../config/resolve.js';
 import { THEMES } from '../validate/themes.js';
+import { DEFAULT_TIMEOUT_MS } from '../browser/timeout.js';
 
 /** The options build, dev and check share; none has a default here, so the config file can fill it. */
 export function addProjectOptions(command: Command, { printing = true } = {}): Command {
@@ -13,7 +14,7 @@ export function addProjectOptions(command: Command, { printing = true } = {}): C
     .option('--no-pdf', 'write the HTML deck only; no browser is started')
     .addOption(new Option('--theme <name>', 'theme of every deck, over its front matter').choices(THEMES))
     .option('--browser <path>', "Chromium or Chrome to print with (default: PUPPETEER_EXECUTABLE_PATH, puppeteer's browser, then a system Chromium)")
-    .addOption(new Option('--timeout <ms>', 'bound on each browser wait (default: 30000)').argParser(positiveInt));
+    .addOption(new Option('--timeout <ms>', `bound on each browser wait (default: ${DEFAULT_TIMEOUT_MS})`).argParser(positiveInt));
 }
 
 /** The flags the user gave (commander's defaults left out), and the config they point at. */

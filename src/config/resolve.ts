@@ -3,6 +3,7 @@ import { ConfigError, type SourceLocation } from '../errors.js';
 import type { DeckSettings } from '../validate/validate.js';
 import type { ThemeName } from '../validate/model.js';
 import type { LoadedConfig } from './load.js';
+import { DEFAULT_TIMEOUT_MS } from '../browser/timeout.js';
 
 /** What the command line says; unset means "not given", so the config file can fill it. */
 export interface Flags {
@@ -43,7 +44,7 @@ export async function resolveSettings(flags: Flags, config: LoadedConfig | undef
     outDir: flags.out ?? fromConfig(values.out) ?? 'output',
     templatesDir: flags.templates ?? fromConfig(values.templates),
     browser: flags.browser ?? (values.browser !== undefined && values.browser.includes('/') ? fromConfig(values.browser) : values.browser),
-    timeoutMs: flags.timeout ?? values.timeout ?? 30_000,
+    timeoutMs: flags.timeout ?? values.timeout ?? DEFAULT_TIMEOUT_MS,
     pdf: flags.pdf ?? values.pdf ?? true,
     settings: {
       defaults: { theme: values.theme, brand, paper: values.paper, lang: values.lang, outputs: values.outputs },

@@ -16,6 +16,7 @@ import { DEFAULT_PORT } from './port.js';
 import { type Phase, Rebuilder } from './rebuilder.js';
 import { describeProblem, diagnosticsOf, htmlReport, pdfFailedReport, pdfReport, problemReport } from './report.js';
 import { type Watcher, watchSources } from './watch.js';
+import { DEFAULT_TIMEOUT_MS } from '../browser/timeout.js';
 
 /** careerdeck's own templates, the default. */
 const TEMPLATES_DIR = fileURLToPath(new URL('../../templates', import.meta.url));
@@ -116,7 +117,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const outDir = path.resolve(options.outDir ?? 'output');
   const templatesDir = path.resolve(options.templatesDir ?? TEMPLATES_DIR);
   const configDir = path.resolve(options.configDir ?? '.');
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const { build } = await import('../build.js');
 
   let newSession: (() => import('../browser/session.js').BrowserSession) | undefined;
