@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
 import { PROJECT_ROOT } from '../support/content.js';
 import { copyFixture } from '../support/fixtures.js';
+import { readPdf } from '../support/pdf.js';
 
 // Two decks over three roles: "three-roles" uses all of them, "pair" only two. Each deck prints
 // its report only, to keep the browser work small; what is measured is what gets rebuilt.
@@ -32,13 +33,28 @@ afterAll(async () => {
 describe('incremental builds', () => {
   let first: BuildResult;
   beforeAll(async () => {
-    first = await run();
+    // One page at a time: the second deck's report is then printed by the page that printed the first.
+    process.env.CAREERDECK_PAGES = '1';
+    try {
+      first = await run();
+    } finally {
+      delete process.env.CAREERDECK_PAGES;
+    }
   }, 120_000);
 
   it('a first build makes every output of every deck', () => {
     expect(names(first, 'pair')).toEqual(['index.html', 'pair-report.pdf']);
     expect(names(first, 'three-roles')).toEqual(['index.html', 'three-roles-report.pdf']);
     expect(first.browserLaunches).toBe(1);
+  });
+
+  it('prints each deck from its own pages, though both are served at the same address by the same browser page', async () => {
+    const pair = await readPdf(await readFile(path.join(project.out, 'pair/pair-report.pdf')));
+    const three = await readPdf(await readFile(path.join(project.out, 'three-roles/three-roles-report.pdf')));
+    expect(pair.text).toContain('Two data careers');
+    expect(pair.text).not.toContain('Three data careers');
+    expect(three.text).toContain('Three data careers');
+    expect(three.text).not.toContain('Two data careers');
   });
 
   it('a second build with nothing changed writes nothing and launches no browser', async () => {
