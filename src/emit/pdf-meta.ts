@@ -27,8 +27,10 @@ export function withMetadata(pdf: Uint8Array, meta: PdfMetadata): { bytes: Uint8
   if (!end || !size || !root) throw new Error('the browser wrote a PDF without a classic cross-reference table; cannot add its metadata');
 
   const stamp = pdfDate(meta.date);
-  const text = original.replace(/\/(CreationDate|ModDate)\s*\((D:[^)]*)\)/g, (whole, key: string, value: string) =>
-    value.length === stamp.length ? whole.replace(value, stamp) : whole,
+  const text = withStableNodeIds(
+    original.replace(/\/(CreationDate|ModDate)\s*\((D:[^)]*)\)/g, (whole, key: string, value: string) =>
+      value.length === stamp.length ? whole.replace(value, stamp) : whole,
+    ),
   );
   const infoNumber = Number(size);
   const fields = [
@@ -51,6 +53,20 @@ export function withMetadata(pdf: Uint8Array, meta: PdfMetadata): { bytes: Uint8
   const pages = (original.match(/\/Type\s*\/Page(?![A-Za-z])/g) ?? []).length;
   return { bytes: new Uint8Array(Buffer.from(head + update, 'latin1')), pages };
 }
+
+/**
+ * The structure elements of a tagged PDF carry IDs that Chromium numbers from a counter of its
+ * page ("node00001204"), so the same document printed by a page that had printed another before
+ * came out with other numbers. They are renumbered 1, 2, 3... in their own order: same width,
+ * so no byte offset moves, and the same order, so the sorted ID tree stays sorted.
+ */
+export function withStableNodeIds(pdf: string): string {
+  const ids = [...new Set(Array.from(pdf.matchAll(NODE_ID), (m) => m[1]!))].sort();
+  const renumbered = new Map(ids.map((id, i) => [id, String(i + 1).padStart(id.length, '0')]));
+  return pdf.replace(NODE_ID, (_, id: string) => `(node${renumbered.get(id)})`);
+}
+
+const NODE_ID = /\(node(\d{8})\)/g;
 
 /** D:YYYYMMDDHHmmSS+00'00' in UTC: the length Chromium writes, so it can be replaced in place. */
 export function pdfDate(date: Date): string {

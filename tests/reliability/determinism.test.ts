@@ -33,6 +33,18 @@ describe('determinism', () => {
     expect(String(report.info.ModDate)).toContain('20260101000000');
   }, 120_000);
 
+  it('gives byte-identical PDFs whichever browser page printed them: one page for all, or one each', async () => {
+    const [a, b] = await Promise.all([mkdtemp(path.join(tmpdir(), 'careerdeck-det-p1-')), mkdtemp(path.join(tmpdir(), 'careerdeck-det-p4-'))]);
+    scratch.push(a, b);
+    const build = (dir: string, pages: string) =>
+      runCli(['build', '--quiet', '--content', DEFAULT_CONTENT, '--out', path.join(dir, 'out')], { cwd: dir, env: { ...process.env, SOURCE_DATE_EPOCH: String(EPOCH), CAREERDECK_PAGES: pages } });
+    // In turn, not at once: each build gets the machine to itself, as a user's would.
+    const one = await build(a, '1');
+    const four = await build(b, '4');
+    expect([one.code, four.code], one.stderr + four.stderr).toEqual([0, 0]);
+    expect(await digestTree(path.join(b, 'out'), { outputsOnly: true })).toEqual(await digestTree(path.join(a, 'out'), { outputsOnly: true }));
+  }, 120_000);
+
   it('gives byte-identical HTML without SOURCE_DATE_EPOCH too', async () => {
     const [a, b] = await Promise.all([mkdtemp(path.join(tmpdir(), 'careerdeck-det-c-')), mkdtemp(path.join(tmpdir(), 'careerdeck-det-d-'))]);
     scratch.push(a, b);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { pdfDate, pdfText, withMetadata } from '../../../src/emit/pdf-meta.js';
+import { pdfDate, pdfText, withMetadata, withStableNodeIds } from '../../../src/emit/pdf-meta.js';
 import { readPdf } from '../../support/pdf.js';
 
 const DATE = new Date('2026-01-02T03:04:05Z');
@@ -89,6 +89,22 @@ describe('withMetadata', () => {
     doc.addPage();
     const pdf = await doc.save({ useObjectStreams: true });
     expect(() => withMetadata(pdf, { title: 'T', date: DATE })).toThrow(/cross-reference/);
+  });
+});
+
+describe('withStableNodeIds', () => {
+  const tagged = (base: number) =>
+    `1 0 obj << /S /H1 /ID (node${String(base).padStart(8, '0')}) >> endobj 2 0 obj << /S /P /ID (node${String(base + 4).padStart(8, '0')}) >> endobj ` +
+    `3 0 obj << /IDTree << /Names [(node${String(base).padStart(8, '0')}) 1 0 R (node${String(base + 4).padStart(8, '0')}) 2 0 R] >> >> endobj`;
+
+  it('numbers the structure IDs 1, 2, 3... in their order, whatever number Chromium started from', () => {
+    expect(withStableNodeIds(tagged(2348))).toBe(withStableNodeIds(tagged(1179)));
+    expect(withStableNodeIds(tagged(2348))).toContain('/ID (node00000001)');
+    expect(withStableNodeIds(tagged(2348))).toContain('[(node00000001) 1 0 R (node00000002) 2 0 R]');
+  });
+
+  it('moves no byte: every ID keeps its width', () => {
+    expect(withStableNodeIds(tagged(2348))).toHaveLength(tagged(2348).length);
   });
 });
 
