@@ -17,11 +17,11 @@ export interface SessionOptions {
   timeoutMs: number;
 }
 
-// As root Chromium refuses to start without --no-sandbox. The rest keep a closed network quiet:
-// Chromium's own background requests would otherwise be refused, many at a time.
-/** Puppeteer's own default for a new tab, restored when a tab is lent again. */
+/** Puppeteer's own default for a new page, restored when a page is lent again. */
 const DEFAULT_VIEWPORT = { width: 800, height: 600 };
 
+// As root Chromium refuses to start without --no-sandbox. The rest keep a closed network quiet:
+// Chromium's own background requests would otherwise be refused, many at a time.
 const QUIET_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
@@ -34,8 +34,9 @@ const QUIET_ARGS = [
 ];
 
 /**
- * The one owner of Chromium in a build: launched on first use, pages reused through
- * `withPage`, closed by `close()` on success, error or interruption.
+ * The one owner of Chromium in a build: launched on first use, its pages lent to one job at a
+ * time through `withPage` and kept for the next, closed by `close()` on success, error or
+ * interruption.
  */
 export class BrowserSession {
   private browser: Promise<Browser> | undefined;
@@ -43,7 +44,7 @@ export class BrowserSession {
   private closed = false;
   private closing: Promise<void> | undefined;
   private profile: string | undefined;
-  /** Tabs between jobs, and the site each busy tab serves. */
+  /** Pages between jobs, and the site each busy page serves. */
   private readonly idle: Page[] = [];
   private readonly sites = new Map<Page, Site>();
   /** The blank page Chromium opens at launch, lent first. */
@@ -64,8 +65,9 @@ export class BrowserSession {
   }
 
   /**
-   * Opens a page that can load only `site`, runs `fn`, and always closes the page. Errors from
-   * the browser become CareerdeckErrors that say what happened: timed out, closed, crashed.
+   * Lends a page that can load only `site` to `fn`; afterwards the page is kept for the next job,
+   * or closed if it could not be set back. Errors from the browser become CareerdeckErrors that
+   * say what happened: timed out, closed, crashed.
    */
   async withPage<T>(site: Site, fn: (page: Page) => Promise<T>): Promise<T> {
     await this.acquire();
@@ -90,9 +92,10 @@ export class BrowserSession {
   }
 
   /**
-   * A new tab that serves only the site of the job it is lent to. Tabs are kept and reused
-   * because opening one (a renderer process, a dozen protocol calls) cost about 0.35 s on this
-   * machine, more than printing a fact sheet. The blank page Chromium starts with is lent first.
+   * A new page that serves only the site of the job it is lent to. Pages are kept and reused
+   * because opening one (a window, a renderer process, a dozen protocol calls) cost about 0.35 s
+   * on this machine, more than printing a fact sheet. The blank page Chromium starts with is lent
+   * first.
    */
   private async openPage(): Promise<Page> {
     const browser = await this.launch();

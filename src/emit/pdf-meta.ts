@@ -12,7 +12,8 @@ export interface PdfMetadata {
  * update (PDF 32000-1:2008, 7.5.6): a new Info dictionary and a cross-reference section that
  * points back to the original one. Chromium writes only a title and "now" as its dates; the
  * dates it wrote are overwritten in place with the build's date (same length, so no offset
- * moves), which makes the output reproducible under SOURCE_DATE_EPOCH. Rewriting the whole
+ * moves), and so are its structure IDs (withStableNodeIds), which makes the output reproducible
+ * under SOURCE_DATE_EPOCH. Rewriting the whole
  * file with a PDF library gave the same result at about a second of CPU per build.
  * The language comes from <html lang>, which Chromium already records.
  */
