@@ -47,12 +47,13 @@ export class BrowserSession {
   /** Pages between jobs, and the site each busy page serves. */
   private readonly idle: Page[] = [];
   private readonly sites = new Map<Page, Site>();
+  private readonly crashed = new WeakSet<Page>();
   /** The blank page Chromium opens at launch, lent first. */
   private initialTab: Promise<Page | undefined> | undefined;
   private readonly waiting: { resolve: () => void; reject: (error: Error) => void }[] = [];
   // As many pages as cores (up to 4). Six at once printed one deck about 0.3 s sooner on 2 cores,
   // but in a batch of 12 decks each page got so little CPU that a slides page overran its 30 s.
-  private readonly limit = Number(process.env.CAREERDECK_PAGES) || Math.max(1, Math.min(4, availableParallelism()));
+  private readonly limit = Math.max(1, Number(process.env.CAREERDECK_PAGES) || Math.min(4, availableParallelism()));
   /** Requests refused because they were not for our own files: for tests and diagnostics. */
   readonly blocked: string[] = [];
   launches = 0;
@@ -72,7 +73,7 @@ export class BrowserSession {
   async withPage<T>(site: Site, fn: (page: Page) => Promise<T>): Promise<T> {
     await this.acquire();
     try {
-      const page = this.idle.pop() ?? (await this.openPage());
+      const page = this.takeIdle() ?? (await this.openPage());
       this.sites.set(page, site);
       let reusable = false;
       try {
@@ -105,14 +106,34 @@ export class BrowserSession {
     // frames, so reveal's print view never signalled ready in it. Closing while a page opens would
     // leave puppeteer waiting out its own 30 s target timer.
     const page = (await first) ?? (await Promise.race([browser.newPage({ type: 'window' }), this.whenClosed]));
+    try {
+      await this.prepare(page);
+    } catch (error) {
+      await page.close().catch(() => undefined);
+      throw error;
+    }
+    return page;
+  }
+
+  private async prepare(page: Page): Promise<void> {
     page.setDefaultTimeout(this.options.timeoutMs);
+    // A page whose renderer crashed is never lent again.
+    page.once('error', () => void this.crashed.add(page));
     // Every request of the page stops here and is answered from memory or refused. This is the
     // protocol's own interception rather than puppeteer's, which base64-encoded every font and
     // script again for every page in JavaScript (about a tenth of a second of CPU per build).
     const cdp = await page.createCDPSession();
     cdp.on('Fetch.requestPaused', (event: Protocol.Fetch.RequestPausedEvent) => void this.serve(this.sites.get(page), cdp, event));
     await Promise.all([page.setCacheEnabled(false), cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] })]);
-    return page;
+  }
+
+  /** A kept page that can still work, if there is one; one that crashed while kept is closed. */
+  private takeIdle(): Page | undefined {
+    for (let page = this.idle.pop(); page; page = this.idle.pop()) {
+      if (!page.isClosed() && !this.crashed.has(page)) return page;
+      void page.close().catch(() => undefined);
+    }
+    return undefined;
   }
 
   /**
@@ -202,7 +223,9 @@ export class BrowserSession {
       // Pages address files URL-encoded ("team%20photo.png"); the site holds them by name.
       const file = url.origin === ORIGIN ? site?.get(decodedPath(url.pathname)) : undefined;
       if (!file) {
-        this.blocked.push(request.url);
+        // A kept page between jobs still has its last document; what that asks for is refused
+        // but is no job's request, so it is not counted.
+        if (site) this.blocked.push(request.url);
         await cdp.send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' });
         return;
       }

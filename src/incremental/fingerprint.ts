@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Dirent, lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { type Dirent, lstatSync, readdirSync, readFileSync, readlinkSync, type Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +32,7 @@ export async function hashTree(dir: string, keep: (name: string) => boolean = ()
       if (entry.isDirectory()) walk(child);
       else if (entry.isSymbolicLink()) {
         const target = readlinkSync(full);
-        const info = lstatSync(path.resolve(path.dirname(full), target), { throwIfNoEntry: false });
+        const info = statOrNothing(path.resolve(path.dirname(full), target));
         out.set(child, digest('link', target, info ? `${info.size}:${info.mtimeMs}` : 'missing'));
       } else if (entry.isFile() && keep(entry.name)) {
         out.set(child, digest(readFileSync(full)));
@@ -41,6 +41,15 @@ export async function hashTree(dir: string, keep: (name: string) => boolean = ()
   };
   walk('');
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** A link's target as it is, or nothing when it cannot be read (missing, a loop, through a file). */
+function statOrNothing(file: string): Stats | undefined {
+  try {
+    return lstatSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Editor swap and backup files, hidden files: never content, so they never count as a change. */

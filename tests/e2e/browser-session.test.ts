@@ -102,6 +102,17 @@ describe('the browser session', () => {
     }
   });
 
+  it('does not count what the last document of a kept page asks for after its job as a refused request', async () => {
+    const session = new BrowserSession({ executablePath, timeoutMs: 10_000 });
+    try {
+      await session.withPage(html(`<script>setTimeout(() => fetch('/late').catch(() => {}), 300)</script>`), async (page) => load(page, { path: '/page.html' }, 10_000));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(session.blocked.filter((url) => url.endsWith('/late'))).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
   it('keeps every page it lends visible, also while others are open', async () => {
     const session = new BrowserSession({ executablePath, timeoutMs: 10_000 });
     try {
