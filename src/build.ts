@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { browserIdentity, findBrowser, machineEnvironment } from './browser/find.js';
 import { BrowserSession } from './browser/session.js';
+import { DEFAULT_TIMEOUT_MS } from './browser/timeout.js';
 import { alive } from './browser/profile.js';
 import { removeStaleTemps } from './emit/atomic.js';
 import { writeOutput } from './emit/output.js';
@@ -13,7 +14,6 @@ import { fingerprintInputs, staleOutputs, unchangedBuild } from './incremental/c
 import { planDeck } from './incremental/plan.js';
 import { type DeckState, readDeckState, record, recordFiles, removeBuildState, writeBuildState, writeDeckState } from './incremental/state.js';
 import type { DeckSettings } from './validate/validate.js';
-import { DEFAULT_TIMEOUT_MS } from './browser/timeout.js';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -92,13 +92,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (options.signal?.aborted) throw new CareerdeckError('INTERRUPTED', INTERRUPTED);
   };
 
+  // Looked for once: its identity is an input, and the session prints with it. When there is
+  // none, the error surfaces only if something is to be printed.
+  const located = pdf ? findBrowser(machineEnvironment(options.browser)) : undefined;
+  located?.catch(() => undefined);
   const inputOptions = {
     contentDir,
     templatesDir,
     pdf,
     keepHtml: options.keepHtml === true,
     date: pinned,
-    browser: pdf ? await browserIdentity(options.browser) : '',
+    browser: located ? await browserIdentity(options.browser, located) : '',
     deck: options.deck,
     extra: JSON.stringify(options.settings ?? {}),
   };
@@ -130,7 +134,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const printing = pdf && toBuild.length > 0;
 
   const owned = printing && !options.session;
-  const session = !printing ? undefined : (options.session ?? new BrowserSession({ executablePath: (await findBrowser(machineEnvironment(options.browser))).executablePath, timeoutMs }));
+  const session = !printing || !located ? undefined : (options.session ?? new BrowserSession({ executablePath: (await located).executablePath, timeoutMs }));
   // A session kept across builds (the dev server's) counts from here: this build's figures only.
   const before = { launches: session?.launches ?? 0, blocked: session?.blocked.length ?? 0 };
   // Chromium takes longest to start: it starts now and renders while we render.

@@ -90,11 +90,11 @@ export function machineEnvironment(explicit?: string): FinderEnvironment {
 /**
  * Which browser would print, as text that changes when it is replaced or upgraded (its path,
  * size and time stamp): part of the PDFs' fingerprints. "none" when there is none; the build
- * reports that only if it has something to print.
+ * reports that only if it has something to print. `found` is a search already under way.
  */
-export async function browserIdentity(explicit?: string): Promise<string> {
+export async function browserIdentity(explicit?: string, found: Promise<FoundBrowser> = findBrowser(machineEnvironment(explicit))): Promise<string> {
   try {
-    const { executablePath } = await findBrowser(machineEnvironment(explicit));
+    const { executablePath } = await found;
     const { size, mtimeMs } = await stat(executablePath);
     return `${executablePath}:${size}:${mtimeMs}`;
   } catch {

@@ -1,10 +1,10 @@
-import { CareerdeckError, ContentError, type Diagnostic, formatDiagnostic } from '../errors.js';
+import { ContentError, type Diagnostic, DiagnosticsError, formatDiagnostic } from '../errors.js';
 import { displayPath } from '../load/read.js';
 import type { Problem } from './client.js';
 
 /** The file:line diagnostics of a content or config error. */
 export function diagnosticsOf(error: unknown): readonly Diagnostic[] | undefined {
-  return error instanceof CareerdeckError && (error.code === 'CONTENT' || error.code === 'CONFIG') ? (error as CareerdeckError & { diagnostics: readonly Diagnostic[] }).diagnostics : undefined;
+  return error instanceof DiagnosticsError ? error.diagnostics : undefined;
 }
 
 /** A failed build as the pages and the terminal show it. */

@@ -13,8 +13,8 @@ export interface PdfMetadata {
  * points back to the original one. Chromium writes only a title and "now" as its dates; the
  * dates it wrote are overwritten in place with the build's date (same length, so no offset
  * moves), and so are its structure IDs (withStableNodeIds), which makes the output reproducible
- * under SOURCE_DATE_EPOCH. Rewriting the whole
- * file with a PDF library gave the same result at about a second of CPU per build.
+ * under SOURCE_DATE_EPOCH. Rewriting the whole file with a PDF library gave the same result at
+ * about a second of CPU per build.
  * The language comes from <html lang>, which Chromium already records.
  */
 export function withMetadata(pdf: Uint8Array, meta: PdfMetadata): { bytes: Uint8Array; pages: number } {

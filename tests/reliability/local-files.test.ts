@@ -87,29 +87,34 @@ describe('local files', () => {
     expect(html).toContain('&lt;iframe src="file://');
   }, 120_000);
 
-  it('an image inside the content folder works: copied beside the deck and shown in the PDFs', async () => {
-    const project = await withRoleLine('![a one-pixel chart](images/pixel.png)');
+  /** Builds the default deck with one role showing `reference`, an image saved as roles/images/<name>. */
+  async function buildWithImage(reference: string, name: string) {
+    const project = await withRoleLine(reference);
     await mkdir(path.join(project.content, 'roles', 'images'));
-    await writeFile(path.join(project.content, 'roles', 'images', 'pixel.png'), PNG);
+    await writeFile(path.join(project.content, 'roles', 'images', name), PNG);
     const result = await build({ contentDir: project.content, outDir: project.out, deck: 'ml-engineer-vs-ai-scientist' });
-    expect(result.blockedRequests).toEqual([]);
     const deckDir = path.join(project.out, 'ml-engineer-vs-ai-scientist');
-    expect(await readFile(path.join(deckDir, 'assets', 'content', 'roles', 'images', 'pixel.png'))).toEqual(PNG);
-    expect(await readFile(path.join(deckDir, 'index.html'), 'utf8')).toContain('<img src="assets/content/roles/images/pixel.png" alt="a one-pixel chart"');
-    const report = await readFile(path.join(deckDir, 'ml-engineer-vs-ai-scientist-report.pdf'));
+    return {
+      result,
+      copied: await readFile(path.join(deckDir, 'assets', 'content', 'roles', 'images', name)),
+      html: await readFile(path.join(deckDir, 'index.html'), 'utf8'),
+      report: await readFile(path.join(deckDir, 'ml-engineer-vs-ai-scientist-report.pdf')),
+    };
+  }
+
+  it('an image inside the content folder works: copied beside the deck and shown in the PDFs', async () => {
+    const { result, copied, html, report } = await buildWithImage('![a one-pixel chart](images/pixel.png)', 'pixel.png');
+    expect(result.blockedRequests).toEqual([]);
+    expect(copied).toEqual(PNG);
+    expect(html).toContain('<img src="assets/content/roles/images/pixel.png" alt="a one-pixel chart"');
     expect(report.includes('/Subtype /Image') || report.includes('/Subtype/Image')).toBe(true);
   }, 120_000);
 
   it('an image whose file name has a space and a "#" is addressed URL-encoded and printed', async () => {
-    const project = await withRoleLine('![a one-pixel chart](<images/chart #1.png>)');
-    await mkdir(path.join(project.content, 'roles', 'images'));
-    await writeFile(path.join(project.content, 'roles', 'images', 'chart #1.png'), PNG);
-    const result = await build({ contentDir: project.content, outDir: project.out, deck: 'ml-engineer-vs-ai-scientist' });
+    const { result, copied, html, report } = await buildWithImage('![a one-pixel chart](<images/chart #1.png>)', 'chart #1.png');
     expect(result.blockedRequests).toEqual([]);
-    const deckDir = path.join(project.out, 'ml-engineer-vs-ai-scientist');
-    expect(await readFile(path.join(deckDir, 'assets', 'content', 'roles', 'images', 'chart #1.png'))).toEqual(PNG);
-    expect(await readFile(path.join(deckDir, 'index.html'), 'utf8')).toContain('<img src="assets/content/roles/images/chart%20%231.png"');
-    const report = await readFile(path.join(deckDir, 'ml-engineer-vs-ai-scientist-report.pdf'));
+    expect(copied).toEqual(PNG);
+    expect(html).toContain('<img src="assets/content/roles/images/chart%20%231.png"');
     expect(report.includes('/Subtype /Image') || report.includes('/Subtype/Image')).toBe(true);
   }, 120_000);
 });
