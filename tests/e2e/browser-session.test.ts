@@ -105,8 +105,12 @@ describe('the browser session', () => {
   it('does not count what the last document of a kept page asks for after its job as a refused request', async () => {
     const session = new BrowserSession({ executablePath, timeoutMs: 10_000 });
     try {
-      await session.withPage(html(`<script>setTimeout(() => fetch('/late').catch(() => {}), 300)</script>`), async (page) => load(page, { path: '/page.html' }, 10_000));
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const kept = await session.withPage(html('<p>done</p>'), async (page) => {
+        await load(page, { path: '/page.html' }, 10_000);
+        return page;
+      });
+      // The job is over; its document asks for something (as a late timer would), and is refused.
+      expect(await kept.evaluate(() => fetch('/late').then(() => 'served', () => 'refused'))).toBe('refused');
       expect(session.blocked.filter((url) => url.endsWith('/late'))).toEqual([]);
     } finally {
       await session.close();
