@@ -8,7 +8,7 @@ import { alive } from './browser/profile.js';
 import { removeStaleTemps } from './emit/atomic.js';
 import { writeOutput } from './emit/output.js';
 import { settleAll } from './emit/settle.js';
-import { CareerdeckError } from './errors.js';
+import { asErrors, CareerdeckError, ContentError, type Diagnostic } from './errors.js';
 import { digest } from './incremental/fingerprint.js';
 import { fingerprintInputs, staleOutputs, unchangedBuild } from './incremental/check.js';
 import { planDeck } from './incremental/plan.js';
@@ -45,6 +45,8 @@ export interface BuildOptions {
   session?: BrowserSession;
   /** Make every output again, even those whose inputs did not change. */
   force?: boolean;
+  /** Treat warnings as errors: the build fails with a ContentError before writing anything. */
+  strict?: boolean;
   /** Called once per written output. */
   onProgress?: (event: ProgressEvent) => void;
   /** Aborting stops the build, closes the browser and writes nothing more. */
@@ -72,6 +74,8 @@ export interface BuildResult {
   browserLaunches: number;
   /** Requests the browser attempted that were not for our own files (refused). */
   blockedRequests: string[];
+  /** Content that builds but probably is not what its author meant; each names its file and line. */
+  warnings: Diagnostic[];
 }
 
 
@@ -109,13 +113,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const inputs = await fingerprintInputs(inputOptions);
   if (!options.force) {
     const done = await unchangedBuild(outDir, inputs.buildKey);
-    if (done) return done;
+    if (done) return failOnWarnings(done.warnings, options.strict) ?? done;
   }
 
   const { loadImages, loadModel } = await import('./content.js');
   const { compareAll } = await import('./compare/compare.js');
   const model = await loadModel(contentDir, options.settings);
   const images = await loadImages(model, contentDir);
+  failOnWarnings(model.warnings, options.strict);
   const comparisons = compareAll(model, options.deck);
   if (comparisons.length === 0) {
     throw new CareerdeckError('USAGE', `no deck "${options.deck}"; choose one of: ${model.decks.map((d) => d.slug).join(', ')}`);
@@ -155,11 +160,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       rendered.map(({ c, r, stale }) => {
         const wanted = new Set(stale.flatMap((o) => (o.kind === 'deck' ? [] : [o.kind])));
         const measure = pdf && stale.some((o) => o.kind === 'deck');
-        if (!session || !printDeck || (wanted.size === 0 && !measure)) return Promise.resolve({ rendered: r, pdfs: [] });
+        if (!session || !printDeck || (wanted.size === 0 && !measure)) return Promise.resolve({ rendered: r, pdfs: [], warnings: [] });
         return printDeck(session, { c, wanted, measure, rendered: r, rerender: (budgets) => renderDeck(c, templates, budgets) }, assets, date, timeoutMs);
       }),
     );
     checkAbort();
+    const warnings = [...model.warnings, ...printed.flatMap((p) => p.warnings)];
+    failOnWarnings(warnings, options.strict);
     // Printing is over: the browser closes (a few hundred ms) while the outputs are written.
     if (owned) void session?.close();
     // From the first write on, the last build's record no longer describes the folder.
@@ -205,9 +212,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if ((await fingerprintInputs(inputOptions)).buildKey === inputs.buildKey) {
       const files = async (p: (typeof plans)[number]) => recordFiles(p.dir, [...p.planned.map((o) => o.name), ...assets.map((a) => a.path)]);
       const recorded = await Promise.all(plans.map(async (p, i) => ({ slug: p.c.deck.slug, dir: p.dir, slides: decks[i]!.slides, outputs: p.planned.map((o) => o.name), files: await files(p) })));
-      await writeBuildState(outDir, { key: inputs.buildKey, decks: recorded });
+      await writeBuildState(outDir, { key: inputs.buildKey, warnings, decks: recorded });
     }
-    return { decks, browserLaunches: (session?.launches ?? 0) - before.launches, blockedRequests: session ? session.blocked.slice(before.blocked) : [] };
+    return { decks, browserLaunches: (session?.launches ?? 0) - before.launches, blockedRequests: session ? session.blocked.slice(before.blocked) : [], warnings };
   } catch (error) {
     // Whatever failed while stopping (a closed page, a dead browser), the cause is the stop.
     if (options.signal?.aborted && !(error instanceof CareerdeckError && error.code === 'INTERRUPTED')) {
@@ -219,6 +226,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // close() is idempotent: after a failure it closes here, after printing it is awaited here.
     if (owned) await session?.close();
   }
+}
+
+/** With `strict`, warnings fail the build as errors, before anything is written. */
+function failOnWarnings(warnings: readonly Diagnostic[], strict: boolean | undefined): undefined {
+  if (strict && warnings.length > 0) throw new ContentError(asErrors(warnings));
+  return undefined;
 }
 
 const INTERRUPTED = 'build interrupted; outputs already written are whole, the rest were left as they were';

@@ -8,6 +8,25 @@ export interface SourceLocation {
 /** One content problem: where it is and what to change. */
 export interface Diagnostic extends SourceLocation {
   message: string;
+  /**
+   * A warning is reported (`file:line: warning: ...`) but fails nothing unless `--strict` is
+   * given: for content that builds but probably is not what the author meant. Default: an error.
+   */
+  severity?: 'error' | 'warning' | undefined;
+}
+
+export function isWarning(d: Diagnostic): boolean {
+  return d.severity === 'warning';
+}
+
+/** Splits diagnostics into the errors that stop a build and the warnings that do not. */
+export function partition(diagnostics: readonly Diagnostic[]): { errors: Diagnostic[]; warnings: Diagnostic[] } {
+  return { errors: diagnostics.filter((d) => !isWarning(d)), warnings: diagnostics.filter(isWarning) };
+}
+
+/** `--strict`: the same problems, as errors. */
+export function asErrors(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.map(({ severity: _, ...d }) => d);
 }
 
 /** Exit statuses of the CLI, shared with the library so callers can map errors to them. */
@@ -57,7 +76,11 @@ export class DiagnosticsError extends CareerdeckError {
   }
 }
 
-/** Every content problem found in one run, reported together rather than one at a time. */
+/**
+ * Every content problem found in one run, reported together rather than one at a time. Its
+ * diagnostics may include warnings found in the same run, so that they are shown too; only the
+ * errors made it fail.
+ */
 export class ContentError extends DiagnosticsError {
   constructor(diagnostics: readonly Diagnostic[]) {
     super('CONTENT', diagnostics);
@@ -75,5 +98,5 @@ export class ConfigError extends DiagnosticsError {
 
 export function formatDiagnostic(d: Diagnostic): string {
   const where = [d.file, d.line, d.line === undefined ? undefined : d.column].filter((p) => p !== undefined);
-  return `${where.join(':')}: ${d.message}`;
+  return `${where.join(':')}: ${isWarning(d) ? 'warning: ' : ''}${d.message}`;
 }

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import type { BuildResult, ProgressEvent } from '../build.js';
-import { CareerdeckError, DiagnosticsError, ExitCode, formatDiagnostic } from '../errors.js';
+import { asErrors, CareerdeckError, ContentError, type Diagnostic, DiagnosticsError, ExitCode, formatDiagnostic, isWarning } from '../errors.js';
 import { displayPath } from '../load/read.js';
 import { addProjectOptions, projectSettings } from './options.js';
 import { type Style, styleFor } from './style.js';
@@ -21,9 +21,10 @@ export async function main(argv: readonly string[], io: { err: (line: string) =>
     .description('build every deck in content/decks into output/<deck>/; outputs whose inputs did not change are kept')
     .option('--deck <slug>', 'build only this deck (its file name without .md)')
     .option('--force', 'make every output again, even those that are up to date')
-    .option('--quiet', 'print errors only')
+    .option('--quiet', 'print errors and warnings only')
+    .option('--strict', 'treat warnings as errors (exit 1, nothing written): for CI')
     .option('--keep-html', 'also write the HTML each PDF is printed from, beside the PDFs');
-  addProjectOptions(build).action(async (opts: { deck?: string; force?: boolean; quiet?: boolean; keepHtml?: boolean }) => {
+  addProjectOptions(build).action(async (opts: { deck?: string; force?: boolean; quiet?: boolean; strict?: boolean; keepHtml?: boolean }) => {
     const controller = new AbortController();
     const stop = () => controller.abort();
     process.once('SIGINT', stop);
@@ -44,9 +45,11 @@ export async function main(argv: readonly string[], io: { err: (line: string) =>
         timeoutMs: project.timeoutMs,
         keepHtml: opts.keepHtml,
         force: opts.force,
+        strict: opts.strict,
         signal: controller.signal,
         onProgress: opts.quiet ? undefined : (e) => io.err(progressLine(e, style)),
       });
+      printWarnings(result.warnings, io.err, style);
       if (!opts.quiet) io.err(summary(result, Date.now() - started, style));
     } finally {
       process.off('SIGINT', stop);
@@ -57,13 +60,16 @@ export async function main(argv: readonly string[], io: { err: (line: string) =>
   const check = program
     .command('check')
     .description('validate the content only, without a browser')
-    .option('--quiet', 'print problems only');
-  addProjectOptions(check, { printing: false }).action(async (opts: { quiet?: boolean }) => {
+    .option('--quiet', 'print problems only')
+    .option('--strict', 'treat warnings as errors (exit 1): for CI');
+  addProjectOptions(check, { printing: false }).action(async (opts: { quiet?: boolean; strict?: boolean }) => {
     const project = await projectSettings(check);
     const { loadImages, loadModel } = await import('../content.js');
     const model = await loadModel(project.contentDir, project.settings);
     // The images too: a missing picture or logo is found now, not at the next build.
     await loadImages(model, project.contentDir);
+    if (opts.strict && model.warnings.length > 0) throw new ContentError(asErrors(model.warnings));
+    printWarnings(model.warnings, io.err, style);
     if (!opts.quiet) io.err(style.green(`content is valid: ${model.roles.size} roles, ${plural(model.decks.length, 'deck')}`));
   });
 
@@ -83,8 +89,8 @@ function report(error: unknown, err: (line: string) => void, style: Style): numb
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
   if (error instanceof DiagnosticsError) {
-    const lines = error.diagnostics.map((d) => `${style.bold(formatDiagnostic({ ...d, message: '' }).slice(0, -2))}: ${d.message}`);
-    err(`${lines.join('\n')}\n${style.red(`${plural(error.diagnostics.length, 'problem')} found; nothing was written.`)}`);
+    const errors = error.diagnostics.filter((d) => !isWarning(d));
+    err(`${error.diagnostics.map((d) => diagnosticLine(d, style)).join('\n')}\n${style.red(`${plural(errors.length, 'problem')} found; nothing was written.`)}`);
     return error.exitCode;
   }
   if (error instanceof CareerdeckError) {
@@ -93,6 +99,18 @@ function report(error: unknown, err: (line: string) => void, style: Style): numb
   }
   err(`${style.red('careerdeck: unexpected error:')} ${(error as Error)?.stack ?? String(error)}`);
   return ExitCode.environment;
+}
+
+/** `file:line:column: message`, the place in bold, and `warning:` in yellow for a warning. */
+function diagnosticLine(d: Diagnostic, style: Style): string {
+  const place = style.bold(formatDiagnostic({ ...d, severity: undefined, message: '' }).slice(0, -2));
+  return `${place}: ${isWarning(d) ? `${style.yellow('warning:')} ` : ''}${d.message}`;
+}
+
+function printWarnings(warnings: readonly Diagnostic[], err: (line: string) => void, style: Style): void {
+  if (warnings.length === 0) return;
+  err(warnings.map((d) => diagnosticLine(d, style)).join('\n'));
+  err(style.yellow(`${plural(warnings.length, 'warning')} (--strict makes them errors)`));
 }
 
 function plural(n: number, word: string): string {

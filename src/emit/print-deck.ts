@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { BrowserSession, Site } from '../browser/session.js';
 import type { Comparison } from '../compare/compare.js';
-import { ContentError } from '../errors.js';
+import { ContentError, type Diagnostic } from '../errors.js';
 import type { FitBudgets } from '../render/deck-view.js';
 import type { RenderedDeck } from '../render/render.js';
 import type { PdfKind } from '../validate/model.js';
@@ -43,7 +43,9 @@ export async function printDeck(
   assets: readonly Asset[],
   date: Date,
   timeoutMs: number,
-): Promise<{ rendered: RenderedDeck; pdfs: PrintedPdf[] }> {
+): Promise<{ rendered: RenderedDeck; pdfs: PrintedPdf[]; warnings: Diagnostic[] }> {
+  // Layout that had to give way (content that cannot fit as designed) is reported, never silent.
+  const warnings: Diagnostic[] = [];
   const meta = {
     author: c.deck.presenter,
     subject: c.deck.subtitle ?? `A comparison of ${c.roles.map((role) => role.title).join(', ')}`,
@@ -108,5 +110,5 @@ export async function printDeck(
   const order = jobs.map((j) => j.name);
   const printed = [...(wanted.has('slides') && fit.pdf ? [fit.pdf] : []), ...(await Promise.all([...handout, ...others]))];
   const pdfs = printed.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
-  return { rendered: fit.rendered, pdfs };
+  return { rendered: fit.rendered, pdfs, warnings };
 }

@@ -48,7 +48,7 @@ export async function unchangedBuild(outDir: string, buildKey: string): Promise<
     if (!(await filesAsRecorded(deck.dir, deck.files))) return undefined;
     decks.push({ slug: deck.slug, dir: deck.dir, slides: deck.slides, outputs: [], upToDate: deck.outputs.map((name) => path.join(deck.dir, name)) });
   }
-  return { decks, browserLaunches: 0, blockedRequests: [] };
+  return { decks, browserLaunches: 0, blockedRequests: [], warnings: last.warnings };
 }
 
 /** The planned outputs that must be made: new inputs, never made, or gone from the disk. */

@@ -1,6 +1,7 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../emit/atomic.js';
+import type { Diagnostic } from '../errors.js';
 
 /** A file as it was written: an output and the fingerprint it was made from, or a copied asset. */
 export interface FileRecord {
@@ -24,12 +25,14 @@ export interface DeckState {
  */
 export interface BuildState {
   key: string;
+  /** The warnings that build reported, so that a build with nothing to do reports them again. */
+  warnings: Diagnostic[];
   decks: { slug: string; dir: string; slides: number; outputs: string[]; files: Record<string, FileRecord> }[];
 }
 
 const DECK_STATE = '.careerdeck-outputs.json';
 const BUILD_STATE = '.careerdeck-build.json';
-const FORMAT = 2;
+const FORMAT = 3;
 
 export function readDeckState(dir: string): Promise<DeckState | undefined> {
   return readJson<DeckState>(path.join(dir, DECK_STATE));

@@ -107,9 +107,13 @@ export interface Deck {
   sections: Section[];
 }
 
+import type { Diagnostic } from '../errors.js';
+
 export interface ContentModel {
   roles: Map<string, Role>;
   decks: Deck[];
   /** Every image the content shows; the files are read and checked after validation. */
   images: ImageUse[];
+  /** Problems that do not stop a build (`severity: 'warning'`): shown by check, build and dev. */
+  warnings: Diagnostic[];
 }

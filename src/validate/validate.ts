@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ContentError, type Diagnostic, type SourceLocation } from '../errors.js';
+import { ContentError, type Diagnostic, partition, type SourceLocation } from '../errors.js';
 import { type ParsedFile, parseFrontMatter } from '../load/front-matter.js';
 import type { SourceFile } from '../load/source.js';
 import { parseBody } from './body.js';
@@ -64,12 +64,13 @@ export function validateContent(files: readonly SourceFile[], earlier: readonly 
   if (decks.length === 0 && diagnostics.length === 0) {
     diagnostics.push({ file: `${contentDir}/decks`, message: `no deck found; add a deck file such as ${contentDir}/decks/my-deck.md (see README, "Content format")` });
   }
-  if (diagnostics.length > 0) throw new ContentError(diagnostics);
+  const { errors, warnings } = partition(diagnostics);
+  if (errors.length > 0) throw new ContentError(diagnostics);
   const images = [...roles.values(), ...decks.map((d) => d.deck)].flatMap((doc) =>
     doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'paragraph' ? b.images : b.items.flatMap((i) => i.images)))),
   );
   for (const { deck } of decks) if (deck.brand?.logo) images.push(deck.brand.logo);
-  return { roles, decks: decks.map((d) => d.deck), images };
+  return { roles, decks: decks.map((d) => d.deck), images, warnings };
 }
 
 /** Where the front matter value at `path` starts (its nearest existing parent's when it is missing). */

@@ -37,3 +37,15 @@ describe('errors', () => {
     expect(new CareerdeckError('BROWSER', 'x', { cause }).cause).toBe(cause);
   });
 });
+
+describe('warnings', () => {
+  it('are printed with "warning:" after the place, split from errors, and turned into errors by asErrors', async () => {
+    const { asErrors, formatDiagnostic, partition } = await import('../../src/errors.js');
+    const warning = { file: 'content/roles/a.md', line: 4, message: 'heading "Skills" is only in a.md', severity: 'warning' as const };
+    const error = { file: 'content/roles/b.md', line: 2, message: 'title is missing' };
+    expect(formatDiagnostic(warning)).toBe('content/roles/a.md:4: warning: heading "Skills" is only in a.md');
+    expect(formatDiagnostic(error)).toBe('content/roles/b.md:2: title is missing');
+    expect(partition([warning, error])).toEqual({ errors: [error], warnings: [warning] });
+    expect(formatDiagnostic(asErrors([warning])[0]!)).toBe('content/roles/a.md:4: heading "Skills" is only in a.md');
+  });
+});

@@ -4,7 +4,7 @@ import type { BrowserSession } from '../../../src/browser/session.js';
 import { Rebuilder } from '../../../src/dev/rebuilder.js';
 import { CareerdeckError, ContentError } from '../../../src/errors.js';
 
-const RESULT: BuildResult = { decks: [], browserLaunches: 0, blockedRequests: [] };
+const RESULT: BuildResult = { decks: [], browserLaunches: 0, blockedRequests: [], warnings: [] };
 
 /** A stand-in for build(): each call waits until the test lets it finish (or its signal aborts it). */
 function fakeBuild() {
