@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { compileIfStale } from '../scripts/compile.mjs';
+import { compileIfStale } from './compile.mjs';
 
 compileIfStale();
 const { main } = await import('../dist/cli/main.js');

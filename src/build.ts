@@ -13,7 +13,9 @@ import { digest } from './incremental/fingerprint.js';
 import { fingerprintInputs, staleOutputs, unchangedBuild } from './incremental/check.js';
 import { planDeck } from './incremental/plan.js';
 import { type DeckState, readDeckState, record, recordFiles, removeBuildState, writeBuildState, writeDeckState } from './incremental/state.js';
-import type { DeckSettings } from './validate/validate.js';
+import type { BuildResult, DeckSettings, OutputFile, ProgressEvent } from './model/index.js';
+
+export type { BuildResult, OutputFile, ProgressEvent };
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -52,32 +54,6 @@ export interface BuildOptions {
   /** Aborting stops the build, closes the browser and writes nothing more. */
   signal?: AbortSignal;
 }
-
-export interface ProgressEvent {
-  deck: string;
-  file: string;
-  bytes: number;
-  ms: number;
-  pages?: number | undefined;
-}
-
-export interface OutputFile {
-  file: string;
-  bytes: number;
-  pages?: number | undefined;
-}
-
-export interface BuildResult {
-  /** Per deck: the outputs written, and those left alone because their inputs did not change. */
-  decks: { slug: string; dir: string; slides: number; outputs: OutputFile[]; upToDate: string[] }[];
-  /** How many times this build started Chromium (0 or 1; 0 when a kept-warm session was already running). */
-  browserLaunches: number;
-  /** Requests the browser attempted that were not for our own files (refused). */
-  blockedRequests: string[];
-  /** Content that builds but probably is not what its author meant; each names its file and line. */
-  warnings: Diagnostic[];
-}
-
 
 /**
  * The whole pipeline: load -> validate -> compare -> render -> emit. Outputs whose inputs did

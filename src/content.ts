@@ -1,8 +1,9 @@
 import { ContentError } from './errors.js';
 import type { Asset } from './emit/assets.js';
-import type { ContentModel } from './validate/model.js';
+import type { ContentModel } from './model/index.js';
 import { readContentDir } from './load/read.js';
-import { type DeckSettings, validateContent } from './validate/validate.js';
+import type { DeckSettings } from './model/index.js';
+import { validateContent } from './validate/validate.js';
 
 /** Reads and validates the content folder: load, then validate. Throws ContentError. */
 export async function loadModel(contentDir: string, settings: DeckSettings = {}): Promise<ContentModel> {

@@ -1,6 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Flags, Resolved } from '../config/resolve.js';
-import { THEMES } from '../validate/themes.js';
+import { THEMES } from '../model/index.js';
 import { DEFAULT_TIMEOUT_MS } from '../browser/timeout.js';
 
 /** The options build, dev and check share; none has a default here, so the config file can fill it. */

@@ -1,4 +1,4 @@
-import type { ContentModel, Deck, Keyword, Outlook, Role, Section } from '../validate/model.js';
+import type { ContentModel, Deck, Keyword, Outlook, Role, Section } from '../model/index.js';
 
 /** A keyword some but not all roles share, with the indexes of those roles. */
 export interface PartialShare {

@@ -1,4 +1,4 @@
-import type { PdfKind, ThemeName } from '../validate/model.js';
+import type { PdfKind, ThemeName } from '../model/index.js';
 
 /**
  * careerdeck.config.json, .ts, .mjs or .js. Paths are relative to the config file. Precedence:

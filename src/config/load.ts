@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { ConfigError, type Diagnostic } from '../errors.js';
 import { displayPath } from '../load/read.js';
-import { checkFrontMatter } from '../validate/schema.js';
+import { checkFrontMatter } from '../validate/schema-diagnostics.js';
 import { type ConfigValues, configSchema } from './schema.js';
 
 export interface LoadedConfig {

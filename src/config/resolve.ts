@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ConfigError, type SourceLocation } from '../errors.js';
-import type { DeckSettings } from '../validate/validate.js';
-import type { ThemeName } from '../validate/model.js';
+import type { DeckSettings } from '../model/index.js';
+import type { ThemeName } from '../model/index.js';
 import type { LoadedConfig } from './load.js';
 import { DEFAULT_TIMEOUT_MS } from '../browser/timeout.js';
 
@@ -33,7 +33,7 @@ export async function resolveSettings(flags: Flags, config: LoadedConfig | undef
   const contentDir = flags.content ?? fromConfig(values.content) ?? 'content';
   let brand;
   if (config && values.brand) {
-    const [{ checkBrand }, { locate }] = await Promise.all([import('../validate/brand.js'), import('../validate/schema.js')]);
+    const [{ checkBrand }, { locate }] = await Promise.all([import('../validate/brand.js'), import('../validate/schema-diagnostics.js')]);
     const at = (key: string): SourceLocation => ({ file: config.file, ...locate({ file: config.file, yaml: config.yaml, lineCounter: config.lineCounter }, ['brand', key]) });
     const checked = checkBrand(values.brand, config.file, at, contentDir);
     if (checked.diagnostics.length > 0) throw new ConfigError(checked.diagnostics);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { brandSchema, language, PDF_KINDS, themeSchema } from '../validate/schema.js';
+import { PDF_KINDS } from '../model/outputs.js';
+import { brandSchema, language, themeSchema } from '../validate/schema.js';
 
 const folder = z.string().trim().min(1);
 

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { BuildOptions, BuildResult } from '../build.js';
 import { CONFIG_FILES } from '../config/find.js';
 import { CareerdeckError } from '../errors.js';
-import type { DeckSettings } from '../validate/validate.js';
+import type { DeckSettings } from '../model/index.js';
 import type { Problem } from './client.js';
 import { EventHub } from './events.js';
 import { createHandler } from './http.js';

@@ -4,7 +4,7 @@ import type { Comparison } from '../compare/compare.js';
 import { ContentError, type Diagnostic } from '../errors.js';
 import type { FitBudgets } from '../render/deck-view.js';
 import type { RenderedDeck } from '../render/render.js';
-import type { PdfKind } from '../validate/model.js';
+import type { PdfKind } from '../model/index.js';
 import type { Asset } from './assets.js';
 import { type PdfJob, pdfJobs, siteFor } from './jobs.js';
 import { withMetadata } from './pdf-meta.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { BuildResult } from '../build.js';
+import type { BuildResult } from '../model/index.js';
 import { codeVersion, digest, hashTree, isEditorLeftover, treeDigest } from './fingerprint.js';
 import type { PlannedOutput } from './plan.js';
 import { type DeckState, filesAsRecorded, isFresh, readBuildState } from './state.js';

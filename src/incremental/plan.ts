@@ -1,6 +1,6 @@
 import type { Comparison } from '../compare/compare.js';
 import { pdfName } from '../emit/names.js';
-import type { PdfKind } from '../validate/model.js';
+import type { PdfKind } from '../model/index.js';
 import { digest, treeDigest } from './fingerprint.js';
 
 export type OutputKind = 'deck' | PdfKind;

@@ -1,5 +1,5 @@
 import type { AlignedSection, Comparison } from '../compare/compare.js';
-import type { Section } from '../validate/model.js';
+import type { Section } from '../model/index.js';
 import { formatGrowth, outlookChart } from './chart.js';
 import { escapeHtml as escape } from './markdown.js';
 import { estimateLines, paginateColumns } from './paginate.js';

@@ -1,6 +1,6 @@
 import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import { assetHref } from '../validate/images.js';
+import { assetHref } from '../model/index.js';
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
 

@@ -1,4 +1,4 @@
-import type { Keyword, Section } from '../validate/model.js';
+import type { Keyword, Section } from '../model/index.js';
 import { inlineToHtml, markdownToHtml } from './markdown.js';
 
 /** One paragraph or list item of a section, rendered, with its text length for fitting. */

@@ -1,5 +1,5 @@
 import type { Comparison } from '../compare/compare.js';
-import type { Section, SourceRef } from '../validate/model.js';
+import type { Section, SourceRef } from '../model/index.js';
 import { formatGrowth, outlookChart } from './chart.js';
 import { overlapChart } from './overlap-chart.js';
 import { overlapTable, type OverlapTable } from './overlap-table.js';

@@ -1,6 +1,6 @@
-import { AA_LARGE, AA_TEXT, normaliseHex, textSafe } from '../validate/colour.js';
-import { assetHref } from '../validate/images.js';
-import type { Brand, ThemeName } from '../validate/model.js';
+import { AA_LARGE, AA_TEXT, normaliseHex, textSafe } from '../model/colour.js';
+import { assetHref } from '../model/index.js';
+import type { Brand, ThemeName } from '../model/index.js';
 
 /**
  * The colours of a theme. Every output's CSS reads them as custom properties (`--ink`, ...), so

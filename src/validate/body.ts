@@ -2,7 +2,7 @@ import { Lexer, type Token, type Tokens } from 'marked';
 import type { Diagnostic } from '../errors.js';
 import { keywordKey, slugify } from './keys.js';
 import type { ImageResolver } from './images.js';
-import type { Block, ImageUse, Keyword, ListItem, Section } from './model.js';
+import type { Block, ImageUse, Keyword, ListItem, Section } from '../model/index.js';
 
 const NOTE = /^note:\s*/i;
 /** An HTML block that is exactly one comment and nothing else (an authoring hint). */

@@ -1,7 +1,7 @@
 import type { Diagnostic, SourceLocation } from '../errors.js';
-import { AA_TEXT, contrastRatio, formatRatio, normaliseHex, textSafe } from './colour.js';
+import { AA_TEXT, contrastRatio, formatRatio, normaliseHex, textSafe } from '../model/colour.js';
 import { imageResolver } from './images.js';
-import type { Brand, ImageUse } from './model.js';
+import type { Brand, ImageUse } from '../model/index.js';
 import type { BrandInput } from './schema.js';
 
 /** Every printed output is on white paper, and the light themes' screens are white too. */

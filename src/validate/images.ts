@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ImageUse } from './model.js';
+import type { ImageUse } from '../model/index.js';
 
 const TYPES = /\.(png|jpe?g|gif|webp|svg)$/i;
 
@@ -31,13 +31,4 @@ export function imageResolver(file: string, contentDir: string): ImageResolver {
     if (!TYPES.test(rel)) return `image "${src}" is not a PNG, JPEG, GIF, WebP or SVG file; convert it or remove it`;
     return { src, path: target, asset: `assets/content/${rel.split(path.sep).join('/')}`, file, line };
   };
-}
-
-/**
- * The address of a copied image in the HTML: each path segment URL-encoded, so that a file named
- * "team photo #1.png" is found (a raw space or "#" would break the address). Browsers decode it
- * back to the file name; the printing session decodes it to find the file in memory.
- */
-export function assetHref(asset: string): string {
-  return asset.split('/').map(encodeURIComponent).join('/');
 }

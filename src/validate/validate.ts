@@ -5,15 +5,11 @@ import type { SourceFile } from '../load/source.js';
 import { parseBody } from './body.js';
 import { checkBrand } from './brand.js';
 import { imageResolver } from './images.js';
-import { type DeckDefaults, type DeckOverrides, withDefaults } from './defaults.js';
-import type { ContentModel, Deck, Role } from './model.js';
-import { checkFrontMatter, deckSchema, locate as locateIn, roleSchema, SLUG } from './schema.js';
-
-/** The config file's defaults for decks, and the command line's overrides. */
-export interface DeckSettings {
-  defaults?: DeckDefaults | undefined;
-  overrides?: DeckOverrides | undefined;
-}
+import { withDefaults } from '../config/precedence.js';
+import type { DeckSettings } from '../model/settings.js';
+import type { ContentModel, Deck, Role } from '../model/index.js';
+import { deckSchema, roleSchema, SLUG } from './schema.js';
+import { checkFrontMatter, locate as locateIn } from './schema-diagnostics.js';
 
 /**
  * Turns content files into the typed model. Every problem in every file is collected first and

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DevServer, startDevServer } from '../../src/dev/server.js';
 import { ConfigError } from '../../src/errors.js';
-import type { DeckSettings } from '../../src/validate/validate.js';
+import type { DeckSettings } from '../../src/model/index.js';
 import { launchTestBrowser } from '../support/chromium.js';
 import { CLI } from '../support/cli.js';
 import { scratchProject } from '../support/content.js';

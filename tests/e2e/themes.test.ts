@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
-import { contrastRatio } from '../../src/validate/colour.js';
+import { contrastRatio } from '../../src/model/colour.js';
 import { THEMES } from '../../src/validate/schema.js';
 import { launchTestBrowser } from '../support/chromium.js';
 import { scratchProject } from '../support/content.js';

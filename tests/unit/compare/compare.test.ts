@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareAll, compareDeck, overlap, sectionKeywords } from '../../../src/compare/compare.js';
 import { keywordKey } from '../../../src/validate/keys.js';
-import type { Keyword } from '../../../src/validate/model.js';
+import type { Keyword } from '../../../src/model/content.js';
 import { validateContent } from '../../../src/validate/validate.js';
 import { deckFile, lines, roleFile } from '../source-files.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, keywordList, notesHtml, type Piece, piecesToHtml, plain, sectionPieces } from '../../../src/render/pieces.js';
-import type { Section } from '../../../src/validate/model.js';
+import type { Section } from '../../../src/model/content.js';
 
 const item = (html: string, ordered = false): Piece => ({ kind: 'item', ordered, html, text: html, line: 1 });
 const para = (html: string): Piece => ({ kind: 'paragraph', ordered: false, html, text: html, line: 1 });

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDeck } from '../../../src/render/render.js';
 import { loadTemplates, type Templates } from '../../../src/render/templates.js';
 import { brandedPalette, type ColourPair, type Palette, textPairs, THEME_TABLE, type Theme, themeCss } from '../../../src/render/themes.js';
-import { AA_TEXT, contrastRatio } from '../../../src/validate/colour.js';
+import { AA_TEXT, contrastRatio } from '../../../src/model/colour.js';
 import { THEMES } from '../../../src/validate/schema.js';
 import { deckFile, roleFile } from '../source-files.js';
 import { comparison, deckText, engineerText, scientistText } from './model.js';

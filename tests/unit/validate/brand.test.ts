@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ContentError, type Diagnostic } from '../../../src/errors.js';
 import { accentProblem, checkBrand, resolveLogo } from '../../../src/validate/brand.js';
-import type { ContentModel } from '../../../src/validate/model.js';
+import type { ContentModel } from '../../../src/model/content.js';
 import { brandSchema, THEMES, themeSchema } from '../../../src/validate/schema.js';
 import { validateContent } from '../../../src/validate/validate.js';
 import { deckFile, lines, roleFile } from '../source-files.js';

@@ -1,18 +1,5 @@
-import type { Brand, Deck, Paper, PdfKind, ThemeName } from './model.js';
-
-/** What the config file sets for decks that leave a key unset (already checked and resolved). */
-export interface DeckDefaults {
-  theme?: ThemeName | undefined;
-  brand?: Brand | undefined;
-  paper?: Paper | undefined;
-  lang?: string | undefined;
-  outputs?: PdfKind[] | undefined;
-}
-
-/** What the command line sets for every deck, over its front matter. */
-export interface DeckOverrides {
-  theme?: ThemeName | undefined;
-}
+import type { Brand, Deck } from '../model/index.js';
+import type { DeckDefaults, DeckOverrides } from '../model/settings.js';
 
 /**
  * A deck with the precedence applied: command-line overrides, then its own front matter (the keys

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { withDefaults } from '../../../src/validate/defaults.js';
-import type { Deck, ImageUse } from '../../../src/validate/model.js';
+import { withDefaults } from '../../../src/config/precedence.js';
+import type { Deck, ImageUse } from '../../../src/model/content.js';
 
 const deck: Deck = {
   slug: 'd',

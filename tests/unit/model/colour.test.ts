@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, formatRatio, luminance, normaliseHex, textSafe } from '../../../src/validate/colour.js';
+import { contrastRatio, formatRatio, luminance, normaliseHex, textSafe } from '../../../src/model/colour.js';
 
 describe('WCAG colour arithmetic', () => {
   it('computes relative luminance with the sRGB curve', () => {

@@ -1,3 +1,6 @@
+import type { Diagnostic } from '../errors.js';
+import type { PdfKind } from './outputs.js';
+
 /** The typed content model: what validation guarantees to every later stage. */
 
 export interface Keyword {
@@ -80,7 +83,6 @@ export interface Brand {
   /** One line shown at the bottom of every slide and in the printed footers. */
   footer?: string | undefined;
 }
-export type PdfKind = 'report' | 'slides' | 'handout' | 'factsheets';
 
 export interface Deck {
   slug: string;
@@ -106,8 +108,6 @@ export interface Deck {
   /** The deck's own prose: introduction, what the roles share, conclusion. */
   sections: Section[];
 }
-
-import type { Diagnostic } from '../errors.js';
 
 export interface ContentModel {
   roles: Map<string, Role>;

@@ -1,4 +1,4 @@
-// Compiles src/ into dist/ and stamps the time. The CLI (bin/careerdeck.js) calls
+// Compiles src/ into dist/ and stamps the time (here in bin/, beside the CLI that runs it). The CLI (bin/careerdeck.js) calls
 // compileIfStale() first, so npm scripts need no compile step of their own: `npm run check`
 // costs a few file stats when nothing changed instead of a 3-second no-op tsc run.
 import { spawnSync } from 'node:child_process';

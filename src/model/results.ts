@@ -1,0 +1,27 @@
+import type { Diagnostic } from '../errors.js';
+
+/** What a build reports as it writes each output. */
+export interface ProgressEvent {
+  deck: string;
+  file: string;
+  bytes: number;
+  ms: number;
+  pages?: number | undefined;
+}
+
+export interface OutputFile {
+  file: string;
+  bytes: number;
+  pages?: number | undefined;
+}
+
+export interface BuildResult {
+  /** Per deck: the outputs written, and those left alone because their inputs did not change. */
+  decks: { slug: string; dir: string; slides: number; outputs: OutputFile[]; upToDate: string[] }[];
+  /** How many times this build started Chromium (0 or 1; 0 when a kept-warm session was already running). */
+  browserLaunches: number;
+  /** Requests the browser attempted that were not for our own files (refused). */
+  blockedRequests: string[];
+  /** Content that builds but probably is not what its author meant; each names its file and line. */
+  warnings: Diagnostic[];
+}

@@ -1,0 +1,22 @@
+import type { Brand, Paper, ThemeName } from './content.js';
+import type { PdfKind } from './outputs.js';
+
+/** What the config file sets for decks that leave a key unset (already checked and resolved). */
+export interface DeckDefaults {
+  theme?: ThemeName | undefined;
+  brand?: Brand | undefined;
+  paper?: Paper | undefined;
+  lang?: string | undefined;
+  outputs?: PdfKind[] | undefined;
+}
+
+/** What the command line sets for every deck, over its front matter. */
+export interface DeckOverrides {
+  theme?: ThemeName | undefined;
+}
+
+/** The config file's defaults for decks, and the command line's overrides. */
+export interface DeckSettings {
+  defaults?: DeckDefaults | undefined;
+  overrides?: DeckOverrides | undefined;
+}
