@@ -2,16 +2,24 @@ import { Command, CommanderError } from 'commander';
 import type { BuildResult, ProgressEvent } from '../build.js';
 import { asErrors, CareerdeckError, ContentError, type Diagnostic, DiagnosticsError, ExitCode, formatDiagnostic, isWarning } from '../errors.js';
 import { displayPath } from '../load/read.js';
+import { createRequire } from 'node:module';
+import { swallowedHint, swallowedOptions } from './npm-trap.js';
 import { addProjectOptions, projectSettings } from './options.js';
 import { type Style, styleFor } from './style.js';
 import { addDevCommand } from './dev-command.js';
 import { addNewCommands } from './new-command.js';
 
 /** Runs the CLI in-process and returns the exit status; the only place that prints. */
-export async function main(argv: readonly string[], io: { err: (line: string) => void } = { err: (l) => process.stderr.write(`${l}\n`) }, style: Style = styleFor(process.stderr)): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: { err: (line: string) => void } = { err: (l) => process.stderr.write(`${l}\n`) },
+  style: Style = styleFor(process.stderr),
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   let status: number = ExitCode.ok;
   const program = new Command('careerdeck')
     .description('Turn Markdown about careers into a reveal.js deck and printable PDF reports.')
+    .version(VERSION, '-v, --version', 'print the version of careerdeck')
     .exitOverride()
     .configureOutput({ writeErr: (s) => io.err(s.trimEnd()), writeOut: (s) => process.stdout.write(s) })
     .showHelpAfterError('(run careerdeck --help for usage)');
@@ -19,12 +27,14 @@ export async function main(argv: readonly string[], io: { err: (line: string) =>
   const build = program
     .command('build')
     .description('build every deck in content/decks into output/<deck>/; outputs whose inputs did not change are kept')
+    .argument('[deck]', 'build only this deck (its file name without .md); the same as --deck')
     .option('--deck <slug>', 'build only this deck (its file name without .md)')
     .option('--force', 'make every output again, even those that are up to date')
     .option('--quiet', 'print errors and warnings only')
     .option('--strict', 'treat warnings as errors (exit 1, nothing written): for CI')
     .option('--keep-html', 'also write the HTML each PDF is printed from, beside the PDFs');
-  addProjectOptions(build).action(async (opts: { deck?: string; force?: boolean; quiet?: boolean; strict?: boolean; keepHtml?: boolean }) => {
+  addProjectOptions(build).action(async (deck: string | undefined, opts: { deck?: string; force?: boolean; quiet?: boolean; strict?: boolean; keepHtml?: boolean }) => {
+    if (deck !== undefined && opts.deck !== undefined && deck !== opts.deck) throw new CareerdeckError('USAGE', `two decks named: "${deck}" and --deck "${opts.deck}"; name one`);
     const controller = new AbortController();
     const stop = () => controller.abort();
     process.once('SIGINT', stop);
@@ -39,7 +49,7 @@ export async function main(argv: readonly string[], io: { err: (line: string) =>
         outDir: project.outDir,
         templatesDir: project.templatesDir,
         settings: project.settings,
-        deck: opts.deck,
+        deck: deck ?? opts.deck,
         pdf: project.pdf,
         browser: project.browser,
         timeoutMs: project.timeoutMs,
@@ -75,14 +85,29 @@ export async function main(argv: readonly string[], io: { err: (line: string) =>
 
   addNewCommands(program, io);
   addDevCommand(program, io);
+  // A usage error points at the help of the command that was typed, not the program's.
+  const hintHelp = (command: Command, name: string): void => {
+    for (const sub of command.commands) {
+      const full = `${name} ${sub.name()}`;
+      sub.showHelpAfterError(`(run ${full} --help for usage)`);
+      hintHelp(sub, full);
+    }
+  };
+  hintHelp(program, 'careerdeck');
 
   try {
+    const typed = program.commands.find((c) => c.name() === argv[0]);
+    const swallowed = typed ? swallowedOptions(typed, env) : [];
+    if (swallowed.length > 0) throw new CareerdeckError('USAGE', swallowedHint(swallowed, env));
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     status = report(error, io.err, style);
   }
   return status;
 }
+
+/** From package.json, read once: `careerdeck --version`. */
+const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 function report(error: unknown, err: (line: string) => void, style: Style): number {
   if (error instanceof CommanderError) {

@@ -106,3 +106,43 @@ describe('build with a config file', () => {
     expect(err).toContain('outside the content folder');
   });
 });
+
+describe('the small things a first run meets', () => {
+  const stdout = () => {
+    const out: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      out.push(String(chunk));
+      return true;
+    });
+    return out;
+  };
+
+  it('--version prints the version of package.json', async () => {
+    const out = stdout();
+    const { status } = await run('--version');
+    const { version } = JSON.parse(await readFile('package.json', 'utf8')) as { version: string };
+    expect(status).toBe(0);
+    expect(out.join('').trim()).toBe(version);
+  });
+
+  it('a usage error names the help of the command that was typed', async () => {
+    expect((await run('build', '--bogus')).err).toContain('(run careerdeck build --help for usage)');
+    expect((await run('new', 'role', '--bogus')).err).toContain('(run careerdeck new role --help for usage)');
+  });
+
+  it('npm run without "--": the options npm took are named, with the command to type instead (exit 2)', async () => {
+    const { main } = await import('../../../src/cli/main.js');
+    const printed: string[] = [];
+    const env = { npm_lifecycle_event: 'build:deck', npm_config_deck: 'true', npm_config_pdf: '' };
+    const status = await main(['build', 'my-deck'], { err: (l) => printed.push(l) }, styleFor({}), env);
+    expect(status).toBe(2);
+    expect(printed.join('\n')).toContain('npm took --deck, --no-pdf as its own options');
+    expect(printed.join('\n')).toContain('npm run build:deck -- --deck --no-pdf');
+  });
+
+  it('the deck can be named as an argument: build my-deck', async () => {
+    const { status, err } = await run('build', 'no-such-deck', '--content', path.join(dir, 'talks'), '--out', path.join(dir, 'out'), '--no-pdf');
+    expect(status).toBe(2);
+    expect(err).toContain('no deck "no-such-deck"');
+  });
+});
