@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { browserIdentity, findBrowser, machineEnvironment } from './browser/find.js';
 import { BrowserSession } from './browser/session.js';
 import { DEFAULT_TIMEOUT_MS } from './browser/timeout.js';
@@ -12,12 +11,12 @@ import { asErrors, CareerdeckError, ContentError, type Diagnostic } from './erro
 import { digest } from './incremental/fingerprint.js';
 import { fingerprintInputs, staleOutputs, unchangedBuild } from './incremental/check.js';
 import { planDeck } from './incremental/plan.js';
-import { type DeckState, readDeckState, record, recordFiles, removeBuildState, writeBuildState, writeDeckState } from './incremental/state.js';
+import { type DeckState, readDeckState, record, recordFiles, removeBuildState, stateDir, writeBuildState, writeDeckState } from './incremental/state.js';
+import { DEFAULT_CONTENT_DIR, DEFAULT_OUT_DIR, DEFAULT_TEMPLATES_DIR, defaultCacheDir, PACKAGE_ROOT } from './config/defaults.js';
 import type { BuildResult, DeckSettings, OutputFile, ProgressEvent } from './model/index.js';
 
 export type { BuildResult, OutputFile, ProgressEvent };
 
-const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface BuildOptions {
   /** Folder with `roles/` and `decks/`. Default: `content` in the working directory. */
@@ -26,6 +25,8 @@ export interface BuildOptions {
   outDir?: string;
   /** Templates folder. Default: careerdeck's own `templates/`. */
   templatesDir?: string;
+  /** Where build state lives (never in the output folder). Default: the project's `node_modules/.cache/careerdeck`. */
+  cacheDir?: string;
   /** The config file's defaults for decks, and command-line overrides (see src/config/). */
   settings?: DeckSettings;
   /** Build only this deck (its file name without `.md`). */
@@ -61,9 +62,10 @@ export interface BuildOptions {
  * imported on use, so a build with nothing to do never loads the parsers, templates or browser.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const contentDir = options.contentDir ?? 'content';
-  const outDir = path.resolve(options.outDir ?? 'output');
-  const templatesDir = options.templatesDir ?? path.join(PACKAGE_ROOT, 'templates');
+  const contentDir = options.contentDir ?? DEFAULT_CONTENT_DIR;
+  const outDir = path.resolve(options.outDir ?? DEFAULT_OUT_DIR);
+  const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
+  const state = stateDir(options.cacheDir ?? defaultCacheDir(), outDir);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const pinned = options.date ?? pinnedDate();
   const date = pinned ?? new Date();
@@ -88,7 +90,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   };
   const inputs = await fingerprintInputs(inputOptions);
   if (!options.force) {
-    const done = await unchangedBuild(outDir, inputs.buildKey);
+    const done = await unchangedBuild(state, inputs.buildKey);
     if (done) return failOnWarnings(done.warnings, options.strict) ?? done;
   }
 
@@ -105,10 +107,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const plans = await Promise.all(
     comparisons.map(async (c) => {
       const dir = path.join(outDir, c.deck.slug);
-      const state = await readDeckState(dir);
+      const last = await readDeckState(state, c.deck.slug);
       const planned = planDeck(c, fingerprints, pdf);
-      const stale = await staleOutputs(dir, planned, state, options.force === true);
-      return { c, dir, state, planned, stale };
+      const stale = await staleOutputs(dir, planned, last, options.force === true);
+      return { c, dir, last, planned, stale };
     }),
   );
   const toBuild = plans.filter((p) => p.stale.length > 0);
@@ -146,13 +148,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // Printing is over: the browser closes (a few hundred ms) while the outputs are written.
     if (owned) void session?.close();
     // From the first write on, the last build's record no longer describes the folder.
-    await removeBuildState(outDir).catch(() => undefined);
+    await removeBuildState(state).catch(() => undefined);
     const decks: BuildResult['decks'] = [];
     for (const plan of plans) {
-      const { c, dir, planned, stale, state } = plan;
+      const { c, dir, planned, stale, last } = plan;
       const outputs: OutputFile[] = [];
       const upToDate = planned.filter((o) => !stale.includes(o)).map((o) => path.join(dir, o.name));
-      const nextState: DeckState = { slides: state?.slides ?? 0, outputs: { ...state?.outputs } };
+      const nextState: DeckState = { slides: last?.slides ?? 0, outputs: { ...last?.outputs } };
       await removeStaleTemps(dir, alive);
       // Every deck folder gets them, fresh or not, so that a deleted one comes back; files that
       // already hold the same bytes are left alone.
@@ -178,7 +180,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         if (options.keepHtml) for (const source of printSources(c, r)) if (pdfs.some((p) => p.name === source.pdf)) await emit(source.name, source.html, 0);
         for (const printedPdf of pdfs) await emit(printedPdf.name, printedPdf.bytes, printedPdf.ms, printedPdf.pages);
         checkAbort();
-        await writeDeckState(dir, nextState);
+        await writeDeckState(state, c.deck.slug, nextState);
       }
       decks.push({ slug: c.deck.slug, dir, slides: nextState.slides, outputs, upToDate });
     }
@@ -188,7 +190,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if ((await fingerprintInputs(inputOptions)).buildKey === inputs.buildKey) {
       const files = async (p: (typeof plans)[number]) => recordFiles(p.dir, [...p.planned.map((o) => o.name), ...assets.map((a) => a.path)]);
       const recorded = await Promise.all(plans.map(async (p, i) => ({ slug: p.c.deck.slug, dir: p.dir, slides: decks[i]!.slides, outputs: p.planned.map((o) => o.name), files: await files(p) })));
-      await writeBuildState(outDir, { key: inputs.buildKey, warnings, decks: recorded });
+      await writeBuildState(state, { key: inputs.buildKey, warnings, decks: recorded });
     }
     return { decks, browserLaunches: (session?.launches ?? 0) - before.launches, blockedRequests: session ? session.blocked.slice(before.blocked) : [], warnings };
   } catch (error) {

@@ -4,6 +4,7 @@ import type { DeckSettings } from '../model/index.js';
 import type { ThemeName } from '../model/index.js';
 import type { LoadedConfig } from './load.js';
 import { DEFAULT_TIMEOUT_MS } from '../browser/timeout.js';
+import { DEFAULT_CONTENT_DIR, DEFAULT_OUT_DIR } from './defaults.js';
 
 /** What the command line says; unset means "not given", so the config file can fill it. */
 export interface Flags {
@@ -30,7 +31,7 @@ export interface Resolved {
 export async function resolveSettings(flags: Flags, config: LoadedConfig | undefined): Promise<Resolved> {
   const fromConfig = (p: string | undefined) => (p === undefined || !config ? undefined : path.relative(process.cwd(), path.resolve(config.dir, p)) || '.');
   const values = config?.values ?? {};
-  const contentDir = flags.content ?? fromConfig(values.content) ?? 'content';
+  const contentDir = flags.content ?? fromConfig(values.content) ?? DEFAULT_CONTENT_DIR;
   let brand;
   if (config && values.brand) {
     const [{ checkBrand }, { locate }] = await Promise.all([import('../validate/brand.js'), import('../validate/schema-diagnostics.js')]);
@@ -41,7 +42,7 @@ export async function resolveSettings(flags: Flags, config: LoadedConfig | undef
   }
   return {
     contentDir,
-    outDir: flags.out ?? fromConfig(values.out) ?? 'output',
+    outDir: flags.out ?? fromConfig(values.out) ?? DEFAULT_OUT_DIR,
     templatesDir: flags.templates ?? fromConfig(values.templates),
     browser: flags.browser ?? (values.browser !== undefined && values.browser.includes('/') ? fromConfig(values.browser) : values.browser),
     timeoutMs: flags.timeout ?? values.timeout ?? DEFAULT_TIMEOUT_MS,

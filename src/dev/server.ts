@@ -1,3 +1,4 @@
+import { DEFAULT_CONTENT_DIR, DEFAULT_OUT_DIR } from '../config/defaults.js';
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
@@ -113,8 +114,8 @@ export interface DevServer extends EventEmitter<DevServerEvents> {
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const log = options.log ?? (() => undefined);
   const info = (text: string) => log(text, 'info');
-  const contentDir = path.resolve(options.contentDir ?? 'content');
-  const outDir = path.resolve(options.outDir ?? 'output');
+  const contentDir = path.resolve(options.contentDir ?? DEFAULT_CONTENT_DIR);
+  const outDir = path.resolve(options.outDir ?? DEFAULT_OUT_DIR);
   const templatesDir = path.resolve(options.templatesDir ?? TEMPLATES_DIR);
   const configDir = path.resolve(options.configDir ?? '.');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;

@@ -40,8 +40,8 @@ export async function fingerprintInputs(o: InputOptions): Promise<Inputs> {
  * The fast path: when nothing the last whole build read has changed and every file it left is
  * still as it left it, that build's result, without parsing anything or starting a browser.
  */
-export async function unchangedBuild(outDir: string, buildKey: string): Promise<BuildResult | undefined> {
-  const last = await readBuildState(outDir);
+export async function unchangedBuild(state: string, buildKey: string): Promise<BuildResult | undefined> {
+  const last = await readBuildState(state);
   if (last?.key !== buildKey) return undefined;
   const decks: BuildResult['decks'] = [];
   for (const deck of last.decks) {

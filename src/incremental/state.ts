@@ -1,5 +1,6 @@
-import { readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { writeFileAtomic } from '../emit/atomic.js';
 import type { Diagnostic } from '../errors.js';
 
@@ -30,28 +31,44 @@ export interface BuildState {
   decks: { slug: string; dir: string; slides: number; outputs: string[]; files: Record<string, FileRecord> }[];
 }
 
-const DECK_STATE = '.careerdeck-outputs.json';
-const BUILD_STATE = '.careerdeck-build.json';
 const FORMAT = 3;
 
-export function readDeckState(dir: string): Promise<DeckState | undefined> {
-  return readJson<DeckState>(path.join(dir, DECK_STATE));
+/**
+ * The folder in the cache that holds the state of one output folder. The state stays out of the
+ * output folder, so a deck folder copied to a USB stick or published carries no build records
+ * (no absolute paths, no time stamps), and two builds of the same content are the same bytes.
+ */
+export function stateDir(cacheDir: string, outDir: string): string {
+  return path.join(cacheDir, 'state', createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 16));
 }
 
-export function writeDeckState(dir: string, state: DeckState): Promise<void> {
-  return writeFileAtomic(path.join(dir, DECK_STATE), JSON.stringify({ format: FORMAT, ...state }, null, 1));
+/** The record of the last whole build of an output folder (exported for tests). */
+export function buildStateFile(state: string): string {
+  return path.join(state, 'build.json');
 }
 
-export function readBuildState(outDir: string): Promise<BuildState | undefined> {
-  return readJson<BuildState>(path.join(outDir, BUILD_STATE));
+const deckStateFile = (state: string, slug: string) => path.join(state, 'decks', `${slug}.json`);
+
+export function readDeckState(state: string, slug: string): Promise<DeckState | undefined> {
+  return readJson<DeckState>(deckStateFile(state, slug));
 }
 
-export function writeBuildState(outDir: string, state: BuildState): Promise<void> {
-  return writeFileAtomic(path.join(outDir, BUILD_STATE), JSON.stringify({ format: FORMAT, ...state }, null, 1));
+export async function writeDeckState(state: string, slug: string, value: DeckState): Promise<void> {
+  await mkdir(path.join(state, 'decks'), { recursive: true });
+  await writeFileAtomic(deckStateFile(state, slug), JSON.stringify({ format: FORMAT, ...value }, null, 1));
 }
 
-export async function removeBuildState(outDir: string): Promise<void> {
-  await rm(path.join(outDir, BUILD_STATE), { force: true });
+export function readBuildState(state: string): Promise<BuildState | undefined> {
+  return readJson<BuildState>(buildStateFile(state));
+}
+
+export async function writeBuildState(state: string, value: BuildState): Promise<void> {
+  await mkdir(state, { recursive: true });
+  await writeFileAtomic(buildStateFile(state), JSON.stringify({ format: FORMAT, ...value }, null, 1));
+}
+
+export async function removeBuildState(state: string): Promise<void> {
+  await rm(buildStateFile(state), { force: true });
 }
 
 /** An output is fresh when it was made from one of `keys` and is on disk as it was written. */

@@ -5,6 +5,7 @@ import type { SourceFile } from '../load/source.js';
 import { parseBody } from './body.js';
 import { checkBrand } from './brand.js';
 import { imageResolver } from './images.js';
+import { DEFAULT_CONTENT_DIR } from '../config/defaults.js';
 import { withDefaults } from '../config/precedence.js';
 import type { DeckSettings } from '../model/settings.js';
 import type { ContentModel, Deck, Role } from '../model/index.js';
@@ -15,7 +16,7 @@ import { checkFrontMatter, locate as locateIn } from './schema-diagnostics.js';
  * Turns content files into the typed model. Every problem in every file is collected first and
  * thrown together as one ContentError, so a presenter fixes everything in one pass.
  */
-export function validateContent(files: readonly SourceFile[], earlier: readonly Diagnostic[] = [], contentDir = 'content', settings: DeckSettings = {}): ContentModel {
+export function validateContent(files: readonly SourceFile[], earlier: readonly Diagnostic[] = [], contentDir = DEFAULT_CONTENT_DIR, settings: DeckSettings = {}): ContentModel {
   const diagnostics: Diagnostic[] = [...earlier];
   const roles = new Map<string, Role>();
   const decks: { deck: Deck; parsed: ParsedFile }[] = [];

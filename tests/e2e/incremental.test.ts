@@ -1,3 +1,5 @@
+import { defaultCacheDir } from '../../src/config/defaults.js';
+import { buildStateFile, stateDir } from '../../src/incremental/state.js';
 import { cp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,7 +116,7 @@ describe('incremental builds', () => {
   it('never takes an old record of the whole build for the files there now', async () => {
     // An old record surviving (as after a build stopped mid-way) must not vouch for outputs
     // that another build has replaced since: each file is compared with how it was recorded.
-    const record = path.join(project.out, '.careerdeck-build.json');
+    const record = buildStateFile(stateDir(defaultCacheDir(), project.out));
     const deckFile = path.join(project.content, 'decks/pair.md');
     const original = await readFile(deckFile, 'utf8');
     await run({ pdf: false });

@@ -5,12 +5,12 @@ import path from 'node:path';
 
 /**
  * SHA-256 of every file under `dir`, by path relative to it: to compare output trees byte for
- * byte. `outputsOnly` leaves out the incremental-build records, which hold time stamps.
+ * byte.
  */
-export async function digestTree(dir: string, { outputsOnly = false } = {}): Promise<Record<string, string>> {
+export async function digestTree(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || (outputsOnly && /^\.careerdeck-(build|outputs)\.json$/.test(entry.name))) continue;
+    if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
     out[path.relative(dir, file)] = createHash('sha256').update(await readFile(file)).digest('hex');
   }
