@@ -11,7 +11,7 @@ import { asErrors, CareerdeckError, ContentError, type Diagnostic } from './erro
 import { digest } from './incremental/fingerprint.js';
 import { fingerprintInputs, staleOutputs, unchangedBuild } from './incremental/check.js';
 import { planDeck } from './incremental/plan.js';
-import { type DeckState, readDeckState, record, recordFiles, removeBuildState, stateDir, writeBuildState, writeDeckState } from './incremental/state.js';
+import { type DeckState, readDeckState, record, recordFiles, removeBuildState, removeLegacyState, stateDir, writeBuildState, writeDeckState } from './incremental/state.js';
 import { DEFAULT_CONTENT_DIR, DEFAULT_OUT_DIR, DEFAULT_TEMPLATES_DIR, defaultCacheDir, PACKAGE_ROOT } from './config/defaults.js';
 import type { BuildResult, DeckSettings, OutputFile, ProgressEvent } from './model/index.js';
 
@@ -149,6 +149,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (owned) void session?.close();
     // From the first write on, the last build's record no longer describes the folder.
     await removeBuildState(state).catch(() => undefined);
+    await removeLegacyState(outDir, plans.map((p) => p.dir));
     const decks: BuildResult['decks'] = [];
     for (const plan of plans) {
       const { c, dir, planned, stale, last } = plan;

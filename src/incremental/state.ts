@@ -71,6 +71,11 @@ export async function removeBuildState(state: string): Promise<void> {
   await rm(buildStateFile(state), { force: true });
 }
 
+/** Versions before 0.2 kept their records inside the output folders: gone at the next build. */
+export async function removeLegacyState(outDir: string, deckDirs: readonly string[]): Promise<void> {
+  await Promise.all([path.join(outDir, '.careerdeck-build.json'), ...deckDirs.map((dir) => path.join(dir, '.careerdeck-outputs.json'))].map((file) => rm(file, { force: true })));
+}
+
 /** An output is fresh when it was made from one of `keys` and is on disk as it was written. */
 export async function isFresh(dir: string, name: string, keys: readonly string[], state: DeckState | undefined): Promise<boolean> {
   const entry = state?.outputs[name];
