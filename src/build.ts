@@ -37,6 +37,8 @@ export interface BuildOptions {
   browser?: string;
   /** Bound on each browser wait in milliseconds. Default 30000. */
   timeoutMs?: number;
+  /** How many PDFs print at once (browser pages). Default: one per core, at most 4. */
+  pages?: number | undefined;
   /** Date stamped into PDFs. Default: SOURCE_DATE_EPOCH if set, else now. */
   date?: Date;
   /** Also write the HTML each PDF is printed from, as `<pdf name>.html` (for debugging and the benchmark). */
@@ -117,7 +119,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const printing = pdf && toBuild.length > 0;
 
   const owned = printing && !options.session;
-  const session = !printing || !located ? undefined : (options.session ?? new BrowserSession({ executablePath: (await located).executablePath, timeoutMs }));
+  const session = !printing || !located ? undefined : (options.session ?? new BrowserSession({ executablePath: (await located).executablePath, timeoutMs, pages: options.pages }));
   // A session kept across builds (the dev server's) counts from here: this build's figures only.
   const before = { launches: session?.launches ?? 0, blocked: session?.blocked.length ?? 0 };
   // Chromium takes longest to start: it starts now and renders while we render.

@@ -1,42 +1,38 @@
 import { rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import type { Browser, CDPSession, Page, Protocol } from 'puppeteer-core';
-import { CareerdeckError } from '../errors.js';
-import { freshProfile } from './profile.js';
-import { DEFAULT_TIMEOUT_MS } from './timeout.js';
+import type { Browser, Page } from 'puppeteer-core';
+import type { CareerdeckError } from '../errors.js';
+import { explainBrowserError } from './errors.js';
+import { launchChromium } from './launch.js';
+import { serveSite, type Site } from './site.js';
 
-/** The origin our in-memory pages are served from; nothing is ever fetched from it. */
-export const ORIGIN = 'https://careerdeck.invalid';
-
-/** Files a page may load, by path under ORIGIN ("/index.html"). */
-export type Site = ReadonlyMap<string, { body: Uint8Array | string; type: string }>;
+export { ORIGIN, type Site } from './site.js';
 
 export interface SessionOptions {
   executablePath: string;
   /** Bound on launching the browser and on every wait in a page, in milliseconds. */
   timeoutMs: number;
+  /** How many pages print at once. Default: one per core, at most 4. */
+  pages?: number | undefined;
+}
+
+/**
+ * As many pages as cores (up to 4). Six at once printed one deck about 0.3 s sooner on 2 cores,
+ * but in a batch of 12 decks each page got so little CPU that a slides page overran its 30 s.
+ */
+export function defaultPageCount(): number {
+  return Math.min(4, availableParallelism());
 }
 
 /** Puppeteer's own default for a new page, restored when a page is lent again. */
 const DEFAULT_VIEWPORT = { width: 800, height: 600 };
 
-// As root Chromium refuses to start without --no-sandbox. The rest keep a closed network quiet:
-// Chromium's own background requests would otherwise be refused, many at a time.
-const QUIET_ARGS = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-default-apps',
-  '--disable-extensions',
-  '--font-render-hinting=none',
-];
 
 /**
  * The one owner of Chromium in a build: launched on first use, its pages lent to one job at a
  * time through `withPage` and kept for the next, closed by `close()` on success, error or
- * interruption.
+ * interruption. Answering the pages' requests is site.ts's job; starting Chromium, launch.ts's;
+ * saying what an error means, errors.ts's.
  */
 export class BrowserSession {
   private browser: Promise<Browser> | undefined;
@@ -51,9 +47,7 @@ export class BrowserSession {
   /** The blank page Chromium opens at launch, lent first. */
   private initialTab: Promise<Page | undefined> | undefined;
   private readonly waiting: { resolve: () => void; reject: (error: Error) => void }[] = [];
-  // As many pages as cores (up to 4). Six at once printed one deck about 0.3 s sooner on 2 cores,
-  // but in a batch of 12 decks each page got so little CPU that a slides page overran its 30 s.
-  private readonly limit = Math.max(1, Number(process.env.CAREERDECK_PAGES) || Math.min(4, availableParallelism()));
+  private readonly limit: number;
   /** Requests refused because they were not for our own files: for tests and diagnostics. */
   readonly blocked: string[] = [];
   launches = 0;
@@ -63,6 +57,12 @@ export class BrowserSession {
 
   constructor(private readonly options: SessionOptions) {
     this.whenClosed.catch(() => undefined);
+    this.limit = Math.max(1, Math.floor(options.pages ?? defaultPageCount()));
+  }
+
+  /** `await using session = new BrowserSession(...)` closes it however the block ends. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
   }
 
   /**
@@ -119,12 +119,9 @@ export class BrowserSession {
     page.setDefaultTimeout(this.options.timeoutMs);
     // A page whose renderer crashed is never lent again.
     page.once('error', () => void this.crashed.add(page));
-    // Every request of the page stops here and is answered from memory or refused. This is the
-    // protocol's own interception rather than puppeteer's, which base64-encoded every font and
-    // script again for every page in JavaScript (about a tenth of a second of CPU per build).
+    // Every request of the page stops there and is answered from memory or refused.
     const cdp = await page.createCDPSession();
-    cdp.on('Fetch.requestPaused', (event: Protocol.Fetch.RequestPausedEvent) => void this.serve(this.sites.get(page), cdp, event));
-    await Promise.all([page.setCacheEnabled(false), cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] })]);
+    await Promise.all([page.setCacheEnabled(false), serveSite(cdp, () => this.sites.get(page), (url) => this.blocked.push(url))]);
   }
 
   /** A kept page that can still work, if there is one; one that crashed while kept is closed. */
@@ -190,54 +187,9 @@ export class BrowserSession {
     return this.browser;
   }
 
-  private async start(): Promise<Browser> {
+  private start(): Promise<Browser> {
     this.launches += 1;
-    const { launch } = await import('puppeteer-core');
-    const root = typeof process.getuid === 'function' && process.getuid() === 0;
-    this.profile = await freshProfile();
-    try {
-      return await launch({
-        executablePath: this.options.executablePath,
-        headless: true,
-        // With a pipe, Chromium exits by itself when this process dies, even by SIGKILL.
-        pipe: true,
-        userDataDir: this.profile,
-        // Starting Chromium and its protocol calls get at least 30 s: a short --timeout is meant
-        // for page waits (each bounded by it explicitly), not for a slow cold start.
-        timeout: Math.max(this.options.timeoutMs, DEFAULT_TIMEOUT_MS),
-        protocolTimeout: Math.max(this.options.timeoutMs, DEFAULT_TIMEOUT_MS),
-        handleSIGINT: false,
-        handleSIGTERM: false,
-        handleSIGHUP: false,
-        args: [...(root ? ['--no-sandbox'] : []), ...QUIET_ARGS],
-      });
-    } catch (error) {
-      throw new CareerdeckError('BROWSER', `could not start the browser at ${this.options.executablePath}: ${(error as Error).message.split('\n')[0]}`, { cause: error });
-    }
-  }
-
-  private async serve(site: Site | undefined, cdp: CDPSession, { requestId, request }: Protocol.Fetch.RequestPausedEvent): Promise<void> {
-    // A failure while answering must leave the request refused, never crash the build.
-    try {
-      const url = new URL(request.url);
-      // Pages address files URL-encoded ("team%20photo.png"); the site holds them by name.
-      const file = url.origin === ORIGIN ? site?.get(decodedPath(url.pathname)) : undefined;
-      if (!file) {
-        // A kept page between jobs still has its last document; what that asks for is refused
-        // but is no job's request, so it is not counted.
-        if (site) this.blocked.push(request.url);
-        await cdp.send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' });
-        return;
-      }
-      const headers = [
-        { name: 'Content-Type', value: file.type },
-        // Another deck's page has the same address: nothing may come from a cache.
-        { name: 'Cache-Control', value: 'no-store' },
-      ];
-      await cdp.send('Fetch.fulfillRequest', { requestId, responseCode: 200, responseHeaders: headers, body: base64(file.body) });
-    } catch {
-      await cdp.send('Fetch.failRequest', { requestId, errorReason: 'Failed' }).catch(() => undefined);
-    }
+    return launchChromium(this.options.executablePath, this.options.timeoutMs, (profile) => (this.profile = profile));
   }
 
   private async acquire(): Promise<void> {
@@ -252,29 +204,6 @@ export class BrowserSession {
   }
 
   private explain(error: unknown): CareerdeckError {
-    if (error instanceof CareerdeckError) return error;
-    if (this.closed) return new CareerdeckError('INTERRUPTED', 'the build was stopped and the browser closed', { cause: error });
-    const message = error instanceof Error ? error.message : String(error);
-    if ((error instanceof Error && error.name === 'TimeoutError') || /timed out/i.test(message)) {
-      return new CareerdeckError('TIMEOUT', `the browser did not finish within ${this.options.timeoutMs} ms (${message.split('\n')[0]}); raise --timeout or check the browser`, { cause: error });
-    }
-    return new CareerdeckError('BROWSER', `the browser failed: ${message.split('\n')[0]}`, { cause: error });
-  }
-}
-
-// Fonts and scripts are the same bytes on every page of a build: encoded once.
-const encoded = new WeakMap<Uint8Array, string>();
-function base64(body: Uint8Array | string): string {
-  if (typeof body === 'string') return Buffer.from(body).toString('base64');
-  let text = encoded.get(body);
-  if (text === undefined) encoded.set(body, (text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('base64')));
-  return text;
-}
-
-function decodedPath(pathname: string): string {
-  try {
-    return decodeURIComponent(pathname);
-  } catch {
-    return pathname;
+    return explainBrowserError(error, { closed: this.closed, timeoutMs: this.options.timeoutMs });
   }
 }

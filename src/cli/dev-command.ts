@@ -44,6 +44,7 @@ export function addDevCommand(program: Command, io: { err: (line: string) => voi
         pdf: project.pdf,
         browser: project.browser,
         timeoutMs: project.timeoutMs,
+        pages: project.pages,
         log: (text, level) => (level === 'problem' || !opts.quiet ? io.err(text) : undefined),
       });
       io.err(`careerdeck dev: serving ${shortPath(project.outDir)} at ${server.url}`);

@@ -53,6 +53,7 @@ export async function main(
         pdf: project.pdf,
         browser: project.browser,
         timeoutMs: project.timeoutMs,
+        pages: project.pages,
         keepHtml: opts.keepHtml,
         force: opts.force,
         strict: opts.strict,

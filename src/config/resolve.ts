@@ -23,6 +23,8 @@ export interface Resolved {
   templatesDir?: string | undefined;
   browser?: string | undefined;
   timeoutMs: number;
+  /** CAREERDECK_PAGES: how many PDFs print at once (for the bench and slow machines). */
+  pages?: number | undefined;
   pdf: boolean;
   settings: DeckSettings;
 }
@@ -46,6 +48,7 @@ export async function resolveSettings(flags: Flags, config: LoadedConfig | undef
     templatesDir: flags.templates ?? fromConfig(values.templates),
     browser: flags.browser ?? (values.browser !== undefined && values.browser.includes('/') ? fromConfig(values.browser) : values.browser),
     timeoutMs: flags.timeout ?? values.timeout ?? DEFAULT_TIMEOUT_MS,
+    pages: pageCount(process.env.CAREERDECK_PAGES),
     pdf: flags.pdf ?? values.pdf ?? true,
     settings: {
       defaults: { theme: values.theme, brand, paper: values.paper, lang: values.lang, outputs: values.outputs },
@@ -55,3 +58,9 @@ export async function resolveSettings(flags: Flags, config: LoadedConfig | undef
 }
 
 
+
+/** A whole number of at least 1, or undefined (the default) for anything else. */
+function pageCount(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 ? n : undefined;
+}

@@ -40,6 +40,8 @@ export interface DevServerOptions {
   browser?: string;
   /** Bound on each browser wait in milliseconds. Default 30000. */
   timeoutMs?: number;
+  /** How many PDFs print at once. Default: one per core, at most 4. */
+  pages?: number | undefined;
   /** Port on 127.0.0.1; 0 takes any free one. Default 4173. */
   port?: number;
   /** Folder where a config file is looked for, to rebuild when one changes. Default: the working directory. */
@@ -125,7 +127,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   if (options.pdf !== false) {
     const [{ findBrowser, machineEnvironment }, { BrowserSession }] = await Promise.all([import('../browser/find.js'), import('../browser/session.js')]);
     const { executablePath } = await findBrowser(machineEnvironment(options.browser));
-    newSession = () => new BrowserSession({ executablePath, timeoutMs });
+    newSession = () => new BrowserSession({ executablePath, timeoutMs, pages: options.pages });
   }
 
   const emitter = new EventEmitter<DevServerEvents>();

@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { type BrowserSession, ORIGIN, type Site } from '../browser/session.js';
-import { CareerdeckError } from '../errors.js';
+import { isTimeout, timeoutError } from '../browser/errors.js';
 import type { PdfJob } from './jobs.js';
 
 /** Loads one page of an in-memory site and prints it, every wait bounded by the timeout. */
@@ -26,9 +26,7 @@ export async function bounded<T>(job: Pick<PdfJob, 'path'>, timeoutMs: number, w
   try {
     return await work();
   } catch (error) {
-    if (error instanceof Error && error.name === 'TimeoutError') {
-      throw new CareerdeckError('TIMEOUT', `printing ${job.path.split('?')[0]} did not finish within ${timeoutMs} ms; raise --timeout or check the browser`, { cause: error });
-    }
+    if (isTimeout(error)) throw timeoutError(`printing ${job.path.split('?')[0]}`, timeoutMs, error);
     throw error;
   }
 }

@@ -127,3 +127,19 @@ describe('precedence: flags, then the config file, then the defaults', () => {
     expect(r.settings.overrides).toEqual({ theme: 'light' });
   });
 });
+
+describe('CAREERDECK_PAGES', () => {
+  it('reaches the build as a page count of at least 1; anything else leaves the default', async () => {
+    const saved = process.env.CAREERDECK_PAGES;
+    try {
+      for (const [value, pages] of [['3', 3], ['1', 1], ['0', undefined], ['-1', undefined], ['two', undefined], [undefined, undefined]] as const) {
+        if (value === undefined) delete process.env.CAREERDECK_PAGES;
+        else process.env.CAREERDECK_PAGES = value;
+        expect((await resolveSettings({}, undefined)).pages).toBe(pages);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.CAREERDECK_PAGES;
+      else process.env.CAREERDECK_PAGES = saved;
+    }
+  });
+});
