@@ -1,6 +1,5 @@
 import { readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { chromiumOf, digestTree } from '../support/files.js';

@@ -50,7 +50,7 @@ beforeAll(async () => {
   const deck = path.join(project.content, 'decks', 'ml-engineer-vs-ai-scientist.md');
   await writeFile(deck, (await readFile(deck, 'utf8')).replace('paper: A4', 'paper: A4\noutputs: [report, slides]'));
   const second = path.join(dir, 'content-v2');
-  await execFileSync('cp', ['-r', project.content, second]);
+  execFileSync('cp', ['-r', project.content, second]);
   const role = path.join(second, 'roles', 'ai-scientist.md');
   await writeFile(role, (await readFile(role, 'utf8')).replace('summary: ', 'summary: (Revised) '));
   versions = [project.content, second];

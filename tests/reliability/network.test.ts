@@ -9,7 +9,7 @@ import { launchTestBrowser } from '../support/chromium.js';
 import { scratchProject } from '../support/content.js';
 
 let canary: Server;
-let hits: string[] = [];
+const hits: string[] = [];
 let base = '';
 let project: Awaited<ReturnType<typeof scratchProject>>;
 

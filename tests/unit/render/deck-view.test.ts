@@ -221,7 +221,7 @@ describe('deckView: outlook chart placement', () => {
   });
 
   it('has no outlook chart when no role has an outlook', () => {
-    const strip = (text: string) => text.replace(/outlook:\n(  .*\n)+/, '');
+    const strip = (text: string) => text.replace(/outlook:\n( {2}.*\n)+/, '');
     const c = comparison([roleFile('engineer', strip(engineerText)), roleFile('scientist', strip(scientistText)), deckFile('deck', deckText('[skills, projects]'))]);
     expect(c.chartAfter).toBeUndefined();
     expect(deckView(c).slides.map((s) => s.title)).not.toContain('Projected job growth');

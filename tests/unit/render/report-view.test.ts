@@ -20,7 +20,7 @@ describe('reportView', () => {
   });
 
   it('summarises a prose section by its first sentence', () => {
-    const c = comparison([roleFile('engineer', engineerText), roleFile('scientist', scientistText.replace(/outlook:\n(  .*\n)+/, '')), deckFile('deck', deckText())]);
+    const c = comparison([roleFile('engineer', engineerText), roleFile('scientist', scientistText.replace(/outlook:\n( {2}.*\n)+/, '')), deckFile('deck', deckText())]);
     const outlook = reportView(c).glance.rows.find((r) => r.label === 'Outlook')?.cells;
     expect(outlook).toEqual(['+22% projected job growth, 2019-2029', 'Growing fast.']);
   });
@@ -82,7 +82,7 @@ describe('reportView: outlook chart placement', () => {
   });
 
   it('draws no chart when no role has an outlook', () => {
-    const strip = (text: string) => text.replace(/outlook:\n(  .*\n)+/, '');
+    const strip = (text: string) => text.replace(/outlook:\n( {2}.*\n)+/, '');
     const c = comparison([roleFile('engineer', strip(engineerText)), roleFile('scientist', strip(scientistText)), deckFile('deck', deckText('[skills, projects]'))]);
     expect(reportView(c).sections.every((s) => s.chart === undefined)).toBe(true);
   });

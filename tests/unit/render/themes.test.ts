@@ -125,7 +125,7 @@ describe('themes and branding in the rendered pages', () => {
     expect(r.deck.split('class="slide-brand"').length - 1).toBe(r.slideCount);
     expect(r.deck).toContain('<span class="brand-footer">Careers &lt;b&gt;&amp;&lt;/b&gt; {{title}} &quot;quoted&quot;</span>');
     expect(r.report).toContain('src="assets/content/images/logo.svg"');
-    expect(r.report).toMatch(/@bottom-left \{ content: "Careers \\3c b\\3e &\\3c \/b\\3e  \{\{title\}\} \\22 quoted\\22 "; \}/);
+    expect(r.report).toMatch(/@bottom-left \{ content: "Careers \\3c b\\3e &\\3c \/b\\3e {2}\{\{title\}\} \\22 quoted\\22 "; \}/);
     expect(r.handout).toContain('@bottom-left');
     for (const { html } of r.factsheets) {
       expect(html).toContain('src="assets/content/images/logo.svg"');

@@ -61,7 +61,7 @@ describe('roleTemplate', () => {
     expect(roleSchema.safeParse(data).success).toBe(true);
     expect(text).toMatch(/^# summary: One sentence about the role\. +# optional/m);
     expect(text).toMatch(/^# outlook: +# optional/m);
-    expect(text).toMatch(/^#   growth: 10 +# percent/m);
+    expect(text).toMatch(/^# {3}growth: 10 +# percent/m);
   });
 
   it('has every heading with a hint under it; an unfilled section reads as empty at its heading line', () => {
