@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { slugify } from './keys.js';
+import { keywordWords, slugify } from './keys.js';
 import type { Keyword } from './model.js';
 
 /** Words that say nothing about what a heading is about ("Tools and software" is about tools and software). */
@@ -50,7 +50,7 @@ export function nearKeywords(a: Keyword, b: Keyword): boolean {
   const [shorter, longer] = a.key.length <= b.key.length ? [a.key, b.key] : [b.key, a.key];
   // "C" / "C++" (keys "c" / "c plus") and "Go" / "Go modules" are different terms: only a prefix of some length counts.
   if (shorter.length >= 4 && longer.startsWith(`${shorter} `)) return true;
-  const fold = (label: string) => slugify(label).split('-').map(singular).join(' ');
+  const fold = (label: string) => keywordWords(label).map(singular).join(' ');
   if (fold(a.label) === fold(b.label)) return true;
   if (/\d/.test(a.key) || /\d/.test(b.key)) return false;
   return typos(a.key, b.key);
