@@ -83,7 +83,8 @@ function liveReload(eventsPath: string, overlayId: string, warningsId: string): 
     (document.body ?? document.documentElement).append(box);
   };
 
-  // Amber, in a corner, closable, never over the slide's middle: warnings must not block the page.
+  // Amber, bottom left (reveal's controls are bottom right), closable, never over the slide's
+  // middle: warnings must not block the page.
   const showWarnings = (warnings: { title: string; lines: string[] } | undefined | null) => {
     document.getElementById(warningsId)?.remove();
     if (!warnings || warnings.lines.length === 0) return;
@@ -92,7 +93,7 @@ function liveReload(eventsPath: string, overlayId: string, warningsId: string): 
     panel.setAttribute('role', 'status');
     panel.setAttribute('aria-label', warnings.title);
     Object.assign(panel.style, {
-      position: 'fixed', right: '12px', bottom: '12px', zIndex: '2147483646', maxWidth: 'min(640px, 45vw)', maxHeight: '35vh', overflow: 'auto',
+      position: 'fixed', left: '12px', bottom: '12px', zIndex: '2147483646', maxWidth: 'min(640px, 45vw)', maxHeight: '35vh', overflow: 'auto',
       padding: '10px 14px', background: 'rgba(52, 38, 0, 0.94)', color: '#ffe7a8', border: '2px solid #f5b700', borderRadius: '6px',
       font: '13px/1.45 system-ui, sans-serif', textAlign: 'left', boxShadow: '0 2px 12px rgba(0, 0, 0, 0.4)',
     });
