@@ -98,7 +98,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   const { loadImages, loadModel } = await import('./content.js');
   const { compareAll } = await import('./compare/compare.js');
-  const model = await loadModel(contentDir, options.settings);
+  const model = await loadModel(contentDir, options.settings, { deck: options.deck });
   const images = await loadImages(model, contentDir);
   failOnWarnings(model.warnings, options.strict);
   const comparisons = compareAll(model, options.deck);

@@ -3,12 +3,15 @@ import type { Asset } from './emit/assets.js';
 import type { ContentModel } from './model/index.js';
 import { readContentDir } from './load/read.js';
 import type { DeckSettings } from './model/index.js';
-import { validateContent } from './validate/validate.js';
+import { type BuildScope, validateContent } from './validate/validate.js';
 
-/** Reads and validates the content folder: load, then validate. Throws ContentError. */
-export async function loadModel(contentDir: string, settings: DeckSettings = {}): Promise<ContentModel> {
+/**
+ * Reads and validates the content folder: load, then validate. Throws ContentError. A build
+ * passes its scope: only the decks it builds and the roles they use can fail it.
+ */
+export async function loadModel(contentDir: string, settings: DeckSettings = {}, scope?: BuildScope): Promise<ContentModel> {
   const { files, diagnostics } = await readContentDir(contentDir);
-  return validateContent(files, diagnostics, contentDir, settings);
+  return validateContent(files, diagnostics, contentDir, settings, scope);
 }
 
 /** The images the content shows, read and checked; a missing or outside one is a content error. */

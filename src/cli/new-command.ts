@@ -17,7 +17,7 @@ interface CommonOptions {
 }
 
 const nextStep = (contentDir: string) =>
-  `next: edit it, then run npm run check${path.resolve(contentDir) === path.resolve('content') ? '' : ` -- --content ${shown(contentDir)}`}; it lists what is still to fill in, with file:line (builds wait until it passes)`;
+  `next: edit it, then run npm run check${path.resolve(contentDir) === path.resolve('content') ? '' : ` -- --content ${shown(contentDir)}`}; it lists what is still to fill in, with file:line (a deck that uses it builds once it passes)`;
 
 const usage = (message: string) => new CareerdeckError('USAGE', message);
 

@@ -36,7 +36,7 @@ export class EventHub {
   }
 
   /** Sends one event to every page; returns how many received it. */
-  send(event: 'reload' | 'problem', data: unknown): number {
+  send(event: 'reload' | 'problem' | 'warnings', data: unknown): number {
     return this.write(frame(event, data));
   }
 

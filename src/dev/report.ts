@@ -18,6 +18,18 @@ export function describeProblem(error: unknown): Problem {
   return { title: 'The build failed', lines: [(error as Error)?.message ?? String(error)] };
 }
 
+/** A good build's warnings as the pages show them; undefined when there are none. */
+export function describeWarnings(warnings: readonly Diagnostic[]): Problem | undefined {
+  if (warnings.length === 0) return undefined;
+  const n = warnings.length;
+  return { title: `${n} warning${n === 1 ? '' : 's'}: the deck is built, but check these`, lines: warnings.map(formatDiagnostic) };
+}
+
+/** The terminal's block for warnings the pages now show. */
+export function warningsReport(warnings: Problem): string {
+  return `${warnings.title}:\n${warnings.lines.join('\n')}`;
+}
+
 /** The terminal's block for a problem the pages now show. */
 export function problemReport(problem: Problem): string {
   return `${problem.title}:\n${problem.lines.join('\n')}\n(the server keeps running: fix it and save)`;

@@ -15,7 +15,7 @@ import { EventHub } from './events.js';
 import { createHandler } from './http.js';
 import { DEFAULT_PORT } from './port.js';
 import { type Phase, Rebuilder } from './rebuilder.js';
-import { describeProblem, diagnosticsOf, htmlReport, pdfFailedReport, pdfReport, problemReport } from './report.js';
+import { describeProblem, describeWarnings, diagnosticsOf, htmlReport, pdfFailedReport, pdfReport, problemReport, warningsReport } from './report.js';
 import { type Watcher, watchSources } from './watch.js';
 import { DEFAULT_TIMEOUT_MS } from '../browser/timeout.js';
 
@@ -92,6 +92,8 @@ export interface DevServer extends EventEmitter<DevServerEvents> {
   readonly decks: ReadonlyMap<string, string>;
   /** What is wrong with the content now, as the pages show it; undefined when the last build succeeded. */
   readonly problem: Problem | undefined;
+  /** The last good build's warnings, as the pages list them; undefined when there are none. */
+  readonly warnings: Problem | undefined;
   /** Builds again as if a file had changed; resolves when that build and its PDFs settled. */
   rebuild(): Promise<void>;
   /** What is watched: the content and templates folders, the config file if there is one. */
@@ -133,6 +135,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const emitter = new EventEmitter<DevServerEvents>();
   let buildNumber = 0;
   let problem: Problem | undefined;
+  let warnings: Problem | undefined;
   /** Whether the first HTML build is over and the server runs. */
   let started = false;
   let decks: string[] = await deckFiles(contentDir, options.deck);
@@ -140,7 +143,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   let indexDigests = new Map<string, string>();
   const htmlDone: ((error: unknown) => void)[] = [];
 
-  const hub = new EventHub(() => ({ build: buildNumber, problem }));
+  const hub = new EventHub(() => ({ build: buildNumber, problem, warnings }));
   const server = createServer(createHandler({ root: outDir, hub, port: () => port, build: () => buildNumber }));
   let port = 0;
   await mkdir(outDir, { recursive: true });
@@ -152,6 +155,16 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const reload = (): number => {
     buildNumber += 1;
     return hub.send('reload', { build: buildNumber });
+  };
+  /** A good build's warnings: told in the terminal when they change, and to the pages (a reloaded page asks again). */
+  const setWarnings = (result: BuildResult) => {
+    const next = describeWarnings(result.warnings);
+    const changed = JSON.stringify(next) !== JSON.stringify(warnings);
+    warnings = next;
+    if (!changed) return;
+    hub.send('warnings', warnings ?? null);
+    // Told like problems: --quiet keeps them, as build --quiet does.
+    if (warnings) log(warningsReport(warnings), 'problem');
   };
 
   let settings = options.settings;
@@ -180,6 +193,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       const written = result.decks.some((d) => d.outputs.length > 0);
       const reloaded = written || wasBroken || changes.length === 0 ? reload() : 0;
       info(htmlReport({ changes, ms, written, fixed: wasBroken, reloaded }));
+      setWarnings(result);
       for (const done of htmlDone.splice(0)) done(undefined);
       emitter.emit('rebuilt', { phase: 'html', ms, result, reloaded });
     },
@@ -191,6 +205,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       indexDigests = fitted;
       const reloaded = changed ? reload() : 0;
       info(pdfReport({ pdfs: pdfs.length, ms, refitted: changed }));
+      // The PDFs may add warnings of their own (layout that had to give way).
+      setWarnings(result);
       emitter.emit('rebuilt', { phase: 'pdf', ms, result, reloaded });
     },
     onError: (error, phase, ms) => {
@@ -203,6 +219,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       }
       if (phase === 'html' || diagnosticsOf(error)) {
         problem = describeProblem(error);
+        // The problem lists this build's warnings with its errors.
+        warnings = undefined;
         hub.send('problem', problem);
         log(problemReport(problem), 'problem');
       } else {
@@ -253,6 +271,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     port: { value: port },
     decks: { get: () => new Map(decks.map((slug) => [slug, deckUrl(slug)])) },
     problem: { get: () => problem },
+    warnings: { get: () => warnings },
     watched: { value: watcher!.watched },
     pages: { get: () => hub.size },
     pdf: { value: newSession !== undefined },

@@ -13,9 +13,12 @@ export function slugify(text: string): string {
  * "GPUs"/"GPU" match: case, accents, punctuation, and a plural "s" on words of four or more letters.
  */
 export function keywordKey(label: string): string {
-  // "C++", "C#" and "C" are different skills: spell out the symbols before punctuation is folded.
-  return slugify(label.replace(/\+/g, ' plus').replace(/#/g, ' sharp'))
-    .split('-')
+  return keywordWords(label)
     .map((word) => (word.length >= 4 && /[^s]s$/.test(word) ? word.slice(0, -1) : word))
     .join(' ');
+}
+
+/** A keyword's words, lower case: "C++", "C#" and "C" are different skills, so the symbols are spelt out before punctuation is folded. */
+export function keywordWords(label: string): string[] {
+  return slugify(label.replace(/\+/g, ' plus').replace(/#/g, ' sharp')).split('-');
 }

@@ -56,6 +56,8 @@ export const roleSchema = z.strictObject({
       source: text.optional(),
     })
     .optional(),
+  /** Not ready: in no deck, and its problems are warnings (see validate.ts). */
+  draft: z.boolean().optional(),
 });
 
 export const deckSchema = z.strictObject({

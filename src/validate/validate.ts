@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ContentError, type Diagnostic, partition, type SourceLocation } from '../errors.js';
+import { ContentError, type Diagnostic, isWarning, partition, type SourceLocation } from '../errors.js';
 import { type ParsedFile, parseFrontMatter } from '../load/front-matter.js';
 import type { SourceFile } from '../load/source.js';
 import { parseBody } from './body.js';
@@ -9,17 +9,34 @@ import { DEFAULT_CONTENT_DIR } from '../config/defaults.js';
 import { withDefaults } from '../config/precedence.js';
 import type { DeckSettings } from '../model/settings.js';
 import type { ContentModel, Deck, Role } from '../model/index.js';
+import { nearMatchWarnings } from './near-matches.js';
 import { deckSchema, roleSchema, SLUG } from './schema.js';
 import { checkFrontMatter, locate as locateIn } from './schema-diagnostics.js';
+import { type BuildScope, scopeFilter } from './scope.js';
+
+export type { BuildScope };
 
 /**
  * Turns content files into the typed model. Every problem in every file is collected first and
- * thrown together as one ContentError, so a presenter fixes everything in one pass.
+ * thrown together as one ContentError, so a presenter fixes everything in one pass. Without a
+ * scope (`check`) every file counts; a build passes its scope and only the decks it builds and
+ * the roles they use can fail it. A draft role (`draft: true`) is in no deck and its own
+ * problems are warnings.
  */
-export function validateContent(files: readonly SourceFile[], earlier: readonly Diagnostic[] = [], contentDir = DEFAULT_CONTENT_DIR, settings: DeckSettings = {}): ContentModel {
+export function validateContent(
+  files: readonly SourceFile[],
+  earlier: readonly Diagnostic[] = [],
+  contentDir = DEFAULT_CONTENT_DIR,
+  settings: DeckSettings = {},
+  scope?: BuildScope,
+): ContentModel {
   const diagnostics: Diagnostic[] = [...earlier];
   const roles = new Map<string, Role>();
   const decks: { deck: Deck; parsed: ParsedFile }[] = [];
+  /** Slugs of the roles marked `draft: true`, and the roles each deck file lists (even an invalid one). */
+  const drafts = new Set<string>();
+  const listed = new Map<string, string[]>();
+  const periodAt = new Map<string, SourceLocation>();
 
   for (const source of files) {
     if (!SLUG.test(source.slug)) {
@@ -35,14 +52,22 @@ export function validateContent(files: readonly SourceFile[], earlier: readonly 
     const at = { file: source.path, yaml: parsed.yaml, lineCounter: parsed.yamlLineCounter, firstLine: parsed.yamlFirstLine };
     const body = parseBody(parsed.body, source.path, parsed.bodyFirstLine, imageResolver(source.path, contentDir));
     diagnostics.push(...body.diagnostics);
+    const data = isRecord(parsed.data) ? parsed.data : {};
     if (source.kind === 'role') {
+      // Read before the schema: a draft's problems are warnings even when its front matter has some.
+      if (data.draft === true) drafts.add(source.slug);
       const { value, diagnostics: problems } = checkFrontMatter(roleSchema, parsed.data, at);
       diagnostics.push(...problems);
       if (body.sections.length === 0 && body.diagnostics.length === 0) {
         diagnostics.push({ file: source.path, line: parsed.bodyFirstLine, message: 'has no sections; add at least one "## Heading" with a list or paragraph under it' });
       }
-      if (value) roles.set(source.slug, { slug: source.slug, file: source.path, ...value, short: value.short ?? value.title, sections: body.sections });
+      if (value) {
+        const { draft: _, ...fields } = value;
+        roles.set(source.slug, { slug: source.slug, file: source.path, ...fields, short: value.short ?? value.title, sections: body.sections });
+        periodAt.set(source.slug, locate(parsed, source.path, ['outlook', value.outlook?.period === undefined ? '' : 'period'].filter(Boolean)));
+      }
     } else {
+      listed.set(source.slug, Array.isArray(data.roles) ? data.roles.filter((r): r is string => typeof r === 'string') : []);
       const { value, diagnostics: problems } = checkFrontMatter(deckSchema, parsed.data, at);
       diagnostics.push(...problems);
       if (value) {
@@ -50,24 +75,64 @@ export function validateContent(files: readonly SourceFile[], earlier: readonly 
         const branded = brandInput && checkBrand(brandInput, source.path, (key) => locate(parsed, source.path, ['brand', key]), contentDir);
         if (branded) diagnostics.push(...branded.diagnostics);
         const deck: Deck = { slug: source.slug, file: source.path, ...rest, brand: branded?.brand, sectionIds: sectionIds ?? [], sections: body.sections };
-        const given = new Set(parsed.data && typeof parsed.data === 'object' ? Object.keys(parsed.data) : []);
+        const given = new Set(Object.keys(data));
         decks.push({ deck: withDefaults(deck, given, settings.defaults, settings.overrides), parsed });
       }
     }
   }
 
   const roleFiles = new Set(files.filter((f) => f.kind === 'role').map((f) => f.slug));
-  for (const { deck, parsed } of decks) diagnostics.push(...checkReferences(deck, parsed, roles, roleFiles, contentDir));
+  const inScope = scopeFilter(files, listed, drafts, scope);
+  const draftFiles = new Set(files.filter((f) => f.kind === 'role' && drafts.has(f.slug)).map((f) => f.path));
+  for (const { deck, parsed } of decks) {
+    const references = checkReferences(deck, parsed, roles, roleFiles, drafts, contentDir);
+    diagnostics.push(...references);
+    // Near matches only of a deck whose roles and sections are settled: fix the errors first.
+    const deckRoles = deck.roles.map((slug) => roles.get(slug));
+    if (!inScope(deck.file) || partition(references).errors.length > 0 || deckRoles.some((r) => r === undefined)) continue;
+    diagnostics.push(
+      ...nearMatchWarnings({
+        deck,
+        roles: deckRoles as Role[],
+        deckAt: (yamlPath) => locate(parsed, deck.file, yamlPath),
+        listsSections: isRecord(parsed.data) && 'sections' in parsed.data,
+        periodAt: (role) => periodAt.get(role.slug) ?? { file: role.file },
+      }),
+    );
+  }
   if (decks.length === 0 && diagnostics.length === 0) {
     diagnostics.push({ file: `${contentDir}/decks`, message: `no deck found; add a deck file such as ${contentDir}/decks/my-deck.md (see README, "Content format")` });
   }
-  const { errors, warnings } = partition(diagnostics);
-  if (errors.length > 0) throw new ContentError(diagnostics);
-  const images = [...roles.values(), ...decks.map((d) => d.deck)].flatMap((doc) =>
+  const kept = unique(diagnostics.filter((d) => inScope(d.file)).map((d) => (draftFiles.has(d.file) && !isWarning(d) ? asDraftWarning(d) : d)));
+  const { errors, warnings } = partition(kept);
+  if (errors.length > 0) throw new ContentError(kept);
+  const shown = decks.map((d) => d.deck).filter((deck) => inScope(deck.file));
+  const images = [...[...roles.values()].filter((role) => !drafts.has(role.slug)), ...shown].flatMap((doc) =>
     doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'paragraph' ? b.images : b.items.flatMap((i) => i.images)))),
   );
-  for (const { deck } of decks) if (deck.brand?.logo) images.push(deck.brand.logo);
-  return { roles, decks: decks.map((d) => d.deck), images, warnings };
+  for (const deck of shown) if (deck.brand?.logo) images.push(deck.brand.logo);
+  for (const slug of drafts) roles.delete(slug);
+  return { roles, decks: shown, images: images.filter((image) => inScope(image.file)), warnings };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A draft's problem: the same message, a warning until `draft: true` is removed. */
+function asDraftWarning(d: Diagnostic): Diagnostic {
+  return { ...d, message: `${d.message} (a warning while the role is a draft; an error once "draft: true" is removed)`, severity: 'warning' };
+}
+
+/** Two decks of the same roles find the same near match: it is told once. */
+function unique(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}\0${d.line}\0${d.severity}\0${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Where the front matter value at `path` starts (its nearest existing parent's when it is missing). */
@@ -76,19 +141,31 @@ function locate(parsed: ParsedFile, file: string, path: (string | number)[]): So
 }
 
 /** A deck's roles must exist, and each section it names must exist in at least one of them. */
-function checkReferences(deck: Deck, parsed: ParsedFile, roles: Map<string, Role>, roleFiles: ReadonlySet<string>, contentDir: string): Diagnostic[] {
+function checkReferences(deck: Deck, parsed: ParsedFile, roles: Map<string, Role>, roleFiles: ReadonlySet<string>, drafts: ReadonlySet<string>, contentDir: string): Diagnostic[] {
   const at = (path: (string | number)[]) => locate(parsed, deck.file, path);
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
+  const ready = deck.roles.filter((slug) => !drafts.has(slug));
   deck.roles.forEach((slug, i) => {
     if (seen.has(slug)) diagnostics.push({ ...at(['roles', i]), message: `role "${slug}" is listed twice; list each role once` });
     seen.add(slug);
+    if (drafts.has(slug)) {
+      const file = path.join(contentDir, 'roles', `${slug}.md`);
+      diagnostics.push(
+        new Set(ready).size >= 2
+          ? { ...at(['roles', i]), severity: 'warning', message: `role "${slug}" is a draft ("draft: true" in ${file}), so the deck is built without it; remove that line when the role is ready` }
+          : { ...at(['roles', i]), message: `role "${slug}" is a draft ("draft: true" in ${file}) and without it the deck has fewer than two roles; remove that line when the role is ready, or list another role here` },
+      );
+      return;
+    }
     // A role whose file exists but has errors is reported there; saying "not found" would mislead.
     if (!roles.has(slug) && !roleFiles.has(slug)) {
-      const known = [...roles.keys()].join(', ') || 'none yet';
+      const known = [...roles.keys()].filter((s) => !drafts.has(s)).join(', ') || 'none yet';
       diagnostics.push({ ...at(['roles', i]), message: `role "${slug}" not found; create ${path.join(contentDir, 'roles', `${slug}.md`)} or use one of: ${known}` });
     }
   });
+  // A draft is in no deck: the later stages never see it.
+  deck.roles = ready;
   const deckRoles = deck.roles.map((slug) => roles.get(slug)).filter((r): r is Role => r !== undefined);
   if (deckRoles.length !== deck.roles.length) return diagnostics;
 

@@ -18,6 +18,7 @@ const DECK = 'ml-engineer-vs-ai-scientist';
 const ROLE = 'roles/ai-scientist.md';
 const ITEM = 'Investigate new AI and ML methods';
 const OVERLAY = '#careerdeck-dev-overlay';
+const WARNINGS = '#careerdeck-dev-warnings';
 
 /** Status of a GET sent exactly as written (no normalising of `..` by a client library). */
 function status(port: number, rawPath: string, host = `127.0.0.1:${port}`): Promise<number> {
@@ -173,6 +174,32 @@ describe('careerdeck dev, in process', () => {
     await page.waitForFunction(() => document.documentElement.dataset.careerdeckReady === 'true');
     expect(await page.$(OVERLAY)).toBeNull();
     expect(server.problem).toBeUndefined();
+  });
+
+  it('lists warnings in a corner panel that leaves the deck usable, and clears them on the fix', async () => {
+    await until('the page to listen', () => server.pages === 1);
+    await saveAndReload(page, roleFile, original.replace('## Required skills', '## Skills'));
+    await page.waitForSelector(WARNINGS, { visible: true, timeout: 10_000 });
+    const text = await page.$eval(WARNINGS, (el) => el.textContent ?? '');
+    expect(text).toMatch(/ai-scientist\.md:\d+: warning: "Skills" is only in ai-scientist\.md; did you mean "Required skills"\?/);
+    expect(server.warnings?.lines.join('\n')).toContain('warning: "Skills" is only in ai-scientist.md');
+    expect(server.problem).toBeUndefined();
+    expect(await page.$(OVERLAY)).toBeNull();
+    // Not a blocking overlay: the middle of the slide is the deck's, and the deck still moves.
+    const { middle, moved } = await page.evaluate((id) => {
+      const hit = document.elementFromPoint(innerWidth / 2, innerHeight / 2);
+      const reveal = (window as unknown as { Reveal: { next(): void; getIndices(): { h: number } } }).Reveal;
+      const before = reveal.getIndices().h;
+      reveal.next();
+      return { middle: hit?.closest(`#${id}`) === null && hit?.closest('.reveal') !== null, moved: reveal.getIndices().h !== before };
+    }, WARNINGS.slice(1));
+    expect(middle).toBe(true);
+    expect(moved).toBe(true);
+
+    await saveAndReload(page, roleFile, original);
+    await page.waitForFunction(() => document.documentElement.dataset.careerdeckReady === 'true');
+    expect(await page.$(WARNINGS)).toBeNull();
+    expect(server.warnings).toBeUndefined();
   });
 
   it('reads the config file again when it changes, and rebuilds', async () => {

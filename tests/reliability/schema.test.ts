@@ -43,7 +43,7 @@ afterAll(async () => {
 describe('every schema and reference problem in one run', () => {
   const expected = () => [
     diagnosticLine(project.shown('roles/no-title.md'), 2, 1, /"title" is required; add "title: \.\.\." to the front matter$/),
-    diagnosticLine(project.shown('roles/bad-types.md'), 3, 1, /"salary" is not a known key; use one of title, short, summary, outlook or remove it$/),
+    diagnosticLine(project.shown('roles/bad-types.md'), 3, 1, /"salary" is not a known key; use one of title, short, summary, outlook, draft or remove it$/),
     diagnosticLine(project.shown('roles/bad-types.md'), 5, 11, /"outlook\.growth" must be a number, not string "lots"$/),
     diagnosticLine(project.shown('roles/good-two.md'), 9, undefined, /section "Empty" is empty; add a paragraph or a list, or remove the heading$/),
     diagnosticLine(project.shown('decks/one.md'), 3, 29, /role "ghost" not found; create .*roles\/ghost\.md or use one of: good-one, good-two$/),
@@ -53,12 +53,16 @@ describe('every schema and reference problem in one run', () => {
     diagnosticLine(project.shown('decks/three.md'), 5, 7, /"lang" must be a string, not number 42$/),
   ];
 
-  it('throws one ContentError with exactly one diagnostic per problem', () => {
+  // A build validates the decks it builds and the roles they use (issue 11): the two roles that
+  // no deck uses, no-title.md and bad-types.md, are check's to report, not the build's.
+  const unused = (pattern: RegExp) => /no-title|bad-types/.test(pattern.source);
+
+  it('throws one ContentError with exactly one diagnostic per problem of the decks and the roles they use', () => {
     expect(error.code).toBe('CONTENT');
     expect(error.exitCode).toBe(1);
     const printed = error.diagnostics.map(formatDiagnostic);
-    expect(printed).toHaveLength(9);
-    for (const pattern of expected()) {
+    expect(printed).toHaveLength(6);
+    for (const pattern of expected().filter((p) => !unused(p))) {
       expect(printed.filter((line) => pattern.test(line)), String(pattern)).toHaveLength(1);
     }
     // The message is every diagnostic, one a line.

@@ -64,6 +64,13 @@ describe('roleTemplate', () => {
     expect(text).toMatch(/^# {3}growth: 10 +# percent/m);
   });
 
+  it('offers draft: true commented out; uncommented, the role schema accepts it', () => {
+    expect(text).toMatch(/^# draft: true +# uncomment to keep it out of every deck/m);
+    const { data } = parsed('role', text.replace('# draft: true', 'draft: true'));
+    expect(data).toMatchObject({ draft: true });
+    expect(roleSchema.safeParse(data).success).toBe(true);
+  });
+
   it('has every heading with a hint under it; an unfilled section reads as empty at its heading line', () => {
     const { body } = parsed('role', text);
     expect(body.sections.map((s) => s.title)).toEqual(DEFAULT_HEADINGS);
