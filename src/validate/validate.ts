@@ -30,7 +30,7 @@ export function validateContent(
   settings: DeckSettings = {},
   scope?: BuildScope,
 ): ContentModel {
-  const diagnostics: Diagnostic[] = [...earlier];
+  const diagnostics: Diagnostic[] = [];
   const roles = new Map<string, Role>();
   const decks: { deck: Deck; parsed: ParsedFile }[] = [];
   /** Slugs of the roles marked `draft: true`, and the roles each deck file lists (even an invalid one). */
@@ -100,10 +100,12 @@ export function validateContent(
       }),
     );
   }
-  if (decks.length === 0 && diagnostics.length === 0) {
+  if (decks.length === 0 && diagnostics.length === 0 && earlier.length === 0) {
     diagnostics.push({ file: `${contentDir}/decks`, message: `no deck found; add a deck file such as ${contentDir}/decks/my-deck.md (see README, "Content format")` });
   }
-  const kept = unique(diagnostics.filter((d) => inScope(d.file)).map((d) => (draftFiles.has(d.file) && !isWarning(d) ? asDraftWarning(d) : d)));
+  // The reader's refusals (a link out of the content folder) stand whatever the scope: such a
+  // file is never read, and a build must not pass over it in silence.
+  const kept = unique([...earlier, ...diagnostics.filter((d) => inScope(d.file))].map((d) => (draftFiles.has(d.file) && !isWarning(d) ? asDraftWarning(d) : d)));
   const { errors, warnings } = partition(kept);
   if (errors.length > 0) throw new ContentError(kept);
   const shown = decks.map((d) => d.deck).filter((deck) => inScope(deck.file));

@@ -20,8 +20,9 @@ const files = {
   'decks/one.md': lines('---', 'title: One', 'roles: [good-one, good-two, ghost]', '---', '', '## Intro', '', 'Hi.'),
   // Line 3: good-one twice; line 4: a section no role has.
   'decks/two.md': lines('---', 'title: Two', 'roles: [good-one, good-two, good-one]', 'sections: [responsibilities, salary]', '---', '', '## Intro', '', 'Hi.'),
-  // Line 4: paper is not A4 or Letter; line 5: lang is a number.
-  'decks/three.md': lines('---', 'title: Three', 'roles: [good-one, good-two]', 'paper: A5', 'lang: 42', '---', '', '## Intro', '', 'Hi.'),
+  // Line 4: paper is not A4 or Letter; line 5: lang is a number. It lists the broken roles: a
+  // build validates only the roles its decks use (check validates every file).
+  'decks/three.md': lines('---', 'title: Three', 'roles: [good-one, good-two, no-title, bad-types]', 'paper: A5', 'lang: 42', '---', '', '## Intro', '', 'Hi.'),
 };
 
 let project: TempProject;

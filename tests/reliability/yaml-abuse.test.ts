@@ -84,6 +84,8 @@ describe('__proto__ and constructor keys never reach Object.prototype', () => {
     const project = await tempProject('proto-build', {
       ...VALID,
       'roles/evil.md': lines('---', 'title: T', '__proto__:', '  polluted: true', 'outlook: {growth: 3, __proto__: {polluted: true}}', 'constructor:', '  prototype: {polluted: true}', '---', ...BODY),
+      // A build validates the roles its decks use: this deck uses the evil one.
+      'decks/evil.md': lines('---', 'title: Evil', 'roles: [alpha, evil]', '---', '', '## Introduction', '', 'Two roles.'),
     });
     projects.push(project);
     const error = await build({ contentDir: project.content, outDir: project.out, pdf: false }).catch((e: unknown) => e);
@@ -93,7 +95,7 @@ describe('__proto__ and constructor keys never reach Object.prototype', () => {
     expect(messages).toHaveLength(2);
     expect(messages).toEqual(
       expect.arrayContaining([
-        '"__proto__", "constructor" are not known keys; use one of title, short, summary, outlook or remove it',
+        '"__proto__", "constructor" are not known keys; use one of title, short, summary, outlook, draft or remove it',
         '"__proto__" is not a known key in "outlook"; use one of growth, period, group, source or remove it',
       ]),
     );
