@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { browserIdentity, findBrowser, machineEnvironment } from './browser/find.js';
+import { browserIdentity, findBrowser, type FoundBrowser, machineEnvironment } from './browser/find.js';
 import { BrowserSession } from './browser/session.js';
 import { DEFAULT_TIMEOUT_MS } from './browser/timeout.js';
 import { alive } from './browser/profile.js';
@@ -72,6 +72,8 @@ export interface BuildResult {
   browserLaunches: number;
   /** Requests the browser attempted that were not for our own files (refused). */
   blockedRequests: string[];
+  /** The browser the PDFs were printed with; undefined when nothing was printed. */
+  browser?: FoundBrowser | undefined;
 }
 
 
@@ -207,7 +209,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const recorded = await Promise.all(plans.map(async (p, i) => ({ slug: p.c.deck.slug, dir: p.dir, slides: decks[i]!.slides, outputs: p.planned.map((o) => o.name), files: await files(p) })));
       await writeBuildState(outDir, { key: inputs.buildKey, decks: recorded });
     }
-    return { decks, browserLaunches: (session?.launches ?? 0) - before.launches, blockedRequests: session ? session.blocked.slice(before.blocked) : [] };
+    const browser = session && located && printed.some((p) => p.pdfs.length > 0) ? await located : undefined;
+    return { decks, browserLaunches: (session?.launches ?? 0) - before.launches, blockedRequests: session ? session.blocked.slice(before.blocked) : [], browser };
   } catch (error) {
     // Whatever failed while stopping (a closed page, a dead browser), the cause is the stop.
     if (options.signal?.aborted && !(error instanceof CareerdeckError && error.code === 'INTERRUPTED')) {

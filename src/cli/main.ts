@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import type { BuildResult, ProgressEvent } from '../build.js';
 import { CareerdeckError, DiagnosticsError, ExitCode, formatDiagnostic } from '../errors.js';
+import { describeBrowser } from '../browser/find.js';
 import { displayPath } from '../load/read.js';
 import { addProjectOptions, projectSettings } from './options.js';
 import { type Style, styleFor } from './style.js';
@@ -47,6 +48,7 @@ export async function main(argv: readonly string[], io: { err: (line: string) =>
         signal: controller.signal,
         onProgress: opts.quiet ? undefined : (e) => io.err(progressLine(e, style)),
       });
+      if (!opts.quiet && result.browser) io.err(`printed with ${describeBrowser(result.browser)}`);
       if (!opts.quiet) io.err(summary(result, Date.now() - started, style));
     } finally {
       process.off('SIGINT', stop);
