@@ -1,0 +1,81 @@
+import type { FoundBrowser } from './find.js';
+
+/** What `npm run setup` knows about the machine when it decides how to get a browser. */
+export interface SetupFacts {
+  platform: NodeJS.Platform;
+  arch: string;
+  /** The user's id; undefined on Windows, 0 for root. */
+  uid: number | undefined;
+  /** Whether apt-get is on PATH (Debian, Ubuntu and their derivatives). */
+  apt: boolean;
+  /** What the build's own finder found, if anything. */
+  found: FoundBrowser | undefined;
+  /** Chrome for Testing's name for this system and processor; undefined where Google builds none (Linux on ARM). */
+  downloadPlatform: string | undefined;
+  env: Record<string, string | undefined>;
+}
+
+/** One way to get a browser; setup tries them in order until the finder finds one. */
+export type SetupStep =
+  | { kind: 'use'; browser: FoundBrowser }
+  /** Debian's chromium package, as root. */
+  | { kind: 'apt'; commands: string[][] }
+  /** Chrome for Testing, downloaded into Puppeteer's cache where the build's finder looks. */
+  | { kind: 'download' }
+  /** Nothing more to try: say why and what to install (setup then exits 3). */
+  | { kind: 'advise'; reason: string };
+
+const APT_COMMANDS = [
+  ['apt-get', 'update', '-qq'],
+  ['apt-get', 'install', '-y', '-qq', 'chromium'],
+];
+
+/** Puppeteer's own switch for "never download a browser", honoured here too (set it behind a firewall). */
+function downloadRefused(env: Record<string, string | undefined>): boolean {
+  const value = (env.PUPPETEER_SKIP_DOWNLOAD ?? '').trim().toLowerCase();
+  return value !== '' && value !== '0' && value !== 'false';
+}
+
+/**
+ * How setup gets a browser, decided without touching the machine so that every branch is
+ * tested: the one found; else on Debian or Ubuntu as root Debian's chromium (the download
+ * second, for when the package is missing, as on Ubuntu); else Chrome for Testing downloaded;
+ * and always, last, advice on what to install.
+ */
+export function planBrowserSetup(facts: SetupFacts): SetupStep[] {
+  if (facts.found) return [{ kind: 'use', browser: facts.found }];
+  const steps: SetupStep[] = [];
+  if (facts.platform === 'linux' && facts.apt && facts.uid === 0) steps.push({ kind: 'apt', commands: APT_COMMANDS });
+  const download = facts.downloadPlatform !== undefined && !downloadRefused(facts.env);
+  if (download) steps.push({ kind: 'download' });
+  let reason = 'no browser could be installed';
+  if (!download) reason = downloadRefused(facts.env) ? 'PUPPETEER_SKIP_DOWNLOAD is set, so Chrome for Testing is not downloaded' : `Chrome for Testing is not made for this system (${facts.platform} on ${facts.arch})`;
+  if (steps.length === 0 && facts.platform === 'linux' && facts.apt && facts.uid !== 0) reason += '; apt-get needs root';
+  steps.push({ kind: 'advise', reason });
+  return steps;
+}
+
+/** The progress line of the download, e.g. "downloading Chrome for Testing 148.0.7778.97: 40 of 170 MB". */
+export function downloadProgressText(buildId: string, done: number, total: number): string {
+  const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+  return `downloading Chrome for Testing ${buildId}: ${mb(done)}${total > 0 ? ` of ${mb(total)}` : ''} MB`;
+}
+
+/** The Chrome for Testing build that this version of puppeteer-core is made for. */
+export async function pinnedChromeBuild(): Promise<string> {
+  const { PUPPETEER_REVISIONS } = await import('puppeteer-core/internal/revisions.js');
+  return PUPPETEER_REVISIONS.chrome;
+}
+
+/** Chrome for Testing's name for this machine, or undefined when there is no build for it. */
+export async function downloadPlatform(): Promise<string | undefined> {
+  const { detectBrowserPlatform } = await import('@puppeteer/browsers');
+  return detectBrowserPlatform();
+}
+
+/** Downloads Chrome for Testing into `cacheDir` (a no-op when it is there) and returns its executable. */
+export async function downloadChromeForTesting(cacheDir: string, buildId: string, onProgress: (done: number, total: number) => void): Promise<string> {
+  const { install, Browser } = await import('@puppeteer/browsers');
+  const installed = await install({ browser: Browser.CHROME, buildId, cacheDir, downloadProgressCallback: onProgress });
+  return installed.executablePath;
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { downloadProgressText, pinnedChromeBuild, planBrowserSetup, type SetupFacts } from '../../../src/browser/provision.js';
+
+const DEBIAN_ROOT: SetupFacts = { platform: 'linux', arch: 'x64', uid: 0, apt: true, found: undefined, downloadPlatform: 'linux64', env: {} };
+const kinds = (facts: Partial<SetupFacts>) => planBrowserSetup({ ...DEBIAN_ROOT, ...facts }).map((s) => s.kind);
+
+describe('planBrowserSetup', () => {
+  it('uses the browser the finder found, and installs nothing', () => {
+    const browser = { executablePath: '/usr/bin/chromium', origin: 'system' as const };
+    expect(planBrowserSetup({ ...DEBIAN_ROOT, found: browser })).toEqual([{ kind: 'use', browser }]);
+    expect(kinds({ platform: 'win32', uid: undefined, apt: false, found: { executablePath: 'C:\\Edge\\msedge.exe', origin: 'system' } })).toEqual(['use']);
+  });
+
+  it("installs Debian's chromium as root on Debian, then downloads if that fails, then advises", () => {
+    const steps = planBrowserSetup(DEBIAN_ROOT);
+    expect(steps.map((s) => s.kind)).toEqual(['apt', 'download', 'advise']);
+    expect(steps[0]).toEqual({ kind: 'apt', commands: [['apt-get', 'update', '-qq'], ['apt-get', 'install', '-y', '-qq', 'chromium']] });
+  });
+
+  it('downloads Chrome for Testing on a Debian without root, on another Linux, on Windows and on a Mac', () => {
+    expect(kinds({ uid: 1000 })).toEqual(['download', 'advise']);
+    expect(kinds({ apt: false })).toEqual(['download', 'advise']);
+    expect(kinds({ platform: 'win32', uid: undefined, apt: false, downloadPlatform: 'win64' })).toEqual(['download', 'advise']);
+    expect(kinds({ platform: 'darwin', uid: 501, apt: false, downloadPlatform: 'mac_arm' })).toEqual(['download', 'advise']);
+  });
+
+  it('never runs apt-get off Linux, even where one is on PATH as root', () => {
+    expect(kinds({ platform: 'darwin', apt: true, uid: 0, downloadPlatform: 'mac' })).toEqual(['download', 'advise']);
+  });
+
+  it('advises at once where Chrome for Testing is not made (Linux on ARM), saying so', () => {
+    const steps = planBrowserSetup({ ...DEBIAN_ROOT, uid: 1000, arch: 'arm64', downloadPlatform: undefined });
+    expect(steps).toEqual([{ kind: 'advise', reason: 'Chrome for Testing is not made for this system (linux on arm64); apt-get needs root' }]);
+  });
+
+  it('still tries apt-get as root on Linux on ARM', () => {
+    expect(kinds({ arch: 'arm64', downloadPlatform: undefined })).toEqual(['apt', 'advise']);
+  });
+
+  it('downloads nothing when PUPPETEER_SKIP_DOWNLOAD is set, as Puppeteer would not', () => {
+    expect(planBrowserSetup({ ...DEBIAN_ROOT, apt: false, env: { PUPPETEER_SKIP_DOWNLOAD: 'true' } })).toEqual([{ kind: 'advise', reason: 'PUPPETEER_SKIP_DOWNLOAD is set, so Chrome for Testing is not downloaded' }]);
+    expect(kinds({ apt: false, env: { PUPPETEER_SKIP_DOWNLOAD: 'false' } })).toEqual(['download', 'advise']);
+    expect(kinds({ apt: false, env: { PUPPETEER_SKIP_DOWNLOAD: '0' } })).toEqual(['download', 'advise']);
+  });
+
+  it('always ends with advice when nothing was found', () => {
+    for (const platform of ['linux', 'darwin', 'win32', 'freebsd'] as const) {
+      expect(planBrowserSetup({ ...DEBIAN_ROOT, platform }).at(-1)?.kind).toBe('advise');
+    }
+  });
+});
+
+describe('the download', () => {
+  it('prints progress in MB, with the total when it is known', () => {
+    expect(downloadProgressText('148.0.1', 40 * 1024 * 1024, 170 * 1024 * 1024)).toBe('downloading Chrome for Testing 148.0.1: 40 of 170 MB');
+    expect(downloadProgressText('148.0.1', 5 * 1024 * 1024, 0)).toBe('downloading Chrome for Testing 148.0.1: 5 MB');
+  });
+
+  it("fetches the Chrome for Testing build puppeteer-core is made for", async () => {
+    expect(await pinnedChromeBuild()).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+  });
+});
