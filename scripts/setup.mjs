@@ -41,7 +41,7 @@ const { compile } = await import('./compile.mjs');
 compile();
 const dist = (file) => import(pathToFileURL(path.join(root, 'dist', 'browser', file)).href);
 const { describeBrowser, locateBrowser, machineEnvironment, puppeteerCacheDir } = await dist('find.js');
-const { downloadChromeForTesting, downloadPlatform, downloadProgressText, pinnedChromeBuild, planBrowserSetup } = await dist('provision.js');
+const { acquireBrowser, downloadChromeForTesting, downloadPlatform, downloadProgressText, pinnedChromeBuild, planBrowserSetup } = await dist('provision.js');
 const { installAdvice } = await dist('install-help.js');
 
 /** The build's finder; a PUPPETEER_EXECUTABLE_PATH naming no file stops setup with its message. */
@@ -60,14 +60,19 @@ function onPath(command) {
 /** A progress line: rewritten in place on a terminal, every 10% in a log. */
 function progress(buildId) {
   let shown = -1;
-  return (done, total) => {
+  let open = false;
+  const show = (done, total) => {
     const step = total > 0 ? Math.floor((done / total) * 10) : 0;
-    if (process.stderr.isTTY) process.stderr.write(`\rsetup: ${downloadProgressText(buildId, done, total)}${done >= total ? '\n' : ''}`);
-    else if (step > shown) {
+    if (process.stderr.isTTY) {
+      process.stderr.write(`\rsetup: ${downloadProgressText(buildId, done, total)}`);
+      open = true;
+    } else if (step > shown) {
       shown = step;
       say(downloadProgressText(buildId, done, total));
     }
   };
+  show.end = () => open && process.stderr.write('\n');
+  return show;
 }
 
 const steps = planBrowserSetup({
@@ -80,32 +85,27 @@ const steps = planBrowserSetup({
   env: process.env,
 });
 
-let browser;
-for (const step of steps) {
-  if (step.kind === 'use') browser = step.browser;
-  else if (step.kind === 'apt') {
-    say("no browser found; installing Debian's chromium package");
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const failed = step.commands.find((command) => spawnSync(command[0], command.slice(1), { stdio: ['ignore', 'ignore', 'inherit'], env }).status !== 0);
-    if (failed) say(`${failed.join(' ')} failed`);
-    else browser = await find();
-  } else if (step.kind === 'download') {
+const outcome = await acquireBrowser(steps, {
+  say,
+  run: (command) => spawnSync(command[0], command.slice(1), { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0,
+  download: async () => {
     const buildId = await pinnedChromeBuild();
     const cacheDir = puppeteerCacheDir();
     say(`no browser found; downloading Chrome for Testing ${buildId} into ${cacheDir}`);
+    const show = progress(buildId);
     try {
-      await downloadChromeForTesting(cacheDir, buildId, progress(buildId));
-      browser = await find();
-    } catch (error) {
-      if (process.stderr.isTTY) process.stderr.write('\n');
-      say(`the download failed: ${error.message.split('\n')[0]}`);
+      await downloadChromeForTesting(cacheDir, buildId, show, process.env.PUPPETEER_CHROME_DOWNLOAD_BASE_URL);
+    } finally {
+      show.end();
     }
-  } else {
-    const advice = installAdvice(process.platform).filter((line) => !line.includes('npm run setup'));
-    fail([`no browser to print the PDFs: ${step.reason}.`, 'Install one, then run npm run setup again:', ...advice, 'See docs/setup.md.']);
-  }
-  if (browser) break;
+  },
+  find,
+});
+if ('reason' in outcome) {
+  const advice = installAdvice(process.platform).filter((line) => !line.includes('npm run setup'));
+  fail([`no browser to print the PDFs: ${outcome.reason}.`, 'Install one, then run npm run setup again:', ...advice, 'See docs/setup.md.']);
 }
+const { browser } = outcome;
 
 say(`browser: ${describeBrowser(browser)}`);
 const built = npm(['run', 'build:deck']);

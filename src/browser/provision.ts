@@ -48,7 +48,7 @@ export function planBrowserSetup(facts: SetupFacts): SetupStep[] {
   if (facts.platform === 'linux' && facts.apt && facts.uid === 0) steps.push({ kind: 'apt', commands: APT_COMMANDS });
   const download = facts.downloadPlatform !== undefined && !downloadRefused(facts.env);
   if (download) steps.push({ kind: 'download' });
-  let reason = 'no browser could be installed';
+  let reason = facts.platform === 'linux' && facts.apt && facts.uid === 0 ? "neither Debian's chromium nor Chrome for Testing could be installed" : 'Chrome for Testing could not be downloaded (no network, or a firewall blocks it)';
   if (!download) reason = downloadRefused(facts.env) ? 'PUPPETEER_SKIP_DOWNLOAD is set, so Chrome for Testing is not downloaded' : `Chrome for Testing is not made for this system (${facts.platform} on ${facts.arch})`;
   if (steps.length === 0 && facts.platform === 'linux' && facts.apt && facts.uid !== 0) reason += '; apt-get needs root';
   steps.push({ kind: 'advise', reason });
@@ -73,9 +73,51 @@ export async function downloadPlatform(): Promise<string | undefined> {
   return detectBrowserPlatform();
 }
 
-/** Downloads Chrome for Testing into `cacheDir` (a no-op when it is there) and returns its executable. */
-export async function downloadChromeForTesting(cacheDir: string, buildId: string, onProgress: (done: number, total: number) => void): Promise<string> {
+/**
+ * Downloads Chrome for Testing into `cacheDir` (a no-op when it is there) and returns its
+ * executable. `baseUrl` is a mirror, as Puppeteer's PUPPETEER_CHROME_DOWNLOAD_BASE_URL names one.
+ */
+export async function downloadChromeForTesting(cacheDir: string, buildId: string, onProgress: (done: number, total: number) => void, baseUrl?: string): Promise<string> {
   const { install, Browser } = await import('@puppeteer/browsers');
-  const installed = await install({ browser: Browser.CHROME, buildId, cacheDir, downloadProgressCallback: onProgress });
+  const installed = await install({ browser: Browser.CHROME, buildId, cacheDir, downloadProgressCallback: onProgress, ...(baseUrl ? { baseUrl } : {}) });
   return installed.executablePath;
+}
+
+/** What carrying out the steps touches: injected so that tests run the sequence without apt or a download. */
+export interface SetupActions {
+  say: (line: string) => void;
+  /** Runs a command; true when it succeeded. */
+  run: (command: string[]) => boolean;
+  /** Downloads Chrome for Testing; rejects when it cannot (no network, a firewall). */
+  download: () => Promise<void>;
+  /** The build's finder, asked again after each install. */
+  find: () => Promise<FoundBrowser | undefined>;
+}
+
+/**
+ * Carries out the steps in order until the finder finds a browser: the browser, or the reason
+ * to give with the advice of what to install.
+ */
+export async function acquireBrowser(steps: SetupStep[], act: SetupActions): Promise<{ browser: FoundBrowser } | { reason: string }> {
+  for (const step of steps) {
+    if (step.kind === 'use') return { browser: step.browser };
+    if (step.kind === 'advise') return { reason: step.reason };
+    if (step.kind === 'apt') {
+      act.say("no browser found; installing Debian's chromium package");
+      const failed = step.commands.find((command) => !act.run(command));
+      if (failed) act.say(`${failed.join(' ')} failed`);
+    } else {
+      try {
+        await act.download();
+      } catch (error) {
+        // @puppeteer/browsers puts the cause (a DNS or TLS error, a refused connection) on later lines.
+        const why = (error as Error).message.split('\n').map((l) => l.trim()).filter(Boolean).join(' ');
+        act.say(`the download failed: ${why}`);
+        continue;
+      }
+    }
+    const browser = await act.find();
+    if (browser) return { browser };
+  }
+  return { reason: 'no browser could be installed' };
 }

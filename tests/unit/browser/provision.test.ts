@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { downloadProgressText, pinnedChromeBuild, planBrowserSetup, type SetupFacts } from '../../../src/browser/provision.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FoundBrowser } from '../../../src/browser/find.js';
+import { acquireBrowser, downloadChromeForTesting, downloadProgressText, pinnedChromeBuild, planBrowserSetup, type SetupActions, type SetupFacts } from '../../../src/browser/provision.js';
 
 const DEBIAN_ROOT: SetupFacts = { platform: 'linux', arch: 'x64', uid: 0, apt: true, found: undefined, downloadPlatform: 'linux64', env: {} };
 const kinds = (facts: Partial<SetupFacts>) => planBrowserSetup({ ...DEBIAN_ROOT, ...facts }).map((s) => s.kind);
@@ -58,5 +62,69 @@ describe('the download', () => {
 
   it("fetches the Chrome for Testing build puppeteer-core is made for", async () => {
     expect(await pinnedChromeBuild()).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('acquireBrowser', () => {
+  const CHROMIUM: FoundBrowser = { executablePath: '/usr/bin/chromium', origin: 'system' };
+  const CFT: FoundBrowser = { executablePath: '/root/.cache/puppeteer/chrome/linux-1/chrome', origin: 'puppeteer' };
+
+  /** Actions that record what was done; `installs` says what each attempt leaves for the finder. */
+  function fake(outcomes: { apt?: boolean; download?: boolean }) {
+    const done: string[] = [];
+    let installed: FoundBrowser | undefined;
+    const act: SetupActions = {
+      say: (line) => done.push(`say ${line}`),
+      run: (command) => {
+        done.push(command.join(' '));
+        if (command.includes('install') && outcomes.apt) installed = CHROMIUM;
+        return command.includes('update') || outcomes.apt === true;
+      },
+      download: async () => {
+        done.push('download');
+        if (!outcomes.download) throw new Error('All providers failed:\n  - DefaultProvider: getaddrinfo ENOTFOUND');
+        installed = CFT;
+      },
+      find: async () => installed,
+    };
+    return { act, done };
+  }
+
+  it('uses what was found without doing anything', async () => {
+    const { act, done } = fake({});
+    await expect(acquireBrowser([{ kind: 'use', browser: CHROMIUM }], act)).resolves.toEqual({ browser: CHROMIUM });
+    expect(done).toEqual([]);
+  });
+
+  it("installs Debian's chromium and stops there when it works", async () => {
+    const { act, done } = fake({ apt: true });
+    await expect(acquireBrowser(planBrowserSetup(DEBIAN_ROOT), act)).resolves.toEqual({ browser: CHROMIUM });
+    expect(done).toEqual(["say no browser found; installing Debian's chromium package", 'apt-get update -qq', 'apt-get install -y -qq chromium']);
+  });
+
+  it('downloads Chrome for Testing when apt-get fails (no chromium package, as on Ubuntu)', async () => {
+    const { act, done } = fake({ apt: false, download: true });
+    await expect(acquireBrowser(planBrowserSetup(DEBIAN_ROOT), act)).resolves.toEqual({ browser: CFT });
+    expect(done).toContain('say apt-get install -y -qq chromium failed');
+    expect(done.at(-1)).toBe('download');
+  });
+
+  it('gives the reason for the advice when the download fails too, with the error on one line', async () => {
+    const { act, done } = fake({ apt: false, download: false });
+    await expect(acquireBrowser(planBrowserSetup({ ...DEBIAN_ROOT, platform: 'darwin', apt: false }), act)).resolves.toEqual({ reason: 'Chrome for Testing could not be downloaded (no network, or a firewall blocks it)' });
+    expect(done).toEqual(['download', 'say the download failed: All providers failed: - DefaultProvider: getaddrinfo ENOTFOUND']);
+  });
+});
+
+describe('downloadChromeForTesting', () => {
+  it('rejects when the download cannot be made (here: nothing listens at the mirror), leaving no browser', async () => {
+    const cacheDir = await mkdtemp(path.join(tmpdir(), 'careerdeck-cft-'));
+    try {
+      await expect(downloadChromeForTesting(cacheDir, await pinnedChromeBuild(), () => undefined, 'http://127.0.0.1:9')).rejects.toThrow();
+      const { getInstalledBrowsers } = await import('@puppeteer/browsers');
+      expect(await getInstalledBrowsers({ cacheDir })).toEqual([]);
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
   });
 });
