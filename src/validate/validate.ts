@@ -7,6 +7,7 @@ import { checkBrand } from './brand.js';
 import { imageResolver } from './images.js';
 import { type DeckDefaults, type DeckOverrides, withDefaults } from './defaults.js';
 import type { ContentModel, Deck, Role } from './model.js';
+import { windowsNameProblem } from './file-name.js';
 import { checkFrontMatter, deckSchema, locate as locateIn, roleSchema, SLUG } from './schema.js';
 
 /** The config file's defaults for decks, and the command line's overrides. */
@@ -27,6 +28,11 @@ export function validateContent(files: readonly SourceFile[], earlier: readonly 
   for (const source of files) {
     if (!SLUG.test(source.slug)) {
       diagnostics.push({ file: source.path, message: `file name "${source.slug}.md" must be lower-case letters, digits and dashes (such as data-engineer.md); rename the file` });
+      continue;
+    }
+    const unsafe = windowsNameProblem(source.slug);
+    if (unsafe) {
+      diagnostics.push({ file: source.path, message: `file name "${source.slug}.md": ${unsafe}, so the project cannot be used there; rename the file (such as ${source.slug}-${source.kind}.md)` });
       continue;
     }
     const outcome = parseFrontMatter(source);
