@@ -43,7 +43,7 @@ export async function resolveSettings(flags: Flags, config: LoadedConfig | undef
     contentDir,
     outDir: flags.out ?? fromConfig(values.out) ?? 'output',
     templatesDir: flags.templates ?? fromConfig(values.templates),
-    browser: flags.browser ?? (values.browser !== undefined && values.browser.includes('/') ? fromConfig(values.browser) : values.browser),
+    browser: flags.browser ?? (values.browser !== undefined && /[\\/]/.test(values.browser) ? fromConfig(values.browser) : values.browser),
     timeoutMs: flags.timeout ?? values.timeout ?? DEFAULT_TIMEOUT_MS,
     pdf: flags.pdf ?? values.pdf ?? true,
     settings: {
