@@ -73,31 +73,32 @@ describe('findBrowser: order of preference', () => {
 describe('findBrowser: PATH', () => {
   const dir1 = '/opt/tools/bin';
   const dir2 = '/home/me/.local/bin';
-  const PATH = [dir1, dir2].join(path.delimiter);
+  // The machine searched is Linux whatever runs the tests, so its rules: ':' and '/'.
+  const PATH = [dir1, dir2].join(':');
   const none = async () => [];
 
   it('finds a chromium on PATH when nothing is at the fixed system paths', async () => {
-    const found = path.join(dir2, 'chromium');
+    const found = path.posix.join(dir2, 'chromium');
     await expect(findBrowser(machine([found], { env: { PATH }, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: found, origin: 'system' });
   });
 
   it('takes the fixed system paths before anything on PATH', async () => {
-    const onPath = path.join(dir1, 'chromium');
+    const onPath = path.posix.join(dir1, 'chromium');
     await expect(findBrowser(machine([onPath, '/snap/bin/chromium'], { env: { PATH }, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: '/snap/bin/chromium', origin: 'system' });
   });
 
   it("takes puppeteer's browser before anything on PATH", async () => {
-    await expect(findBrowser(machine([path.join(dir1, 'chromium'), CACHED], { env: { PATH } }))).resolves.toEqual({ executablePath: CACHED, origin: 'puppeteer' });
+    await expect(findBrowser(machine([path.posix.join(dir1, 'chromium'), CACHED], { env: { PATH } }))).resolves.toEqual({ executablePath: CACHED, origin: 'puppeteer' });
   });
 
   it('searches PATH folders in order', async () => {
-    const first = path.join(dir1, 'google-chrome');
-    const second = path.join(dir2, 'chromium');
+    const first = path.posix.join(dir1, 'google-chrome');
+    const second = path.posix.join(dir2, 'chromium');
     await expect(findBrowser(machine([second, first], { env: { PATH }, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: first, origin: 'system' });
   });
 
   it('finds nothing with an empty PATH entry list and no fixed browser', async () => {
-    await noBrowser(machine(['/chromium', 'chromium'], { env: { PATH: path.delimiter }, puppeteerBrowsers: none }));
+    await noBrowser(machine(['/chromium', 'chromium'], { env: { PATH: ':' }, puppeteerBrowsers: none }));
   });
 });
 
