@@ -25,7 +25,7 @@ if (major < 20 || (major === 20 && minor < 19)) fail(`Node.js 20.19 or later is 
  */
 function npm(args) {
   const execPath = process.env.npm_execpath;
-  const result = execPath && /\.[cm]?js$/.test(execPath)
+  const result = execPath && /npm-cli\.[cm]?js$/.test(execPath)
     ? spawnSync(process.execPath, [execPath, ...args], { cwd: root, stdio: 'inherit' })
     : spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   return result.status ?? 1;

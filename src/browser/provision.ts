@@ -46,10 +46,12 @@ export function planBrowserSetup(facts: SetupFacts): SetupStep[] {
   if (facts.found) return [{ kind: 'use', browser: facts.found }];
   const steps: SetupStep[] = [];
   if (facts.platform === 'linux' && facts.apt && facts.uid === 0) steps.push({ kind: 'apt', commands: APT_COMMANDS });
-  const download = facts.downloadPlatform !== undefined && !downloadRefused(facts.env);
+  // @puppeteer/browsers names Linux on ARM but fetches the x64 build for it, which cannot run there.
+  const made = facts.downloadPlatform !== undefined && facts.downloadPlatform !== 'linux_arm';
+  const download = made && !downloadRefused(facts.env);
   if (download) steps.push({ kind: 'download' });
   let reason = facts.platform === 'linux' && facts.apt && facts.uid === 0 ? "neither Debian's chromium nor Chrome for Testing could be installed" : 'Chrome for Testing could not be downloaded (no network, or a firewall blocks it)';
-  if (!download) reason = downloadRefused(facts.env) ? 'PUPPETEER_SKIP_DOWNLOAD is set, so Chrome for Testing is not downloaded' : `Chrome for Testing is not made for this system (${facts.platform} on ${facts.arch})`;
+  if (!download) reason = made && downloadRefused(facts.env) ? 'PUPPETEER_SKIP_DOWNLOAD is set, so Chrome for Testing is not downloaded' : `Chrome for Testing is not made for this system (${facts.platform} on ${facts.arch})`;
   if (steps.length === 0 && facts.platform === 'linux' && facts.apt && facts.uid !== 0) reason += '; apt-get needs root';
   steps.push({ kind: 'advise', reason });
   return steps;

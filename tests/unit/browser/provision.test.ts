@@ -37,6 +37,10 @@ describe('planBrowserSetup', () => {
     expect(steps).toEqual([{ kind: 'advise', reason: 'Chrome for Testing is not made for this system (linux on arm64); apt-get needs root' }]);
   });
 
+  it("does not download @puppeteer/browsers' linux_arm, which is the x64 build", () => {
+    expect(planBrowserSetup({ ...DEBIAN_ROOT, apt: false, arch: 'arm64', downloadPlatform: 'linux_arm' })).toEqual([{ kind: 'advise', reason: 'Chrome for Testing is not made for this system (linux on arm64)' }]);
+  });
+
   it('still tries apt-get as root on Linux on ARM', () => {
     expect(kinds({ arch: 'arm64', downloadPlatform: undefined })).toEqual(['apt', 'advise']);
   });
