@@ -132,3 +132,42 @@ describe('downloadChromeForTesting', () => {
     }
   });
 });
+
+describe('downloadChromeForTesting from a mirror, then the finder', () => {
+  // The archive layout is Linux x64's; elsewhere @puppeteer/browsers would ask for another file.
+  it.runIf(process.platform === 'linux' && process.arch === 'x64')("unpacks Chrome for Testing into the cache, where the build's finder then finds it", async () => {
+    const { createServer } = await import('node:http');
+    const { storedZip } = await import('../../support/zip.js');
+    const { locateBrowser, machineEnvironment } = await import('../../../src/browser/find.js');
+    const buildId = await pinnedChromeBuild();
+    const zip = storedZip([{ name: 'chrome-linux64/chrome', data: Buffer.from('#!/bin/sh\n'), mode: 0o755 }]);
+    const asked: string[] = [];
+    const server = createServer((req, res) => {
+      asked.push(req.url ?? '');
+      if (req.url !== `/mirror/${buildId}/linux64/chrome-linux64.zip`) return void res.writeHead(404).end();
+      res.writeHead(200, { 'Content-Length': zip.length }).end(zip);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    const cacheDir = await mkdtemp(path.join(tmpdir(), 'careerdeck-cft-'));
+    const saved = process.env.PUPPETEER_CACHE_DIR;
+    try {
+      const progress: number[] = [];
+      const executable = await downloadChromeForTesting(cacheDir, buildId, (done) => progress.push(done), `http://127.0.0.1:${port}/mirror`);
+      expect(asked).toEqual([`/mirror/${buildId}/linux64/chrome-linux64.zip`]);
+      expect(executable).toBe(path.join(cacheDir, 'chrome', `linux-${buildId}`, 'chrome-linux64', 'chrome'));
+      expect(progress.at(-1)).toBe(zip.length);
+      process.env.PUPPETEER_CACHE_DIR = cacheDir;
+      const where = { ...machineEnvironment(), exists: (file: string) => file.startsWith(cacheDir) };
+      await expect(locateBrowser(where)).resolves.toEqual({ executablePath: executable, origin: 'puppeteer' });
+      // Already there: a second run downloads nothing.
+      await downloadChromeForTesting(cacheDir, buildId, () => undefined, `http://127.0.0.1:${port}/mirror`);
+      expect(asked).toHaveLength(1);
+    } finally {
+      if (saved === undefined) delete process.env.PUPPETEER_CACHE_DIR;
+      else process.env.PUPPETEER_CACHE_DIR = saved;
+      server.close();
+      await rm(cacheDir, { recursive: true, force: true });
+    }
+  });
+});
