@@ -45,14 +45,18 @@ function downloadRefused(env: Record<string, string | undefined>): boolean {
 export function planBrowserSetup(facts: SetupFacts): SetupStep[] {
   if (facts.found) return [{ kind: 'use', browser: facts.found }];
   const steps: SetupStep[] = [];
-  if (facts.platform === 'linux' && facts.apt && facts.uid === 0) steps.push({ kind: 'apt', commands: APT_COMMANDS });
+  const apt = facts.platform === 'linux' && facts.apt;
+  if (apt && facts.uid === 0) steps.push({ kind: 'apt', commands: APT_COMMANDS });
   // @puppeteer/browsers names Linux on ARM but fetches the x64 build for it, which cannot run there.
   const made = facts.downloadPlatform !== undefined && facts.downloadPlatform !== 'linux_arm';
   const download = made && !downloadRefused(facts.env);
   if (download) steps.push({ kind: 'download' });
-  let reason = facts.platform === 'linux' && facts.apt && facts.uid === 0 ? "neither Debian's chromium nor Chrome for Testing could be installed" : 'Chrome for Testing could not be downloaded (no network, or a firewall blocks it)';
-  if (!download) reason = made && downloadRefused(facts.env) ? 'PUPPETEER_SKIP_DOWNLOAD is set, so Chrome for Testing is not downloaded' : `Chrome for Testing is not made for this system (${facts.platform} on ${facts.arch})`;
-  if (steps.length === 0 && facts.platform === 'linux' && facts.apt && facts.uid !== 0) reason += '; apt-get needs root';
+  const why: string[] = [];
+  if (apt) why.push(facts.uid === 0 ? "Debian's chromium could not be installed" : 'apt-get needs root');
+  if (download) why.push('Chrome for Testing could not be downloaded (no network, or a firewall blocks it)');
+  else if (made) why.push('PUPPETEER_SKIP_DOWNLOAD is set, so Chrome for Testing is not downloaded');
+  else why.push(`Chrome for Testing is not made for this system (${facts.platform} on ${facts.arch})`);
+  const reason = why.join('; ');
   steps.push({ kind: 'advise', reason });
   return steps;
 }

@@ -18,6 +18,7 @@ describe('planBrowserSetup', () => {
   it("installs Debian's chromium as root on Debian, then downloads if that fails, then advises", () => {
     const steps = planBrowserSetup(DEBIAN_ROOT);
     expect(steps.map((s) => s.kind)).toEqual(['apt', 'download', 'advise']);
+    expect(steps[2]).toEqual({ kind: 'advise', reason: "Debian's chromium could not be installed; Chrome for Testing could not be downloaded (no network, or a firewall blocks it)" });
     expect(steps[0]).toEqual({ kind: 'apt', commands: [['apt-get', 'update', '-qq'], ['apt-get', 'install', '-y', '-qq', 'chromium']] });
   });
 
@@ -34,15 +35,17 @@ describe('planBrowserSetup', () => {
 
   it('advises at once where Chrome for Testing is not made (Linux on ARM), saying so', () => {
     const steps = planBrowserSetup({ ...DEBIAN_ROOT, uid: 1000, arch: 'arm64', downloadPlatform: undefined });
-    expect(steps).toEqual([{ kind: 'advise', reason: 'Chrome for Testing is not made for this system (linux on arm64); apt-get needs root' }]);
+    expect(steps).toEqual([{ kind: 'advise', reason: 'apt-get needs root; Chrome for Testing is not made for this system (linux on arm64)' }]);
   });
 
   it("does not download @puppeteer/browsers' linux_arm, which is the x64 build", () => {
     expect(planBrowserSetup({ ...DEBIAN_ROOT, apt: false, arch: 'arm64', downloadPlatform: 'linux_arm' })).toEqual([{ kind: 'advise', reason: 'Chrome for Testing is not made for this system (linux on arm64)' }]);
   });
 
-  it('still tries apt-get as root on Linux on ARM', () => {
-    expect(kinds({ arch: 'arm64', downloadPlatform: undefined })).toEqual(['apt', 'advise']);
+  it('still tries apt-get as root on Linux on ARM, and says both failed', () => {
+    const steps = planBrowserSetup({ ...DEBIAN_ROOT, arch: 'arm64', downloadPlatform: 'linux_arm' });
+    expect(steps.map((s) => s.kind)).toEqual(['apt', 'advise']);
+    expect(steps.at(-1)).toEqual({ kind: 'advise', reason: "Debian's chromium could not be installed; Chrome for Testing is not made for this system (linux on arm64)" });
   });
 
   it('downloads nothing when PUPPETEER_SKIP_DOWNLOAD is set, as Puppeteer would not', () => {
