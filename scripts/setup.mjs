@@ -60,6 +60,7 @@ function onPath(command) {
 /** A progress line: rewritten in place on a terminal, every 10% in a log. */
 function progress(buildId) {
   let shown = -1;
+  let last = '';
   let open = false;
   const show = (done, total) => {
     const step = total > 0 ? Math.floor((done / total) * 10) : 0;
@@ -68,7 +69,9 @@ function progress(buildId) {
       open = true;
     } else if (step > shown) {
       shown = step;
-      say(downloadProgressText(buildId, done, total));
+      const text = downloadProgressText(buildId, done, total);
+      if (text !== last) say(text);
+      last = text;
     }
   };
   show.end = () => open && process.stderr.write('\n');
