@@ -116,6 +116,6 @@ if (built !== 0) fail('npm run build:deck failed; see the messages above.', buil
 
 const output = path.join(root, 'output');
 const decks = existsSync(output) ? readdirSync(output).filter((name) => existsSync(path.join(output, name, 'index.html'))) : [];
-say(`done. The PDFs were printed with ${browser.executablePath}.`);
+say(`done. Browser for the PDFs: ${describeBrowser(browser)}.`);
 for (const deck of decks) say(`open ${path.join('output', deck, 'index.html')} in a browser (${pathToFileURL(path.join(output, deck, 'index.html')).href}); press S there for the speaker notes.`);
 if (decks.length === 0) say('open the index.html of your deck in the output folder; press S there for the speaker notes.');
