@@ -195,7 +195,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const recorded = await Promise.all(plans.map(async (p, i) => ({ slug: p.c.deck.slug, dir: p.dir, slides: decks[i]!.slides, outputs: p.planned.map((o) => o.name), files: await files(p) })));
       await writeBuildState(state, { key: inputs.buildKey, warnings, decks: recorded });
     }
-    return { decks, browserLaunches: (session?.launches ?? 0) - before.launches, blockedRequests: session ? session.blocked.slice(before.blocked) : [], warnings };
+    const browser = session && located && printed.some((p) => p.pdfs.length > 0) ? await located : undefined;
+    return { decks, browserLaunches: (session?.launches ?? 0) - before.launches, blockedRequests: session ? session.blocked.slice(before.blocked) : [], warnings, browser };
   } catch (error) {
     // Whatever failed while stopping (a closed page, a dead browser), the cause is the stop.
     if (options.signal?.aborted && !(error instanceof CareerdeckError && error.code === 'INTERRUPTED')) {

@@ -3,13 +3,11 @@ import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { CareerdeckError } from '../errors.js';
+import { noBrowserHelp } from './install-help.js';
 
-export type BrowserOrigin = 'option' | 'environment' | 'puppeteer' | 'system';
+import type { BrowserOrigin, FoundBrowser } from '../model/index.js';
 
-export interface FoundBrowser {
-  executablePath: string;
-  origin: BrowserOrigin;
-}
+export type { BrowserOrigin, FoundBrowser };
 
 /** What the finder may look at; injected so that tests can decide what exists. */
 export interface FinderEnvironment {
@@ -22,28 +20,66 @@ export interface FinderEnvironment {
   puppeteerBrowsers: () => Promise<string[]>;
 }
 
-/** Names searched on PATH after the fixed locations, as scripts/setup.sh does. */
-const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome', 'chrome'];
+/** Windows installs, below Program Files, Program Files (x86) or the user's LOCALAPPDATA. */
+const WINDOWS_APPS = [
+  ['Google', 'Chrome', 'Application', 'chrome.exe'],
+  ['Chromium', 'Application', 'chrome.exe'],
+  ['Microsoft', 'Edge', 'Application', 'msedge.exe'],
+  ['BraveSoftware', 'Brave-Browser', 'Application', 'brave.exe'],
+];
+/** macOS app bundles, in /Applications or ~/Applications; the executable is named as the app. */
+const MAC_APPS = ['Google Chrome', 'Chromium', 'Microsoft Edge', 'Brave Browser'];
+/** Linux (and other Unix) command names, in /usr/bin, /snap/bin, then on PATH. */
+const UNIX_NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome', 'microsoft-edge-stable', 'microsoft-edge', 'brave-browser', 'chrome'];
+const WINDOWS_NAMES = ['chrome.exe', 'msedge.exe', 'brave.exe', 'chromium.exe'];
 
-const SYSTEM_PATHS: Partial<Record<NodeJS.Platform, string[]>> = {
-  linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome', '/snap/bin/chromium'],
-  darwin: ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium'],
-  win32: ['C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', 'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe'],
-};
+/** The path rules of the system searched (not of this one), so that tests can search Windows from Linux. */
+function pathsOf(platform: NodeJS.Platform): path.PlatformPath {
+  return platform === 'win32' ? path.win32 : path.posix;
+}
 
-export const NO_BROWSER_HELP = [
-  'No Chromium or Chrome was found to print the PDFs.',
-  'Install one, then build again:',
-  '  Debian/Ubuntu (as root): apt-get update && apt-get install -y chromium',
-  '  or point careerdeck at a browser: PUPPETEER_EXECUTABLE_PATH=/path/to/chrome npm run build:deck',
-  'To build only the HTML deck without a browser: npm run build:deck -- --no-pdf',
-].join('\n');
+/** An environment variable; Windows spells names in any case (`Path`, `ProgramFiles`). */
+function variable(where: Pick<FinderEnvironment, 'env' | 'platform'>, name: string): string | undefined {
+  if (where.platform !== 'win32') return where.env[name] || undefined;
+  const key = Object.keys(where.env).find((k) => k.toLowerCase() === name.toLowerCase());
+  return (key && where.env[key]) || undefined;
+}
+
+/** Where browsers are usually installed on `platform`, most preferred first. */
+export function systemBrowserPaths(where: Pick<FinderEnvironment, 'env' | 'platform'>): string[] {
+  const p = pathsOf(where.platform);
+  if (where.platform === 'win32') {
+    // ProgramW6432 is the 64-bit folder even when a 32-bit Node sets ProgramFiles to the x86 one.
+    const roots = [variable(where, 'ProgramFiles') ?? 'C:\\Program Files', variable(where, 'ProgramW6432'), variable(where, 'ProgramFiles(x86)') ?? 'C:\\Program Files (x86)', variable(where, 'LOCALAPPDATA')];
+    const unique = [...new Set(roots.filter((r): r is string => !!r))];
+    return WINDOWS_APPS.flatMap((parts) => unique.map((root) => p.join(root, ...parts)));
+  }
+  if (where.platform === 'darwin') {
+    const home = variable(where, 'HOME');
+    const roots = ['/Applications', ...(home ? [p.join(home, 'Applications')] : [])];
+    return MAC_APPS.flatMap((app) => roots.map((root) => p.join(root, `${app}.app`, 'Contents', 'MacOS', app)));
+  }
+  if (where.platform === 'linux') return ['/usr/bin', '/snap/bin'].flatMap((dir) => UNIX_NAMES.map((name) => p.join(dir, name)));
+  return [];
+}
+
+/** Browser commands in the folders of PATH, in PATH's order. */
+function onPath(where: Pick<FinderEnvironment, 'env' | 'platform'>): string[] {
+  const p = pathsOf(where.platform);
+  const names = where.platform === 'win32' ? WINDOWS_NAMES : UNIX_NAMES;
+  return (variable(where, 'PATH') ?? '')
+    .split(where.platform === 'win32' ? ';' : ':')
+    .filter(Boolean)
+    .flatMap((dir) => names.map((name) => p.join(dir, name)));
+}
 
 /**
  * Finds a browser in this order: an explicit setting (option, then PUPPETEER_EXECUTABLE_PATH),
- * puppeteer's own downloaded browser, then a system Chromium or Chrome (known places, then PATH).
+ * puppeteer's own downloaded browser (Chrome for Testing), then a Chrome, Chromium, Edge or Brave
+ * installed on the system (its usual places, then PATH). Undefined when there is none; an
+ * explicit setting that names no file is an error, never skipped.
  */
-export async function findBrowser(where: FinderEnvironment): Promise<FoundBrowser> {
+export async function locateBrowser(where: FinderEnvironment): Promise<FoundBrowser | undefined> {
   const explicit: [string | undefined, BrowserOrigin][] = [
     [where.explicit, 'option'],
     [where.env.PUPPETEER_EXECUTABLE_PATH, 'environment'],
@@ -58,13 +94,32 @@ export async function findBrowser(where: FinderEnvironment): Promise<FoundBrowse
   }
   const downloaded = (await where.puppeteerBrowsers()).find((p) => where.exists(p));
   if (downloaded) return { executablePath: downloaded, origin: 'puppeteer' };
-  const onPath = (where.env.PATH ?? '')
-    .split(path.delimiter)
-    .filter(Boolean)
-    .flatMap((dir) => PATH_NAMES.map((name) => path.join(dir, where.platform === 'win32' ? `${name}.exe` : name)));
-  const system = [...(SYSTEM_PATHS[where.platform] ?? []), ...onPath].find((p) => where.exists(p));
-  if (system) return { executablePath: system, origin: 'system' };
-  throw new CareerdeckError('NO_BROWSER', NO_BROWSER_HELP);
+  const system = [...systemBrowserPaths(where), ...onPath(where)].find((p) => where.exists(p));
+  return system ? { executablePath: system, origin: 'system' } : undefined;
+}
+
+/** As locateBrowser, but none found is an error that says what to install on this system. */
+export async function findBrowser(where: FinderEnvironment): Promise<FoundBrowser> {
+  const found = await locateBrowser(where);
+  if (!found) throw new CareerdeckError('NO_BROWSER', noBrowserHelp(where.platform));
+  return found;
+}
+
+const ORIGINS: Record<BrowserOrigin, string> = {
+  option: 'given by --browser',
+  environment: 'from PUPPETEER_EXECUTABLE_PATH',
+  puppeteer: "Chrome for Testing in Puppeteer's cache",
+  system: 'installed on this system',
+};
+
+/** The browser as one line for people: its path and why it was chosen. */
+export function describeBrowser(found: FoundBrowser): string {
+  return `${found.executablePath} (${ORIGINS[found.origin]})`;
+}
+
+/** Where Puppeteer keeps the browsers it downloads: PUPPETEER_CACHE_DIR or ~/.cache/puppeteer, on every system. */
+export function puppeteerCacheDir(env: Record<string, string | undefined> = process.env, home = homedir()): string {
+  return env.PUPPETEER_CACHE_DIR || path.join(home, '.cache', 'puppeteer');
 }
 
 /** The real machine: its environment, its files, and puppeteer's browser cache. */
@@ -75,8 +130,9 @@ export function machineEnvironment(explicit?: string): FinderEnvironment {
     platform: process.platform,
     exists: existsSync,
     puppeteerBrowsers: async () => {
-      const cacheDir = process.env.PUPPETEER_CACHE_DIR ?? path.join(homedir(), '.cache', 'puppeteer');
+      const cacheDir = puppeteerCacheDir();
       if (!existsSync(cacheDir)) return [];
+      // Asked of @puppeteer/browsers, which knows each platform's layout of its cache.
       const { getInstalledBrowsers } = await import('@puppeteer/browsers');
       const installed = await getInstalledBrowsers({ cacheDir }).catch(() => []);
       return installed

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import type { BuildResult, ProgressEvent } from '../build.js';
 import { asErrors, CareerdeckError, ContentError, type Diagnostic, DiagnosticsError, ExitCode, formatDiagnostic, isWarning } from '../errors.js';
+import { describeBrowser } from '../browser/find.js';
 import { displayPath } from '../load/read.js';
 import { createRequire } from 'node:module';
 import { swallowedHint, swallowedOptions } from './npm-trap.js';
@@ -60,6 +61,7 @@ export async function main(
         signal: controller.signal,
         onProgress: opts.quiet ? undefined : (e) => io.err(progressLine(e, style)),
       });
+      if (!opts.quiet && result.browser) io.err(`printed with ${describeBrowser(result.browser)}`);
       printWarnings(result.warnings, io.err, style);
       if (!opts.quiet) io.err(summary(result, Date.now() - started, style));
     } finally {

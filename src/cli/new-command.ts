@@ -75,11 +75,11 @@ async function checkedSlug(title: string, given: string | undefined): Promise<st
   const problem = titleProblem(title);
   if (problem) throw usage(problem);
   if (given !== undefined) {
-    if (!isSlug(given)) throw usage(`--slug "${given}" must be lower-case letters, digits and single dashes, without ".md" (such as data-engineer)`);
+    if (!isSlug(given)) throw usage(`--slug "${given}" must be lower-case letters, digits and single dashes, without ".md", and not a name Windows reserves such as con or nul (such as data-engineer)`);
     return given;
   }
   const slug = slugFor(title);
-  if (slug === undefined) throw usage(`cannot make a file name from "${title.trim()}"; pass --slug with lower-case letters, digits and dashes (such as data-engineer)`);
+  if (slug === undefined) throw usage(`cannot make a file name from "${title.trim()}" that works on every system; pass --slug with lower-case letters, digits and dashes (such as data-engineer)`);
   return slug;
 }
 

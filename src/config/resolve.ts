@@ -46,7 +46,7 @@ export async function resolveSettings(flags: Flags, config: LoadedConfig | undef
     contentDir,
     outDir: flags.out ?? fromConfig(values.out) ?? DEFAULT_OUT_DIR,
     templatesDir: flags.templates ?? fromConfig(values.templates),
-    browser: flags.browser ?? (values.browser !== undefined && values.browser.includes('/') ? fromConfig(values.browser) : values.browser),
+    browser: flags.browser ?? (values.browser !== undefined && /[\\/]/.test(values.browser) ? fromConfig(values.browser) : values.browser),
     timeoutMs: flags.timeout ?? values.timeout ?? DEFAULT_TIMEOUT_MS,
     pages: pageCount(process.env.CAREERDECK_PAGES),
     pdf: flags.pdf ?? values.pdf ?? true,

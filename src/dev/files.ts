@@ -10,7 +10,8 @@ export type Resolved =
 /**
  * The segments of a URL path (query already removed), or undefined when the path cannot name a
  * file of ours: bad percent-encoding, `..` or `.` segments (also encoded), hidden names,
- * backslashes or NUL. Refused rather than normalised, so that nothing outside is ever reached.
+ * backslashes, NUL or a colon (a drive letter or an NTFS stream on Windows; no output name has
+ * one). Refused rather than normalised, so that nothing outside is ever reached.
  */
 export function pathSegments(urlPath: string): string[] | undefined {
   if (!urlPath.startsWith('/')) return undefined;
@@ -23,7 +24,7 @@ export function pathSegments(urlPath: string): string[] | undefined {
       return undefined;
     }
     if (segment === '') continue;
-    if (segment.startsWith('.') || /[\\/\0]/.test(segment)) return undefined;
+    if (segment.startsWith('.') || /[\\/\0:]/.test(segment)) return undefined;
     segments.push(segment);
   }
   return segments;

@@ -1,4 +1,9 @@
-/** The file name of one PDF of a deck (fact sheets are one per role). */
+import { windowsSafeName } from '../validate/file-name.js';
+
+/**
+ * The file name of one PDF of a deck (fact sheets are one per role). Validated slugs make safe
+ * names already; windowsSafeName keeps it so should the slug rules ever loosen.
+ */
 export function pdfName(deckSlug: string, kind: 'report' | 'handout' | 'slides' | 'factsheet', roleSlug?: string): string {
-  return kind === 'factsheet' ? `${deckSlug}-${roleSlug}-factsheet.pdf` : `${deckSlug}-${kind}.pdf`;
+  return windowsSafeName(kind === 'factsheet' ? `${deckSlug}-${roleSlug}-factsheet.pdf` : `${deckSlug}-${kind}.pdf`);
 }

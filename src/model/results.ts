@@ -24,4 +24,14 @@ export interface BuildResult {
   blockedRequests: string[];
   /** Content that builds but probably is not what its author meant; each names its file and line. */
   warnings: Diagnostic[];
+  /** The browser the PDFs were printed with; undefined when nothing was printed. */
+  browser?: FoundBrowser | undefined;
+}
+
+/** Where the browser that prints was found. */
+export type BrowserOrigin = 'option' | 'environment' | 'puppeteer' | 'system';
+
+export interface FoundBrowser {
+  executablePath: string;
+  origin: BrowserOrigin;
 }

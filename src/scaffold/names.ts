@@ -1,3 +1,4 @@
+import { windowsNameProblem } from '../validate/file-name.js';
 import { SLUG } from '../validate/schema.js';
 import { slugify } from '../validate/keys.js';
 
@@ -43,8 +44,9 @@ export function slugFor(title: string): string | undefined {
   return isSlug(slug) ? slug : undefined;
 }
 
+/** A name validation accepts: lower case with dashes, and one Windows can hold (not con, nul, com1...). */
 export function isSlug(text: string): boolean {
-  return SLUG.test(text);
+  return SLUG.test(text) && windowsNameProblem(text) === undefined;
 }
 
 /** Why a title cannot be used, or undefined when it can. */

@@ -9,6 +9,7 @@ import { DEFAULT_CONTENT_DIR } from '../config/defaults.js';
 import { withDefaults } from '../config/precedence.js';
 import type { DeckSettings } from '../model/settings.js';
 import type { ContentModel, Deck, Role } from '../model/index.js';
+import { windowsNameProblem } from './file-name.js';
 import { nearMatchWarnings } from './near-matches.js';
 import { deckSchema, roleSchema, SLUG } from './schema.js';
 import { checkFrontMatter, locate as locateIn } from './schema-diagnostics.js';
@@ -41,6 +42,11 @@ export function validateContent(
   for (const source of files) {
     if (!SLUG.test(source.slug)) {
       diagnostics.push({ file: source.path, message: `file name "${source.slug}.md" must be lower-case letters, digits and dashes (such as data-engineer.md); rename the file` });
+      continue;
+    }
+    const unsafe = windowsNameProblem(source.slug);
+    if (unsafe) {
+      diagnostics.push({ file: source.path, message: `file name "${source.slug}.md": ${unsafe}, so the project cannot be used there; rename the file (such as ${source.slug}-${source.kind}.md)` });
       continue;
     }
     const outcome = parseFrontMatter(source);

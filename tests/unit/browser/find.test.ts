@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type FinderEnvironment, findBrowser, machineEnvironment, NO_BROWSER_HELP } from '../../../src/browser/find.js';
+import { describeBrowser, type FinderEnvironment, findBrowser, locateBrowser, machineEnvironment, puppeteerCacheDir } from '../../../src/browser/find.js';
+import { noBrowserHelp } from '../../../src/browser/install-help.js';
 import { CareerdeckError } from '../../../src/errors.js';
 
 const OPTION = '/opt/option/chrome';
@@ -72,31 +73,32 @@ describe('findBrowser: order of preference', () => {
 describe('findBrowser: PATH', () => {
   const dir1 = '/opt/tools/bin';
   const dir2 = '/home/me/.local/bin';
-  const PATH = [dir1, dir2].join(path.delimiter);
+  // The machine searched is Linux whatever runs the tests, so its rules: ':' and '/'.
+  const PATH = [dir1, dir2].join(':');
   const none = async () => [];
 
   it('finds a chromium on PATH when nothing is at the fixed system paths', async () => {
-    const found = path.join(dir2, 'chromium');
+    const found = path.posix.join(dir2, 'chromium');
     await expect(findBrowser(machine([found], { env: { PATH }, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: found, origin: 'system' });
   });
 
   it('takes the fixed system paths before anything on PATH', async () => {
-    const onPath = path.join(dir1, 'chromium');
+    const onPath = path.posix.join(dir1, 'chromium');
     await expect(findBrowser(machine([onPath, '/snap/bin/chromium'], { env: { PATH }, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: '/snap/bin/chromium', origin: 'system' });
   });
 
   it("takes puppeteer's browser before anything on PATH", async () => {
-    await expect(findBrowser(machine([path.join(dir1, 'chromium'), CACHED], { env: { PATH } }))).resolves.toEqual({ executablePath: CACHED, origin: 'puppeteer' });
+    await expect(findBrowser(machine([path.posix.join(dir1, 'chromium'), CACHED], { env: { PATH } }))).resolves.toEqual({ executablePath: CACHED, origin: 'puppeteer' });
   });
 
   it('searches PATH folders in order', async () => {
-    const first = path.join(dir1, 'google-chrome');
-    const second = path.join(dir2, 'chromium');
+    const first = path.posix.join(dir1, 'google-chrome');
+    const second = path.posix.join(dir2, 'chromium');
     await expect(findBrowser(machine([second, first], { env: { PATH }, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: first, origin: 'system' });
   });
 
   it('finds nothing with an empty PATH entry list and no fixed browser', async () => {
-    await noBrowser(machine(['/chromium', 'chromium'], { env: { PATH: path.delimiter }, puppeteerBrowsers: none }));
+    await noBrowser(machine(['/chromium', 'chromium'], { env: { PATH: ':' }, puppeteerBrowsers: none }));
   });
 });
 
@@ -113,9 +115,9 @@ describe('findBrowser: failures', () => {
 
   it('explains how to install a browser when none is found', async () => {
     const error = await noBrowser(machine([], { puppeteerBrowsers: async () => [] }));
-    expect(error.message).toBe(NO_BROWSER_HELP);
-    expect(error.message).toContain('apt-get install -y chromium');
-    expect(error.message).toContain('PUPPETEER_EXECUTABLE_PATH=');
+    expect(error.message).toBe(noBrowserHelp('linux'));
+    expect(error.message).toContain('sudo apt-get install chromium');
+    expect(error.message).toContain('set PUPPETEER_EXECUTABLE_PATH');
     expect(error.message).toContain('--no-pdf');
   });
 
@@ -150,5 +152,92 @@ describe('browserIdentity', () => {
     expect(await browserIdentity(fake)).not.toBe(first);
     expect(await browserIdentity(path.join(dir, 'missing'))).toBe('none');
     await rm(dir, { recursive: true });
+  });
+});
+
+describe('findBrowser: the desktops', () => {
+  const none = async () => [];
+  const WINDOWS_ENV = {
+    ProgramFiles: 'C:\\Program Files',
+    'ProgramFiles(x86)': 'C:\\Program Files (x86)',
+    LOCALAPPDATA: 'C:\\Users\\ana\\AppData\\Local',
+    Path: 'C:\\Windows\\system32;C:\\Windows',
+  };
+  const EDGE = 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe';
+
+  it('finds Edge on a Windows that has nothing else', async () => {
+    await expect(findBrowser(machine([EDGE], { platform: 'win32', env: WINDOWS_ENV, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: EDGE, origin: 'system' });
+  });
+
+  it('prefers Chrome to Edge on Windows, also when Chrome is installed for the user only', async () => {
+    const userChrome = 'C:\\Users\\ana\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe';
+    await expect(findBrowser(machine([EDGE, userChrome], { platform: 'win32', env: WINDOWS_ENV, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: userChrome, origin: 'system' });
+  });
+
+  it('finds Brave under Program Files, with the variables spelt in any case', async () => {
+    const brave = 'D:\\Apps\\BraveSoftware\\Brave-Browser\\Application\\brave.exe';
+    await expect(findBrowser(machine([brave], { platform: 'win32', env: { PROGRAMFILES: 'D:\\Apps' }, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: brave, origin: 'system' });
+  });
+
+  it('looks in the usual Windows folders when their variables are missing', async () => {
+    const chrome = 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe';
+    await expect(findBrowser(machine([chrome], { platform: 'win32', env: {}, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: chrome, origin: 'system' });
+  });
+
+  it('searches a Windows Path with ; and .exe names', async () => {
+    const portable = 'E:\\portable\\chromium.exe';
+    await expect(findBrowser(machine([portable], { platform: 'win32', env: { Path: 'C:\\Windows;E:\\portable' }, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: portable, origin: 'system' });
+  });
+
+  it('finds Google Chrome in /Applications on a Mac', async () => {
+    const chrome = '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome';
+    await expect(findBrowser(machine([chrome], { platform: 'darwin', env: { HOME: '/Users/ana', PATH: '/usr/bin:/bin' }, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: chrome, origin: 'system' });
+  });
+
+  it('finds Edge and Brave in ~/Applications on a Mac', async () => {
+    const edge = '/Users/ana/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge';
+    const brave = '/Applications/Brave Browser.app/Contents/MacOS/Brave Browser';
+    await expect(findBrowser(machine([brave, edge], { platform: 'darwin', env: { HOME: '/Users/ana' }, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: edge, origin: 'system' });
+    await expect(findBrowser(machine([brave], { platform: 'darwin', env: { HOME: '/Users/ana' }, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: brave, origin: 'system' });
+  });
+
+  it("finds Chrome for Testing in Puppeteer's cache on a Linux without a system browser", async () => {
+    const cft = '/home/ana/.cache/puppeteer/chrome/linux-148.0.7778.97/chrome-linux64/chrome';
+    await expect(findBrowser(machine([cft], { env: { PATH: '/usr/local/bin:/usr/bin' }, puppeteerBrowsers: async () => [cft] }))).resolves.toEqual({ executablePath: cft, origin: 'puppeteer' });
+  });
+
+  it.each([
+    ['/usr/bin/microsoft-edge-stable'],
+    ['/usr/bin/brave-browser'],
+    ['/snap/bin/chromium'],
+    ['/usr/bin/google-chrome-stable'],
+  ])('finds %s on Linux', async (file) => {
+    await expect(findBrowser(machine([file], { puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: file, origin: 'system' });
+  });
+
+  it.each([
+    ['win32', 'Microsoft Edge'],
+    ['darwin', '/Applications'],
+    ['linux', 'apt-get install chromium'],
+  ] as const)('says what to install when %s has no browser at all', async (platform, advice) => {
+    const error = await noBrowser(machine([], { platform, env: { HOME: '/Users/ana', PATH: '/usr/bin' }, puppeteerBrowsers: none }));
+    expect(error.message).toBe(noBrowserHelp(platform));
+    expect(error.message).toContain(advice);
+    expect(error.message).toContain('npm run setup');
+    expect(error.message).toContain('--browser');
+  });
+
+  it('locateBrowser answers undefined where findBrowser fails', async () => {
+    await expect(locateBrowser(machine([], { platform: 'win32', puppeteerBrowsers: none }))).resolves.toBeUndefined();
+  });
+
+  it('describes the choice with its path and where it came from', () => {
+    expect(describeBrowser({ executablePath: EDGE, origin: 'system' })).toBe(`${EDGE} (installed on this system)`);
+    expect(describeBrowser({ executablePath: '/c', origin: 'puppeteer' })).toContain("Puppeteer's cache");
+  });
+
+  it("uses Puppeteer's cache folder, or PUPPETEER_CACHE_DIR", () => {
+    expect(puppeteerCacheDir({}, '/home/ana')).toBe(path.join('/home/ana', '.cache', 'puppeteer'));
+    expect(puppeteerCacheDir({ PUPPETEER_CACHE_DIR: '/srv/cache' }, '/home/ana')).toBe('/srv/cache');
   });
 });

@@ -122,11 +122,16 @@ describe('careerdeck new role and new deck', () => {
     expect(await readFile(path.join(project.content, 'roles', 'machine-learning-operations-engineer.md'), 'utf8')).toMatch(/^short: ML Operations Engineer /m);
 
     expect((await run('new', 'role', '数据工程师', '--content', project.content)).err).toBe(
-      'careerdeck: cannot make a file name from "数据工程师"; pass --slug with lower-case letters, digits and dashes (such as data-engineer)',
+      'careerdeck: cannot make a file name from "数据工程师" that works on every system; pass --slug with lower-case letters, digits and dashes (such as data-engineer)',
     );
     const bad = await run('new', 'role', 'X', '--slug', 'Data_Engineer', '--content', project.content);
     expect(bad.status).toBe(2);
     expect(bad.err).toMatch(/--slug "Data_Engineer" must be lower-case letters/);
+    const device = await run('new', 'role', 'Con', '--content', project.content);
+    expect(device.status).toBe(2);
+    expect(device.err).toMatch(/cannot make a file name from "Con" that works on every system; pass --slug/);
+    expect((await run('new', 'role', 'X', '--slug', 'nul', '--content', project.content)).err).toMatch(/--slug "nul" must be .*not a name Windows reserves such as con or nul/);
+    expect(await readdir(path.join(project.content, 'roles'))).not.toContain('con.md');
     expect((await run('new', 'role', '  ', '--content', project.content)).err).toMatch(/title is empty/);
     const missing = await run('new', 'role', 'X', '--content', path.join(project.dir, 'nowhere'));
     expect(missing.status).toBe(2);

@@ -12,7 +12,7 @@ describe('pathSegments', () => {
     expect(pathSegments('/deck/')).toEqual(['deck']);
   });
 
-  it.each(['/../etc/passwd', '/deck/../../x', '/%2e%2e/x', '/%2E%2E%2Fx', '/deck/%2f..%2fx', '/a%5c..%5cb', '/%00', '/%zz', '/.git/config', '/deck/./index.html', 'relative'])('refuses %s', (p) => {
+  it.each(['/../etc/passwd', '/deck/../../x', '/%2e%2e/x', '/%2E%2E%2Fx', '/deck/%2f..%2fx', '/a%5c..%5cb', '/%00', '/%zz', '/.git/config', '/deck/./index.html', 'relative', '/C:/Windows/win.ini', '/deck/index.html:stream', '/deck/index.html%3A%24DATA'])('refuses %s', (p) => {
     expect(pathSegments(p)).toBeUndefined();
   });
 });

@@ -135,6 +135,21 @@ describe('validateContent: file names', () => {
     expect(error.diagnostics[0]?.message).toContain('rename the file');
   });
 
+  it.each(['con', 'nul', 'com1', 'lpt9', 'aux'])('refuses a role or deck file named %s.md, a device name Windows reserves, suggesting another name', (slug) => {
+    const badRole = roleFile(slug, lines('---', 'title: Data Engineer', '---', '## Skills', '', '- **SQL**'));
+    const badDeck = deckFile(slug, lines('---', 'title: D', 'roles: [engineer, scientist]', '---', '## Intro', '', 'Hi.'));
+    const error = contentError([engineer, scientist, badRole, badDeck]);
+    expect(error.diagnostics).toEqual([
+      { file: badRole.path, message: `file name "${slug}.md": "${slug}" is a device name that Windows reserves (such as con, nul, com1), even with an extension, so the project cannot be used there; rename the file (such as ${slug}-role.md)` },
+      { file: badDeck.path, message: expect.stringContaining(`rename the file (such as ${slug}-deck.md)`) },
+    ]);
+  });
+
+  it('accepts names that only start like a device name', () => {
+    const fine = ['console', 'com10', 'nullable', 'aux-role'].map((slug) => roleFile(slug, lines('---', 'title: Data Engineer', '---', '## Skills', '', '- **SQL**')));
+    expect(() => validateContent([engineer, scientist, ...fine, okDeck])).not.toThrow();
+  });
+
   it('refuses a deck file whose name is not lower case with dashes', () => {
     const badDeck = deckFile('Data_Engineer', lines('---', 'title: D', 'roles: [engineer, scientist]', 'sections: [definition]', '---', '## Intro', '', 'Hi.'));
     const error = contentError([engineer, scientist, okDeck, badDeck]);
