@@ -56,7 +56,7 @@ export async function printDeck(
     keywords: ['careers', ...c.roles.map((role) => role.title)],
     date,
   };
-  const jobs = pdfJobs(c, first);
+  const jobs = pdfJobs(c, first, (d) => warnings.push(d));
   const site = siteFor(jobs, assets);
   const finish = async (job: PdfJob, raw: Uint8Array, started: number): Promise<PrintedPdf> => {
     const { bytes, pages } = withMetadata(raw, { ...meta, title: job.title });
