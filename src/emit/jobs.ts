@@ -3,7 +3,9 @@ import type { Page } from 'puppeteer-core';
 import type { Comparison } from '../compare/compare.js';
 import type { RenderedDeck } from '../render/render.js';
 import { contentType, type Asset } from './assets.js';
-import { assertFitsOnePage, assertHandoutNotesFit } from './fit.js';
+import type { Diagnostic } from '../errors.js';
+import { fitFactsheet } from './factsheet-fit.js';
+import { assertHandoutNotesFit } from './fit.js';
 import { pdfName } from './names.js';
 
 /** One PDF of a deck: the page it prints, how, and what goes into its metadata. */
@@ -25,7 +27,8 @@ export interface PdfJob {
 
 const PRINT: PDFOptions = { printBackground: true, preferCSSPageSize: true, tagged: true };
 
-export function pdfJobs(c: Comparison, r: RenderedDeck): PdfJob[] {
+/** `warn` receives layout that had to give way while printing (a fact sheet on two pages). */
+export function pdfJobs(c: Comparison, r: RenderedDeck, warn: (d: Diagnostic) => void = () => undefined): PdfJob[] {
   const { deck } = c;
   return [
     { kind: 'report', name: pdfName(deck.slug, 'report'), title: `${deck.title}: comparison report`, path: '/report.html', html: r.report, pdf: { ...PRINT, outline: true } },
@@ -47,7 +50,10 @@ export function pdfJobs(c: Comparison, r: RenderedDeck): PdfJob[] {
         title: `${role?.title ?? slug}: fact sheet`,
         path: `/factsheet-${slug}.html`,
         html,
-        beforePrint: (page: Page) => assertFitsOnePage(page, deck.paper, role?.title ?? slug),
+        beforePrint: async (page: Page) => {
+          const warning = await fitFactsheet(page, deck.paper, role?.title ?? slug);
+          if (warning) warn(warning);
+        },
         pdf: PRINT,
       };
     }),

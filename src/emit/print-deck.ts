@@ -10,7 +10,7 @@ import { type PdfJob, pdfJobs, siteFor } from './jobs.js';
 import { withMetadata } from './pdf-meta.js';
 import { bounded, load, printPage } from './print.js';
 import { settleAll } from './settle.js';
-import { measureSlides, refit } from './slide-fit.js';
+import { measureSlides, refit, shrinkWarnings } from './slide-fit.js';
 
 export interface PrintedPdf {
   name: string;
@@ -30,7 +30,11 @@ export interface DeckToPrint {
   rerender: (budgets: FitBudgets) => RenderedDeck;
 }
 
-const MAX_FIT_ROUNDS = 5;
+/**
+ * Budgets only shrink and type scales only fall, so fitting converges; the bound is a safety
+ * net that the contents of issue 11 (25-item sections, 6 roles) stay well inside.
+ */
+const MAX_FIT_ROUNDS = 8;
 
 /**
  * Prints the wanted PDFs of one deck. The slides are measured in the browser first; a section
@@ -52,7 +56,7 @@ export async function printDeck(
     keywords: ['careers', ...c.roles.map((role) => role.title)],
     date,
   };
-  const jobs = pdfJobs(c, first);
+  const jobs = pdfJobs(c, first, (d) => warnings.push(d));
   const site = siteFor(jobs, assets);
   const finish = async (job: PdfJob, raw: Uint8Array, started: number): Promise<PrintedPdf> => {
     const { bytes, pages } = withMetadata(raw, { ...meta, title: job.title });
@@ -68,6 +72,7 @@ export async function printDeck(
     const started = performance.now();
     let rendered = first;
     let budgets: FitBudgets = new Map();
+    let last: { slide: number }[] = [];
     for (let round = 0; round < MAX_FIT_ROUNDS; round++) {
       const outcome = await session.withPage(site, (page) =>
         bounded(job, timeoutMs, async () => {
@@ -77,14 +82,24 @@ export async function printDeck(
           return { overflows, pdf: wanted.has('slides') ? await page.pdf({ ...job.pdf, timeout: timeoutMs }) : undefined };
         }),
       );
-      if (outcome.overflows.length === 0) return { rendered, ...(outcome.pdf ? { pdf: await finish(job, outcome.pdf, started) } : {}) };
+      if (outcome.overflows.length === 0) {
+        warnings.push(...shrinkWarnings(rendered.view, budgets));
+        return { rendered, ...(outcome.pdf ? { pdf: await finish(job, outcome.pdf, started) } : {}) };
+      }
+      last = outcome.overflows;
       const next = refit(rendered.view, outcome.overflows, budgets);
       if (next.problems.length > 0) throw new ContentError(next.problems);
       budgets = next.budgets;
       rendered = rerender(budgets);
       for (const [path, body] of siteFor(pdfJobs(c, rendered), assets)) site.set(path, body);
     }
-    throw new ContentError([{ file: c.deck.file, message: `the slides still overflow after ${MAX_FIT_ROUNDS} attempts to split them; shorten the longest sections` }]);
+    // Name where each slide that still overflows comes from, not just the deck.
+    throw new ContentError(
+      last.map(({ slide }) => {
+        const s = rendered.view.slides[slide];
+        return { file: s?.source?.file ?? c.deck.file, line: s?.source?.line, message: `slide ${slide + 1} ("${s?.title ?? ''}") still overflows after ${MAX_FIT_ROUNDS} attempts to split it; shorten this section` };
+      }),
+    );
   };
   // The handout and the slides PDF need the measured deck; so does index.html when it is written.
   const slides: Promise<{ rendered: RenderedDeck; pdf?: PrintedPdf }> = measure || wanted.has('slides') || wanted.has('handout') ? fitSlides() : Promise.resolve({ rendered: first });

@@ -1,10 +1,13 @@
 import type { OutlookBar } from '../compare/compare.js';
+import { labelText, labelWidth, wrapLabel } from './chart-label.js';
 import { escapeHtml } from './markdown.js';
 
 const BAR = 34;
 const GAP = 18;
-const LABEL = 190;
 const WIDTH = 720;
+/** Label lines of up to this many characters; the label area is as wide as the longest needs. */
+const LABEL_CHARS = 22;
+const LINE = 23;
 
 /**
  * The outlook as a horizontal bar chart in SVG, so it is identical on screen and on paper.
@@ -15,8 +18,13 @@ export function outlookChart(bars: readonly OutlookBar[]): string {
   if (bars.length === 0) return '';
   const max = Math.max(10, ...bars.map((b) => b.growth));
   const scaleMax = Math.ceil(max / 5) * 5;
+  const labels = bars.map((b) => wrapLabel(b.role, LABEL_CHARS));
+  const LABEL = labelWidth(labels, 120, 280);
   const plot = WIDTH - LABEL - 70;
-  const height = bars.length * (BAR + GAP) + 34;
+  // Each row is as tall as its bar or its label, whichever is taller.
+  const rowHeights = labels.map((l) => Math.max(BAR, l.length * LINE));
+  const tops = rowHeights.map((_, i) => rowHeights.slice(0, i).reduce((sum, h) => sum + h + GAP, 0));
+  const height = rowHeights.reduce((sum, h) => sum + h + GAP, 0) + 34;
   const x = (v: number) => LABEL + (Math.max(0, v) / scaleMax) * plot;
   const summary = bars.map((b) => `${b.role}: ${formatGrowth(b.growth)}${b.period ? ` (${b.period})` : ''}`).join('; ');
 
@@ -26,11 +34,12 @@ export function outlookChart(bars: readonly OutlookBar[]): string {
     .join('');
   const rows = bars
     .map((bar, i) => {
-      const y = i * (BAR + GAP) + GAP / 2;
+      const middle = (tops[i] ?? 0) + GAP / 2 + (rowHeights[i] ?? BAR) / 2;
+      const y = middle - BAR / 2;
       const w = Math.max(2, x(bar.growth) - LABEL);
       return (
-        `<text class="chart-label" x="${LABEL - 12}" y="${y + BAR / 2}" text-anchor="end" dominant-baseline="central">${escapeHtml(bar.role)}</text>` +
-        `<rect class="role-${bar.index}" x="${LABEL}" y="${y}" width="${w.toFixed(1)}" height="${BAR}" rx="3"/>` +
+        labelText(labels[i] ?? [bar.role], LABEL - 12, middle, LINE, bar.role) +
+        `<rect class="role-${bar.index}" x="${LABEL}" y="${y}" width="${w.toFixed(1)}" height="${BAR}" rx="3"><title>${escapeHtml(`${bar.role}: ${formatGrowth(bar.growth)}`)}</title></rect>` +
         `<text class="chart-value" x="${(LABEL + w + 8).toFixed(1)}" y="${y + BAR / 2}" dominant-baseline="central">${formatGrowth(bar.growth)}</text>`
       );
     })

@@ -4,6 +4,7 @@ import { formatGrowth, outlookChart } from './chart.js';
 import { escapeHtml as escape } from './markdown.js';
 import { estimateLines, paginateColumns } from './paginate.js';
 import { overlapChart } from './overlap-chart.js';
+import { MATRIX_FROM_ROLES, overlapMatrix, type OverlapMatrix, splitMatrix } from './overlap-matrix.js';
 import { overlapTable } from './overlap-table.js';
 import { formatDate, notesHtml, type Piece, piecesToHtml, sectionPieces } from './pieces.js';
 import { type BrandView, brandView, type ThemeView, themeView } from './themes.js';
@@ -20,6 +21,10 @@ export interface SlideView {
   agenda?: string[];
   columns?: { heading: string; role: number; html: string }[];
   table?: { head: string[]; rows: string[][] };
+  /** The overlap of 4-6 roles: one row per term, one column per role. */
+  matrix?: OverlapMatrix;
+  /** Type scale below 1 when the slide's content was shrunk to fit (see emit/slide-fit.ts). */
+  zoom?: number;
   chart?: string;
   caption?: string;
   notes?: NoteView[];
@@ -34,9 +39,24 @@ export interface SlideSource {
   line: number;
   /** For side-by-side slides: the file and the line of each piece, per column. */
   columns?: { file: string; lines: number[] }[];
+  /**
+   * Per column (one for a table or a fixed slide), what it shows that can be shrunk: a column
+   * holding a single one of these that still overflows is shrunk instead of split.
+   */
+  shrink: Shrinkable[][];
 }
 
-/** Lines per slide for budgets the browser found too generous, by SlideSource.budget. */
+/** A piece of a slide that can be drawn smaller: its key in FitBudgets, and where it comes from. */
+export interface Shrinkable {
+  key: string;
+  file: string;
+  line: number;
+}
+
+/**
+ * What the browser measured: lines per slide for budgets it found too generous, by
+ * SlideSource.budget, and type scales (< 1) by Shrinkable.key for content that cannot be split.
+ */
 export type FitBudgets = ReadonlyMap<string, number>;
 
 /** Speaker notes of a slide, grouped by whose file they come from. */
@@ -70,9 +90,11 @@ const COLUMN_GAP = 40;
 const CHAR_WIDTH = 11.5;
 const COLUMN_LINES = 15.5;
 const TABLE_LINES = 21;
+/** Matrix rows of one line each, at 1.25 a row with its gap: about 17 rows under the header. */
+const MATRIX_LINES = 21;
 /** Lines per slide that a budget key starts from before any measurement. */
 export function defaultBudget(key: string): number {
-  return key === 'overlap' ? TABLE_LINES : COLUMN_LINES;
+  return key === 'overlap' ? TABLE_LINES : key === 'overlap-matrix' ? MATRIX_LINES : COLUMN_LINES;
 }
 
 const OVERLAP_TITLE = 'What they share, what sets them apart';
@@ -80,7 +102,7 @@ const OVERLAP_TITLE = 'What they share, what sets them apart';
 export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckView {
   const { deck } = c;
   const { opening, middle: rest, closing } = c.prose;
-  const overlapSlides = overlapSlidesFor(c, budgets.get('overlap') ?? TABLE_LINES);
+  const overlapSlides = overlapSlidesFor(c, budgets);
   const agenda = [opening?.title, ...c.sections.map((s) => s.title), overlapSlides[0]?.title, ...rest.map((s) => s.title), closing?.title]
     .filter((t): t is string => t !== undefined);
 
@@ -93,8 +115,8 @@ export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckVi
     roles: c.roles.map((r, role) => ({ title: r.title, role })),
   };
   const slides: SlideView[] = [
-    slide({ kind: 'title', title: deck.title, cover, source: fixed(deck.file) }),
-    slide({ kind: 'prose', title: 'Agenda', agenda, source: fixed(deck.file) }),
+    slide({ kind: 'title', title: deck.title, cover, source: fixed(deck.file, 1, 'title') }),
+    slide({ kind: 'prose', title: 'Agenda', agenda, source: fixed(deck.file, 1, 'agenda') }),
     ...(opening ? [proseSlide(opening, deck.file)] : []),
     ...c.sections.flatMap((section) => [
       ...compareSlides(section, c, budgets.get(`section:${section.id}`) ?? COLUMN_LINES),
@@ -106,21 +128,32 @@ export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckVi
   ];
   // Unset in the front matter and not filled by a config file: the light theme.
   const theme = themeView(deck.theme ?? 'light', deck.brand?.accent);
-  return { lang: deck.lang, title: deck.title, theme, brand: brandView(deck.brand), slides };
+  const zoomed = slides.map((s) => ({ ...s, zoom: slideZoom(s.source, budgets) }));
+  return { lang: deck.lang, title: deck.title, theme, brand: brandView(deck.brand), slides: zoomed };
+}
+
+/** The smallest type scale measured for anything on the slide; undefined at full size. */
+function slideZoom(source: SlideSource | undefined, budgets: FitBudgets): number | undefined {
+  const zoom = Math.min(1, ...(source?.shrink.flat() ?? []).map((s) => budgets.get(s.key) ?? 1));
+  return zoom < 1 ? zoom : undefined;
 }
 
 /** Every field present (undefined when unused): templates compile in strict mode. */
 function slide(fields: Pick<SlideView, 'kind' | 'title'> & Partial<SlideView>): Required<SlideView> {
-  return { cover: undefined, source: undefined, part: undefined, html: undefined, agenda: undefined, columns: undefined, table: undefined, chart: undefined, caption: undefined, notes: undefined, ...fields } as Required<SlideView>;
+  return { cover: undefined, source: undefined, part: undefined, html: undefined, agenda: undefined, columns: undefined, table: undefined, matrix: undefined, chart: undefined, caption: undefined, notes: undefined, zoom: undefined, ...fields } as Required<SlideView>;
 }
 
-/** A slide that cannot be split further: when it overflows, its content must be shortened. */
-function fixed(file: string, line = 1): SlideSource {
-  return { budget: 'fixed', file, line };
+/** A slide that is not split: when it overflows, its type is shrunk (and a warning names it). */
+function fixed(file: string, line: number, what: string): SlideSource {
+  return { budget: 'fixed', file, line, shrink: [[{ key: `zoom:${what}:${file}:${line}`, file, line }]] };
+}
+
+function pieceShrink(file: string, pieces: readonly Piece[]): Shrinkable[] {
+  return pieces.map((p) => ({ key: `zoom:${file}:${p.line}`, file, line: p.line }));
 }
 
 function proseSlide(section: Section, file: string): SlideView {
-  const source = fixed(file, section.line);
+  const source = fixed(file, section.line, `prose:${section.id}`);
   return slide({ kind: 'prose', title: section.title, html: piecesToHtml(sectionPieces(section)), notes: section.notes.length > 0 ? [{ html: notesHtml(section.notes) }] : [], source });
 }
 
@@ -152,6 +185,7 @@ function compareSlides(section: AlignedSection, c: Comparison, budget: number): 
         file: c.roles[page[0]?.role ?? 0]?.file ?? c.deck.file,
         line: section.cells[page[0]?.role ?? 0]?.line ?? 1,
         columns: page.map(({ role, pieces }) => ({ file: c.roles[role]?.file ?? '', lines: pieces.map((p) => p.line) })),
+        shrink: page.map(({ role, pieces }) => pieceShrink(c.roles[role]?.file ?? '', pieces)),
       },
     }),
   );
@@ -174,7 +208,7 @@ function chartSlides(c: Comparison): SlideView[] {
     slide({
       kind: 'chart',
       title: 'Projected job growth',
-      source: fixed(c.roles.find((r) => r.outlook)?.file ?? c.deck.file),
+      source: fixed(c.roles.find((r) => r.outlook)?.file ?? c.deck.file, 1, 'outlook-chart'),
       chart: outlookChart(c.outlook),
       caption: `${caption}.${sources ? ` Source: ${sources}.` : ''}`,
       notes: [{ html: `<p>Projected employment growth for the occupation group each role belongs to. ${escape(caption)}.</p>` }],
@@ -182,31 +216,63 @@ function chartSlides(c: Comparison): SlideView[] {
   ];
 }
 
-function overlapSlidesFor(c: Comparison, budget: number): SlideView[] {
+function overlapSlidesFor(c: Comparison, budgets: FitBudgets): SlideView[] {
+  const sharedCount = new Set(c.sections.flatMap((s) => s.overlap.shared.map((k) => k.key))).size;
+  const tables = c.roles.length >= MATRIX_FROM_ROLES ? matrixSlides(c, budgets.get('overlap-matrix') ?? MATRIX_LINES) : tableSlides(c, budgets.get('overlap') ?? TABLE_LINES);
+  if (tables.length === 0) return [];
+  const chart = slide({
+    kind: 'chart',
+    title: OVERLAP_TITLE,
+    source: fixed(c.deck.file, 1, 'overlap-chart'),
+    chart: overlapChart(c),
+    caption: 'Distinct bold terms in each section of the role files, by who has them.',
+    notes: [{ html: `<p>Longer grey bars mean more common ground; hatched and coloured parts are what only one role lists. ${sharedCount} terms are shared in all.</p>` }],
+  });
+  const notes = [{ html: `<p>Bold terms from the role files, compared section by section: ${sharedCount} terms appear for ${c.roles.length > 2 ? 'all roles' : 'both roles'}. Ask which of the unique ones surprised the audience.</p>` }];
+  return [chart, ...tables.map((t, index) => slide({ ...t, kind: 'overlap', title: OVERLAP_TITLE, part: tables.length > 1 ? `${index + 1}/${tables.length}` : undefined, notes }))];
+}
+
+/** Where a section's terms come from: its heading in the first role that has it. */
+function sectionPlace(c: Comparison, title: string): { file: string; line: number } {
+  const section = c.sections.find((s) => s.title === title);
+  const role = section?.cells.findIndex((cell) => cell !== undefined) ?? -1;
+  return { file: c.roles[role]?.file ?? c.deck.file, line: section?.cells[role]?.line ?? 1 };
+}
+
+/** Two or three roles: one row per section, its terms listed by who has them. */
+function tableSlides(c: Comparison, budget: number): Partial<SlideView>[] {
   const { head, rows } = overlapTable(c);
   if (rows.length === 0) return [];
   const cellChars = Math.floor((SLIDE_TEXT_WIDTH - 200) / (head.length - 1) / 9);
   const rowLines = (row: string[]) => Math.max(...row.slice(1).map((cell) => estimateLines(cell, cellChars))) + 0.6;
   const pages = paginateColumns([rows], rowLines, budget).map((p) => p[0] ?? []);
-  const sharedCount = new Set(c.sections.flatMap((s) => s.overlap.shared.map((k) => k.key))).size;
-  const chart = slide({
-    kind: 'chart',
-    title: OVERLAP_TITLE,
-    source: fixed(c.deck.file),
-    chart: overlapChart(c),
-    caption: 'Distinct bold terms in each section of the role files, by who has them.',
-    notes: [{ html: `<p>Longer grey bars mean more common ground; coloured parts are what only one role lists. ${sharedCount} terms are shared in all.</p>` }],
-  });
-  return [chart, ...pages.map((page, index) =>
-    slide({
-    kind: 'overlap',
-    title: OVERLAP_TITLE,
-    part: pages.length > 1 ? `${index + 1}/${pages.length}` : undefined,
+  return pages.map((page) => ({
     table: { head, rows: page },
-    source: { budget: 'overlap', file: c.deck.file, line: 1 },
-    notes: [{ html: `<p>Bold terms from the role files, compared section by section: ${sharedCount} terms appear for ${c.roles.length > 2 ? 'all roles' : 'both roles'}. Ask which of the unique ones surprised the audience.</p>` }],
-  }),
-  )];
+    source: {
+      budget: 'overlap',
+      file: c.deck.file,
+      line: 1,
+      shrink: [page.map((row) => ({ key: `zoom:overlap:${row[0] ?? ''}`, ...sectionPlace(c, row[0] ?? '') }))],
+    },
+  }));
+}
+
+/** Four to six roles: a matrix of terms by role, split over slides by rows. */
+function matrixSlides(c: Comparison, budget: number): Partial<SlideView>[] {
+  const matrix = overlapMatrix(c);
+  const cells = matrix.groups.flatMap((g, group) => [{ group, row: -1, text: g.title }, ...g.rows.map((r, row) => ({ group, row, text: r.term }))]);
+  const termChars = Math.floor((SLIDE_TEXT_WIDTH - 130 * c.roles.length) / 9);
+  // A section heading is not left alone at the foot of a slide: it counts one row more.
+  const pages = paginateColumns([cells], (cell) => estimateLines(cell.text, termChars) + (cell.row < 0 ? 1.25 : 0), budget).map((p) => (p[0] ?? []).filter((cell) => cell.row >= 0));
+  return splitMatrix(matrix, pages).flatMap((m, index) => m.groups.length === 0 ? [] : [{
+    matrix: m,
+    source: {
+      budget: 'overlap-matrix',
+      file: c.deck.file,
+      line: 1,
+      shrink: [(pages[index] ?? []).map((cell) => ({ key: `zoom:overlap:${cell.group}:${cell.row}`, ...sectionPlace(c, matrix.groups[cell.group]?.title ?? '') }))],
+    },
+  }]);
 }
 
 function columnChars(columns: number): number {

@@ -1,11 +1,37 @@
 import type { Comparison } from '../compare/compare.js';
+import { labelText, labelWidth, wrapLabel } from './chart-label.js';
 import { escapeHtml } from './markdown.js';
 
 const ROW = 30;
 const GAP = 14;
-const LABEL = 230;
 const WIDTH = 960;
 const LEGEND = 40;
+const LABEL_CHARS = 20;
+const LINE = 22;
+
+/**
+ * One hatching per role, drawn over the role's colour, so "only ML Engineer" and "only AI
+ * Scientist" differ in greyscale too (issue 11); what roles share stays solid. The ids are the
+ * same in every chart, and a page holds one overlap chart.
+ */
+const HATCH: readonly string[] = [
+  '<path d="M2 0V8M6 0V8"/>',
+  '<path d="M-2 2L2 -2M0 8L8 0M6 10L10 6"/>',
+  '<circle cx="2" cy="2" r="1.3"/><circle cx="6" cy="6" r="1.3"/>',
+  '<path d="M-2 6L2 10M0 0L8 8M6 -2L10 2"/>',
+  '<path d="M0 2H8M0 6H8"/>',
+  '<path d="M0 0L8 8M8 0L0 8"/>',
+];
+
+function patterns(): string {
+  return `<defs>${HATCH.map((shape, i) => `<pattern id="careerdeck-hatch-${i}" width="8" height="8" patternUnits="userSpaceOnUse"><g class="hatch">${shape}</g></pattern>`).join('')}</defs>`;
+}
+
+/** The hatching of a role's segment over its colour; nothing for shared segments. */
+function hatch(className: string, x: string | number, y: number, w: string | number, h: number): string {
+  const role = /^role-(\d)$/.exec(className)?.[1];
+  return role === undefined ? '' : `<rect class="hatch-overlay" fill="url(#careerdeck-hatch-${role})" x="${x}" y="${y}" width="${w}" height="${h}"/>`;
+}
 
 interface Segment {
   count: number;
@@ -33,6 +59,8 @@ export function overlapChart(c: Comparison): string {
     .filter((row) => row.segments.some((seg) => seg.count > 0));
   if (rows.length === 0) return '';
 
+  const labels = rows.map((row) => wrapLabel(row.title, LABEL_CHARS));
+  const LABEL = labelWidth(labels, 150, 260);
   const plot = WIDTH - LABEL - 10;
   // Legend entries flow left to right and wrap, sized by an estimate of their text width.
   let lx = LABEL;
@@ -44,35 +72,36 @@ export function overlapChart(c: Comparison): string {
         lx = LABEL;
         ly += 26;
       }
-      const item = `<rect class="${seg.className}" x="${lx}" y="${ly}" width="16" height="16" rx="2"/><text class="chart-tick" x="${lx + 22}" y="${ly + 13}">${escapeHtml(seg.name)}</text>`;
+      const item = `<rect class="${seg.className}" x="${lx}" y="${ly}" width="16" height="16" rx="2"/>${hatch(seg.className, lx, ly, 16, 16)}<text class="chart-tick" x="${lx + 22}" y="${ly + 13}">${escapeHtml(seg.name)}</text>`;
       lx += width + 14;
       return item;
     })
     .join('');
   const top = ly + LEGEND - 6;
-  const height = top + rows.length * (ROW + GAP);
+  const pitch = labels.map((l) => Math.max(ROW, l.length * LINE) + GAP);
+  const height = top + pitch.reduce((sum, p) => sum + p, 0);
   const bars = rows
     .map((row, r) => {
-      const y = top + r * (ROW + GAP);
+      const y = top + pitch.slice(0, r).reduce((sum, p) => sum + p, 0) + ((pitch[r] ?? ROW + GAP) - GAP - ROW) / 2;
       const total = row.segments.reduce((sum, seg) => sum + seg.count, 0);
       let x = LABEL;
       const parts = row.segments
         .filter((seg) => seg.count > 0)
         .map((seg) => {
           const w = (seg.count / total) * plot;
-          const rect = `<rect class="${seg.className}" x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${ROW}"><title>${escapeHtml(`${row.title}: ${seg.count} ${seg.name}`)}</title></rect>`;
+          const rect = `<rect class="${seg.className}" x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${ROW}"><title>${escapeHtml(`${row.title}: ${seg.count} ${seg.name}`)}</title></rect>${hatch(seg.className, x.toFixed(1), y, w.toFixed(1), ROW)}`;
           const label = w >= 22 ? `<text class="overlap-count on-${seg.className}" x="${(x + w / 2).toFixed(1)}" y="${y + ROW / 2}" text-anchor="middle" dominant-baseline="central">${seg.count}</text>` : '';
           x += w;
           return rect + label;
         })
         .join('');
-      return `<text class="chart-label" x="${LABEL - 12}" y="${y + ROW / 2}" text-anchor="end" dominant-baseline="central">${escapeHtml(row.title)}</text>${parts}`;
+      return `${labelText(labels[r] ?? [row.title], LABEL - 12, y + ROW / 2, LINE, row.title)}${parts}`;
     })
     .join('');
   const desc = rows.map((row) => `${row.title}: ${row.segments.map((seg) => `${seg.count} ${seg.name}`).join(', ')}`).join('; ');
   return (
     `<svg class="chart overlap-chart" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="overlap-title overlap-desc" xmlns="http://www.w3.org/2000/svg">` +
     `<title id="overlap-title">Keywords shared and unique, by section</title><desc id="overlap-desc">${escapeHtml(desc)}.</desc>` +
-    `${legend}${bars}</svg>`
+    `${patterns()}${legend}${bars}</svg>`
   );
 }

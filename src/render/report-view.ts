@@ -2,6 +2,7 @@ import type { Comparison } from '../compare/compare.js';
 import type { Section, SourceRef } from '../model/index.js';
 import { formatGrowth, outlookChart } from './chart.js';
 import { overlapChart } from './overlap-chart.js';
+import { MATRIX_FROM_ROLES, overlapMatrix, type OverlapMatrix } from './overlap-matrix.js';
 import { overlapTable, type OverlapTable } from './overlap-table.js';
 import { formatDate, keywordList, piecesToHtml, plain, sectionPieces } from './pieces.js';
 import { type BrandView, brandView, type ThemeView, themeView } from './themes.js';
@@ -28,6 +29,8 @@ export interface ReportView {
   opening?: PartView | undefined;
   sections: { id: string; title: string; columns: { heading: string; role: number; html: string }[]; chart: string | undefined; caption: string | undefined }[];
   overlap: OverlapTable;
+  /** With 4-6 roles the overlap is shown as this matrix instead of the table. */
+  overlapMatrix: OverlapMatrix | undefined;
   overlapChart: string;
   others: PartView[];
   closing?: PartView | undefined;
@@ -70,6 +73,7 @@ export function reportView(c: Comparison): ReportView {
       caption: s.id === c.chartAfter ? caption : undefined,
     })),
     overlap: overlapTable(c),
+    overlapMatrix: roles.length >= MATRIX_FROM_ROLES ? overlapMatrix(c) : undefined,
     overlapChart: overlapChart(c),
     others: rest.map(part),
     closing: closing && part(closing),

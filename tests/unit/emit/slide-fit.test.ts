@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refit } from '../../../src/emit/slide-fit.js';
+import { refit, shrinkWarnings } from '../../../src/emit/slide-fit.js';
 import { deckView, defaultBudget } from '../../../src/render/deck-view.js';
 import { defaultComparison } from '../render/model.js';
 
@@ -26,17 +26,41 @@ describe('refit', () => {
     expect(before.get('section:skills')).toBe(8);
   });
 
-  it('reports a single item too long to split at its file and line', () => {
+  it('shrinks a single item too long to split instead of failing, keyed by its file and line', () => {
     const slide = indexOf('Skills');
-    const { problems, budgets } = refit(view, [{ slide, ratio: 1.2, columns: [false, true] }], new Map());
-    expect(problems).toEqual([{ file: 'content/roles/scientist.md', line: 10, message: expect.stringMatching(/this item alone does not fit on slide \d+ \("Skills"\)/) }]);
-    expect(budgets.size).toBe(0);
+    const { problems, budgets } = refit(view, [{ slide, ratio: 1.2, columns: [false, true], zoom: 0.8, columnZooms: [undefined, 0.85] }], new Map());
+    expect(problems).toEqual([]);
+    expect([...budgets]).toEqual([['zoom:content/roles/scientist.md:10', 0.85]]);
+    // Drawn at that scale on the next render, and not split further.
+    expect(deckView(defaultComparison(), budgets).slides[slide]?.zoom).toBe(0.85);
   });
 
-  it('reports a prose slide that overflows, naming its section', () => {
+  it('keeps the smallest scale measured for an item over several rounds', () => {
+    const slide = indexOf('Skills');
+    const before = new Map([['zoom:content/roles/scientist.md:10', 0.7]]);
+    const { budgets } = refit(view, [{ slide, ratio: 1.2, columns: [false, true], columnZooms: [undefined, 0.9] }], before);
+    expect(budgets.get('zoom:content/roles/scientist.md:10')).toBe(0.7);
+  });
+
+  it('fails only for an item that does not fit even at the smallest scale, naming its file and line', () => {
+    const slide = indexOf('Skills');
+    const { problems } = refit(view, [{ slide, ratio: 4, columns: [false, true], columnZooms: [undefined, undefined] }], new Map());
+    expect(problems).toEqual([{ file: 'content/roles/scientist.md', line: 10, message: expect.stringMatching(/too much text for slide \d+ \("Skills"\), even with its type at 40%; shorten it/) }]);
+  });
+
+  it('shrinks a prose slide that overflows, and warns naming its section when the type falls below the readable size', () => {
     const slide = indexOf('Introduction');
-    const { problems } = refit(view, [{ slide, ratio: 1.3, columns: [] }], new Map());
-    expect(problems).toEqual([{ file: 'content/decks/deck.md', line: view.slides[slide]?.source?.line, message: `too much text for slide ${slide + 1} ("Introduction"); shorten what this slide shows` }]);
+    const line = view.slides[slide]?.source?.line;
+    const fine = refit(view, [{ slide, ratio: 1.1, columns: [], zoom: 0.9 }], new Map());
+    expect(fine.problems).toEqual([]);
+    expect(shrinkWarnings(deckView(defaultComparison(), fine.budgets), fine.budgets)).toEqual([]);
+    const small = refit(view, [{ slide, ratio: 1.6, columns: [], zoom: 0.6 }], new Map());
+    expect(small.problems).toEqual([]);
+    const fitted = deckView(defaultComparison(), small.budgets);
+    expect(fitted.slides[slide]?.zoom).toBe(0.6);
+    expect(shrinkWarnings(fitted, small.budgets)).toEqual([
+      { file: 'content/decks/deck.md', line, severity: 'warning', message: `too much text for slide ${slide + 1} ("Introduction"): its type is shrunk to 60% to fit; shorten it or split it into several items` },
+    ]);
   });
 
   it('tightens the overlap table budget from its own default', () => {

@@ -54,7 +54,24 @@ describe('outlookChart', () => {
     const svg = outlookChart([{ role: '<script>alert(1)</script> & Co', growth: 10, index: 0 }]);
     expect(svg).not.toContain('<script');
     expect(svg).toContain('&#60;script&#62;alert(1)&#60;/script&#62; &#38; Co');
-    expect(count(svg, '&#60;script&#62;')).toBe(2);
+    // Label, description, and the bar's own <title>; label lines also in an aria-label.
+    expect(count(svg, '&#60;script&#62;')).toBeGreaterThanOrEqual(3);
+  });
+
+  it('prints a 40-character label whole, wrapped over lines, with the full text as its accessible name', () => {
+    const role = 'Senior ML Infra & Platform Reliability E';
+    expect(role).toHaveLength(40);
+    const svg = outlookChart([{ role, growth: 10, index: 0 }, { role: 'Softwareentwicklung', growth: 5, index: 1 }]);
+    const spans = [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]);
+    expect(spans.join(' ')).toBe('Senior ML Infra &#38; Platform Reliability E');
+    expect(spans.every((s) => (s ?? '').replace('&#38;', '&').length <= 22)).toBe(true);
+    expect(svg).toContain('aria-label="Senior ML Infra &#38; Platform Reliability E"');
+    expect(svg).toMatch(/<text class="chart-label"[^>]*>Softwareentwicklung<\/text>/);
+    // The label area is wide enough for the longest line, not a fixed 190 units.
+    const labelX = Number(/<tspan x="([\d.]+)"/.exec(svg)?.[1]);
+    const barX = Number(/<rect class="role-0" x="([\d.]+)"/.exec(svg)?.[1]);
+    expect(labelX).toBeGreaterThan(19 * 11);
+    expect(barX).toBeGreaterThan(labelX);
   });
 
   it('draws a short visible bar for a decline', () => {

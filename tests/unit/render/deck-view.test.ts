@@ -158,6 +158,13 @@ describe('deckView: fitting', () => {
         { file: 'content/roles/engineer.md', lines: [13, 14] },
         { file: 'content/roles/scientist.md', lines: [10] },
       ],
+      shrink: [
+        [
+          { key: 'zoom:content/roles/engineer.md:13', file: 'content/roles/engineer.md', line: 13 },
+          { key: 'zoom:content/roles/engineer.md:14', file: 'content/roles/engineer.md', line: 14 },
+        ],
+        [{ key: 'zoom:content/roles/scientist.md:10', file: 'content/roles/scientist.md', line: 10 }],
+      ],
     });
   });
 });
@@ -255,6 +262,7 @@ describe('deckView: every slide names its source', () => {
 
   it('points deck prose slides at their heading line in the deck file', () => {
     const intro = view.slides.find((s) => s.title === 'Introduction');
-    expect(intro?.source).toEqual({ budget: 'fixed', file: 'content/decks/deck.md', line: 7 });
+    expect(intro?.source).toMatchObject({ budget: 'fixed', file: 'content/decks/deck.md', line: 7 });
+    expect(intro?.source?.shrink).toEqual([[{ key: 'zoom:prose:introduction:content/decks/deck.md:7', file: 'content/decks/deck.md', line: 7 }]]);
   });
 });
