@@ -5,6 +5,9 @@ import type { RenderedDeck } from '../render/render.js';
 import { contentType, type Asset } from './assets.js';
 import { assertFitsOnePage, assertHandoutNotesFit } from './fit.js';
 import { pdfName } from './names.js';
+import { slideBookmarks } from './bookmarks.js';
+import type { Bookmark } from './pdf-outline.js';
+import { handoutView } from '../render/handout-view.js';
 
 /** One PDF of a deck: the page it prints, how, and what goes into its metadata. */
 export interface PdfJob {
@@ -21,15 +24,18 @@ export interface PdfJob {
   /** Checks run on the loaded page before printing; they throw to fail the build. */
   beforePrint?: ((page: Page) => Promise<void>) | undefined;
   pdf: PDFOptions;
+  /** The PDF's bookmarks, when they are not Chromium's (one per heading): one per slide. */
+  bookmarks?: readonly Bookmark[] | undefined;
 }
 
 const PRINT: PDFOptions = { printBackground: true, preferCSSPageSize: true, tagged: true };
 
 export function pdfJobs(c: Comparison, r: RenderedDeck): PdfJob[] {
   const { deck } = c;
+  const handoutPages = handoutView(r.view, deck.paper).pages;
   return [
     { kind: 'report', name: pdfName(deck.slug, 'report'), title: `${deck.title}: comparison report`, path: '/report.html', html: r.report, pdf: { ...PRINT, outline: true } },
-    { kind: 'handout', name: pdfName(deck.slug, 'handout'), title: `${deck.title}: handout`, path: '/handout.html', html: r.handout, beforePrint: assertHandoutNotesFit, pdf: PRINT },
+    { kind: 'handout', name: pdfName(deck.slug, 'handout'), title: `${deck.title}: handout`, path: '/handout.html', html: r.handout, beforePrint: assertHandoutNotesFit, pdf: PRINT, bookmarks: slideBookmarks(handoutPages) },
     {
       kind: 'slides',
       name: pdfName(deck.slug, 'slides'),
@@ -38,6 +44,7 @@ export function pdfJobs(c: Comparison, r: RenderedDeck): PdfJob[] {
       html: r.deck,
       readyAttribute: 'data-careerdeck-pdf-ready',
       pdf: PRINT,
+      bookmarks: slideBookmarks(r.view.slides.map((slide) => [slide])),
     },
     ...r.factsheets.map(({ slug, html }) => {
       const role = c.roles.find((x) => x.slug === slug);
