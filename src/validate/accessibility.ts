@@ -5,17 +5,15 @@ import type { Deck, Role, Section } from './model.js';
 /**
  * An accessibility checker in the manner of PowerPoint's: content that builds but that some
  * readers cannot use, as warnings with the file and line and what to write instead (`--strict`
- * makes them errors). The brand accent's contrast is checked in brand.ts (an error); tables are
- * not allowed in content at all (body.ts), so there is no table header to check.
+ * makes them errors). Elsewhere already, as errors: the brand accent's contrast (brand.ts) and a
+ * slide without a title (a heading with no words, body.ts). Tables are not allowed in content at
+ * all (body.ts), so there is no table header to check.
  */
 export function accessibilityWarnings(roles: readonly Role[], decks: readonly Deck[]): Diagnostic[] {
   const warnings: Diagnostic[] = [];
   const warn = (file: string, line: number, message: string) => warnings.push({ file, line, message, severity: 'warning' });
   for (const doc of [...roles, ...decks]) {
     for (const section of doc.sections) {
-      if (!/[\p{L}\p{N}]/u.test(section.title)) {
-        warn(doc.file, section.line, `slide title "${section.title}" has no words; a screen reader announces the slide by its title: say what the slide is about`);
-      }
       for (const { markdown, line } of texts(section)) checkText(markdown, line, (at, message) => warn(doc.file, at, message));
     }
   }

@@ -19,7 +19,9 @@ beforeAll(async () => {
   const project = await accessibilityProject('pdf-structure');
   dir = project.dir;
   await build({ contentDir: project.content, outDir: project.out, date: new Date('2026-01-02T03:04:05Z') });
-  for (const deck of await readdir(project.out)) {
+  for (const entry of await readdir(project.out, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue; // the build record
+    const deck = entry.name;
     const files = new Map<string, Printed>();
     for (const name of (await readdir(path.join(project.out, deck))).filter((f) => f.endsWith('.pdf'))) {
       const bytes = await readFile(path.join(project.out, deck, name));
@@ -96,6 +98,7 @@ describe.each([DEFAULT_DECK, THREE_ROLES])('the handout of %s', (deck) => {
   it('has one bookmark a slide, in order, each on the page that shows the slide', () => {
     const { structure, facts } = pdf(deck, 'handout');
     const slides = pdf(deck, 'slides').structure;
+    expect(structure.outline).toHaveLength(slides.pages);
     expect(structure.outline.map((b) => b.title)).toEqual(slides.outline.map((b) => b.title));
     for (const bookmark of structure.outline) {
       expect(bookmark.page).toBeDefined();
