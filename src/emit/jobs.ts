@@ -7,6 +7,9 @@ import type { Diagnostic } from '../errors.js';
 import { fitFactsheet } from './factsheet-fit.js';
 import { assertHandoutNotesFit } from './fit.js';
 import { pdfName } from './names.js';
+import { slideBookmarks } from './bookmarks.js';
+import type { Bookmark } from './pdf-outline.js';
+import { handoutView } from '../render/handout-view.js';
 
 /** One PDF of a deck: the page it prints, how, and what goes into its metadata. */
 export interface PdfJob {
@@ -23,6 +26,8 @@ export interface PdfJob {
   /** Checks run on the loaded page before printing; they throw to fail the build. */
   beforePrint?: ((page: Page) => Promise<void>) | undefined;
   pdf: PDFOptions;
+  /** The PDF's bookmarks, when they are not Chromium's (one per heading): one per slide. */
+  bookmarks?: readonly Bookmark[] | undefined;
 }
 
 const PRINT: PDFOptions = { printBackground: true, preferCSSPageSize: true, tagged: true };
@@ -30,9 +35,10 @@ const PRINT: PDFOptions = { printBackground: true, preferCSSPageSize: true, tagg
 /** `warn` receives layout that had to give way while printing (a fact sheet on two pages). */
 export function pdfJobs(c: Comparison, r: RenderedDeck, warn: (d: Diagnostic) => void = () => undefined): PdfJob[] {
   const { deck } = c;
+  const handoutPages = handoutView(r.view, deck.paper).pages;
   return [
     { kind: 'report', name: pdfName(deck.slug, 'report'), title: `${deck.title}: comparison report`, path: '/report.html', html: r.report, pdf: { ...PRINT, outline: true } },
-    { kind: 'handout', name: pdfName(deck.slug, 'handout'), title: `${deck.title}: handout`, path: '/handout.html', html: r.handout, beforePrint: assertHandoutNotesFit, pdf: PRINT },
+    { kind: 'handout', name: pdfName(deck.slug, 'handout'), title: `${deck.title}: handout`, path: '/handout.html', html: r.handout, beforePrint: assertHandoutNotesFit, pdf: PRINT, bookmarks: slideBookmarks(handoutPages) },
     {
       kind: 'slides',
       name: pdfName(deck.slug, 'slides'),
@@ -41,6 +47,7 @@ export function pdfJobs(c: Comparison, r: RenderedDeck, warn: (d: Diagnostic) =>
       html: r.deck,
       readyAttribute: 'data-careerdeck-pdf-ready',
       pdf: PRINT,
+      bookmarks: slideBookmarks(r.view.slides.map((slide) => [slide])),
     },
     ...r.factsheets.map(({ slug, html }) => {
       const role = c.roles.find((x) => x.slug === slug);

@@ -1,3 +1,8 @@
+import { type Bookmark, outlineObjects, type PdfObject } from './pdf-outline.js';
+import { pdfText } from './pdf-text.js';
+
+export { pdfText };
+
 export interface PdfMetadata {
   title: string;
   author?: string | undefined;
@@ -5,6 +10,8 @@ export interface PdfMetadata {
   keywords?: string[];
   /** The date recorded as created and modified. */
   date: Date;
+  /** When given, the PDF's bookmarks: exactly these, flat, replacing any Chromium made. */
+  bookmarks?: readonly Bookmark[] | undefined;
 }
 
 /**
@@ -15,7 +22,8 @@ export interface PdfMetadata {
  * moves), and so are its structure IDs (withStableNodeIds), which makes the output reproducible
  * under SOURCE_DATE_EPOCH. Rewriting the whole file with a PDF library gave the same result at
  * about a second of CPU per build.
- * The language comes from <html lang>, which Chromium already records.
+ * The language comes from <html lang>, which Chromium already records, and so is DisplayDocTitle.
+ * Bookmarks, when given, are added in the same update (pdf-outline.ts).
  */
 export function withMetadata(pdf: Uint8Array, meta: PdfMetadata): { bytes: Uint8Array; pages: number } {
   // latin1 maps every byte to one char and back, so offsets and binary streams survive.
@@ -23,9 +31,9 @@ export function withMetadata(pdf: Uint8Array, meta: PdfMetadata): { bytes: Uint8
   const end = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(original);
   const trailerAt = end ? original.lastIndexOf('trailer', end.index) : -1;
   const trailer = trailerAt >= 0 && end ? original.slice(trailerAt, end.index) : '';
-  const size = /\/Size\s+(\d+)/.exec(trailer)?.[1];
+  const oldSize = /\/Size\s+(\d+)/.exec(trailer)?.[1];
   const root = /\/Root\s+(\d+\s+\d+\s+R)/.exec(trailer)?.[1];
-  if (!end || !size || !root) throw new Error('the browser wrote a PDF without a classic cross-reference table; cannot add its metadata');
+  if (!end || !oldSize || !root) throw new Error('the browser wrote a PDF without a classic cross-reference table; cannot add its metadata');
 
   const stamp = pdfDate(meta.date);
   const text = withStableNodeIds(
@@ -33,7 +41,7 @@ export function withMetadata(pdf: Uint8Array, meta: PdfMetadata): { bytes: Uint8
       value.length === stamp.length ? whole.replace(value, stamp) : whole,
     ),
   );
-  const infoNumber = Number(size);
+  const infoNumber = Number(oldSize);
   const fields = [
     ['Title', meta.title],
     ['Author', meta.author],
@@ -46,11 +54,20 @@ export function withMetadata(pdf: Uint8Array, meta: PdfMetadata): { bytes: Uint8
     .filter((field): field is [string, string] => typeof field[1] === 'string' && field[1] !== '')
     .map(([key, value]) => `/${key} ${pdfText(value)}`);
   const head = text.endsWith('\n') ? text : `${text}\n`;
-  const info = `${infoNumber} 0 obj\n<< ${fields.join(' ')} /CreationDate (${stamp}) /ModDate (${stamp}) >>\nendobj\n`;
-  const xrefAt = head.length + info.length;
+  const objects: PdfObject[] = [
+    { number: infoNumber, body: `<< ${fields.join(' ')} /CreationDate (${stamp}) /ModDate (${stamp}) >>` },
+    ...(meta.bookmarks ? outlineObjects(head, meta.bookmarks, infoNumber + 1) : []),
+  ].sort((a, b) => a.number - b.number);
+  let written = '';
+  const offsets = new Map<number, number>();
+  for (const object of objects) {
+    offsets.set(object.number, head.length + written.length);
+    written += `${object.number} 0 obj\n${object.body}\nendobj\n`;
+  }
+  const size = Math.max(infoNumber, ...objects.map((o) => o.number)) + 1;
   const update =
-    `${info}xref\n${infoNumber} 1\n${String(head.length).padStart(10, '0')} 00000 n \n` +
-    `trailer\n<< /Size ${infoNumber + 1} /Root ${root} /Info ${infoNumber} 0 R /Prev ${end[1]} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+    `${written}xref\n${xrefSubsections(offsets)}` +
+    `trailer\n<< /Size ${size} /Root ${root} /Info ${infoNumber} 0 R /Prev ${end[1]} >>\nstartxref\n${head.length + written.length}\n%%EOF\n`;
   const pages = (original.match(/\/Type\s*\/Page(?![A-Za-z])/g) ?? []).length;
   return { bytes: new Uint8Array(Buffer.from(head + update, 'latin1')), pages };
 }
@@ -75,9 +92,17 @@ export function pdfDate(date: Date): string {
   return `D:${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}+00'00'`;
 }
 
-/** A PDF text string in UTF-16BE with a byte-order mark, as hex: safe for any character. */
-export function pdfText(value: string): string {
-  let hex = 'FEFF';
-  for (let i = 0; i < value.length; i++) hex += value.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
-  return `<${hex}>`;
+
+/** A cross-reference section: one subsection per run of consecutive object numbers. */
+function xrefSubsections(offsets: ReadonlyMap<number, number>): string {
+  const numbers = [...offsets.keys()].sort((a, b) => a - b);
+  let out = '';
+  for (let i = 0; i < numbers.length; ) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
+    out += `${numbers[i]} ${j - i + 1}\n`;
+    for (let k = i; k <= j; k++) out += `${String(offsets.get(numbers[k]!)).padStart(10, '0')} 00000 n \n`;
+    i = j + 1;
+  }
+  return out;
 }

@@ -58,8 +58,11 @@ export async function printDeck(
   };
   const jobs = pdfJobs(c, first, (d) => warnings.push(d));
   const site = siteFor(jobs, assets);
+  // The bookmarks name the slides, so they follow the latest rendering (fitting may split slides).
+  let latest = jobs;
   const finish = async (job: PdfJob, raw: Uint8Array, started: number): Promise<PrintedPdf> => {
-    const { bytes, pages } = withMetadata(raw, { ...meta, title: job.title });
+    const bookmarks = latest.find((j) => j.name === job.name)?.bookmarks;
+    const { bytes, pages } = withMetadata(raw, { ...meta, title: job.title, bookmarks });
     return { name: job.name, bytes, pages, ms: performance.now() - started };
   };
   const print = async (job: PdfJob, from: Site = site) => {
@@ -91,7 +94,8 @@ export async function printDeck(
       if (next.problems.length > 0) throw new ContentError(next.problems);
       budgets = next.budgets;
       rendered = rerender(budgets);
-      for (const [path, body] of siteFor(pdfJobs(c, rendered), assets)) site.set(path, body);
+      latest = pdfJobs(c, rendered);
+      for (const [path, body] of siteFor(latest, assets)) site.set(path, body);
     }
     // Name where each slide that still overflows comes from, not just the deck.
     throw new ContentError(

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ContentError, type Diagnostic, isWarning, partition, type SourceLocation } from '../errors.js';
 import { type ParsedFile, parseFrontMatter } from '../load/front-matter.js';
 import type { SourceFile } from '../load/source.js';
+import { accessibilityWarnings } from './accessibility.js';
 import { parseBody } from './body.js';
 import { checkBrand } from './brand.js';
 import { imageResolver } from './images.js';
@@ -106,6 +107,7 @@ export function validateContent(
       }),
     );
   }
+  diagnostics.push(...accessibilityWarnings([...roles.values()], decks.map((d) => d.deck)));
   if (decks.length === 0 && diagnostics.length === 0 && earlier.length === 0) {
     diagnostics.push({ file: `${contentDir}/decks`, message: `no deck found; add a deck file such as ${contentDir}/decks/my-deck.md (see README, "Content format")` });
   }

@@ -4,8 +4,54 @@
 
 // reveal.js fires pdf-ready once its print view has laid out every slide: the signal to print.
 Reveal.on('pdf-ready', () => {
+  exposeSlidesToPrint();
   document.documentElement.dataset.careerdeckPdfReady = 'true';
 });
+
+// Chromium tags a PDF from the accessibility tree, and reveal hides every slide but the current
+// one from it (hidden, aria-hidden), so the slides PDF came out with one slide's text tagged and
+// the rest outside the structure tree (issue 14). In the print view all slides are shown, so all
+// are exposed; the layout wrappers and page numbers are left out of the tree.
+function exposeSlidesToPrint() {
+  for (const slide of document.querySelectorAll('.reveal .slides section')) {
+    slide.removeAttribute('hidden');
+    slide.removeAttribute('aria-hidden');
+    slide.removeAttribute('inert');
+  }
+  // role="application" suits the live deck's keyboard handling, not a document.
+  document.querySelector('.reveal')?.removeAttribute('role');
+  for (const decoration of document.querySelectorAll('.slide-number, .slide-background')) decoration.setAttribute('aria-hidden', 'true');
+}
+
+// reveal's speaker view (its notes plugin writes it into an about:blank window) leaves its two
+// slide previews and its layout menu without accessible names (axe: frame-title, select-name),
+// and draws the timer's leading zeros at 30% opacity (color-contrast). They are mended here; the
+// previews are named as they appear, since they are added only once the window has connected.
+const openWindow = window.open.bind(window);
+window.open = (...args) => {
+  const opened = openWindow(...args);
+  // A microtask runs once the plugin has written the window's document, in the same task.
+  if (opened) queueMicrotask(() => mendSpeakerView(opened.document));
+  return opened;
+};
+
+function mendSpeakerView(doc) {
+  const style = doc.createElement('style');
+  // Still lighter than the digits that count, but legible: 7:1 on the view's white.
+  style.textContent = '.speaker-controls-time span.mute { opacity: 1; color: #595959; }';
+  doc.head?.append(style);
+  const name = () => {
+    doc.querySelector('#current-slide iframe')?.setAttribute('title', 'Current slide');
+    doc.querySelector('#upcoming-slide iframe')?.setAttribute('title', 'Upcoming slide');
+    doc.querySelector('.speaker-layout-dropdown')?.setAttribute('aria-label', 'Layout');
+  };
+  name();
+  // Only added elements are watched, so naming them does not call this again.
+  new doc.defaultView.MutationObserver(name).observe(doc.documentElement, { childList: true, subtree: true });
+}
+
+// A presenter or viewer who asked their system for less motion gets no slide transitions.
+const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 Reveal.initialize({
   width: 1280,
@@ -16,7 +62,8 @@ Reveal.initialize({
   controls: true,
   progress: true,
   slideNumber: 'c/t',
-  transition: 'fade',
+  transition: still ? 'none' : 'fade',
+  backgroundTransition: still ? 'none' : 'fade',
   pdfMaxPagesPerSlide: 1,
   pdfSeparateFragments: false,
   plugins: [RevealNotes],

@@ -1,0 +1,155 @@
+import { readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
+import { launchTestBrowser } from '../support/chromium.js';
+import { accessibilityProject, DEFAULT_DECK, THEMED, THREE_ROLES } from './project.js';
+
+/** axe-core's own build, injected into the pages under test (it is a devDependency). */
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** WCAG 2.0 and 2.1, levels A and AA: what the DOJ's Title II rule asks for. */
+const WCAG_AA = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } };
+
+const DECKS = [
+  { name: 'default deck, light theme', slug: DEFAULT_DECK },
+  { name: 'default deck, dark theme', slug: THEMED.dark },
+  { name: 'default deck, high-contrast theme', slug: THEMED['high-contrast'] },
+  { name: 'three-role deck, light theme', slug: THREE_ROLES },
+];
+
+let dir: string;
+let out: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  const project = await accessibilityProject('axe');
+  dir = project.dir;
+  out = project.out;
+  // The decks' HTML is all axe needs: no PDFs, so no printing.
+  await build({ contentDir: project.content, outDir: out, pdf: false, date: new Date('2026-01-02T03:04:05Z') });
+  browser = await launchTestBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/** Opens a built deck, ready, with `prefers-reduced-motion` as given. */
+async function openDeck(slug: string, reducedMotion: boolean): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 720 });
+  await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: reducedMotion ? 'reduce' : 'no-preference' }]);
+  await page.goto(pathToFileURL(path.join(out, slug, 'index.html')).href, { waitUntil: 'load' });
+  await page.waitForSelector('html[data-careerdeck-ready]', { timeout: 20_000 });
+  return page;
+}
+
+interface AxeFinding {
+  slide: number;
+  rule: string;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * Runs axe's WCAG A/AA rules on every slide in turn, in one page load. With reduced motion the
+ * deck has no transitions, so a slide is in place once reveal has changed it and a frame drawn.
+ */
+async function axeEverySlide(page: Page): Promise<{ slides: number; violations: AxeFinding[]; passed: string[] }> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async (options) => {
+    const reveal = (window as unknown as { Reveal: { getTotalSlides(): number; slide(h: number): void } }).Reveal;
+    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[]; passes: { id: string }[] }> } }).axe;
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const violations: AxeFinding[] = [];
+    const passed = new Set<string>();
+    const slides = reveal.getTotalSlides();
+    for (let slide = 0; slide < slides; slide++) {
+      reveal.slide(slide);
+      await frame();
+      const result = await axe.run(document, options);
+      for (const v of result.violations) violations.push({ slide: slide + 1, rule: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) });
+      for (const p of result.passes) passed.add(p.id);
+    }
+    return { slides, violations, passed: [...passed] };
+  }, WCAG_AA);
+}
+
+describe.each(DECKS)('the $name', ({ slug }) => {
+  it('passes axe-core WCAG 2.1 A/AA rules on every slide', async () => {
+    const page = await openDeck(slug, true);
+    try {
+      const { slides, violations, passed } = await axeEverySlide(page);
+      expect(slides).toBeGreaterThanOrEqual(15);
+      expect(violations).toEqual([]);
+      // The rules that matter most here did run and pass, so an empty list means something.
+      expect(passed).toEqual(expect.arrayContaining(['color-contrast', 'svg-img-alt', 'html-has-lang', 'document-title', 'list', 'button-name']));
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('the speaker view', () => {
+  it('passes axe-core WCAG 2.1 A/AA rules', async () => {
+    const page = await openDeck(DEFAULT_DECK, true);
+    try {
+      // Opened from the keyboard, as a presenter does: "s".
+      const popup = new Promise<Page | null>((resolve) => page.once('popup', resolve));
+      await page.keyboard.press('s');
+      const speaker = await popup;
+      if (!speaker) throw new Error('the speaker view did not open');
+      await speaker.waitForSelector('.speaker-controls-notes', { timeout: 20_000 });
+      // The slide previews are added once the speaker view has connected to the deck.
+      await speaker.waitForSelector('#current-slide iframe, #upcoming-slide iframe', { timeout: 20_000 });
+      await speaker.addScriptTag({ content: AXE });
+      const result = await speaker.evaluate(async (options) => {
+        const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[]; passes: { id: string }[] }> } }).axe;
+        const r = await axe.run(document, options);
+        return { violations: r.violations.map((v) => ({ rule: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) })), passed: r.passes.map((p) => p.id) };
+      }, WCAG_AA);
+      expect(result.violations).toEqual([]);
+      expect(result.passed).toEqual(expect.arrayContaining(['color-contrast', 'html-has-lang', 'document-title', 'frame-title', 'select-name']));
+      await speaker.close();
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('keyboard and motion', () => {
+  it('moves through every slide with the arrow keys, Home and End', async () => {
+    const page = await openDeck(DEFAULT_DECK, true);
+    try {
+      const at = () => page.evaluate(() => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h);
+      const total = await page.evaluate(() => (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides());
+      for (let i = 1; i < total; i++) await page.keyboard.press('ArrowRight');
+      expect(await at()).toBe(total - 1);
+      await page.keyboard.press('Home');
+      expect(await at()).toBe(0);
+      await page.keyboard.press('End');
+      expect(await at()).toBe(total - 1);
+      await page.keyboard.press('ArrowLeft');
+      expect(await at()).toBe(total - 2);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('turns slide transitions off when the system asks for reduced motion, and only then', async () => {
+    const transition = async (reduced: boolean) => {
+      const page = await openDeck(DEFAULT_DECK, reduced);
+      try {
+        return await page.evaluate(() => (window as unknown as { Reveal: { getConfig(): { transition: string; backgroundTransition: string } } }).Reveal.getConfig());
+      } finally {
+        await page.close();
+      }
+    };
+    expect(await transition(true)).toMatchObject({ transition: 'none', backgroundTransition: 'none' });
+    expect(await transition(false)).toMatchObject({ transition: 'fade' });
+  });
+});

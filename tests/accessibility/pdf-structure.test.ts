@@ -1,0 +1,118 @@
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
+import { type PdfFacts, readPdf } from '../support/pdf.js';
+import { type PdfStructure, readStructure, typeCounts } from '../support/pdf-structure.js';
+import { accessibilityProject, DEFAULT_DECK, THEMED, THREE_ROLES } from './project.js';
+
+interface Printed {
+  structure: PdfStructure;
+  facts: PdfFacts;
+}
+
+let dir: string;
+/** Every PDF built, by deck and file name. */
+const pdfs = new Map<string, Map<string, Printed>>();
+
+beforeAll(async () => {
+  const project = await accessibilityProject('pdf-structure');
+  dir = project.dir;
+  await build({ contentDir: project.content, outDir: project.out, date: new Date('2026-01-02T03:04:05Z') });
+  for (const entry of await readdir(project.out, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue; // the build record
+    const deck = entry.name;
+    const files = new Map<string, Printed>();
+    for (const name of (await readdir(path.join(project.out, deck))).filter((f) => f.endsWith('.pdf'))) {
+      const bytes = await readFile(path.join(project.out, deck, name));
+      files.set(name.slice(deck.length + 1, -'.pdf'.length), { structure: await readStructure(bytes), facts: await readPdf(bytes) });
+    }
+    pdfs.set(deck, files);
+  }
+}, 240_000);
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const pdf = (deck: string, kind: string): Printed => {
+  const found = pdfs.get(deck)?.get(kind);
+  if (!found) throw new Error(`no ${kind} PDF was built for ${deck}`);
+  return found;
+};
+const everyPdf = () => [...pdfs].flatMap(([deck, files]) => [...files].map(([kind, printed]) => ({ deck, kind, ...printed })));
+/** Share of text-showing operators outside the structure tree (neither tagged nor an artifact). */
+const untaggedShare = (s: PdfStructure) => s.untaggedText / Math.max(1, s.text);
+
+describe('every PDF', () => {
+  it('is tagged, in the deck language, shows its title in the window bar, and gives every figure alt text', () => {
+    const all = everyPdf();
+    expect(all.map((p) => `${p.deck}/${p.kind}`)).toEqual(expect.arrayContaining([`${DEFAULT_DECK}/report`, `${DEFAULT_DECK}/slides`, `${DEFAULT_DECK}/handout`, `${THEMED.dark}/slides`, `${THREE_ROLES}/slides`]));
+    for (const { deck, kind, structure } of all) {
+      const at = `${deck}/${kind}`;
+      expect({ at, marked: structure.marked, lang: structure.lang, displayDocTitle: structure.displayDocTitle }).toEqual({ at, marked: true, lang: 'en', displayDocTitle: true });
+      expect(structure.elements.length, at).toBeGreaterThan(10);
+      const figures = structure.elements.filter((e) => e.type === 'Figure');
+      expect(figures.filter((f) => !f.alt?.trim()).length, `${at}: figures without alt text`).toBe(0);
+      // What is left outside the tree is what Chromium prints in the page margins (running
+      // header, page numbers), which it neither tags nor marks as artifacts.
+      expect(untaggedShare(structure), `${at}: share of untagged text`).toBeLessThan(0.4);
+    }
+  });
+
+  it('has headings in order: never a level skipped on the way down', () => {
+    for (const { deck, kind, structure } of everyPdf()) {
+      let previous = 0;
+      for (const heading of structure.headings) {
+        expect(heading.level, `${deck}/${kind}: H${heading.level} after H${previous}`).toBeLessThanOrEqual(previous + 1);
+        previous = heading.level;
+      }
+    }
+  });
+});
+
+describe.each([DEFAULT_DECK, THEMED.dark, THEMED['high-contrast'], THREE_ROLES])('the slides PDF of %s', (deck) => {
+  it('tags every slide: one top-level heading a slide (H1 on the title slide, H2 after), lists, table headers and figures', () => {
+    const { structure } = pdf(deck, 'slides');
+    const titles = structure.headings.filter((h) => h.level <= 2);
+    expect(titles.map((h) => h.page)).toEqual(Array.from({ length: structure.pages }, (_, i) => i + 1));
+    expect(titles.map((h) => h.level)).toEqual([1, ...Array.from({ length: structure.pages - 1 }, () => 2)]);
+    const counts = typeCounts(structure);
+    expect(counts).toMatchObject({ L: expect.any(Number), LI: expect.any(Number), TH: expect.any(Number), Figure: expect.any(Number) });
+    expect(counts.Figure).toBeGreaterThanOrEqual(1);
+    // Only the slide number, printed on every page outside the tree, is left untagged.
+    expect(structure.untaggedText).toBeLessThanOrEqual(2 * structure.pages);
+  });
+
+  it('has one bookmark a slide, titled like it and opening its page', () => {
+    const { structure, facts } = pdf(deck, 'slides');
+    expect(structure.outline).toHaveLength(structure.pages);
+    structure.outline.forEach((bookmark, i) => {
+      expect(bookmark).toMatchObject({ level: 0, page: i + 1 });
+      expect(facts.pageTexts[i]).toContain(bookmark.title);
+    });
+  });
+});
+
+describe.each([DEFAULT_DECK, THREE_ROLES])('the handout of %s', (deck) => {
+  it('has one bookmark a slide, in order, each on the page that shows the slide', () => {
+    const { structure, facts } = pdf(deck, 'handout');
+    const slides = pdf(deck, 'slides').structure;
+    expect(structure.outline).toHaveLength(slides.pages);
+    expect(structure.outline.map((b) => b.title)).toEqual(slides.outline.map((b) => b.title));
+    for (const bookmark of structure.outline) {
+      expect(bookmark.page).toBeDefined();
+      expect(facts.pageTexts[(bookmark.page ?? 0) - 1]).toContain(bookmark.title);
+    }
+  });
+});
+
+describe.each([DEFAULT_DECK, THREE_ROLES])('the report of %s', (deck) => {
+  it('has a bookmark for every top-level section, with table headers and figures', () => {
+    const { structure } = pdf(deck, 'report');
+    const sections = structure.headings.filter((h) => h.level === 1).length;
+    expect(sections).toBeGreaterThanOrEqual(5);
+    expect(structure.outline.filter((b) => b.level === 0)).toHaveLength(sections);
+    expect(typeCounts(structure)).toMatchObject({ TH: expect.any(Number), Figure: expect.any(Number) });
+  });
+});

@@ -1,0 +1,26 @@
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PROJECT_ROOT, scratchProject } from '../support/content.js';
+
+export const DEFAULT_DECK = 'ml-engineer-vs-ai-scientist';
+export const THREE_ROLES = 'three-roles';
+/** The default deck again in each of the other themes: only its slides PDF is printed. */
+export const THEMED = { dark: 'a11y-dark', 'high-contrast': 'a11y-high-contrast' } as const;
+
+/**
+ * One content folder holding the decks the accessibility suite checks, so that one build (and
+ * one browser) serves them all: the default deck (light, every output), the same deck in the
+ * dark and high-contrast themes, and the three-role fixture.
+ */
+export async function accessibilityProject(prefix: string): Promise<{ dir: string; content: string; out: string }> {
+  const project = await scratchProject(prefix);
+  const fixture = path.join(PROJECT_ROOT, 'tests/fixtures/three-roles/content');
+  await cp(path.join(fixture, 'roles'), path.join(project.content, 'roles'), { recursive: true });
+  await cp(path.join(fixture, 'decks'), path.join(project.content, 'decks'), { recursive: true });
+  const decks = path.join(project.content, 'decks');
+  const original = await readFile(path.join(decks, `${DEFAULT_DECK}.md`), 'utf8');
+  for (const [theme, slug] of Object.entries(THEMED)) {
+    await writeFile(path.join(decks, `${slug}.md`), original.replace(/^paper: A4\n/m, `paper: A4\ntheme: ${theme}\noutputs: [slides]\n`));
+  }
+  return project;
+}
