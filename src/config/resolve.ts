@@ -47,7 +47,7 @@ export async function resolveSettings(flags: Flags, config: LoadedConfig | undef
     timeoutMs: flags.timeout ?? values.timeout ?? DEFAULT_TIMEOUT_MS,
     pdf: flags.pdf ?? values.pdf ?? true,
     settings: {
-      defaults: { theme: values.theme, brand, paper: values.paper, lang: values.lang, outputs: values.outputs },
+      defaults: { theme: values.theme, brand, paper: values.paper, handout: values.handout, lang: values.lang, outputs: values.outputs },
       overrides: { theme: flags.theme },
     },
   };

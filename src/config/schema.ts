@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { brandSchema, language, PDF_KINDS, themeSchema } from '../validate/schema.js';
+import { brandSchema, handoutSchema, language, PDF_KINDS, themeSchema } from '../validate/schema.js';
 
 const folder = z.string().trim().min(1);
 
@@ -14,6 +14,7 @@ export const configSchema = z.strictObject({
   theme: themeSchema.optional(),
   brand: brandSchema.optional(),
   paper: z.enum(['A4', 'Letter']).optional(),
+  handout: handoutSchema.optional(),
   // The deck schema's language check, without its default: unset must stay unset here.
   lang: language.unwrap().optional(),
   outputs: z

@@ -1,10 +1,11 @@
-import type { Brand, Deck, Paper, PdfKind, ThemeName } from './model.js';
+import type { Brand, Deck, HandoutPerPage, Paper, PdfKind, ThemeName } from './model.js';
 
 /** What the config file sets for decks that leave a key unset (already checked and resolved). */
 export interface DeckDefaults {
   theme?: ThemeName | undefined;
   brand?: Brand | undefined;
   paper?: Paper | undefined;
+  handout?: { perPage: HandoutPerPage } | undefined;
   lang?: string | undefined;
   outputs?: PdfKind[] | undefined;
 }
@@ -20,9 +21,9 @@ export interface DeckOverrides {
  * key, so a deck can change the accent and keep the organisation's logo and footer.
  */
 export function withDefaults(deck: Deck, given: ReadonlySet<string>, defaults: DeckDefaults = {}, overrides: DeckOverrides = {}): Deck {
-  const pick = <K extends 'paper' | 'lang' | 'outputs'>(key: K): Deck[K] => (given.has(key) ? deck[key] : ((defaults[key] as Deck[K] | undefined) ?? deck[key]));
+  const pick = <K extends 'paper' | 'lang' | 'outputs' | 'handout'>(key: K): Deck[K] => (given.has(key) ? deck[key] : ((defaults[key] as Deck[K] | undefined) ?? deck[key]));
   const brand = defaults.brand || deck.brand ? mergeBrand(defaults.brand, deck.brand) : undefined;
-  return { ...deck, paper: pick('paper'), lang: pick('lang'), outputs: pick('outputs'), theme: overrides.theme ?? deck.theme ?? defaults.theme, brand };
+  return { ...deck, paper: pick('paper'), lang: pick('lang'), outputs: pick('outputs'), handout: pick('handout'), theme: overrides.theme ?? deck.theme ?? defaults.theme, brand };
 }
 
 function mergeBrand(base: Brand | undefined, own: Brand | undefined): Brand {

@@ -20,7 +20,13 @@ export const language = z
   .default('en');
 /** File names of roles and decks without `.md`: they become folder and file names of outputs. */
 /** The PDFs a deck can have; index.html is always written. */
-export const PDF_KINDS = ['report', 'slides', 'handout', 'factsheets'] as const;
+export const PDF_KINDS = ['report', 'slides', 'handout', 'notes', 'factsheets'] as const;
+/** Slides a handout page can show. */
+export const HANDOUT_PER_PAGE = [1, 2, 3, 4, 6] as const;
+/** `handout:` of a deck (and of the config file). */
+export const handoutSchema = z.strictObject({
+  perPage: z.literal(HANDOUT_PER_PAGE),
+});
 
 export { THEMES };
 
@@ -79,6 +85,7 @@ export const deckSchema = z.strictObject({
     .array(z.enum(PDF_KINDS))
     .refine((kinds) => new Set(kinds).size === kinds.length, 'names an output twice; list each once')
     .default([...PDF_KINDS]),
+  handout: handoutSchema.default({ perPage: 3 }),
   // No defaults: undefined means "not set here", so a config file can fill it in.
   theme: themeSchema.optional(),
   brand: brandSchema.optional(),

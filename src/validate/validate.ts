@@ -4,6 +4,7 @@ import { type ParsedFile, parseFrontMatter } from '../load/front-matter.js';
 import type { SourceFile } from '../load/source.js';
 import { parseBody } from './body.js';
 import { checkBrand } from './brand.js';
+import { resolveDeckNotes, splitDeckNotes } from './deck-notes.js';
 import { imageResolver } from './images.js';
 import { type DeckDefaults, type DeckOverrides, withDefaults } from './defaults.js';
 import type { ContentModel, Deck, Role } from './model.js';
@@ -52,7 +53,9 @@ export function validateContent(files: readonly SourceFile[], earlier: readonly 
         const { sections: sectionIds, brand: brandInput, ...rest } = value;
         const branded = brandInput && checkBrand(brandInput, source.path, (key) => locate(parsed, source.path, ['brand', key]), contentDir);
         if (branded) diagnostics.push(...branded.diagnostics);
-        const deck: Deck = { slug: source.slug, file: source.path, ...rest, brand: branded?.brand, sectionIds: sectionIds ?? [], sections: body.sections };
+        const own = splitDeckNotes(body.sections, source.path);
+        diagnostics.push(...own.diagnostics);
+        const deck: Deck = { slug: source.slug, file: source.path, ...rest, brand: branded?.brand, sectionIds: sectionIds ?? [], sections: own.prose, notes: own.notes };
         const given = new Set(parsed.data && typeof parsed.data === 'object' ? Object.keys(parsed.data) : []);
         decks.push({ deck: withDefaults(deck, given, settings.defaults, settings.overrides), parsed });
       }
@@ -105,5 +108,7 @@ function checkReferences(deck: Deck, parsed: ParsedFile, roles: Map<string, Role
       });
     }
   });
+  const titles = new Map(deckRoles.flatMap((r) => r.sections.map((s) => [s.id, s.title] as const)).reverse());
+  diagnostics.push(...resolveDeckNotes(deck.notes, deck.sectionIds.filter((id) => available.has(id)), titles, deckRoles));
   return diagnostics;
 }
