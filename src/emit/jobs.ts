@@ -3,12 +3,12 @@ import type { Page } from 'puppeteer-core';
 import type { Comparison } from '../compare/compare.js';
 import type { RenderedDeck } from '../render/render.js';
 import { contentType, type Asset } from './assets.js';
-import { assertFitsOnePage, assertHandoutNotesFit } from './fit.js';
+import { assertFitsOnePage } from './fit.js';
 import { pdfName } from './names.js';
 
 /** One PDF of a deck: the page it prints, how, and what goes into its metadata. */
 export interface PdfJob {
-  kind: 'report' | 'handout' | 'slides' | 'factsheet';
+  kind: 'report' | 'handout' | 'notes' | 'slides' | 'factsheet';
   /** Output file name inside the deck folder. */
   name: string;
   title: string;
@@ -29,7 +29,9 @@ export function pdfJobs(c: Comparison, r: RenderedDeck): PdfJob[] {
   const { deck } = c;
   return [
     { kind: 'report', name: pdfName(deck.slug, 'report'), title: `${deck.title}: comparison report`, path: '/report.html', html: r.report, pdf: { ...PRINT, outline: true } },
-    { kind: 'handout', name: pdfName(deck.slug, 'handout'), title: `${deck.title}: handout`, path: '/handout.html', html: r.handout, beforePrint: assertHandoutNotesFit, pdf: PRINT },
+    { kind: 'handout', name: pdfName(deck.slug, 'handout'), title: `${deck.title}: handout`, path: '/handout.html', html: r.handout, pdf: PRINT },
+    // Bookmarks from each slide's heading (the thumbnails' own headings are hidden from them).
+    { kind: 'notes', name: pdfName(deck.slug, 'notes'), title: `${deck.title}: speaker notes`, path: '/notes.html', html: r.notes, pdf: { ...PRINT, outline: true } },
     {
       kind: 'slides',
       name: pdfName(deck.slug, 'slides'),
