@@ -24,7 +24,7 @@ try {
     ...pages.map(async (name) => {
       const page = await browser.newPage();
       await page.goto(url(name), { waitUntil: 'load' });
-      await page.pdf({ ...options, path: path.join(dir, `floor-${name.replace(/\.html$/, '.pdf')}`), outline: name.endsWith('-report.html') });
+      await page.pdf({ ...options, path: path.join(dir, `floor-${name.replace(/\.html$/, '.pdf')}`), outline: /-(report|notes)\.html$/.test(name) });
     }),
     (async () => {
       const page = await browser.newPage();

@@ -1,3 +1,4 @@
+import { sectionNotes, withDeckNotes } from './notes.js';
 import type { ContentModel, Deck, Keyword, Outlook, Role, Section } from '../model/index.js';
 
 /** A keyword some but not all roles share, with the indexes of those roles. */
@@ -20,6 +21,8 @@ export interface AlignedSection {
   title: string;
   /** One cell per deck role, in deck order; undefined where a role lacks the section. */
   cells: (Section | undefined)[];
+  /** The deck's own speaker note for the section as a whole, as Markdown (role notes are in the cells). */
+  notes: string[];
   overlap: Overlap;
 }
 
@@ -50,9 +53,9 @@ export function compareDeck(deck: Deck, model: ContentModel): Comparison {
     return role;
   });
   const sections = deck.sectionIds.map((id) => {
-    const cells = roles.map((role) => role.sections.find((s) => s.id === id));
+    const cells = roles.map((role) => withDeckNotes(role.sections.find((s) => s.id === id), deck.notes, role.slug));
     const title = cells.find((c) => c !== undefined)?.title ?? id;
-    return { id, title, cells, overlap: overlap(cells.map(sectionKeywords)) };
+    return { id, title, cells, notes: sectionNotes(deck.notes, id), overlap: overlap(cells.map(sectionKeywords)) };
   });
   const outlook = roles.flatMap((role, index) => (role.outlook ? [{ ...role.outlook, role: role.short, index }] : []));
   const chartAfter = outlook.length === 0 ? undefined : sections.some((s) => s.id === 'outlook') ? 'outlook' : sections.at(-1)?.id;

@@ -23,6 +23,8 @@ export interface CareerdeckConfig {
   brand?: { accent?: string; logo?: string; footer?: string };
   /** Paper of decks that do not choose one. Default "A4". */
   paper?: 'A4' | 'Letter';
+  /** Handout layout of decks that do not choose one. Default 3 slides a page. */
+  handout?: { perPage: 1 | 2 | 3 | 4 | 6 };
   /** Language of decks that do not choose one. Default "en". */
   lang?: string;
   /** PDFs of decks that do not choose them. Default all. */

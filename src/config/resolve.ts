@@ -51,7 +51,7 @@ export async function resolveSettings(flags: Flags, config: LoadedConfig | undef
     pages: pageCount(process.env.CAREERDECK_PAGES),
     pdf: flags.pdf ?? values.pdf ?? true,
     settings: {
-      defaults: { theme: values.theme, brand, paper: values.paper, lang: values.lang, outputs: values.outputs },
+      defaults: { theme: values.theme, brand, paper: values.paper, handout: values.handout, lang: values.lang, outputs: values.outputs },
       overrides: { theme: flags.theme },
     },
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PDF_KINDS } from '../model/outputs.js';
-import { brandSchema, language, themeSchema } from '../validate/schema.js';
+import { brandSchema, handoutSchema, language, themeSchema } from '../validate/schema.js';
 
 const folder = z.string().trim().min(1);
 
@@ -15,6 +15,7 @@ export const configSchema = z.strictObject({
   theme: themeSchema.optional(),
   brand: brandSchema.optional(),
   paper: z.enum(['A4', 'Letter']).optional(),
+  handout: handoutSchema.optional(),
   // The deck schema's language check, without its default: unset must stay unset here.
   lang: language.unwrap().optional(),
   outputs: z

@@ -5,7 +5,6 @@ import type { RenderedDeck } from '../render/render.js';
 import { contentType, type Asset } from './assets.js';
 import type { Diagnostic } from '../errors.js';
 import { fitFactsheet } from './factsheet-fit.js';
-import { assertHandoutNotesFit } from './fit.js';
 import { pdfName } from './names.js';
 import { slideBookmarks } from './bookmarks.js';
 import type { Bookmark } from './pdf-outline.js';
@@ -13,7 +12,7 @@ import { handoutView } from '../render/handout-view.js';
 
 /** One PDF of a deck: the page it prints, how, and what goes into its metadata. */
 export interface PdfJob {
-  kind: 'report' | 'handout' | 'slides' | 'factsheet';
+  kind: 'report' | 'handout' | 'notes' | 'slides' | 'factsheet';
   /** Output file name inside the deck folder. */
   name: string;
   title: string;
@@ -35,10 +34,12 @@ const PRINT: PDFOptions = { printBackground: true, preferCSSPageSize: true, tagg
 /** `warn` receives layout that had to give way while printing (a fact sheet on two pages). */
 export function pdfJobs(c: Comparison, r: RenderedDeck, warn: (d: Diagnostic) => void = () => undefined): PdfJob[] {
   const { deck } = c;
-  const handoutPages = handoutView(r.view, deck.paper).pages;
+  const handoutPages = handoutView(r.view, deck.paper, deck.handout.perPage).pages;
   return [
     { kind: 'report', name: pdfName(deck.slug, 'report'), title: `${deck.title}: comparison report`, path: '/report.html', html: r.report, pdf: { ...PRINT, outline: true } },
-    { kind: 'handout', name: pdfName(deck.slug, 'handout'), title: `${deck.title}: handout`, path: '/handout.html', html: r.handout, beforePrint: assertHandoutNotesFit, pdf: PRINT, bookmarks: slideBookmarks(handoutPages) },
+    { kind: 'handout', name: pdfName(deck.slug, 'handout'), title: `${deck.title}: handout`, path: '/handout.html', html: r.handout, pdf: PRINT, bookmarks: slideBookmarks(handoutPages) },
+    // Bookmarks from each slide's heading (the thumbnails' own headings are hidden from them).
+    { kind: 'notes', name: pdfName(deck.slug, 'notes'), title: `${deck.title}: speaker notes`, path: '/notes.html', html: r.notes, pdf: { ...PRINT, outline: true } },
     {
       kind: 'slides',
       name: pdfName(deck.slug, 'slides'),

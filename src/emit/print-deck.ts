@@ -105,13 +105,15 @@ export async function printDeck(
       }),
     );
   };
-  // The handout and the slides PDF need the measured deck; so does index.html when it is written.
-  const slides: Promise<{ rendered: RenderedDeck; pdf?: PrintedPdf }> = measure || wanted.has('slides') || wanted.has('handout') ? fitSlides() : Promise.resolve({ rendered: first });
+  // The handout, the notes and the slides PDF need the measured deck; so does index.html when it is written.
+  const drawsSlides = wanted.has('slides') || wanted.has('handout') || wanted.has('notes');
+  const slides: Promise<{ rendered: RenderedDeck; pdf?: PrintedPdf }> = measure || drawsSlides ? fitSlides() : Promise.resolve({ rendered: first });
 
-  // The handout draws the slides, so it must match the deck that fits. It is printed at once
-  // from the first rendering (which nearly always fits) and again only if fitting changed it.
-  async function printHandout(): Promise<PrintedPdf> {
-    const job = jobs.find((j) => j.kind === 'handout')!;
+  // The handout and the notes draw the slides, so they must match the deck that fits. Each is
+  // printed at once from the first rendering (which nearly always fits) and again only if
+  // fitting changed it.
+  async function printDrawingSlides(kind: 'handout' | 'notes'): Promise<PrintedPdf> {
+    const job = jobs.find((j) => j.kind === kind)!;
     const early = print(job, siteFor(jobs, assets));
     // Handled now, awaited later: a failure while the slides are still fitting must not count
     // as an unhandled rejection.
@@ -121,7 +123,7 @@ export async function printDeck(
     await early.catch(() => undefined);
     return print(job);
   }
-  const handout = wanted.has('handout') ? [printHandout()] : [];
+  const handout = (['handout', 'notes'] as const).filter((kind) => wanted.has(kind)).map(printDrawingSlides);
   const others = jobs.filter((j) => (j.kind === 'report' && wanted.has('report')) || (j.kind === 'factsheet' && wanted.has('factsheets'))).map((job) => print(job));
   // Every job runs to its end, so that all content problems are reported together.
   await settleAll<unknown>([slides, ...handout, ...others]);

@@ -31,6 +31,7 @@ const TEMPLATE_FOLDERS: Record<OutputKind, readonly string[]> = {
   deck: ['deck'],
   slides: ['deck'],
   handout: ['deck', 'handout'],
+  notes: ['deck', 'notes'],
   report: ['report'],
   factsheets: ['factsheet'],
 };

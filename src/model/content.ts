@@ -83,6 +83,8 @@ export interface Brand {
   /** One line shown at the bottom of every slide and in the printed footers. */
   footer?: string | undefined;
 }
+/** Slides a handout page shows: HANDOUT_PER_PAGE in schema.ts. */
+export type HandoutPerPage = 1 | 2 | 3 | 4 | 6;
 
 export interface Deck {
   slug: string;
@@ -100,6 +102,10 @@ export interface Deck {
   paper: Paper;
   /** Which PDFs to print (the deck's index.html is always written). */
   outputs: PdfKind[];
+  /** The audience handout's layout: slides a page (3 unless the deck or the config file says). */
+  handout: { perPage: HandoutPerPage };
+  /** The deck's own speaker notes for compared sections (`## Notes: <section>`; see deck-notes.ts). */
+  notes: DeckNote[];
   /** The look on screen; undefined when the front matter leaves it unset (a config file may fill it; else 'light'). */
   theme?: ThemeName | undefined;
   /** Branding; undefined when the front matter leaves it unset (a config file may fill it). */
@@ -107,6 +113,24 @@ export interface Deck {
   sources: SourceRef[];
   /** The deck's own prose: introduction, what the roles share, conclusion. */
   sections: Section[];
+}
+
+/**
+ * A deck's note for one compared section, from a `## Notes: <section> [for <role>]` heading:
+ * added after the role's own note, or replacing it (`Replace:` in front of the text).
+ */
+export interface DeckNote {
+  /** As the heading names it: `Required skills for ai-scientist`. */
+  target: string;
+  /** The section id it resolves to ('' until resolved). */
+  section: string;
+  /** The role whose note it changes; undefined: the section's slides as a whole. */
+  role?: string | undefined;
+  mode: 'add' | 'replace';
+  /** The note as Markdown, paragraph by paragraph. */
+  markdown: string[];
+  file: string;
+  line: number;
 }
 
 export interface ContentModel {

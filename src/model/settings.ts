@@ -1,4 +1,4 @@
-import type { Brand, Paper, ThemeName } from './content.js';
+import type { Brand, HandoutPerPage, Paper, ThemeName } from './content.js';
 import type { PdfKind } from './outputs.js';
 
 /** What the config file sets for decks that leave a key unset (already checked and resolved). */
@@ -6,6 +6,7 @@ export interface DeckDefaults {
   theme?: ThemeName | undefined;
   brand?: Brand | undefined;
   paper?: Paper | undefined;
+  handout?: { perPage: HandoutPerPage } | undefined;
   lang?: string | undefined;
   outputs?: PdfKind[] | undefined;
 }

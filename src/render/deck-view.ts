@@ -97,6 +97,8 @@ export function defaultBudget(key: string): number {
   return key === 'overlap' ? TABLE_LINES : key === 'overlap-matrix' ? MATRIX_LINES : COLUMN_LINES;
 }
 
+/** Labels the deck's own note on a slide beside the roles' notes. */
+const DECK_NOTE_LABEL = 'This deck';
 const OVERLAP_TITLE = 'What they share, what sets them apart';
 
 export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckView {
@@ -176,10 +178,14 @@ function compareSlides(section: AlignedSection, c: Comparison, budget: number): 
         role,
         html: pieces.length > 0 ? piecesToHtml(pieces) : section.cells[role] ? '<p class="muted">(continued on the previous slide)</p>' : '<p class="muted">Not covered for this role.</p>',
       })),
-      notes: page.flatMap(({ role }) => {
-        const cell = section.cells[role];
-        return cell && cell.notes.length > 0 ? [{ label: c.roles[role]?.short, html: notesHtml(cell.notes) }] : [];
-      }),
+      notes: [
+        ...page.flatMap(({ role }) => {
+          const cell = section.cells[role];
+          return cell && cell.notes.length > 0 ? [{ label: c.roles[role]?.short, html: notesHtml(cell.notes) }] : [];
+        }),
+        // The deck's own note for the section (`## Notes: <section>` in the deck file).
+        ...(section.notes.length > 0 ? [{ label: DECK_NOTE_LABEL, html: notesHtml(section.notes) }] : []),
+      ],
       source: {
         budget: `section:${section.id}`,
         file: c.roles[page[0]?.role ?? 0]?.file ?? c.deck.file,

@@ -1,21 +1,30 @@
+import type { HandoutPerPage } from '../model/content.js';
 import type { DeckView, SlideView } from './deck-view.js';
 import { type BrandView, type ThemeView, themeView } from './themes.js';
 
-export const SLIDES_PER_HANDOUT_PAGE = 3;
+/** Slides a handout page shows when neither the deck nor the config file says. */
+export const SLIDES_PER_HANDOUT_PAGE: HandoutPerPage = 3;
 
 export interface HandoutView {
   lang: string;
   title: string;
   paper: string;
+  /** Slides a page: picks the page layout in handout.css (`per-N`). */
+  perPage: HandoutPerPage;
   /** Always light: the handout is for paper, whatever the deck's theme on screen. */
   theme: ThemeView;
   brand: BrandView;
-  /** Slides grouped by printed page. */
-  pages: SlideView[][];
+  /** Slides grouped by printed page. The audience's handout shows no speaker notes. */
+  pages: HandoutSlide[][];
 }
 
-export function handoutView(deck: DeckView, paper: string): HandoutView {
-  const pages: SlideView[][] = [];
-  for (let i = 0; i < deck.slides.length; i += SLIDES_PER_HANDOUT_PAGE) pages.push(deck.slides.slice(i, i + SLIDES_PER_HANDOUT_PAGE));
-  return { lang: deck.lang, title: deck.title, paper, theme: themeView('light', deck.brand.accent), brand: deck.brand, pages };
+/** A slide as the handout draws it: the slide itself, never its notes. */
+export type HandoutSlide = Omit<SlideView, 'notes'> & { number: number };
+
+export function handoutView(deck: DeckView, paper: string, perPage: HandoutPerPage = SLIDES_PER_HANDOUT_PAGE): HandoutView {
+  // The notes are dropped here, not only left out by the template: they are for the presenter.
+  const slides = deck.slides.map(({ notes: _notes, ...slide }, i) => ({ ...slide, number: i + 1 }));
+  const pages: HandoutSlide[][] = [];
+  for (let i = 0; i < slides.length; i += perPage) pages.push(slides.slice(i, i + perPage));
+  return { lang: deck.lang, title: deck.title, paper, perPage, theme: themeView('light', deck.brand.accent), brand: deck.brand, pages };
 }

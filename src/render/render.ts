@@ -2,6 +2,7 @@ import type { Comparison } from '../compare/compare.js';
 import { deckView, type FitBudgets, type DeckView } from './deck-view.js';
 import { factsheetViews } from './factsheet-view.js';
 import { handoutView } from './handout-view.js';
+import { notesView } from './notes-view.js';
 import { reportView } from './report-view.js';
 import type { Templates } from './templates.js';
 
@@ -10,8 +11,10 @@ export interface RenderedDeck {
   deck: string;
   /** The print template of the comparison report. */
   report: string;
-  /** The print template of the handout: slides with their notes, three a page. */
+  /** The print template of the audience handout: slides with lines to write on, N a page, no notes. */
   handout: string;
+  /** The print template of the presenter's notes: every slide with its full notes. */
+  notes: string;
   /** One fact sheet per role, by role slug. */
   factsheets: { slug: string; html: string }[];
   /** The slides as drawn, to name the content of a slide that does not fit. */
@@ -25,7 +28,8 @@ export function renderDeck(c: Comparison, templates: Templates, budgets?: FitBud
   return {
     deck: templates.deck(deck),
     report: templates.report(reportView(c)),
-    handout: templates.handout(handoutView(deck, c.deck.paper)),
+    handout: templates.handout(handoutView(deck, c.deck.paper, c.deck.handout.perPage)),
+    notes: templates.notes(notesView(deck, c.deck.paper)),
     factsheets: factsheetViews(c).map(({ slug, view }) => ({ slug, html: templates.factsheet(view) })),
     view: deck,
     slideCount: deck.slides.length,

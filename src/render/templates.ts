@@ -5,12 +5,14 @@ import type { DeckView } from './deck-view.js';
 import { helpers } from './helpers.js';
 import type { FactsheetView } from './factsheet-view.js';
 import type { HandoutView } from './handout-view.js';
+import type { NotesView } from './notes-view.js';
 import type { ReportView } from './report-view.js';
 
 export interface Templates {
   deck: (view: DeckView) => string;
   report: (view: ReportView) => string;
   handout: (view: HandoutView) => string;
+  notes: (view: NotesView) => string;
   factsheet: (view: FactsheetView) => string;
   /** The script that starts reveal.js, copied beside the deck. */
   deckScript: string;
@@ -26,7 +28,7 @@ export async function loadTemplates(dir: string, cacheDir?: string): Promise<Tem
   const partials = (await readdir(path.join(dir, 'partials'))).filter((f) => f.endsWith('.hbs')).sort();
   const sources: Record<string, string> = {};
   await Promise.all([
-    ...['deck', 'report', 'handout', 'factsheet'].map(async (name) => (sources[name] = await read(name, `${name}.hbs`))),
+    ...['deck', 'report', 'handout', 'notes', 'factsheet'].map(async (name) => (sources[name] = await read(name, `${name}.hbs`))),
     ...partials.map(async (file) => (sources[`partials/${file.slice(0, -4)}`] = await read('partials', file))),
   ]);
   const specs = await precompiledTemplates(sources, cacheDir);
@@ -35,12 +37,13 @@ export async function loadTemplates(dir: string, cacheDir?: string): Promise<Tem
   for (const [name, fn] of Object.entries(helpers)) hbs.registerHelper(name, fn);
   const template = (name: string) => (specs ? hbs.template(specs[name]!) : hbs.compile(sources[name]!, { strict: true, noEscape: false }));
   for (const file of partials) hbs.registerPartial(file.slice(0, -4), template(`partials/${file.slice(0, -4)}`));
-  const [deck, report, handout, factsheet] = [template('deck'), template('report'), template('handout'), template('factsheet')];
-  const [base, deckCss, reportCss, handoutCss, factsheetCss, deckScript] = await Promise.all([
+  const [deck, report, handout, notes, factsheet] = [template('deck'), template('report'), template('handout'), template('notes'), template('factsheet')];
+  const [base, deckCss, reportCss, handoutCss, notesCss, factsheetCss, deckScript] = await Promise.all([
     read('partials', 'base.css'),
     read('deck', 'deck.css'),
     read('report', 'report.css'),
     read('handout', 'handout.css'),
+    read('notes', 'notes.css'),
     read('factsheet', 'factsheet.css'),
     read('deck', 'deck.js'),
   ]);
@@ -51,6 +54,7 @@ export async function loadTemplates(dir: string, cacheDir?: string): Promise<Tem
     report: (view) => report({ ...view, css: `${view.theme.css}${base}\n${reportCss}`, scripts: false }, runtime),
     // The handout draws slides with the deck's own CSS, scaled down, so they match the screen.
     handout: (view) => handout({ ...view, css: `${view.theme.css}${base}\n${deckCss}\n${handoutCss}`, scripts: false }, runtime),
+    notes: (view) => notes({ ...view, css: `${view.theme.css}${base}\n${deckCss}\n${notesCss}`, scripts: false }, runtime),
     factsheet: (view) => factsheet({ ...view, css: `${view.theme.css}${base}\n${factsheetCss}`, scripts: false }, runtime),
     deckScript,
   };

@@ -26,6 +26,7 @@ export function deckTemplate({ title, roles, sectionIds }: DeckTemplate): string
     ['# presenter: Your name or team'],
     ['# date: "2026-11-26"', 'quoted'],
     ['# paper: A4', 'or Letter'],
+    ['# handout: { perPage: 3 }', 'slides a page of the audience handout: 1, 2, 3, 4 or 6'],
   ]);
   const sections: [string, string[]][] = [
     ['Introduction', [`Comes right after the agenda: why compare ${list(names)}, and for whom.`, 'A paragraph or a short list.', NOTE_HINT]],
@@ -46,7 +47,15 @@ export function deckTemplate({ title, roles, sectionIds }: DeckTemplate): string
     'follow the comparison.',
   ]);
   const body = sections.map(([heading, hint]) => `## ${heading}\n\n${comment(hint)}\n`);
-  return ['---', ...front, '---', '', intro, '', body.join('\n')].join('\n');
+  const example = sectionIds[0] ?? 'required-skills';
+  const notes = comment([
+    "This deck's own speaker notes for a compared section (they make no slide), for example:",
+    `## Notes: ${example}`,
+    "Added after the roles' notes on that section's slides.",
+    `## Notes: ${example} for ${roles[0]?.slug ?? 'role-file-name'}`,
+    "Added to that role's note; start the text with \"Replace:\" to replace the note instead.",
+  ]);
+  return ['---', ...front, '---', '', intro, '', body.join('\n'), notes, ''].join('\n');
 }
 
 function list(names: readonly string[]): string {

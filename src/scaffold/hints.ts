@@ -26,7 +26,7 @@ const HINTS: Record<string, Hint> = {
 
 /** How bold keywords drive the comparison, with an example item. */
 const bold = (example: string) => [`**Bold** the terms to compare ("- ${example}"): roles that`, 'bold the same term share it, so spell it as the other role files do.'];
-export const NOTE_HINT = 'A last paragraph starting "Note:" is the speaker note: presenter view and handouts, never a slide.';
+export const NOTE_HINT = 'A last paragraph starting "Note:" is the speaker note: presenter view and notes PDF, never a slide nor the handout.';
 
 /**
  * The hint under a section heading, as an HTML comment: validation drops a block that is exactly

@@ -18,6 +18,12 @@ export const language = z
   }, 'must be a language tag such as "en" or "en-GB"')
   .default('en');
 /** File names of roles and decks without `.md`: they become folder and file names of outputs. */
+/** Slides a handout page can show. */
+export const HANDOUT_PER_PAGE = [1, 2, 3, 4, 6] as const;
+/** `handout:` of a deck (and of the config file). */
+export const handoutSchema = z.strictObject({
+  perPage: z.literal(HANDOUT_PER_PAGE),
+});
 
 export { THEMES };
 
@@ -78,6 +84,7 @@ export const deckSchema = z.strictObject({
     .array(z.enum(PDF_KINDS))
     .refine((kinds) => new Set(kinds).size === kinds.length, 'names an output twice; list each once')
     .default([...PDF_KINDS]),
+  handout: handoutSchema.default({ perPage: 3 }),
   // No defaults: undefined means "not set here", so a config file can fill it in.
   theme: themeSchema.optional(),
   brand: brandSchema.optional(),

@@ -5,6 +5,7 @@ import type { SourceFile } from '../load/source.js';
 import { accessibilityWarnings } from './accessibility.js';
 import { parseBody } from './body.js';
 import { checkBrand } from './brand.js';
+import { resolveDeckNotes, splitDeckNotes } from './deck-notes.js';
 import { imageResolver } from './images.js';
 import { DEFAULT_CONTENT_DIR } from '../config/defaults.js';
 import { withDefaults } from '../config/precedence.js';
@@ -81,7 +82,9 @@ export function validateContent(
         const { sections: sectionIds, brand: brandInput, ...rest } = value;
         const branded = brandInput && checkBrand(brandInput, source.path, (key) => locate(parsed, source.path, ['brand', key]), contentDir);
         if (branded) diagnostics.push(...branded.diagnostics);
-        const deck: Deck = { slug: source.slug, file: source.path, ...rest, brand: branded?.brand, sectionIds: sectionIds ?? [], sections: body.sections };
+        const own = splitDeckNotes(body.sections, source.path);
+        diagnostics.push(...own.diagnostics);
+        const deck: Deck = { slug: source.slug, file: source.path, ...rest, brand: branded?.brand, sectionIds: sectionIds ?? [], sections: own.prose, notes: own.notes };
         const given = new Set(Object.keys(data));
         decks.push({ deck: withDefaults(deck, given, settings.defaults, settings.overrides), parsed });
       }
@@ -189,5 +192,7 @@ function checkReferences(deck: Deck, parsed: ParsedFile, roles: Map<string, Role
       });
     }
   });
+  const titles = new Map(deckRoles.flatMap((r) => r.sections.map((s) => [s.id, s.title] as const)).reverse());
+  diagnostics.push(...resolveDeckNotes(deck.notes, deck.sectionIds.filter((id) => available.has(id)), titles, deckRoles));
   return diagnostics;
 }

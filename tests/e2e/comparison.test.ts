@@ -29,6 +29,7 @@ describe('a three-role deck on Letter paper', () => {
         'index.html',
         'three-roles-report.pdf',
         'three-roles-handout.pdf',
+        'three-roles-notes.pdf',
         'three-roles-slides.pdf',
         'three-roles-data-engineer-factsheet.pdf',
         'three-roles-research-engineer-factsheet.pdf',

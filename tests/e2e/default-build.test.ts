@@ -16,6 +16,7 @@ let dir: string;
 let report: PdfFacts;
 let slides: PdfFacts;
 let handout: PdfFacts;
+let notes: PdfFacts;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -23,10 +24,11 @@ beforeAll(async () => {
   dir = project.dir;
   result = await build({ contentDir: project.content, outDir: project.out, date: new Date('2026-01-02T03:04:05Z') });
   const deckDir = path.join(project.out, SLUG);
-  [report, slides, handout, browser] = await Promise.all([
+  [report, slides, handout, notes, browser] = await Promise.all([
     readFile(path.join(deckDir, `${SLUG}-report.pdf`)).then(readPdf),
     readFile(path.join(deckDir, `${SLUG}-slides.pdf`)).then(readPdf),
     readFile(path.join(deckDir, `${SLUG}-handout.pdf`)).then(readPdf),
+    readFile(path.join(deckDir, `${SLUG}-notes.pdf`)).then(readPdf),
     launchTestBrowser(),
   ]);
 });
@@ -46,6 +48,7 @@ describe('the default build', () => {
       'index.html',
       `${SLUG}-report.pdf`,
       `${SLUG}-handout.pdf`,
+      `${SLUG}-notes.pdf`,
       `${SLUG}-slides.pdf`,
       `${SLUG}-machine-learning-engineer-factsheet.pdf`,
       `${SLUG}-ai-scientist-factsheet.pdf`,
@@ -88,14 +91,24 @@ describe('the default build', () => {
     expect(slides.pageTexts.every((t) => t.length > 10)).toBe(true);
   });
 
-  it('prints the handout three slides a page, with the notes beside them and lines where there are none', () => {
+  it('prints the handout three slides a page, with lines to write on and no speaker notes', () => {
     const count = result.decks[0]?.slides ?? 0;
     expect(handout.pages).toBe(Math.ceil(count / 3));
     expect(handout.size.width).toBeCloseTo(595, 0);
-    expect(handout.text).toContain('Stress that duties shift with the organization');
+    expect(handout.text).not.toContain('Stress that duties shift with the organization');
+    expect(handout.text).not.toContain('Ask the room who is leaning toward building products');
     expect(handout.pageTexts[0]?.toLowerCase()).toContain('your notes');
     expect(handout.pageTexts[0]).toContain('Machine Learning Engineer vs. AI Scientist');
     expect(handout.pageTexts.at(-1)).toContain(`Page ${handout.pages} of ${handout.pages}`);
+  });
+
+  it('prints the notes: every slide from a page of its own, with its notes, bookmarked', () => {
+    const count = result.decks[0]?.slides ?? 0;
+    expect(notes.pages).toBeGreaterThanOrEqual(count);
+    expect(notes.outline).toHaveLength(count);
+    expect(notes.outline[0]).toBe('Slide 1: Machine Learning Engineer vs. AI Scientist');
+    expect(notes.text).toContain('Stress that duties shift with the organization');
+    expect(notes.text).toContain('Ask the room who is leaning toward building products');
   });
 
   it('prints one fact sheet per role on exactly one page, with that role\'s facts', async () => {

@@ -25,7 +25,7 @@ describe('determinism', () => {
     ]);
     expect([first.code, second.code], first.stderr + second.stderr).toEqual([0, 0]);
     const [da, db] = [await digestTree(path.join(a, 'out')), await digestTree(path.join(b, 'out'))];
-    expect(Object.keys(da).filter((f) => f.endsWith('.pdf'))).toHaveLength(5);
+    expect(Object.keys(da).filter((f) => f.endsWith('.pdf'))).toHaveLength(6);
     expect(db).toEqual(da);
 
     const report = await readPdf(await readFile(path.join(a, 'out', 'ml-engineer-vs-ai-scientist', 'ml-engineer-vs-ai-scientist-report.pdf')));

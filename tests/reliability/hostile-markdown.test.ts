@@ -365,7 +365,7 @@ describe('a hostile deck printed by real Chromium', () => {
   });
 
   it('prints every output with one browser launch and no request refused or attempted elsewhere', () => {
-    expect(Object.keys(pdfs).sort()).toEqual(['alpha-factsheet', 'beta-factsheet', 'handout', 'report', 'slides']);
+    expect(Object.keys(pdfs).sort()).toEqual(['alpha-factsheet', 'beta-factsheet', 'handout', 'notes', 'report', 'slides']);
     expect(printed.browserLaunches).toBe(1);
     expect(printed.blockedRequests).toEqual([]);
   });
@@ -378,11 +378,12 @@ describe('a hostile deck printed by real Chromium', () => {
     expect(pdfs.report?.text).toContain('<img src=x onerror=alert(1)>');
     expect(pdfs.report?.text).toContain('<meta http-equiv=refresh content="0;url=https://example.org">');
     expect(pdfs.slides?.text).toContain('<iframe src=https://example.org>');
-    expect(pdfs.handout?.text).toContain(`notes ${HTML_VECTORS[0]} ${HTML_VECTORS[1]} note-evil`);
+    expect(pdfs.notes?.text).toContain(`notes ${HTML_VECTORS[0]} ${HTML_VECTORS[1]} note-evil`);
+    expect(pdfs.handout?.text).not.toContain('note-evil');
   });
 
   it('the HTML each PDF is printed from is inert and runs no script at all', async () => {
-    const sources = ['hostile-report.html', 'hostile-handout.html', 'hostile-alpha-factsheet.html', 'hostile-beta-factsheet.html'];
+    const sources = ['hostile-report.html', 'hostile-handout.html', 'hostile-notes.html', 'hostile-alpha-factsheet.html', 'hostile-beta-factsheet.html'];
     for (const name of sources) {
       const report = await inspect(browser, await readFile(path.join(dir(), name), 'utf8'), 'body');
       expectInert(report);

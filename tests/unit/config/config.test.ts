@@ -110,7 +110,7 @@ describe('precedence: flags, then the config file, then the defaults', () => {
   it('uses the defaults without a config', async () => {
     const r = await resolveSettings({}, undefined);
     expect(r).toMatchObject({ contentDir: 'content', outDir: 'output', timeoutMs: 30_000, pdf: true });
-    expect(r.settings.defaults).toEqual({ theme: undefined, brand: undefined, paper: undefined, lang: undefined, outputs: undefined });
+    expect(r.settings.defaults).toEqual({ theme: undefined, brand: undefined, paper: undefined, handout: undefined, lang: undefined, outputs: undefined });
   });
 
   it('takes the config over the defaults, its paths relative to the config file', async () => {
@@ -119,6 +119,11 @@ describe('precedence: flags, then the config file, then the defaults', () => {
     expect(path.resolve(r.outDir)).toBe('/project/site');
     expect(r).toMatchObject({ timeoutMs: 5000, pdf: false });
     expect(r.settings.defaults).toMatchObject({ theme: 'dark', paper: 'Letter' });
+  });
+
+  it('passes the handout layout on as a deck default', async () => {
+    const r = await resolveSettings({}, { ...config, values: { ...config.values, handout: { perPage: 4 as const } } });
+    expect(r.settings.defaults?.handout).toEqual({ perPage: 4 });
   });
 
   it('takes the flags over the config', async () => {

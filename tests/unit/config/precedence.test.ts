@@ -10,7 +10,9 @@ const deck: Deck = {
   sectionIds: [],
   lang: 'en',
   paper: 'A4',
-  outputs: ['report', 'slides', 'handout', 'factsheets'],
+  outputs: ['report', 'slides', 'handout', 'notes', 'factsheets'],
+  handout: { perPage: 3 },
+  notes: [],
   sources: [],
   sections: [],
   theme: undefined,
@@ -26,7 +28,12 @@ describe('deck settings: command line, then front matter, then config file, then
 
   it('keeps what the front matter sets, even when it equals the schema default', () => {
     const d = withDefaults({ ...deck, theme: 'light' }, new Set(['paper', 'lang', 'outputs', 'theme']), { theme: 'dark', paper: 'Letter', lang: 'de', outputs: ['report'] });
-    expect(d).toMatchObject({ theme: 'light', paper: 'A4', lang: 'en', outputs: ['report', 'slides', 'handout', 'factsheets'] });
+    expect(d).toMatchObject({ theme: 'light', paper: 'A4', lang: 'en', outputs: ['report', 'slides', 'handout', 'notes', 'factsheets'] });
+  });
+
+  it('takes the handout layout from the config unless the deck sets it', () => {
+    expect(withDefaults(deck, new Set(['title']), { handout: { perPage: 6 } }).handout).toEqual({ perPage: 6 });
+    expect(withDefaults({ ...deck, handout: { perPage: 2 } }, new Set(['handout']), { handout: { perPage: 6 } }).handout).toEqual({ perPage: 2 });
   });
 
   it('lets the command line theme win over both', () => {

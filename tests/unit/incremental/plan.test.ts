@@ -14,6 +14,7 @@ const templates = new Map([
   ['deck/deck.hbs', 'd1'],
   ['report/report.css', 'r1'],
   ['handout/handout.hbs', 'h1'],
+  ['notes/notes.css', 'n1'],
   ['factsheet/factsheet.hbs', 'f1'],
 ]);
 const fp: Fingerprints = { code: 'v1', printing: '{}', templates, images: new Map() };
@@ -24,7 +25,7 @@ const slug = 'ml-engineer-vs-ai-scientist';
 describe('planDeck', () => {
   it('plans the deck and every PDF the deck asks for, one fact sheet per role', () => {
     expect(Object.keys(keys(fp)).sort()).toEqual(
-      ['index.html', `${slug}-report.pdf`, `${slug}-handout.pdf`, `${slug}-slides.pdf`, `${slug}-machine-learning-engineer-factsheet.pdf`, `${slug}-ai-scientist-factsheet.pdf`].sort(),
+      ['index.html', `${slug}-report.pdf`, `${slug}-handout.pdf`, `${slug}-notes.pdf`, `${slug}-slides.pdf`, `${slug}-machine-learning-engineer-factsheet.pdf`, `${slug}-ai-scientist-factsheet.pdf`].sort(),
     );
   });
 
@@ -33,28 +34,29 @@ describe('planDeck', () => {
     const withTemplate = (file: string) => keys({ ...fp, templates: new Map([...templates, [file, 'changed']]) });
     expect(changed(base, withTemplate('report/report.css'))).toEqual([`${slug}-report.pdf`]);
     expect(changed(base, withTemplate('handout/handout.hbs'))).toEqual([`${slug}-handout.pdf`]);
-    expect(changed(base, withTemplate('deck/deck.hbs'))).toEqual([`${slug}-handout.pdf`, `${slug}-slides.pdf`, 'index.html'].sort());
+    expect(changed(base, withTemplate('notes/notes.css'))).toEqual([`${slug}-notes.pdf`]);
+    expect(changed(base, withTemplate('deck/deck.hbs'))).toEqual([`${slug}-handout.pdf`, `${slug}-notes.pdf`, `${slug}-slides.pdf`, 'index.html'].sort());
     expect(changed(base, withTemplate('factsheet/factsheet.hbs'))).toHaveLength(2);
-    expect(changed(base, withTemplate('partials/base.css'))).toHaveLength(6);
+    expect(changed(base, withTemplate('partials/base.css'))).toHaveLength(7);
     // A file the groups do not know (a user's own template folder) counts for everything.
-    expect(changed(base, withTemplate('extra/logo.svg'))).toHaveLength(6);
+    expect(changed(base, withTemplate('extra/logo.svg'))).toHaveLength(7);
   });
 
   it('changes every key with the code version or the content, and only the PDF keys with the printing options', () => {
     const base = keys(fp);
-    expect(changed(base, keys({ ...fp, code: 'v2' }))).toHaveLength(6);
+    expect(changed(base, keys({ ...fp, code: 'v2' }))).toHaveLength(7);
     expect(changed(base, keys({ ...fp, printing: '{"browser":"/usr/bin/chromium:2:3"}' }))).not.toContain('index.html');
-    expect(changed(base, keys({ ...fp, printing: '{"browser":"/usr/bin/chromium:2:3"}' }))).toHaveLength(5);
+    expect(changed(base, keys({ ...fp, printing: '{"browser":"/usr/bin/chromium:2:3"}' }))).toHaveLength(6);
     const role = c.roles[0]!;
     const edited = { ...c, roles: [{ ...role, summary: `${role.summary} More.` }, ...c.roles.slice(1)] };
-    expect(changed(base, keys(fp, edited))).toHaveLength(6);
+    expect(changed(base, keys(fp, edited))).toHaveLength(7);
   });
 
   it('knows an image by its bytes', () => {
     const withImage = { ...c, deck: { ...c.deck, brand: { logo: { src: 'l.svg', path: '/l.svg', asset: 'assets/content/l.svg', file: 'd.md', line: 1 } } } };
     const a = keys({ ...fp, images: new Map([['assets/content/l.svg', 'one']]) }, withImage);
     const b = keys({ ...fp, images: new Map([['assets/content/l.svg', 'two']]) }, withImage);
-    expect(changed(a, b)).toHaveLength(6);
+    expect(changed(a, b)).toHaveLength(7);
   });
 
   it('without PDFs plans the deck alone, and counts a measured deck as fresh', () => {

@@ -58,12 +58,28 @@ describe('renderDeck', () => {
     expect(report).toContain('<li>U.S. Bureau of Labor Statistics</li>');
   });
 
-  it('renders the handout: every slide once, three to a page, with its notes', () => {
+  it('renders the handout: every slide once, three to a page, with lines and no notes', () => {
     const { handout, slideCount } = renderDeck(defaultComparison(), templates);
-    expect(count(handout, 'class="handout-row"')).toBe(slideCount);
-    expect(count(handout, 'class="handout-page"')).toBe(Math.ceil(slideCount / 3));
-    expect(handout).toContain('<p><strong>ML Engineer:</strong></p><p>Engineers ship.</p>');
+    expect(count(handout, 'class="handout-cell"')).toBe(slideCount);
+    expect(count(handout, 'class="handout-page per-3"')).toBe(Math.ceil(slideCount / 3));
+    expect(count(handout, 'class="ruled"')).toBe(slideCount);
+    expect(handout).not.toContain('Engineers ship.');
+    expect(handout).not.toContain('Say hello.');
     expect(handout).toContain('@page { size: A4;');
+  });
+
+  it('lays the handout out as the deck asks: handout.perPage', () => {
+    const { handout, slideCount } = renderDeck(defaultComparison(undefined, ['handout: { perPage: 6 }']), templates);
+    expect(count(handout, 'class="handout-page per-6"')).toBe(Math.ceil(slideCount / 6));
+  });
+
+  it('renders the notes: every slide once, with every note, labelled by role', () => {
+    const { notes, slideCount } = renderDeck(defaultComparison(), templates);
+    expect(count(notes, 'class="notes-slide"')).toBe(slideCount);
+    expect(notes).toContain('<p><strong>ML Engineer:</strong></p><p>Engineers ship.</p>');
+    expect(notes).toContain('<p>Say hello.</p>');
+    expect(notes).toContain('<h2 class="notes-heading">Slide 1: Engineer vs. Scientist</h2>');
+    expect(notes).toContain('@page { size: A4;');
   });
 
   it('uses the Letter paper size when the deck asks for it', () => {
@@ -184,27 +200,11 @@ describe('renderDeck: deck prose without speaker notes', () => {
     expect(slideHtml(deck, 'Introduction')).toContain('<aside class="notes"><p>Say hello.</p>');
   });
 
-  it('leaves ruled space for the reader beside such a slide in the handout', () => {
+  it('leaves ruled space for the reader under every slide in the handout', () => {
     const { handout } = renderDeck(defaultComparison(), templates);
-    const row = handout.split('<div class="handout-row"').find((part) => part.includes('data-title="Common ground"')) ?? '';
-    expect(row).toContain('Your notes');
-    expect(row).not.toContain('Speaker notes');
-  });
-});
-
-describe('renderDeck: handout rows name their source', () => {
-  it('carries data-file and data-line on every row, from the slide source', () => {
-    const c = defaultComparison();
-    const { handout } = renderDeck(c, templates);
-    const rows = [...handout.matchAll(/<div class="handout-row"([^>]*)>/g)].map((m) => m[1] ?? '');
-    const slides = deckView(c).slides;
-    expect(rows).toHaveLength(slides.length);
-    rows.forEach((attrs, i) => {
-      const source = slides[i]?.source;
-      expect(attrs).toContain(` data-file="${source?.file}" data-line="${source?.line}"`);
-    });
-    expect(rows[0]).toBe(' data-title="Engineer vs. Scientist" data-file="content/decks/deck.md" data-line="1"');
-    expect(rows).toContain(' data-title="Skills" data-file="content/roles/engineer.md" data-line="11"');
+    const cell = handout.split('<div class="handout-cell"').find((part) => part.includes('data-title="Common ground"')) ?? '';
+    expect(cell).toContain('Your notes');
+    expect(cell).toContain('class="ruled"');
   });
 });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../../../src/load/front-matter.js';
 import { commonHeadings, deckTemplate, DEFAULT_ROLE_HEADINGS, roleSources, roleTemplate, sectionIdsOf, shortLabel, slugFor, titleProblem } from '../../../src/scaffold/index.js';
 import { comment, sectionHint } from '../../../src/scaffold/hints.js';
+import { splitDeckNotes } from '../../../src/validate/deck-notes.js';
 import { parseBody } from '../../../src/validate/body.js';
 import { deckSchema, roleSchema } from '../../../src/validate/schema.js';
 import { deckFile, lines, roleFile } from '../source-files.js';
@@ -131,6 +132,15 @@ describe('deckTemplate', () => {
     const { body } = parsed('deck', text);
     expect(body.sections.map((s) => s.id)).toEqual(['introduction', 'what-they-have-in-common', 'conclusion']);
     expect(body.diagnostics.map((d) => d.line)).toEqual(body.sections.map((s) => s.line));
+  });
+
+  it('shows, in comments that make no slide, how to write per-deck notes and the handout layout', () => {
+    expect(text).toContain('## Notes: definition for data-engineer');
+    expect(text).toMatch(/^# handout: \{ perPage: 3 \} +# slides a page/m);
+    const withNote = text.replace('<!-- This deck', '## Notes: definition\n\nSay more.\n\n<!-- This deck');
+    const own = splitDeckNotes(parsed('deck', withNote).body.sections, 'new.md');
+    expect(own.prose.map((s) => s.id)).toEqual(['introduction', 'what-they-have-in-common', 'conclusion']);
+    expect(own.notes.map((n) => [n.target, n.markdown])).toEqual([['definition', ['Say more.']]]);
   });
 
   it('leaves the sections line out when the first role has none', () => {
