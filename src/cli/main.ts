@@ -10,6 +10,8 @@ import { addNewCommands } from './new-command.js';
 /** Runs the CLI in-process and returns the exit status; the only place that prints. */
 export async function main(argv: readonly string[], io: { err: (line: string) => void } = { err: (l) => process.stderr.write(`${l}\n`) }, style: Style = styleFor(process.stderr)): Promise<number> {
   let status: number = ExitCode.ok;
+  // The signal that stopped a build decides its exit status (130 or 143), after the same cleanup.
+  let stopped: NodeJS.Signals | undefined;
   const program = new Command('careerdeck')
     .description('Turn Markdown about careers into a reveal.js deck and printable PDF reports.')
     .exitOverride()
@@ -26,7 +28,10 @@ export async function main(argv: readonly string[], io: { err: (line: string) =>
     .option('--keep-html', 'also write the HTML each PDF is printed from, beside the PDFs');
   addProjectOptions(build).action(async (opts: { deck?: string; force?: boolean; quiet?: boolean; strict?: boolean; keepHtml?: boolean }) => {
     const controller = new AbortController();
-    const stop = () => controller.abort();
+    const stop = (signal: NodeJS.Signals) => {
+      stopped = signal;
+      controller.abort();
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     try {
@@ -80,6 +85,7 @@ export async function main(argv: readonly string[], io: { err: (line: string) =>
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     status = report(error, io.err, style);
+    if (stopped === 'SIGTERM' && status === ExitCode.interrupted) status = ExitCode.terminated;
   }
   return status;
 }
