@@ -14,6 +14,7 @@ import { fingerprintInputs, staleOutputs, unchangedBuild } from './incremental/c
 import { planDeck } from './incremental/plan.js';
 import { type DeckState, readDeckState, record, recordFiles, removeBuildState, writeBuildState, writeDeckState } from './incremental/state.js';
 import type { DeckSettings } from './validate/validate.js';
+import { DEFAULT_LIMITS, type Limits } from './load/limits.js';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -51,6 +52,8 @@ export interface BuildOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Aborting stops the build, closes the browser and writes nothing more. */
   signal?: AbortSignal;
+  /** Bounds on file, section, deck and slide counts (see src/load/limits.ts for the defaults). */
+  limits?: Partial<Limits>;
 }
 
 export interface ProgressEvent {
@@ -118,7 +121,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   const { loadImages, loadModel } = await import('./content.js');
   const { compareAll } = await import('./compare/compare.js');
-  const model = await loadModel(contentDir, options.settings);
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const model = await loadModel(contentDir, options.settings, limits);
   const images = await loadImages(model, contentDir);
   failOnWarnings(model.warnings, options.strict);
   const comparisons = compareAll(model, options.deck);
@@ -151,7 +155,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const templates = await loadTemplates(templatesDir, path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'careerdeck'));
     const assets = [...(await loadAssets(templates.deckScript)), ...images];
     const started = performance.now();
-    const rendered = toBuild.map((p) => ({ ...p, r: renderDeck(p.c, templates) }));
+    const rendered = toBuild.map((p) => ({ ...p, r: renderDeck(p.c, templates, undefined, limits.slides) }));
     const renderMs = performance.now() - started;
     checkAbort();
     // Loaded only when printing, so that --no-pdf and check never load Puppeteer.
@@ -161,7 +165,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         const wanted = new Set(stale.flatMap((o) => (o.kind === 'deck' ? [] : [o.kind])));
         const measure = pdf && stale.some((o) => o.kind === 'deck');
         if (!session || !printDeck || (wanted.size === 0 && !measure)) return Promise.resolve({ rendered: r, pdfs: [], warnings: [] });
-        return printDeck(session, { c, wanted, measure, rendered: r, rerender: (budgets) => renderDeck(c, templates, budgets) }, assets, date, timeoutMs);
+        return printDeck(session, { c, wanted, measure, rendered: r, rerender: (budgets) => renderDeck(c, templates, budgets, limits.slides) }, assets, date, timeoutMs);
       }),
     );
     checkAbort();

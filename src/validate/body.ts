@@ -1,5 +1,6 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { Diagnostic } from '../errors.js';
+import { DEFAULT_LIMITS, sizeText } from '../load/limits.js';
 import { keywordKey, slugify } from './keys.js';
 import type { ImageResolver } from './images.js';
 import type { Block, ImageUse, Keyword, ListItem, Section } from './model.js';
@@ -18,7 +19,7 @@ export interface BodyResult {
  * speaker notes. Anything else (raw HTML, code, tables, text before the first heading) is
  * reported with its line rather than silently dropped.
  */
-export function parseBody(body: string, file: string, firstLine: number, resolveImage: ImageResolver = refuseImages): BodyResult {
+export function parseBody(body: string, file: string, firstLine: number, resolveImage: ImageResolver = refuseImages, maxSectionBytes = DEFAULT_LIMITS.sectionBytes): BodyResult {
   const lineAt = lineLocator(body, firstLine);
   const sections: Section[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -26,6 +27,8 @@ export function parseBody(body: string, file: string, firstLine: number, resolve
   let current: Section | undefined;
   let inNotes = false;
   let offset = 0;
+  // Where each section starts in the body, to tell its size.
+  const starts: number[] = [];
 
   for (const token of new Lexer({ gfm: true }).lex(body)) {
     const line = lineAt(offset + leadingBlank(token.raw));
@@ -44,6 +47,7 @@ export function parseBody(body: string, file: string, firstLine: number, resolve
       if (twin) problem(line, `section "${current.title}" appears twice (first on line ${twin.line}); merge the two or rename one`);
       if (current.id === '') problem(line, 'section heading is empty; give it a title');
       sections.push(current);
+      starts.push(offset - token.raw.length);
       inNotes = false;
       continue;
     }
@@ -64,6 +68,12 @@ export function parseBody(body: string, file: string, firstLine: number, resolve
     if (block) current.blocks.push(block);
   }
 
+  sections.forEach((section, i) => {
+    const bytes = Buffer.byteLength(body.slice(starts[i], starts[i + 1] ?? body.length));
+    if (bytes > maxSectionBytes) {
+      problem(section.line, `section "${section.title}" is ${sizeText(bytes)}, over the limit of ${sizeText(maxSectionBytes)} for one section; split it into several sections`);
+    }
+  });
   for (const section of sections) {
     if (section.blocks.length === 0) {
       problem(section.line, `section "${section.title}" is empty; add a paragraph or a list, or remove the heading`);

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { ContentError, type Diagnostic, partition, type SourceLocation } from '../errors.js';
 import { type ParsedFile, parseFrontMatter } from '../load/front-matter.js';
+import { DEFAULT_LIMITS, type Limits, sizeText } from '../load/limits.js';
 import type { SourceFile } from '../load/source.js';
 import { parseBody } from './body.js';
 import { checkBrand } from './brand.js';
 import { imageResolver } from './images.js';
 import { type DeckDefaults, type DeckOverrides, withDefaults } from './defaults.js';
-import type { ContentModel, Deck, Role } from './model.js';
+import type { ContentModel, Deck, ImageUse, Role } from './model.js';
 import { checkFrontMatter, deckSchema, locate as locateIn, roleSchema, SLUG } from './schema.js';
 
 /** The config file's defaults for decks, and the command line's overrides. */
@@ -19,10 +20,35 @@ export interface DeckSettings {
  * Turns content files into the typed model. Every problem in every file is collected first and
  * thrown together as one ContentError, so a presenter fixes everything in one pass.
  */
-export function validateContent(files: readonly SourceFile[], earlier: readonly Diagnostic[] = [], contentDir = 'content', settings: DeckSettings = {}): ContentModel {
+export function validateContent(
+  files: readonly SourceFile[],
+  earlier: readonly Diagnostic[] = [],
+  contentDir = 'content',
+  settings: DeckSettings = {},
+  limits: Limits = DEFAULT_LIMITS,
+): ContentModel {
+  const { model, diagnostics } = checkContent(files, earlier, contentDir, settings, limits);
+  if (partition(diagnostics).errors.length > 0) throw new ContentError(diagnostics);
+  return model;
+}
+
+/**
+ * validateContent without the throw: the model of what is valid, and every problem found. Its
+ * `images` are those of every file whose body could be read, valid or not, so that a missing
+ * image is reported in the same run as the other problems (issue 15).
+ */
+export function checkContent(
+  files: readonly SourceFile[],
+  earlier: readonly Diagnostic[] = [],
+  contentDir = 'content',
+  settings: DeckSettings = {},
+  limits: Limits = DEFAULT_LIMITS,
+): { model: ContentModel; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [...earlier];
   const roles = new Map<string, Role>();
   const decks: { deck: Deck; parsed: ParsedFile }[] = [];
+  const images: ImageUse[] = [];
+  const roleBytes = new Map(files.filter((f) => f.kind === 'role').map((f) => [f.slug, f.bytes.byteLength]));
 
   for (const source of files) {
     if (!SLUG.test(source.slug)) {
@@ -36,8 +62,9 @@ export function validateContent(files: readonly SourceFile[], earlier: readonly 
     }
     const parsed = outcome.file;
     const at = { file: source.path, yaml: parsed.yaml, lineCounter: parsed.yamlLineCounter, firstLine: parsed.yamlFirstLine };
-    const body = parseBody(parsed.body, source.path, parsed.bodyFirstLine, imageResolver(source.path, contentDir));
+    const body = parseBody(parsed.body, source.path, parsed.bodyFirstLine, imageResolver(source.path, contentDir), limits.sectionBytes);
     diagnostics.push(...body.diagnostics);
+    images.push(...body.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'paragraph' ? b.images : b.items.flatMap((i) => i.images)))));
     if (source.kind === 'role') {
       const { value, diagnostics: problems } = checkFrontMatter(roleSchema, parsed.data, at);
       diagnostics.push(...problems);
@@ -52,9 +79,18 @@ export function validateContent(files: readonly SourceFile[], earlier: readonly 
         const { sections: sectionIds, brand: brandInput, ...rest } = value;
         const branded = brandInput && checkBrand(brandInput, source.path, (key) => locate(parsed, source.path, ['brand', key]), contentDir);
         if (branded) diagnostics.push(...branded.diagnostics);
+        const bytes = source.bytes.byteLength + [...new Set(rest.roles)].reduce((sum, slug) => sum + (roleBytes.get(slug) ?? 0), 0);
+        if (bytes > limits.deckBytes) {
+          diagnostics.push({
+            ...locate(parsed, source.path, ['roles']),
+            message: `this deck and the roles it compares are ${sizeText(bytes)}, over the limit of ${sizeText(limits.deckBytes)} for one deck; compare fewer or shorter roles`,
+          });
+        }
         const deck: Deck = { slug: source.slug, file: source.path, ...rest, brand: branded?.brand, sectionIds: sectionIds ?? [], sections: body.sections };
         const given = new Set(parsed.data && typeof parsed.data === 'object' ? Object.keys(parsed.data) : []);
-        decks.push({ deck: withDefaults(deck, given, settings.defaults, settings.overrides), parsed });
+        const settled = withDefaults(deck, given, settings.defaults, settings.overrides);
+        if (settled.brand?.logo) images.push(settled.brand.logo);
+        decks.push({ deck: settled, parsed });
       }
     }
   }
@@ -64,13 +100,8 @@ export function validateContent(files: readonly SourceFile[], earlier: readonly 
   if (decks.length === 0 && diagnostics.length === 0) {
     diagnostics.push({ file: `${contentDir}/decks`, message: `no deck found; add a deck file such as ${contentDir}/decks/my-deck.md (see README, "Content format")` });
   }
-  const { errors, warnings } = partition(diagnostics);
-  if (errors.length > 0) throw new ContentError(diagnostics);
-  const images = [...roles.values(), ...decks.map((d) => d.deck)].flatMap((doc) =>
-    doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'paragraph' ? b.images : b.items.flatMap((i) => i.images)))),
-  );
-  for (const { deck } of decks) if (deck.brand?.logo) images.push(deck.brand.logo);
-  return { roles, decks: decks.map((d) => d.deck), images, warnings };
+  const { warnings } = partition(diagnostics);
+  return { model: { roles, decks: decks.map((d) => d.deck), images, warnings }, diagnostics };
 }
 
 /** Where the front matter value at `path` starts (its nearest existing parent's when it is missing). */
