@@ -39,7 +39,13 @@ export function readDeckState(dir: string): Promise<DeckState | undefined> {
 }
 
 export function writeDeckState(dir: string, state: DeckState): Promise<void> {
-  return writeFileAtomic(path.join(dir, DECK_STATE), JSON.stringify({ format: FORMAT, ...state }, null, 1));
+  return writeFileAtomic(path.join(dir, DECK_STATE), deckStateText(state));
+}
+
+/** The deck state's file name in a deck folder and its text, for a writer that stages it with the outputs. */
+export const DECK_STATE_FILE = DECK_STATE;
+export function deckStateText(state: DeckState): string {
+  return JSON.stringify({ format: FORMAT, ...state }, null, 1);
 }
 
 export function readBuildState(outDir: string): Promise<BuildState | undefined> {
