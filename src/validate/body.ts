@@ -24,6 +24,7 @@ export function parseBody(body: string, file: string, firstLine: number, resolve
   const sections: Section[] = [];
   const diagnostics: Diagnostic[] = [];
   const problem = (line: number, message: string) => diagnostics.push({ file, line, message });
+  const warn = (line: number, message: string) => diagnostics.push({ file, line, message, severity: 'warning' });
   let current: Section | undefined;
   let inNotes = false;
   let offset = 0;
@@ -66,6 +67,8 @@ export function parseBody(body: string, file: string, firstLine: number, resolve
     }
     const block = toBlock(token, line, lineAt, offset - token.raw.length, problem, resolveImage);
     if (block) current.blocks.push(block);
+    if (block?.kind === 'paragraph') notices(token, line, warn);
+    if (block?.kind === 'list') (token as Tokens.List).items.forEach((item, i) => notices(item, block.items[i]?.line ?? line, warn));
   }
 
   sections.forEach((section, i) => {
@@ -134,6 +137,27 @@ function images(tokens: Token[], line: number, resolve: ImageResolver, problem: 
     return true;
   });
   return found;
+}
+
+const SHOWN_LINK = /^(https?:|mailto:)/i;
+const FOOTNOTE = /\[\^[^\]\s]+\]/;
+
+/**
+ * What the outputs show differently from what the author wrote, said with its line rather than
+ * done silently (issue 15): a link that is not to the web or mail shows as plain text, and a
+ * footnote is not supported, so its marker shows as written.
+ */
+function notices(token: Token, line: number, warn: (line: number, message: string) => void): void {
+  walk('tokens' in token && token.tokens ? (token.tokens as Token[]) : [], (t) => {
+    if (t.type !== 'link') return false;
+    const link = t as Tokens.Link;
+    if (!SHOWN_LINK.test(link.href.trim())) {
+      warn(line, `link "${link.text}" to "${link.href.slice(0, 60)}" is shown as plain text: only http, https and mailto links are kept; write the full web address or remove the link`);
+    }
+    return false;
+  });
+  const footnote = FOOTNOTE.exec(token.raw);
+  if (footnote) warn(line, `footnote "${footnote[0]}" is not supported and shows as written; put the note in the sentence, in brackets, or in a "Note:" paragraph`);
 }
 
 const refuseImages: ImageResolver = (src) => `image "${src}" cannot be shown here`;
