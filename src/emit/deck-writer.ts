@@ -55,6 +55,8 @@ export class DeckWriter {
   /** Moves every staged file into place, or none of them. */
   async commit(): Promise<void> {
     const done: Staged[] = [];
+    // Named in the error: the file whose rename failed (a folder standing in its place, say).
+    let current = this.dir;
     try {
       for (const s of this.staged) {
         if (s.existed) {
@@ -64,6 +66,7 @@ export class DeckWriter {
         }
       }
       for (const s of this.staged) {
+        current = s.file;
         await rename(s.temp, s.file);
         done.push(s);
       }
@@ -73,7 +76,7 @@ export class DeckWriter {
         else await rm(s.file, { force: true });
       }
       await this.rollback();
-      throw outputError(this.dir, error as NodeJS.ErrnoException);
+      throw outputError(current, error as NodeJS.ErrnoException);
     }
     await Promise.all(this.staged.map((s) => (s.backup ? rm(s.backup, { force: true }) : undefined)));
     this.staged.length = 0;
