@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
@@ -96,6 +96,7 @@ describe('a hostile SVG image', () => {
   }, 120_000);
 
   it('unsanitized, the same file would hit the canary (the check above can fail)', async () => {
+    await mkdir(project.out, { recursive: true });
     await writeFile(path.join(project.out, 'raw.svg'), hostile());
     const raw = await open(`${base}/out/raw.svg`);
     console.log(`hostile SVG: unsanitized it hits the canary ${raw.length} times (${raw.join(', ')}); sanitized, 0`);
