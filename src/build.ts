@@ -5,15 +5,16 @@ import { BrowserSession } from './browser/session.js';
 import { DEFAULT_TIMEOUT_MS } from './browser/timeout.js';
 import { alive } from './browser/profile.js';
 import { removeStaleTemps } from './emit/atomic.js';
-import { writeOutput } from './emit/output.js';
+import { DeckWriter, type WriteBytes } from './emit/deck-writer.js';
 import { settleAll } from './emit/settle.js';
 import { asErrors, CareerdeckError, ContentError, type Diagnostic } from './errors.js';
 import { digest } from './incremental/fingerprint.js';
 import { fingerprintInputs, staleOutputs, unchangedBuild } from './incremental/check.js';
 import { planDeck } from './incremental/plan.js';
-import { type DeckState, readDeckState, record, recordFiles, removeBuildState, removeLegacyState, stateDir, writeBuildState, writeDeckState } from './incremental/state.js';
+import { type DeckState, readDeckState, recordFiles, removeBuildState, removeLegacyState, stateDir, writeBuildState, writeDeckState } from './incremental/state.js';
 import { DEFAULT_CONTENT_DIR, DEFAULT_OUT_DIR, DEFAULT_TEMPLATES_DIR, defaultCacheDir, PACKAGE_ROOT } from './config/defaults.js';
 import type { BuildResult, DeckSettings, OutputFile, ProgressEvent } from './model/index.js';
+import { DEFAULT_LIMITS, type Limits } from './load/limits.js';
 
 export type { BuildResult, OutputFile, ProgressEvent };
 
@@ -56,6 +57,10 @@ export interface BuildOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Aborting stops the build, closes the browser and writes nothing more. */
   signal?: AbortSignal;
+  /** How output files reach the disk; for tests that make it fail as a full disk would. */
+  writeBytes?: WriteBytes;
+  /** Bounds on file, section, deck and slide counts (see src/load/limits.ts for the defaults). */
+  limits?: Partial<Limits>;
 }
 
 /**
@@ -98,7 +103,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   const { loadImages, loadModel } = await import('./content.js');
   const { compareAll } = await import('./compare/compare.js');
-  const model = await loadModel(contentDir, options.settings, { deck: options.deck });
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const model = await loadModel(contentDir, options.settings, { deck: options.deck }, limits);
   const images = await loadImages(model, contentDir);
   failOnWarnings(model.warnings, options.strict);
   const comparisons = compareAll(model, options.deck);
@@ -131,7 +137,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const templates = await loadTemplates(templatesDir, path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'careerdeck'));
     const assets = [...(await loadAssets(templates.deckScript)), ...images];
     const started = performance.now();
-    const rendered = toBuild.map((p) => ({ ...p, r: renderDeck(p.c, templates) }));
+    const rendered = toBuild.map((p) => ({ ...p, r: renderDeck(p.c, templates, undefined, limits.slides) }));
     const renderMs = performance.now() - started;
     checkAbort();
     // Loaded only when printing, so that --no-pdf and check never load Puppeteer.
@@ -141,7 +147,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         const wanted = new Set(stale.flatMap((o) => (o.kind === 'deck' ? [] : [o.kind])));
         const measure = pdf && stale.some((o) => o.kind === 'deck');
         if (!session || !printDeck || (wanted.size === 0 && !measure)) return Promise.resolve({ rendered: r, pdfs: [], warnings: [] });
-        return printDeck(session, { c, wanted, measure, rendered: r, rerender: (budgets) => renderDeck(c, templates, budgets) }, assets, date, timeoutMs);
+        return printDeck(session, { c, wanted, measure, rendered: r, rerender: (budgets) => renderDeck(c, templates, budgets, limits.slides) }, assets, date, timeoutMs);
       }),
     );
     checkAbort();
@@ -153,41 +159,56 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await removeBuildState(state).catch(() => undefined);
     await removeLegacyState(outDir, plans.map((p) => p.dir));
     const decks: BuildResult['decks'] = [];
-    for (const plan of plans) {
-      const { c, dir, planned, stale, last } = plan;
-      const outputs: OutputFile[] = [];
-      const upToDate = planned.filter((o) => !stale.includes(o)).map((o) => path.join(dir, o.name));
-      const nextState: DeckState = { slides: last?.slides ?? 0, outputs: { ...last?.outputs } };
-      await removeStaleTemps(dir, alive);
-      // Every deck folder gets them, fresh or not, so that a deleted one comes back; files that
-      // already hold the same bytes are left alone.
-      for (const asset of assets) await writeOutput(path.join(dir, asset.path), asset.bytes, true);
-      const i = rendered.findIndex((x) => x.c === c);
-      if (i >= 0) {
-        const { rendered: r, pdfs } = printed[i]!;
-        const emit = async (name: string, bytes: Uint8Array | string, ms: number, pages?: number) => {
+    // Every deck folder changes as a set: all its files are staged, then renamed into place
+    // together once every deck's are written (see emit/deck-writer.ts). Progress is told after.
+    const writers: DeckWriter[] = [];
+    const written: ProgressEvent[] = [];
+    // The records of what each output was made from, kept in the cache once the folders are in place.
+    const states: [string, DeckState][] = [];
+    try {
+      for (const plan of plans) {
+        const { c, dir, planned, stale, last } = plan;
+        const writer = new DeckWriter(dir, options.writeBytes);
+        writers.push(writer);
+        const outputs: OutputFile[] = [];
+        const upToDate = planned.filter((o) => !stale.includes(o)).map((o) => path.join(dir, o.name));
+        const nextState: DeckState = { slides: last?.slides ?? 0, outputs: { ...last?.outputs } };
+        states.push([c.deck.slug, nextState]);
+        await removeStaleTemps(dir, alive);
+        // Every deck folder gets them, fresh or not, so that a deleted one comes back; files that
+        // already hold the same bytes are left alone.
+        for (const asset of assets) await writer.stage(asset.path, asset.bytes, { skipSame: true });
+        const i = rendered.findIndex((x) => x.c === c);
+        if (i >= 0) {
+          const { rendered: r, pdfs } = printed[i]!;
+          const emit = async (name: string, bytes: Uint8Array | string, ms: number, pages?: number) => {
+            checkAbort();
+            const file = path.join(dir, name);
+            const recorded = await writer.stage(name, bytes);
+            outputs.push({ file, bytes: recorded.bytes, pages });
+            const key = planned.find((o) => o.name === name)?.key;
+            if (key) nextState.outputs[name] = { key, ...recorded };
+            written.push({ deck: c.deck.slug, file, bytes: recorded.bytes, ms, pages });
+          };
+          if (stale.some((o) => o.kind === 'deck')) {
+            await emit('index.html', r.deck, renderMs / rendered.length);
+            nextState.slides = r.slideCount;
+          }
+          const { printSources } = await import('./emit/jobs.js');
+          if (options.keepHtml) for (const source of printSources(c, r)) if (pdfs.some((p) => p.name === source.pdf)) await emit(source.name, source.html, 0);
+          for (const printedPdf of pdfs) await emit(printedPdf.name, printedPdf.bytes, printedPdf.ms, printedPdf.pages);
           checkAbort();
-          const file = path.join(dir, name);
-          await writeOutput(file, bytes);
-          const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
-          outputs.push({ file, bytes: size, pages });
-          const key = planned.find((o) => o.name === name)?.key;
-          if (key) nextState.outputs[name] = { key, ...(await record(file)) };
-          options.onProgress?.({ deck: c.deck.slug, file, bytes: size, ms, pages });
-        };
-        if (stale.some((o) => o.kind === 'deck')) {
-          await emit('index.html', r.deck, renderMs / rendered.length);
-          nextState.slides = r.slideCount;
         }
-        const { printSources } = await import('./emit/jobs.js');
-        if (options.keepHtml) for (const source of printSources(c, r)) if (pdfs.some((p) => p.name === source.pdf)) await emit(source.name, source.html, 0);
-        for (const printedPdf of pdfs) await emit(printedPdf.name, printedPdf.bytes, printedPdf.ms, printedPdf.pages);
-        checkAbort();
-        await writeDeckState(state, c.deck.slug, nextState);
+        decks.push({ slug: c.deck.slug, dir, slides: nextState.slides, outputs, upToDate });
       }
-      decks.push({ slug: c.deck.slug, dir, slides: nextState.slides, outputs, upToDate });
+      checkAbort();
+      for (const writer of writers) await writer.commit();
+      for (const [slug, next] of states) await writeDeckState(state, slug, next);
+    } catch (error) {
+      await Promise.all(writers.map((w) => w.rollback()));
+      throw error;
     }
-    checkAbort();
+    for (const event of written) options.onProgress?.(event);
     // Recorded only if the inputs did not change while we built: outputs made from a file saved
     // mid-build must not be taken for the inputs read at the start.
     if ((await fingerprintInputs(inputOptions)).buildKey === inputs.buildKey) {
@@ -216,7 +237,7 @@ function failOnWarnings(warnings: readonly Diagnostic[], strict: boolean | undef
   return undefined;
 }
 
-const INTERRUPTED = 'build interrupted; outputs already written are whole, the rest were left as they were';
+const INTERRUPTED = 'build interrupted; the output folders were left as they were';
 
 /** SOURCE_DATE_EPOCH, for reproducible PDFs; unset means "now". */
 function pinnedDate(): Date | undefined {

@@ -35,6 +35,10 @@ export const ExitCode = {
   content: 1,
   usage: 2,
   environment: 3,
+  /** Stopped by SIGINT (Ctrl-C): 128 + 2, as shells and CI expect. */
+  interrupted: 130,
+  /** Stopped by SIGTERM: 128 + 15. */
+  terminated: 143,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -48,7 +52,7 @@ const exitCodes: Record<ErrorCode, ExitCode> = {
   BROWSER: ExitCode.environment,
   TIMEOUT: ExitCode.environment,
   OUTPUT: ExitCode.environment,
-  INTERRUPTED: ExitCode.environment,
+  INTERRUPTED: ExitCode.interrupted,
 };
 
 /** The one base error of careerdeck: a code that maps to an exit status, and the cause kept. */

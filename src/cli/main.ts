@@ -18,6 +18,8 @@ export async function main(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   let status: number = ExitCode.ok;
+  // The signal that stopped a build decides its exit status (130 or 143), after the same cleanup.
+  let stopped: NodeJS.Signals | undefined;
   const program = new Command('careerdeck')
     .description('Turn Markdown about careers into a reveal.js deck and printable PDF reports.')
     .version(VERSION, '-v, --version', 'print the version of careerdeck')
@@ -37,7 +39,10 @@ export async function main(
   addProjectOptions(build).action(async (deck: string | undefined, opts: { deck?: string; force?: boolean; quiet?: boolean; strict?: boolean; keepHtml?: boolean }) => {
     if (deck !== undefined && opts.deck !== undefined && deck !== opts.deck) throw new CareerdeckError('USAGE', `two decks named: "${deck}" and --deck "${opts.deck}"; name one`);
     const controller = new AbortController();
-    const stop = () => controller.abort();
+    const stop = (signal: NodeJS.Signals) => {
+      stopped = signal;
+      controller.abort();
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     try {
@@ -105,6 +110,7 @@ export async function main(
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     status = report(error, io.err, style);
+    if (stopped === 'SIGTERM' && status === ExitCode.interrupted) status = ExitCode.terminated;
   }
   return status;
 }

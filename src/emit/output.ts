@@ -9,8 +9,14 @@ export async function writeOutput(file: string, bytes: Uint8Array | string, skip
     if (skipSame && typeof bytes !== 'string') await writeFileIfChanged(file, bytes);
     else await writeFileAtomic(file, bytes);
   } catch (error) {
-    throw new CareerdeckError('OUTPUT', `cannot write ${file}: ${explain(file, error as NodeJS.ErrnoException)}`, { cause: error });
+    throw outputError(file, error as NodeJS.ErrnoException);
   }
+}
+
+/** An OUTPUT error (exit 3) for a file that could not be written, saying what is in the way. */
+export function outputError(file: string, error: NodeJS.ErrnoException): CareerdeckError {
+  if (error instanceof CareerdeckError) return error;
+  return new CareerdeckError('OUTPUT', `cannot write ${file}: ${explain(file, error)}`, { cause: error });
 }
 
 function explain(file: string, error: NodeJS.ErrnoException): string {

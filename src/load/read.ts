@@ -1,6 +1,7 @@
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../errors.js';
+import { DEFAULT_LIMITS, sizeText } from './limits.js';
 import type { SourceFile } from './source.js';
 
 const kinds = { roles: 'role', decks: 'deck' } as const;
@@ -12,9 +13,10 @@ export interface ReadResult {
 
 /**
  * Reads `roles/*.md` and `decks/*.md` under the content folder. A file that resolves outside
- * the content folder (a symlink pointing elsewhere) is refused, never read.
+ * the content folder (a symlink pointing elsewhere) is refused, never read; so is one larger than
+ * `maxBytes`, which is told by its size before a byte of it is read or parsed.
  */
-export async function readContentDir(contentDir: string, cwd = process.cwd()): Promise<ReadResult> {
+export async function readContentDir(contentDir: string, cwd = process.cwd(), maxBytes = DEFAULT_LIMITS.fileBytes): Promise<ReadResult> {
   const root = await realpath(contentDir).catch(() => undefined);
   const shown = (p: string) => displayPath(p, cwd);
   if (root === undefined) {
@@ -36,7 +38,16 @@ export async function readContentDir(contentDir: string, cwd = process.cwd()): P
         diagnostics.push({ file: shown(file), message: `links to ${real}, outside the content folder; copy the file into content/ instead of linking to it` });
         continue;
       }
-      if (!(await lstat(real)).isFile()) continue;
+      const info = await lstat(real);
+      if (!info.isFile()) continue;
+      if (info.size > maxBytes) {
+        diagnostics.push({
+          file: shown(file),
+          line: 1,
+          message: `is ${sizeText(info.size)}, over the limit of ${sizeText(maxBytes)} for one content file; split it into several files or shorten it`,
+        });
+        continue;
+      }
       files.push({ path: shown(file), kind, slug: name.slice(0, -'.md'.length), bytes: await readFile(real) });
     }
   }

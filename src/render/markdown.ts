@@ -3,6 +3,8 @@ import sanitizeHtml from 'sanitize-html';
 import { assetHref } from '../model/index.js';
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
+/** An HTML comment and nothing else: an authoring note, never shown (validation says the same). */
+const COMMENT = /^\s*<!--(?:(?!-->)[\s\S])*-->\s*$/;
 
 /** An image validation accepted: the Markdown's `src` and where the outputs load it from. */
 export interface ShownImage {
@@ -22,11 +24,14 @@ let shown: readonly ShownImage[] = [];
 const marked = new Marked({ gfm: true, breaks: false, async: false }).use({
   renderer: {
     html({ text }: Tokens.HTML | Tokens.Tag) {
-      return escapeHtml(text);
+      return COMMENT.test(text) ? '' : escapeHtml(text);
     },
-    link({ href, tokens }: Tokens.Link) {
+    link({ href, text, tokens }: Tokens.Link) {
       const label = this.parser.parseInline(tokens);
-      return SAFE_LINK.test(href.trim()) ? `<a href="${escapeHtml(href.trim())}">${label}</a>` : label;
+      if (!SAFE_LINK.test(href.trim())) return label;
+      // A link that shows its own address is not followed by it again on paper (print-links.css).
+      const bare = text.trim() === href.trim() || `mailto:${text.trim()}` === href.trim();
+      return `<a href="${escapeHtml(href.trim())}"${bare ? ' class="bare"' : ''}>${label}</a>`;
     },
     image({ href, text }: Tokens.Image) {
       const image = shown.find((i) => i.src === href);
@@ -37,7 +42,8 @@ const marked = new Marked({ gfm: true, breaks: false, async: false }).use({
 
 const policy: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'ul', 'ol', 'li', 'strong', 'em', 'code', 'a', 'br', 'del', 'img'],
-  allowedAttributes: { a: ['href'], img: ['src', 'alt'] },
+  allowedAttributes: { a: ['href', 'class'], img: ['src', 'alt'] },
+  allowedClasses: { a: ['bare'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   // An image may only be a relative path to a copied file: any scheme on it is dropped.
   allowedSchemesByTag: { img: [] },

@@ -1,4 +1,6 @@
 import type { Comparison } from '../compare/compare.js';
+import { ContentError } from '../errors.js';
+import { DEFAULT_LIMITS } from '../load/limits.js';
 import { deckView, type FitBudgets, type DeckView } from './deck-view.js';
 import { factsheetViews } from './factsheet-view.js';
 import { handoutView } from './handout-view.js';
@@ -23,8 +25,18 @@ export interface RenderedDeck {
   slideCount: number;
 }
 
-export function renderDeck(c: Comparison, templates: Templates, budgets?: FitBudgets): RenderedDeck {
+export function renderDeck(c: Comparison, templates: Templates, budgets?: FitBudgets, maxSlides = DEFAULT_LIMITS.slides): RenderedDeck {
   const deck = deckView(c, budgets);
+  // Counted before any template runs or page prints: a runaway deck stops here, not in Chromium.
+  if (deck.slides.length > maxSlides) {
+    throw new ContentError([
+      {
+        file: c.deck.file,
+        line: 1,
+        message: `this deck would have ${deck.slides.length} slides, over the limit of ${maxSlides}; compare fewer sections or roles, or shorten the longest sections`,
+      },
+    ]);
+  }
   return {
     deck: templates.deck(deck),
     report: templates.report(reportView(c)),

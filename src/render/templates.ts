@@ -38,8 +38,9 @@ export async function loadTemplates(dir: string, cacheDir?: string): Promise<Tem
   const template = (name: string) => (specs ? hbs.template(specs[name]!) : hbs.compile(sources[name]!, { strict: true, noEscape: false }));
   for (const file of partials) hbs.registerPartial(file.slice(0, -4), template(`partials/${file.slice(0, -4)}`));
   const [deck, report, handout, notes, factsheet] = [template('deck'), template('report'), template('handout'), template('notes'), template('factsheet')];
-  const [base, deckCss, reportCss, handoutCss, notesCss, factsheetCss, deckScript] = await Promise.all([
+  const [base, printLinks, deckCss, reportCss, handoutCss, notesCss, factsheetCss, deckScript] = await Promise.all([
     read('partials', 'base.css'),
+    read('partials', 'print-links.css'),
     read('deck', 'deck.css'),
     read('report', 'report.css'),
     read('handout', 'handout.css'),
@@ -51,11 +52,12 @@ export async function loadTemplates(dir: string, cacheDir?: string): Promise<Tem
   return {
     // Each page's theme (generated from the palette table, src/render/themes.ts) comes first.
     deck: (view) => deck({ ...view, css: `${view.theme.css}${base}\n${deckCss}`, scripts: true }, runtime),
-    report: (view) => report({ ...view, css: `${view.theme.css}${base}\n${reportCss}`, scripts: false }, runtime),
+    report: (view) => report({ ...view, css: `${view.theme.css}${base}\n${reportCss}\n${printLinks}`, scripts: false }, runtime),
+    // Printed outputs (report, handout, fact sheets) also print each link's address.
     // The handout draws slides with the deck's own CSS, scaled down, so they match the screen.
-    handout: (view) => handout({ ...view, css: `${view.theme.css}${base}\n${deckCss}\n${handoutCss}`, scripts: false }, runtime),
-    notes: (view) => notes({ ...view, css: `${view.theme.css}${base}\n${deckCss}\n${notesCss}`, scripts: false }, runtime),
-    factsheet: (view) => factsheet({ ...view, css: `${view.theme.css}${base}\n${factsheetCss}`, scripts: false }, runtime),
+    handout: (view) => handout({ ...view, css: `${view.theme.css}${base}\n${deckCss}\n${handoutCss}\n${printLinks}`, scripts: false }, runtime),
+    notes: (view) => notes({ ...view, css: `${view.theme.css}${base}\n${deckCss}\n${notesCss}\n${printLinks}`, scripts: false }, runtime),
+    factsheet: (view) => factsheet({ ...view, css: `${view.theme.css}${base}\n${factsheetCss}\n${printLinks}`, scripts: false }, runtime),
     deckScript,
   };
 }

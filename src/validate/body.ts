@@ -1,5 +1,6 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { Diagnostic } from '../errors.js';
+import { DEFAULT_LIMITS, sizeText } from '../load/limits.js';
 import { keywordKey, slugify } from './keys.js';
 import type { ImageResolver } from './images.js';
 import type { Block, ImageUse, Keyword, ListItem, Section } from '../model/index.js';
@@ -18,14 +19,17 @@ export interface BodyResult {
  * speaker notes. Anything else (raw HTML, code, tables, text before the first heading) is
  * reported with its line rather than silently dropped.
  */
-export function parseBody(body: string, file: string, firstLine: number, resolveImage: ImageResolver = refuseImages): BodyResult {
+export function parseBody(body: string, file: string, firstLine: number, resolveImage: ImageResolver = refuseImages, maxSectionBytes = DEFAULT_LIMITS.sectionBytes): BodyResult {
   const lineAt = lineLocator(body, firstLine);
   const sections: Section[] = [];
   const diagnostics: Diagnostic[] = [];
   const problem = (line: number, message: string) => diagnostics.push({ file, line, message });
+  const warn = (line: number, message: string) => diagnostics.push({ file, line, message, severity: 'warning' });
   let current: Section | undefined;
   let inNotes = false;
   let offset = 0;
+  // Where each section starts in the body, to tell its size.
+  const starts: number[] = [];
 
   for (const token of new Lexer({ gfm: true }).lex(body)) {
     const line = lineAt(offset + leadingBlank(token.raw));
@@ -44,6 +48,7 @@ export function parseBody(body: string, file: string, firstLine: number, resolve
       if (twin) problem(line, `section "${current.title}" appears twice (first on line ${twin.line}); merge the two or rename one`);
       if (current.id === '') problem(line, 'section heading is empty; give it a title');
       sections.push(current);
+      starts.push(offset - token.raw.length);
       inNotes = false;
       continue;
     }
@@ -62,8 +67,16 @@ export function parseBody(body: string, file: string, firstLine: number, resolve
     }
     const block = toBlock(token, line, lineAt, offset - token.raw.length, problem, resolveImage);
     if (block) current.blocks.push(block);
+    if (block?.kind === 'paragraph') notices(token, line, warn);
+    if (block?.kind === 'list') (token as Tokens.List).items.forEach((item, i) => notices(item, block.items[i]?.line ?? line, warn));
   }
 
+  sections.forEach((section, i) => {
+    const bytes = Buffer.byteLength(body.slice(starts[i], starts[i + 1] ?? body.length));
+    if (bytes > maxSectionBytes) {
+      problem(section.line, `section "${section.title}" is ${sizeText(bytes)}, over the limit of ${sizeText(maxSectionBytes)} for one section; split it into several sections`);
+    }
+  });
   for (const section of sections) {
     if (section.blocks.length === 0) {
       problem(section.line, `section "${section.title}" is empty; add a paragraph or a list, or remove the heading`);
@@ -124,6 +137,27 @@ function images(tokens: Token[], line: number, resolve: ImageResolver, problem: 
     return true;
   });
   return found;
+}
+
+const SHOWN_LINK = /^(https?:|mailto:)/i;
+const FOOTNOTE = /\[\^[^\]\s]+\]/;
+
+/**
+ * What the outputs show differently from what the author wrote, said with its line rather than
+ * done silently (issue 15): a link that is not to the web or mail shows as plain text, and a
+ * footnote is not supported, so its marker shows as written.
+ */
+function notices(token: Token, line: number, warn: (line: number, message: string) => void): void {
+  walk('tokens' in token && token.tokens ? (token.tokens as Token[]) : [], (t) => {
+    if (t.type !== 'link') return false;
+    const link = t as Tokens.Link;
+    if (!SHOWN_LINK.test(link.href.trim())) {
+      warn(line, `link "${link.text}" to "${link.href.slice(0, 60)}" is shown as plain text: only http, https and mailto links are kept; write the full web address or remove the link`);
+    }
+    return false;
+  });
+  const footnote = FOOTNOTE.exec(token.raw);
+  if (footnote) warn(line, `footnote "${footnote[0]}" is not supported and shows as written; put the note in the sentence, in brackets, or in a "Note:" paragraph`);
 }
 
 const refuseImages: ImageResolver = (src) => `image "${src}" cannot be shown here`;

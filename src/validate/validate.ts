@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ContentError, type Diagnostic, isWarning, partition, type SourceLocation } from '../errors.js';
 import { type ParsedFile, parseFrontMatter } from '../load/front-matter.js';
+import { DEFAULT_LIMITS, type Limits, sizeText } from '../load/limits.js';
 import type { SourceFile } from '../load/source.js';
 import { accessibilityWarnings } from './accessibility.js';
 import { parseBody } from './body.js';
@@ -10,7 +11,7 @@ import { imageResolver } from './images.js';
 import { DEFAULT_CONTENT_DIR } from '../config/defaults.js';
 import { withDefaults } from '../config/precedence.js';
 import type { DeckSettings } from '../model/settings.js';
-import type { ContentModel, Deck, Role } from '../model/index.js';
+import type { ContentModel, Deck, ImageUse, Role } from '../model/index.js';
 import { windowsNameProblem } from './file-name.js';
 import { nearMatchWarnings } from './near-matches.js';
 import { deckSchema, roleSchema, SLUG } from './schema.js';
@@ -32,10 +33,31 @@ export function validateContent(
   contentDir = DEFAULT_CONTENT_DIR,
   settings: DeckSettings = {},
   scope?: BuildScope,
+  limits: Limits = DEFAULT_LIMITS,
 ): ContentModel {
+  const { model, diagnostics } = checkContent(files, earlier, contentDir, settings, scope, limits);
+  if (partition(diagnostics).errors.length > 0) throw new ContentError(diagnostics);
+  return model;
+}
+
+/**
+ * validateContent without the throw: the model of what is valid, and every problem found that
+ * is in scope. Its `images` are those of every file in scope whose body could be read, valid or
+ * not, so that a missing image is reported in the same run as the other problems (issue 15).
+ */
+export function checkContent(
+  files: readonly SourceFile[],
+  earlier: readonly Diagnostic[] = [],
+  contentDir = DEFAULT_CONTENT_DIR,
+  settings: DeckSettings = {},
+  scope?: BuildScope,
+  limits: Limits = DEFAULT_LIMITS,
+): { model: ContentModel; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const roles = new Map<string, Role>();
   const decks: { deck: Deck; parsed: ParsedFile }[] = [];
+  const images: ImageUse[] = [];
+  const roleBytes = new Map(files.filter((f) => f.kind === 'role').map((f) => [f.slug, f.bytes.byteLength]));
   /** Slugs of the roles marked `draft: true`, and the roles each deck file lists (even an invalid one). */
   const drafts = new Set<string>();
   const listed = new Map<string, string[]>();
@@ -58,9 +80,10 @@ export function validateContent(
     }
     const parsed = outcome.file;
     const at = { file: source.path, yaml: parsed.yaml, lineCounter: parsed.yamlLineCounter, firstLine: parsed.yamlFirstLine };
-    const body = parseBody(parsed.body, source.path, parsed.bodyFirstLine, imageResolver(source.path, contentDir));
+    const body = parseBody(parsed.body, source.path, parsed.bodyFirstLine, imageResolver(source.path, contentDir), limits.sectionBytes);
     diagnostics.push(...body.diagnostics);
     const data = isRecord(parsed.data) ? parsed.data : {};
+    images.push(...body.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'paragraph' ? b.images : b.items.flatMap((i) => i.images)))));
     if (source.kind === 'role') {
       // Read before the schema: a draft's problems are warnings even when its front matter has some.
       if (data.draft === true) drafts.add(source.slug);
@@ -82,11 +105,20 @@ export function validateContent(
         const { sections: sectionIds, brand: brandInput, ...rest } = value;
         const branded = brandInput && checkBrand(brandInput, source.path, (key) => locate(parsed, source.path, ['brand', key]), contentDir);
         if (branded) diagnostics.push(...branded.diagnostics);
+        const bytes = source.bytes.byteLength + [...new Set(rest.roles)].reduce((sum, slug) => sum + (roleBytes.get(slug) ?? 0), 0);
+        if (bytes > limits.deckBytes) {
+          diagnostics.push({
+            ...locate(parsed, source.path, ['roles']),
+            message: `this deck and the roles it compares are ${sizeText(bytes)}, over the limit of ${sizeText(limits.deckBytes)} for one deck; compare fewer or shorter roles`,
+          });
+        }
         const own = splitDeckNotes(body.sections, source.path);
         diagnostics.push(...own.diagnostics);
         const deck: Deck = { slug: source.slug, file: source.path, ...rest, brand: branded?.brand, sectionIds: sectionIds ?? [], sections: own.prose, notes: own.notes };
         const given = new Set(Object.keys(data));
-        decks.push({ deck: withDefaults(deck, given, settings.defaults, settings.overrides), parsed });
+        const settled = withDefaults(deck, given, settings.defaults, settings.overrides);
+        if (settled.brand?.logo) images.push(settled.brand.logo);
+        decks.push({ deck: settled, parsed });
       }
     }
   }
@@ -117,15 +149,12 @@ export function validateContent(
   // The reader's refusals (a link out of the content folder) stand whatever the scope: such a
   // file is never read, and a build must not pass over it in silence.
   const kept = unique([...earlier, ...diagnostics.filter((d) => inScope(d.file))].map((d) => (draftFiles.has(d.file) && !isWarning(d) ? asDraftWarning(d) : d)));
-  const { errors, warnings } = partition(kept);
-  if (errors.length > 0) throw new ContentError(kept);
+  const { warnings } = partition(kept);
   const shown = decks.map((d) => d.deck).filter((deck) => inScope(deck.file));
-  const images = [...[...roles.values()].filter((role) => !drafts.has(role.slug)), ...shown].flatMap((doc) =>
-    doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'paragraph' ? b.images : b.items.flatMap((i) => i.images)))),
-  );
-  for (const deck of shown) if (deck.brand?.logo) images.push(deck.brand.logo);
   for (const slug of drafts) roles.delete(slug);
-  return { roles, decks: shown, images: images.filter((image) => inScope(image.file)), warnings };
+  // A draft is in no deck: its images are neither copied nor checked.
+  const checked = images.filter((image) => inScope(image.file) && !draftFiles.has(image.file));
+  return { model: { roles, decks: shown, images: checked, warnings }, diagnostics: kept };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -18,6 +18,7 @@ describe('errors', () => {
     expect(new CareerdeckError('USAGE', 'x').exitCode).toBe(2);
     expect(new CareerdeckError('NO_BROWSER', 'x').exitCode).toBe(3);
     expect(new CareerdeckError('TIMEOUT', 'x').exitCode).toBe(3);
+    expect(new CareerdeckError('INTERRUPTED', 'x').exitCode).toBe(130);
   });
 
   it('keeps every diagnostic of a ContentError and lists them one per line', () => {
