@@ -13,6 +13,7 @@ import { digest } from './incremental/fingerprint.js';
 import { fingerprintInputs, staleOutputs, unchangedBuild } from './incremental/check.js';
 import { planDeck } from './incremental/plan.js';
 import { type DeckState, readDeckState, record, recordFiles, removeBuildState, writeBuildState, writeDeckState } from './incremental/state.js';
+import { decksOfShard, type Shard } from './shard.js';
 import type { DeckSettings } from './validate/validate.js';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,6 +44,10 @@ export interface BuildOptions {
    * build uses it and leaves it open; without one, the build starts its own and closes it.
    */
   session?: BrowserSession;
+  /** Build only this share of the decks (`--shard i/n`), for builds spread over machines. */
+  shard?: Shard;
+  /** Also write one PNG per slide (`images/`), whatever the decks' `outputs` say. */
+  images?: boolean;
   /** Make every output again, even those whose inputs did not change. */
   force?: boolean;
   /** Called once per written output. */
@@ -105,6 +110,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     browser: located ? await browserIdentity(options.browser, located) : '',
     deck: options.deck,
     extra: JSON.stringify(options.settings ?? {}),
+    scope: { shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined, images: options.images === true || undefined },
   };
   const inputs = await fingerprintInputs(inputOptions);
   if (!options.force) {
@@ -116,10 +122,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const { compareAll } = await import('./compare/compare.js');
   const model = await loadModel(contentDir, options.settings);
   const images = await loadImages(model, contentDir);
-  const comparisons = compareAll(model, options.deck);
-  if (comparisons.length === 0) {
+  if (options.images) for (const deck of model.decks) if (!deck.outputs.includes('images')) deck.outputs.push('images');
+  const all = compareAll(model, options.deck);
+  if (all.length === 0) {
     throw new CareerdeckError('USAGE', `no deck "${options.deck}"; choose one of: ${model.decks.map((d) => d.slug).join(', ')}`);
   }
+  // A shard may be empty (more machines than decks): it builds nothing, which is not an error.
+  const comparisons = options.shard ? decksOfShard(all.map((c) => ({ c, slug: c.deck.slug, weight: 2 + c.roles.length })), options.shard).map((x) => x.c) : all;
   const fingerprints = { ...inputs, images: new Map(images.map((image) => [image.path, digest(image.bytes)])) };
   const plans = await Promise.all(
     comparisons.map(async (c) => {
@@ -154,8 +163,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const printed = await settleAll(
       rendered.map(({ c, r, stale }) => {
         const wanted = new Set(stale.flatMap((o) => (o.kind === 'deck' ? [] : [o.kind])));
-        const measure = pdf && stale.some((o) => o.kind === 'deck');
-        if (!session || !printDeck || (wanted.size === 0 && !measure)) return Promise.resolve({ rendered: r, pdfs: [] });
+        // The PowerPoint, the one-file deck and the pictures show the slides as fitted, like index.html.
+        const measure = pdf && stale.some((o) => ['deck', 'pptx', 'html', 'images'].includes(o.kind));
+        if (!session || !printDeck || (wanted.size === 0 && !measure)) return Promise.resolve({ rendered: r, pdfs: [], extras: { images: [] } });
         return printDeck(session, { c, wanted, measure, rendered: r, rerender: (budgets) => renderDeck(c, templates, budgets) }, assets, date, timeoutMs);
       }),
     );
@@ -176,7 +186,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       for (const asset of assets) await writeOutput(path.join(dir, asset.path), asset.bytes, true);
       const i = rendered.findIndex((x) => x.c === c);
       if (i >= 0) {
-        const { rendered: r, pdfs } = printed[i]!;
+        const { rendered: r, pdfs, extras } = printed[i]!;
         const emit = async (name: string, bytes: Uint8Array | string, ms: number, pages?: number) => {
           checkAbort();
           const file = path.join(dir, name);
@@ -194,6 +204,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         const { printSources } = await import('./emit/jobs.js');
         if (options.keepHtml) for (const source of printSources(c, r)) if (pdfs.some((p) => p.name === source.pdf)) await emit(source.name, source.html, 0);
         for (const printedPdf of pdfs) await emit(printedPdf.name, printedPdf.bytes, printedPdf.ms, printedPdf.pages);
+        const { reachFiles } = await import('./emit/reach.js');
+        const reachKinds = new Set(stale.map((o) => o.kind).filter((k) => k === 'pptx' || k === 'html' || k === 'images'));
+        for (const file of await reachFiles(c, r, reachKinds, assets, date, extras)) await emit(file.name, file.bytes, file.ms);
         checkAbort();
         await writeDeckState(dir, nextState);
       }

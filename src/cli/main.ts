@@ -6,6 +6,7 @@ import { addProjectOptions, projectSettings } from './options.js';
 import { type Style, styleFor } from './style.js';
 import { addDevCommand } from './dev-command.js';
 import { addNewCommands } from './new-command.js';
+import { parseShard, type Shard } from '../shard.js';
 
 /** Runs the CLI in-process and returns the exit status; the only place that prints. */
 export async function main(argv: readonly string[], io: { err: (line: string) => void } = { err: (l) => process.stderr.write(`${l}\n`) }, style: Style = styleFor(process.stderr)): Promise<number> {
@@ -22,8 +23,10 @@ export async function main(argv: readonly string[], io: { err: (line: string) =>
     .option('--deck <slug>', 'build only this deck (its file name without .md)')
     .option('--force', 'make every output again, even those that are up to date')
     .option('--quiet', 'print errors only')
-    .option('--keep-html', 'also write the HTML each PDF is printed from, beside the PDFs');
-  addProjectOptions(build).action(async (opts: { deck?: string; force?: boolean; quiet?: boolean; keepHtml?: boolean }) => {
+    .option('--keep-html', 'also write the HTML each PDF is printed from, beside the PDFs')
+    .option('--images', 'also write one 1280x720 PNG per slide into output/<deck>/images/')
+    .option('--shard <i/n>', 'build only the i-th of n balanced shares of the decks (CI machines: 1/3, 2/3, 3/3)', (value: string) => parseShard(value));
+  addProjectOptions(build).action(async (opts: { deck?: string; force?: boolean; quiet?: boolean; keepHtml?: boolean; images?: boolean; shard?: Shard }) => {
     const controller = new AbortController();
     const stop = () => controller.abort();
     process.once('SIGINT', stop);
@@ -43,6 +46,8 @@ export async function main(argv: readonly string[], io: { err: (line: string) =>
         browser: project.browser,
         timeoutMs: project.timeoutMs,
         keepHtml: opts.keepHtml,
+        images: opts.images,
+        shard: opts.shard,
         force: opts.force,
         signal: controller.signal,
         onProgress: opts.quiet ? undefined : (e) => io.err(progressLine(e, style)),

@@ -2,3 +2,8 @@
 export function pdfName(deckSlug: string, kind: 'report' | 'handout' | 'slides' | 'factsheet', roleSlug?: string): string {
   return kind === 'factsheet' ? `${deckSlug}-${roleSlug}-factsheet.pdf` : `${deckSlug}-${kind}.pdf`;
 }
+
+/** The file a deck's other outputs are written to; slide images are known by their thumbnail. */
+export function reachName(deckSlug: string, kind: 'pptx' | 'html' | 'images'): string {
+  return kind === 'images' ? 'images/thumbnail.png' : `${deckSlug}.${kind}`;
+}

@@ -1,4 +1,4 @@
-import type { Brand, Deck, Paper, PdfKind, ThemeName } from './model.js';
+import type { Brand, Deck, Paper, OutputChoice, ThemeName } from './model.js';
 
 /** What the config file sets for decks that leave a key unset (already checked and resolved). */
 export interface DeckDefaults {
@@ -6,7 +6,7 @@ export interface DeckDefaults {
   brand?: Brand | undefined;
   paper?: Paper | undefined;
   lang?: string | undefined;
-  outputs?: PdfKind[] | undefined;
+  outputs?: OutputChoice[] | undefined;
 }
 
 /** What the command line sets for every deck, over its front matter. */

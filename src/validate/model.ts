@@ -81,6 +81,10 @@ export interface Brand {
   footer?: string | undefined;
 }
 export type PdfKind = 'report' | 'slides' | 'handout' | 'factsheets';
+/** Outputs beyond the browser: an editable PowerPoint, the deck in one HTML file, one PNG a slide (on demand). */
+export type ReachKind = 'pptx' | 'html' | 'images';
+/** What a deck's `outputs` may list. */
+export type OutputChoice = PdfKind | ReachKind;
 
 export interface Deck {
   slug: string;
@@ -96,8 +100,12 @@ export interface Deck {
   presenter?: string | undefined;
   lang: string;
   paper: Paper;
-  /** Which PDFs to print (the deck's index.html is always written). */
-  outputs: PdfKind[];
+  /** Which PDFs and other files to make (the deck's index.html is always written). */
+  outputs: OutputChoice[];
+  /** Where the deck is published: a QR code to it on the title and last slides and the handout. */
+  url?: string | undefined;
+  /** `qr: false` keeps the QR code off even when `url` is set. */
+  qr: boolean;
   /** The look on screen; undefined when the front matter leaves it unset (a config file may fill it; else 'light'). */
   theme?: ThemeName | undefined;
   /** Branding; undefined when the front matter leaves it unset (a config file may fill it). */

@@ -21,6 +21,11 @@ export const language = z
 /** File names of roles and decks without `.md`: they become folder and file names of outputs. */
 /** The PDFs a deck can have; index.html is always written. */
 export const PDF_KINDS = ['report', 'slides', 'handout', 'factsheets'] as const;
+/** Outputs made beside the PDFs; `images` only on demand (see DEFAULT_OUTPUTS). */
+export const REACH_KINDS = ['pptx', 'html', 'images'] as const;
+export const OUTPUT_KINDS = [...PDF_KINDS, ...REACH_KINDS] as const;
+/** What a deck makes when neither it nor the config file lists `outputs`: all but the slide images. */
+export const DEFAULT_OUTPUTS = OUTPUT_KINDS.filter((kind) => kind !== 'images');
 
 export { THEMES };
 
@@ -76,9 +81,11 @@ export const deckSchema = z.strictObject({
   lang: language,
   paper: z.enum(['A4', 'Letter']).default('A4'),
   outputs: z
-    .array(z.enum(PDF_KINDS))
+    .array(z.enum(OUTPUT_KINDS))
     .refine((kinds) => new Set(kinds).size === kinds.length, 'names an output twice; list each once')
-    .default([...PDF_KINDS]),
+    .default([...DEFAULT_OUTPUTS]),
+  url: z.url({ protocol: /^https?$/ }).optional(),
+  qr: z.boolean().default(true),
   // No defaults: undefined means "not set here", so a config file can fill it in.
   theme: themeSchema.optional(),
   brand: brandSchema.optional(),

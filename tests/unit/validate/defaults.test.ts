@@ -11,6 +11,7 @@ const deck: Deck = {
   lang: 'en',
   paper: 'A4',
   outputs: ['report', 'slides', 'handout', 'factsheets'],
+  qr: true,
   sources: [],
   sections: [],
   theme: undefined,
