@@ -13,6 +13,7 @@ import { digest } from './incremental/fingerprint.js';
 import { fingerprintInputs, staleOutputs, unchangedBuild } from './incremental/check.js';
 import { planDeck } from './incremental/plan.js';
 import { type DeckState, readDeckState, record, recordFiles, removeBuildState, writeBuildState, writeDeckState } from './incremental/state.js';
+import type { printDeck as PrintDeck } from './emit/print-deck.js';
 import { decksOfShard, type Shard } from './shard.js';
 import type { DeckSettings } from './validate/validate.js';
 
@@ -161,7 +162,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // Loaded only when printing, so that --no-pdf and check never load Puppeteer.
     const printDeck = session ? (await import('./emit/print-deck.js')).printDeck : undefined;
     const printed = await settleAll(
-      rendered.map(({ c, r, stale }) => {
+      rendered.map(({ c, r, stale }): Promise<PrintedDeck> => {
         const wanted = new Set(stale.flatMap((o) => (o.kind === 'deck' ? [] : [o.kind])));
         // The PowerPoint, the one-file deck and the pictures show the slides as fitted, like index.html.
         const measure = pdf && stale.some((o) => ['deck', 'pptx', 'html', 'images'].includes(o.kind));
@@ -233,6 +234,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (owned) await session?.close();
   }
 }
+
+type PrintedDeck = Awaited<ReturnType<typeof PrintDeck>>;
 
 const INTERRUPTED = 'build interrupted; outputs already written are whole, the rest were left as they were';
 

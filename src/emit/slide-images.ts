@@ -25,14 +25,17 @@ export async function slideImages(session: BrowserSession, site: Site, timeoutMs
       await load(page, job, timeoutMs);
       const count = await page.evaluate(() => {
         const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
-        reveal.configure({ controls: false, progress: false, transition: 'none', backgroundTransition: 'none', slideNumber: false });
+        // hash off: a hash written for one slide, read back after the next slide() call, went
+        // back a slide (or to the title) and the picture showed the wrong one.
+        reveal.configure({ controls: false, progress: false, transition: 'none', backgroundTransition: 'none', slideNumber: false, hash: false, history: false });
         return reveal.getTotalSlides();
       });
       const shots: SlideImage[] = [];
       const width = String(count).length > 2 ? 3 : 2;
       for (let i = 0; i < count; i++) {
         await show(page, i);
-        const bytes = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...IMAGE_SIZE } });
+        // Within the window as it is: a capture "beyond the viewport" resizes it, and reveal lays out again.
+        const bytes = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...IMAGE_SIZE }, captureBeyondViewport: false });
         shots.push({ name: `images/${String(i + 1).padStart(width, '0')}.png`, bytes });
       }
       if (shots[0]) shots.push({ name: 'images/thumbnail.png', bytes: shots[0].bytes });
@@ -50,9 +53,11 @@ interface RevealApi {
 
 /** Goes to slide `index` and waits until it is laid out and painted (two animation frames). */
 async function show(page: Page, index: number): Promise<void> {
-  await page.evaluate(async (i) => {
+  const shown = await page.evaluate(async (i) => {
     const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
     reveal.slide(i);
     await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+    return reveal.getIndices().h;
   }, index);
+  if (shown !== index) throw new Error(`slide images: asked for slide ${index + 1}, the deck shows slide ${shown + 1}`);
 }

@@ -19,7 +19,8 @@ export async function logoPicture(session: BrowserSession, site: Site, assetPath
       await img.decode();
       // An SVG without width and height has no natural size: the browser's 300 x 150 default.
       const aspect = img.naturalWidth > 0 && img.naturalHeight > 0 ? img.naturalWidth / img.naturalHeight : 2;
-      const canvas = document.createElement('canvas');
+      // The page is the image itself; an SVG one is an SVG document, where createElement makes SVG elements.
+      const canvas = document.createElementNS('http://www.w3.org/1999/xhtml', 'canvas') as HTMLCanvasElement;
       canvas.height = height;
       canvas.width = Math.round(height * aspect);
       canvas.getContext('2d')?.drawImage(img, 0, 0, canvas.width, canvas.height);

@@ -34,6 +34,8 @@ const MARGIN = 0.6;
 const BODY = { x: MARGIN, y: 1.35, w: W - 2 * MARGIN, h: 5.2 };
 const FONT = 'Inter';
 const MASTER = 'CAREERDECK';
+/** The title slide's own layout: its title placeholder lower and larger. */
+const COVER = 'CAREERDECK-COVER';
 // The package's types describe its CommonJS build (the class under `default`); Node loads its
 // ES build, whose default export is the class itself.
 const Pptx = ((pptxgen as unknown as { default?: unknown }).default ?? pptxgen) as unknown as new () => PptxGenJS;
@@ -67,7 +69,7 @@ export async function buildPptx(input: PptxInput): Promise<Uint8Array> {
 
   const last = view.slides.length - 1;
   view.slides.forEach((slideView, index) => {
-    const slide = pptx.addSlide({ masterName: MASTER });
+    const slide = pptx.addSlide({ masterName: slideView.kind === 'title' ? COVER : MASTER });
     const title = slideView.part ? `${slideView.title} (${slideView.part})` : slideView.title;
     if (slideView.kind === 'title') drawCover(slide, slideView, palette);
     else slide.addText(title, { placeholder: 'title' });
@@ -83,14 +85,10 @@ export async function buildPptx(input: PptxInput): Promise<Uint8Array> {
 }
 
 function defineMaster(pptx: PptxGenJS, p: Palette, input: PptxInput): void {
-  const objects: NonNullable<PptxGenJS.SlideMasterProps['objects']> = [
-    {
-      placeholder: {
-        options: { name: 'title', type: 'title', x: MARGIN, y: 0.35, w: W - 2 * MARGIN, h: 0.9, fontFace: FONT, fontSize: 30, bold: true, color: hex(p.accent), valign: 'top', margin: 0 },
-        text: '',
-      },
-    },
-  ];
+  const title = (y: number, h: number, fontSize: number, valign: 'top' | 'bottom') => ({
+    placeholder: { options: { name: 'title', type: 'title' as const, x: MARGIN, y, w: W - 2 * MARGIN, h, fontFace: FONT, fontSize, bold: true, color: hex(p.accent), align: 'left' as const, valign, margin: 0 }, text: '' },
+  });
+  const objects: NonNullable<PptxGenJS.SlideMasterProps['objects']> = [];
   const logo = input.logo;
   let footerX = MARGIN;
   if (logo) {
@@ -101,12 +99,9 @@ function defineMaster(pptx: PptxGenJS, p: Palette, input: PptxInput): void {
   }
   const footer = input.c.deck.brand?.footer;
   if (footer) objects.push({ text: { text: footer, options: { x: footerX, y: 7.02, w: 8, h: 0.38, fontFace: FONT, fontSize: 11, color: hex(p.muted), margin: 0, valign: 'middle' } } });
-  pptx.defineSlideMaster({
-    title: MASTER,
-    background: { color: hex(p.paper) },
-    objects,
-    slideNumber: { x: W - MARGIN - 0.8, y: 7.02, w: 0.8, h: 0.38, fontFace: FONT, fontSize: 11, color: hex(p.muted), align: 'right' },
-  });
+  const slideNumber = { x: W - MARGIN - 0.8, y: 7.02, w: 0.8, h: 0.38, fontFace: FONT, fontSize: 11, color: hex(p.muted), align: 'right' as const };
+  pptx.defineSlideMaster({ title: MASTER, background: { color: hex(p.paper) }, objects: [title(0.35, 0.9, 30, 'top'), ...objects], slideNumber });
+  pptx.defineSlideMaster({ title: COVER, background: { color: hex(p.paper) }, objects: [title(1.2, 2, 45, 'bottom'), ...objects], slideNumber });
 }
 
 type Slide = PptxGenJS.Slide;
@@ -115,7 +110,7 @@ function drawCover(slide: Slide, s: SlideView, p: Palette): void {
   const cover = s.cover;
   if (!cover) return;
   // The title slide's title is a title placeholder too, so that the outline lists it.
-  slide.addText(cover.title, { placeholder: 'title', y: 1.6, h: 1.6, fontSize: 45, valign: 'bottom' });
+  slide.addText(cover.title, { placeholder: 'title' });
   const lines: PptxGenJS.TextProps[] = [];
   if (cover.subtitle) lines.push({ text: cover.subtitle, options: { fontSize: 22, color: hex(p.muted), breakLine: true, paraSpaceAfter: 12 } });
   const byline = [cover.event, cover.presenter, cover.date].filter(Boolean).join('  ·  ');
@@ -180,8 +175,10 @@ function textRuns(paragraphs: readonly Paragraph[], p: Palette, size: number): P
 }
 
 function drawOutlook(pptx: PptxGenJS, slide: Slide, c: Comparison, p: Palette, caption: string | undefined): void {
-  // One series per role, so that each bar has its role's colour and PowerPoint's legend names it.
-  const data = c.outlook.map((bar) => ({ name: bar.role, labels: ['Projected growth'], values: [bar.growth] }));
+  // One series per role, so that each bar has its role's colour and PowerPoint's legend names it;
+  // listed last to first, since a horizontal chart draws its first series at the bottom.
+  const bars = [...c.outlook].reverse();
+  const data = bars.map((bar) => ({ name: bar.role, labels: ['Projected growth'], values: [bar.growth] }));
   slide.addChart(pptx.ChartType.bar, data, {
     x: BODY.x,
     y: BODY.y,
@@ -189,7 +186,7 @@ function drawOutlook(pptx: PptxGenJS, slide: Slide, c: Comparison, p: Palette, c
     h: 4.2,
     barDir: 'bar',
     barGrouping: 'clustered',
-    chartColors: c.outlook.map((bar) => hex(roleColour(p, bar.index))),
+    chartColors: bars.map((bar) => hex(roleColour(p, bar.index))),
     showValue: true,
     dataLabelFormatCode: '+0"%";-0"%";0"%"',
     dataLabelColor: hex(p.ink),
