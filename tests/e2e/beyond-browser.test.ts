@@ -3,7 +3,7 @@
  * the one-file deck opened alone from file:// (zero requests, speaker view), the slide images and
  * the QR code on them (decoded back to the url).
  */
-import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,11 +25,13 @@ let result: BuildResult;
 let dir: string;
 let deckDir: string;
 let browser: Browser;
+let project: { content: string; out: string };
 const scratch: string[] = [];
 
 beforeAll(async () => {
-  const project = await scratchProject('reach');
-  dir = project.dir;
+  const made = await scratchProject('reach');
+  project = made;
+  dir = made.dir;
   const deckFile = path.join(project.content, 'decks', `${SLUG}.md`);
   // Only the outputs under test (no PDFs to print), and a url for the QR code.
   await writeFile(deckFile, (await readFile(deckFile, 'utf8')).replace(/^lang: en$/m, `lang: en\nurl: ${URL_}\noutputs: [pptx, html, images]`));
@@ -143,4 +145,15 @@ describe('slide images and the QR code', () => {
     expect(await read(`${String(slides).padStart(2, '0')}.png`)).toBe(URL_);
     expect(await read('02.png')).not.toBe(URL_);
   });
+});
+
+describe('incremental builds', () => {
+  it('keep the PowerPoint, the one-file deck and the images while nothing changes, and make again only the one that went missing', async () => {
+    const again = await build({ contentDir: project.content, outDir: project.out, date: new Date('2026-01-02T03:04:05Z') });
+    expect(again.decks.flatMap((d) => d.outputs)).toEqual([]);
+    expect(again.decks[0]!.upToDate.map((f) => path.relative(deckDir, f)).sort()).toEqual(['images/thumbnail.png', 'index.html', `${SLUG}.html`, `${SLUG}.pptx`].sort());
+    await unlink(path.join(deckDir, `${SLUG}.pptx`));
+    const after = await build({ contentDir: project.content, outDir: project.out, date: new Date('2026-01-02T03:04:05Z') });
+    expect(after.decks[0]!.outputs.map((o) => path.basename(o.file))).toEqual([`${SLUG}.pptx`]);
+  }, 120_000);
 });
