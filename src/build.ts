@@ -15,6 +15,8 @@ import { type DeckState, readDeckState, recordFiles, removeBuildState, removeLeg
 import { DEFAULT_CONTENT_DIR, DEFAULT_OUT_DIR, DEFAULT_TEMPLATES_DIR, defaultCacheDir, PACKAGE_ROOT } from './config/defaults.js';
 import type { BuildResult, DeckSettings, OutputFile, ProgressEvent } from './model/index.js';
 import { DEFAULT_LIMITS, type Limits } from './load/limits.js';
+import type { printDeck as PrintDeck } from './emit/print-deck.js';
+import { decksOfShard, type Shard } from './shard.js';
 
 export type { BuildResult, OutputFile, ProgressEvent };
 
@@ -49,6 +51,10 @@ export interface BuildOptions {
    * build uses it and leaves it open; without one, the build starts its own and closes it.
    */
   session?: BrowserSession;
+  /** Build only this share of the decks (`--shard i/n`), for builds spread over machines. */
+  shard?: Shard;
+  /** Also write one PNG per slide (`images/`), whatever the decks' `outputs` say. */
+  images?: boolean;
   /** Make every output again, even those whose inputs did not change. */
   force?: boolean;
   /** Treat warnings as errors: the build fails with a ContentError before writing anything. */
@@ -94,6 +100,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     browser: located ? await browserIdentity(options.browser, located) : '',
     deck: options.deck,
     extra: JSON.stringify(options.settings ?? {}),
+    scope: { shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined, images: options.images === true || undefined },
   };
   const inputs = await fingerprintInputs(inputOptions);
   if (!options.force) {
@@ -107,10 +114,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const model = await loadModel(contentDir, options.settings, { deck: options.deck }, limits);
   const images = await loadImages(model, contentDir);
   failOnWarnings(model.warnings, options.strict);
-  const comparisons = compareAll(model, options.deck);
-  if (comparisons.length === 0) {
+  if (options.images) for (const deck of model.decks) if (!deck.outputs.includes('images')) deck.outputs.push('images');
+  const all = compareAll(model, options.deck);
+  if (all.length === 0) {
     throw new CareerdeckError('USAGE', `no deck "${options.deck}"; choose one of: ${model.decks.map((d) => d.slug).join(', ')}`);
   }
+  // A shard may be empty (more machines than decks): it builds nothing, which is not an error.
+  const comparisons = options.shard ? decksOfShard(all.map((c) => ({ c, slug: c.deck.slug, weight: 2 + c.roles.length })), options.shard).map((x) => x.c) : all;
   const fingerprints = { ...inputs, images: new Map(images.map((image) => [image.path, digest(image.bytes)])) };
   const plans = await Promise.all(
     comparisons.map(async (c) => {
@@ -143,10 +153,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // Loaded only when printing, so that --no-pdf and check never load Puppeteer.
     const printDeck = session ? (await import('./emit/print-deck.js')).printDeck : undefined;
     const printed = await settleAll(
-      rendered.map(({ c, r, stale }) => {
+      rendered.map(({ c, r, stale }): Promise<PrintedDeck> => {
         const wanted = new Set(stale.flatMap((o) => (o.kind === 'deck' ? [] : [o.kind])));
-        const measure = pdf && stale.some((o) => o.kind === 'deck');
-        if (!session || !printDeck || (wanted.size === 0 && !measure)) return Promise.resolve({ rendered: r, pdfs: [], warnings: [] });
+        // The PowerPoint, the one-file deck and the pictures show the slides as fitted, like index.html.
+        const measure = pdf && stale.some((o) => ['deck', 'pptx', 'html', 'images'].includes(o.kind));
+        if (!session || !printDeck || (wanted.size === 0 && !measure)) return Promise.resolve({ rendered: r, pdfs: [], warnings: [], extras: { images: [] } });
         return printDeck(session, { c, wanted, measure, rendered: r, rerender: (budgets) => renderDeck(c, templates, budgets, limits.slides) }, assets, date, timeoutMs);
       }),
     );
@@ -180,7 +191,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         for (const asset of assets) await writer.stage(asset.path, asset.bytes, { skipSame: true });
         const i = rendered.findIndex((x) => x.c === c);
         if (i >= 0) {
-          const { rendered: r, pdfs } = printed[i]!;
+          const { rendered: r, pdfs, extras } = printed[i]!;
           const emit = async (name: string, bytes: Uint8Array | string, ms: number, pages?: number) => {
             checkAbort();
             const file = path.join(dir, name);
@@ -197,6 +208,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           const { printSources } = await import('./emit/jobs.js');
           if (options.keepHtml) for (const source of printSources(c, r)) if (pdfs.some((p) => p.name === source.pdf)) await emit(source.name, source.html, 0);
           for (const printedPdf of pdfs) await emit(printedPdf.name, printedPdf.bytes, printedPdf.ms, printedPdf.pages);
+          const { reachFiles } = await import('./emit/reach.js');
+          const reachKinds = new Set(stale.map((o) => o.kind).filter((k) => k === 'pptx' || k === 'html' || k === 'images'));
+          for (const file of await reachFiles(c, r, reachKinds, assets, date, extras)) await emit(file.name, file.bytes, file.ms);
           checkAbort();
         }
         decks.push({ slug: c.deck.slug, dir, slides: nextState.slides, outputs, upToDate });
@@ -236,6 +250,8 @@ function failOnWarnings(warnings: readonly Diagnostic[], strict: boolean | undef
   if (strict && warnings.length > 0) throw new ContentError(asErrors(warnings));
   return undefined;
 }
+
+type PrintedDeck = Awaited<ReturnType<typeof PrintDeck>>;
 
 const INTERRUPTED = 'build interrupted; the output folders were left as they were';
 

@@ -9,6 +9,7 @@ import { addProjectOptions, projectSettings } from './options.js';
 import { type Style, styleFor } from './style.js';
 import { addDevCommand } from './dev-command.js';
 import { addNewCommands } from './new-command.js';
+import { parseShard, type Shard } from '../shard.js';
 
 /** Runs the CLI in-process and returns the exit status; the only place that prints. */
 export async function main(
@@ -35,8 +36,10 @@ export async function main(
     .option('--force', 'make every output again, even those that are up to date')
     .option('--quiet', 'print errors and warnings only')
     .option('--strict', 'treat warnings as errors (exit 1, nothing written): for CI')
-    .option('--keep-html', 'also write the HTML each PDF is printed from, beside the PDFs');
-  addProjectOptions(build).action(async (deck: string | undefined, opts: { deck?: string; force?: boolean; quiet?: boolean; strict?: boolean; keepHtml?: boolean }) => {
+    .option('--keep-html', 'also write the HTML each PDF is printed from, beside the PDFs')
+    .option('--images', 'also write one 1280x720 PNG per slide into output/<deck>/images/')
+    .option('--shard <i/n>', 'build only the i-th of n balanced shares of the decks (CI machines: 1/3, 2/3, 3/3)', (value: string) => parseShard(value));
+  addProjectOptions(build).action(async (deck: string | undefined, opts: { deck?: string; force?: boolean; quiet?: boolean; strict?: boolean; keepHtml?: boolean; images?: boolean; shard?: Shard }) => {
     if (deck !== undefined && opts.deck !== undefined && deck !== opts.deck) throw new CareerdeckError('USAGE', `two decks named: "${deck}" and --deck "${opts.deck}"; name one`);
     const controller = new AbortController();
     const stop = (signal: NodeJS.Signals) => {
@@ -61,6 +64,8 @@ export async function main(
         timeoutMs: project.timeoutMs,
         pages: project.pages,
         keepHtml: opts.keepHtml,
+        images: opts.images,
+        shard: opts.shard,
         force: opts.force,
         strict: opts.strict,
         signal: controller.signal,

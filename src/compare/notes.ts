@@ -1,4 +1,4 @@
-import type { DeckNote, Section } from '../model/content.js';
+import type { DeckNote, Section } from '../model/index.js';
 
 /**
  * A role's section as this deck shows it: the role's note with the deck's notes for it applied.

@@ -1,4 +1,4 @@
-import type { PdfKind, ThemeName } from '../model/index.js';
+import type { OutputChoice, ThemeName } from '../model/index.js';
 
 /**
  * careerdeck.config.json, .ts, .mjs or .js. Paths are relative to the config file. Precedence:
@@ -28,7 +28,7 @@ export interface CareerdeckConfig {
   /** Language of decks that do not choose one. Default "en". */
   lang?: string;
   /** PDFs of decks that do not choose them. Default all. */
-  outputs?: PdfKind[];
+  outputs?: OutputChoice[];
 }
 
 /** Types a config file: `export default defineConfig({ theme: 'dark' })`. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PDF_KINDS } from '../model/outputs.js';
+import { OUTPUT_KINDS } from '../model/outputs.js';
 import { brandSchema, handoutSchema, language, themeSchema } from '../validate/schema.js';
 
 const folder = z.string().trim().min(1);
@@ -19,7 +19,7 @@ export const configSchema = z.strictObject({
   // The deck schema's language check, without its default: unset must stay unset here.
   lang: language.unwrap().optional(),
   outputs: z
-    .array(z.enum(PDF_KINDS))
+    .array(z.enum(OUTPUT_KINDS))
     .refine((kinds) => new Set(kinds).size === kinds.length, 'names an output twice; list each once')
     .optional(),
 });

@@ -4,13 +4,22 @@ import type { Comparison } from '../compare/compare.js';
 import { ContentError, type Diagnostic } from '../errors.js';
 import type { FitBudgets } from '../render/deck-view.js';
 import type { RenderedDeck } from '../render/render.js';
-import type { PdfKind } from '../model/index.js';
+import type { OutputChoice } from '../model/index.js';
 import type { Asset } from './assets.js';
 import { type PdfJob, pdfJobs, siteFor } from './jobs.js';
 import { withMetadata } from './pdf-meta.js';
 import { bounded, load, printPage } from './print.js';
 import { settleAll } from './settle.js';
+import { logoPicture } from './pptx/pictures.js';
+import type { Picture } from './pptx/pptx.js';
 import { measureSlides, refit, shrinkWarnings } from './slide-fit.js';
+import { type SlideImage, slideImages } from './slide-images.js';
+
+/** What the browser makes for outputs other than PDFs: slide pictures, the logo as a PNG for the PowerPoint. */
+export interface BrowserExtras {
+  images: SlideImage[];
+  logo?: Picture | undefined;
+}
 
 export interface PrintedPdf {
   name: string;
@@ -21,8 +30,8 @@ export interface PrintedPdf {
 
 export interface DeckToPrint {
   c: Comparison;
-  /** The PDFs to print: those whose inputs changed. */
-  wanted: ReadonlySet<PdfKind>;
+  /** The outputs to make: those whose inputs changed. */
+  wanted: ReadonlySet<OutputChoice>;
   /** Measure the slides (and split what overflows) even when no slides PDF is wanted: index.html is written. */
   measure: boolean;
   rendered: RenderedDeck;
@@ -47,7 +56,7 @@ export async function printDeck(
   assets: readonly Asset[],
   date: Date,
   timeoutMs: number,
-): Promise<{ rendered: RenderedDeck; pdfs: PrintedPdf[]; warnings: Diagnostic[] }> {
+): Promise<{ rendered: RenderedDeck; pdfs: PrintedPdf[]; warnings: Diagnostic[]; extras: BrowserExtras }> {
   // Layout that had to give way (content that cannot fit as designed) is reported, never silent.
   const warnings: Diagnostic[] = [];
   const meta = {
@@ -131,5 +140,11 @@ export async function printDeck(
   const order = jobs.map((j) => j.name);
   const printed = [...(wanted.has('slides') && fit.pdf ? [fit.pdf] : []), ...(await Promise.all([...handout, ...others]))];
   const pdfs = printed.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
-  return { rendered: fit.rendered, pdfs, warnings };
+  // Pictures of the deck as fitted: the site now serves the last rendering.
+  const logo = c.deck.brand?.logo;
+  const [images, logoPng] = await Promise.all([
+    wanted.has('images') ? slideImages(session, site, timeoutMs) : Promise.resolve([]),
+    wanted.has('pptx') && logo ? logoPicture(session, site, logo.asset, timeoutMs) : Promise.resolve(undefined),
+  ]);
+  return { rendered: fit.rendered, pdfs, warnings, extras: { images, logo: logoPng } };
 }

@@ -16,6 +16,8 @@ export interface InputOptions {
   deck: string | undefined;
   /** Anything else that shapes the outputs (the config file's deck defaults), as JSON. */
   extra?: string;
+  /** Build-wide options that change which outputs are made (`--shard`, `--images`); unset ones leave the key as it was. */
+  scope?: Record<string, string | boolean | undefined>;
 }
 
 export interface Inputs {
@@ -32,7 +34,7 @@ export async function fingerprintInputs(o: InputOptions): Promise<Inputs> {
   const [code, templates, content] = await Promise.all([codeVersion(), hashTree(o.templatesDir), hashTree(o.contentDir, (name) => !isEditorLeftover(name))]);
   const printing = JSON.stringify({ keepHtml: o.keepHtml, date: o.date?.toISOString() ?? null, browser: o.browser });
   // The settings reach each output through the deck they shape; here they only mark the build.
-  const scope = JSON.stringify({ content: path.resolve(o.contentDir), deck: o.deck ?? null, pdf: o.pdf, settings: o.extra ?? null });
+  const scope = JSON.stringify({ content: path.resolve(o.contentDir), deck: o.deck ?? null, pdf: o.pdf, settings: o.extra ?? null, ...o.scope });
   return { code, printing, templates, buildKey: digest(code, printing, scope, treeDigest(templates), treeDigest(content)) };
 }
 

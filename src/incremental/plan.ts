@@ -1,9 +1,9 @@
 import type { Comparison } from '../compare/compare.js';
-import { pdfName } from '../emit/names.js';
-import type { PdfKind } from '../model/index.js';
+import { pdfName, reachName } from '../emit/names.js';
+import type { OutputChoice } from '../model/index.js';
 import { digest, treeDigest } from './fingerprint.js';
 
-export type OutputKind = 'deck' | PdfKind;
+export type OutputKind = 'deck' | OutputChoice;
 
 /** One output a deck should have, with the fingerprint of the inputs it is made from. */
 export interface PlannedOutput {
@@ -34,6 +34,10 @@ const TEMPLATE_FOLDERS: Record<OutputKind, readonly string[]> = {
   notes: ['deck', 'notes'],
   report: ['report'],
   factsheets: ['factsheet'],
+  // Made from the deck as fitted in the browser, so its templates count.
+  pptx: ['deck'],
+  html: ['deck'],
+  images: ['deck'],
 };
 const KNOWN_FOLDERS = new Set(Object.values(TEMPLATE_FOLDERS).flat());
 
@@ -63,6 +67,7 @@ export function planDeck(c: Comparison, fp: Fingerprints, pdf: boolean): Planned
   for (const kind of c.deck.outputs) {
     const key = keyOf(kind);
     if (kind === 'factsheets') outputs.push(...c.roles.map((role) => ({ name: pdfName(slug, 'factsheet', role.slug), kind, key, alsoFresh: [] })));
+    else if (kind === 'pptx' || kind === 'html' || kind === 'images') outputs.push({ name: reachName(slug, kind), kind, key, alsoFresh: [] });
     else outputs.push({ name: pdfName(slug, kind), kind, key, alsoFresh: [] });
   }
   return outputs;

@@ -73,7 +73,9 @@ export async function removeBuildState(state: string): Promise<void> {
 
 /** Versions before 0.2 kept their records inside the output folders: gone at the next build. */
 export async function removeLegacyState(outDir: string, deckDirs: readonly string[]): Promise<void> {
-  await Promise.all([path.join(outDir, '.careerdeck-build.json'), ...deckDirs.map((dir) => path.join(dir, '.careerdeck-outputs.json'))].map((file) => rm(file, { force: true })));
+  // Best effort: a folder in the way is reported by the writes that follow, in plain words.
+  const files = [path.join(outDir, '.careerdeck-build.json'), ...deckDirs.map((dir) => path.join(dir, '.careerdeck-outputs.json'))];
+  await Promise.all(files.map((file) => rm(file, { force: true }).catch(() => undefined)));
 }
 
 /** An output is fresh when it was made from one of `keys` and is on disk as it was written. */

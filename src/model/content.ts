@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../errors.js';
-import type { PdfKind } from './outputs.js';
+import type { OutputChoice } from './outputs.js';
 
 /** The typed content model: what validation guarantees to every later stage. */
 
@@ -100,12 +100,16 @@ export interface Deck {
   presenter?: string | undefined;
   lang: string;
   paper: Paper;
-  /** Which PDFs to print (the deck's index.html is always written). */
-  outputs: PdfKind[];
+  /** Which PDFs and other files to make (the deck's index.html is always written). */
+  outputs: OutputChoice[];
   /** The audience handout's layout: slides a page (3 unless the deck or the config file says). */
   handout: { perPage: HandoutPerPage };
   /** The deck's own speaker notes for compared sections (`## Notes: <section>`; see deck-notes.ts). */
   notes: DeckNote[];
+  /** Where the deck is published: a QR code to it on the title and last slides and the handout. */
+  url?: string | undefined;
+  /** `qr: false` keeps the QR code off even when `url` is set. */
+  qr: boolean;
   /** The look on screen; undefined when the front matter leaves it unset (a config file may fill it; else 'light'). */
   theme?: ThemeName | undefined;
   /** Branding; undefined when the front matter leaves it unset (a config file may fill it). */

@@ -1,5 +1,5 @@
 import type { Brand, HandoutPerPage, Paper, ThemeName } from './content.js';
-import type { PdfKind } from './outputs.js';
+import type { OutputChoice } from './outputs.js';
 
 /** What the config file sets for decks that leave a key unset (already checked and resolved). */
 export interface DeckDefaults {
@@ -8,7 +8,7 @@ export interface DeckDefaults {
   paper?: Paper | undefined;
   handout?: { perPage: HandoutPerPage } | undefined;
   lang?: string | undefined;
-  outputs?: PdfKind[] | undefined;
+  outputs?: OutputChoice[] | undefined;
 }
 
 /** What the command line sets for every deck, over its front matter. */

@@ -6,6 +6,7 @@ import { estimateLines, paginateColumns } from './paginate.js';
 import { overlapChart } from './overlap-chart.js';
 import { MATRIX_FROM_ROLES, overlapMatrix, type OverlapMatrix, splitMatrix } from './overlap-matrix.js';
 import { overlapTable } from './overlap-table.js';
+import { qrSvg } from './qr.js';
 import { formatDate, notesHtml, type Piece, piecesToHtml, sectionPieces } from './pieces.js';
 import { type BrandView, brandView, type ThemeView, themeView } from './themes.js';
 
@@ -26,8 +27,12 @@ export interface SlideView {
   /** Type scale below 1 when the slide's content was shrunk to fit (see emit/slide-fit.ts). */
   zoom?: number;
   chart?: string;
+  /** Which figure a chart slide draws, for outputs that draw it natively (the PowerPoint). */
+  figure?: 'outlook' | 'overlap';
   caption?: string;
   notes?: NoteView[];
+  /** A QR code to the deck's url (title and last slides), with the url printed beside it. */
+  qr?: { svg: string; url: string };
   /** Where the slide's content comes from, to name it when it does not fit. */
   source?: SlideSource;
 }
@@ -128,6 +133,10 @@ export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckVi
     ...rest.map((section) => proseSlide(section, deck.file)),
     ...(closing ? [proseSlide(closing, deck.file)] : []),
   ];
+  if (deck.url && deck.qr) {
+    const qr = { svg: qrSvg(deck.url), url: deck.url };
+    for (const at of new Set([slides[0], slides.at(-1)])) if (at) at.qr = qr;
+  }
   // Unset in the front matter and not filled by a config file: the light theme.
   const theme = themeView(deck.theme ?? 'light', deck.brand?.accent);
   const zoomed = slides.map((s) => ({ ...s, zoom: slideZoom(s.source, budgets) }));
@@ -142,7 +151,7 @@ function slideZoom(source: SlideSource | undefined, budgets: FitBudgets): number
 
 /** Every field present (undefined when unused): templates compile in strict mode. */
 function slide(fields: Pick<SlideView, 'kind' | 'title'> & Partial<SlideView>): Required<SlideView> {
-  return { cover: undefined, source: undefined, part: undefined, html: undefined, agenda: undefined, columns: undefined, table: undefined, matrix: undefined, chart: undefined, caption: undefined, notes: undefined, zoom: undefined, ...fields } as Required<SlideView>;
+  return { cover: undefined, source: undefined, part: undefined, html: undefined, agenda: undefined, columns: undefined, table: undefined, matrix: undefined, chart: undefined, figure: undefined, caption: undefined, notes: undefined, zoom: undefined, qr: undefined, ...fields } as Required<SlideView>;
 }
 
 /** A slide that is not split: when it overflows, its type is shrunk (and a warning names it). */
@@ -216,6 +225,7 @@ function chartSlides(c: Comparison): SlideView[] {
       title: 'Projected job growth',
       source: fixed(c.roles.find((r) => r.outlook)?.file ?? c.deck.file, 1, 'outlook-chart'),
       chart: outlookChart(c.outlook),
+      figure: 'outlook',
       caption: `${caption}.${sources ? ` Source: ${sources}.` : ''}`,
       notes: [{ html: `<p>Projected employment growth for the occupation group each role belongs to. ${escape(caption)}.</p>` }],
     }),
@@ -231,6 +241,7 @@ function overlapSlidesFor(c: Comparison, budgets: FitBudgets): SlideView[] {
     title: OVERLAP_TITLE,
     source: fixed(c.deck.file, 1, 'overlap-chart'),
     chart: overlapChart(c),
+    figure: 'overlap',
     caption: 'Distinct bold terms in each section of the role files, by who has them.',
     notes: [{ html: `<p>Longer grey bars mean more common ground; hatched and coloured parts are what only one role lists. ${sharedCount} terms are shared in all.</p>` }],
   });

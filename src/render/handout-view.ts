@@ -1,4 +1,4 @@
-import type { HandoutPerPage } from '../model/content.js';
+import type { HandoutPerPage } from '../model/index.js';
 import type { DeckView, SlideView } from './deck-view.js';
 import { type BrandView, type ThemeView, themeView } from './themes.js';
 

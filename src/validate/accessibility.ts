@@ -1,6 +1,6 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { Diagnostic } from '../errors.js';
-import type { Deck, Role, Section } from '../model/content.js';
+import type { Deck, Role, Section } from '../model/index.js';
 
 /**
  * An accessibility checker in the manner of PowerPoint's: content that builds but that some

@@ -1,7 +1,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { Diagnostic } from '../errors.js';
 import { slugify } from './keys.js';
-import type { Block, DeckNote, Role, Section } from '../model/content.js';
+import type { Block, DeckNote, Role, Section } from '../model/index.js';
 
 /**
  * A deck's own speaker notes for the sections it compares. In the deck body:

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic, SourceLocation } from '../errors.js';
-import type { Deck, Keyword, Role } from '../model/content.js';
+import type { Deck, Keyword, Role } from '../model/index.js';
 import { closeHeadings, nearKeywords } from './similar.js';
 
 /** One deck with its roles (all valid, in deck order) and where to point in its files. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HEX_COLOUR } from '../model/colour.js';
-import { PDF_KINDS } from '../model/outputs.js';
+import { DEFAULT_OUTPUTS, OUTPUT_KINDS } from '../model/outputs.js';
 import { THEMES } from '../model/index.js';
 
 const text = z.string().trim().min(1);
@@ -81,10 +81,12 @@ export const deckSchema = z.strictObject({
   lang: language,
   paper: z.enum(['A4', 'Letter']).default('A4'),
   outputs: z
-    .array(z.enum(PDF_KINDS))
+    .array(z.enum(OUTPUT_KINDS))
     .refine((kinds) => new Set(kinds).size === kinds.length, 'names an output twice; list each once')
-    .default([...PDF_KINDS]),
+    .default([...DEFAULT_OUTPUTS]),
   handout: handoutSchema.default({ perPage: 3 }),
+  url: z.url({ protocol: /^https?$/ }).optional(),
+  qr: z.boolean().default(true),
   // No defaults: undefined means "not set here", so a config file can fill it in.
   theme: themeSchema.optional(),
   brand: brandSchema.optional(),

@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { keywordWords, slugify } from './keys.js';
-import type { Keyword } from '../model/content.js';
+import type { Keyword } from '../model/index.js';
 
 /** Words that say nothing about what a heading is about ("Tools and software" is about tools and software). */
 const FILLER = new Set(['a', 'an', 'and', 'or', 'the', 'of', 'for', 'to', 'in', 'on', 'with', 'your', 'their']);

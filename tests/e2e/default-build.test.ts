@@ -52,6 +52,8 @@ describe('the default build', () => {
       `${SLUG}-slides.pdf`,
       `${SLUG}-machine-learning-engineer-factsheet.pdf`,
       `${SLUG}-ai-scientist-factsheet.pdf`,
+      `${SLUG}.pptx`,
+      `${SLUG}.html`,
     ]);
     expect(result.browserLaunches).toBe(1);
     expect(result.blockedRequests).toEqual([]);

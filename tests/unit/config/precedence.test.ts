@@ -13,6 +13,7 @@ const deck: Deck = {
   outputs: ['report', 'slides', 'handout', 'notes', 'factsheets'],
   handout: { perPage: 3 },
   notes: [],
+  qr: true,
   sources: [],
   sections: [],
   theme: undefined,

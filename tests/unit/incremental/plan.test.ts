@@ -23,10 +23,16 @@ const changed = (a: Record<string, string>, b: Record<string, string>) => Object
 const slug = 'ml-engineer-vs-ai-scientist';
 
 describe('planDeck', () => {
-  it('plans the deck and every PDF the deck asks for, one fact sheet per role', () => {
+  it('plans the deck and every PDF the deck asks for, one fact sheet per role, the PowerPoint and the one-file deck', () => {
     expect(Object.keys(keys(fp)).sort()).toEqual(
-      ['index.html', `${slug}-report.pdf`, `${slug}-handout.pdf`, `${slug}-notes.pdf`, `${slug}-slides.pdf`, `${slug}-machine-learning-engineer-factsheet.pdf`, `${slug}-ai-scientist-factsheet.pdf`].sort(),
+      ['index.html', `${slug}-report.pdf`, `${slug}-handout.pdf`, `${slug}-notes.pdf`, `${slug}-slides.pdf`, `${slug}-machine-learning-engineer-factsheet.pdf`, `${slug}-ai-scientist-factsheet.pdf`, `${slug}.pptx`, `${slug}.html`].sort(),
     );
+  });
+
+  it('plans slide images, known by their thumbnail, only when the deck asks for them', () => {
+    expect(keys(fp)['images/thumbnail.png']).toBeUndefined();
+    const withImages = { ...c, deck: { ...c.deck, outputs: [...c.deck.outputs, 'images' as const] } };
+    expect(keys(fp, withImages)['images/thumbnail.png']).toMatch(/\w/);
   });
 
   it('ties each output to its own templates', () => {
@@ -35,28 +41,28 @@ describe('planDeck', () => {
     expect(changed(base, withTemplate('report/report.css'))).toEqual([`${slug}-report.pdf`]);
     expect(changed(base, withTemplate('handout/handout.hbs'))).toEqual([`${slug}-handout.pdf`]);
     expect(changed(base, withTemplate('notes/notes.css'))).toEqual([`${slug}-notes.pdf`]);
-    expect(changed(base, withTemplate('deck/deck.hbs'))).toEqual([`${slug}-handout.pdf`, `${slug}-notes.pdf`, `${slug}-slides.pdf`, 'index.html'].sort());
+    expect(changed(base, withTemplate('deck/deck.hbs'))).toEqual([`${slug}-handout.pdf`, `${slug}-notes.pdf`, `${slug}-slides.pdf`, 'index.html', `${slug}.pptx`, `${slug}.html`].sort());
     expect(changed(base, withTemplate('factsheet/factsheet.hbs'))).toHaveLength(2);
-    expect(changed(base, withTemplate('partials/base.css'))).toHaveLength(7);
+    expect(changed(base, withTemplate('partials/base.css'))).toHaveLength(9);
     // A file the groups do not know (a user's own template folder) counts for everything.
-    expect(changed(base, withTemplate('extra/logo.svg'))).toHaveLength(7);
+    expect(changed(base, withTemplate('extra/logo.svg'))).toHaveLength(9);
   });
 
   it('changes every key with the code version or the content, and only the PDF keys with the printing options', () => {
     const base = keys(fp);
-    expect(changed(base, keys({ ...fp, code: 'v2' }))).toHaveLength(7);
+    expect(changed(base, keys({ ...fp, code: 'v2' }))).toHaveLength(9);
     expect(changed(base, keys({ ...fp, printing: '{"browser":"/usr/bin/chromium:2:3"}' }))).not.toContain('index.html');
-    expect(changed(base, keys({ ...fp, printing: '{"browser":"/usr/bin/chromium:2:3"}' }))).toHaveLength(6);
+    expect(changed(base, keys({ ...fp, printing: '{"browser":"/usr/bin/chromium:2:3"}' }))).toHaveLength(8);
     const role = c.roles[0]!;
     const edited = { ...c, roles: [{ ...role, summary: `${role.summary} More.` }, ...c.roles.slice(1)] };
-    expect(changed(base, keys(fp, edited))).toHaveLength(7);
+    expect(changed(base, keys(fp, edited))).toHaveLength(9);
   });
 
   it('knows an image by its bytes', () => {
     const withImage = { ...c, deck: { ...c.deck, brand: { logo: { src: 'l.svg', path: '/l.svg', asset: 'assets/content/l.svg', file: 'd.md', line: 1 } } } };
     const a = keys({ ...fp, images: new Map([['assets/content/l.svg', 'one']]) }, withImage);
     const b = keys({ ...fp, images: new Map([['assets/content/l.svg', 'two']]) }, withImage);
-    expect(changed(a, b)).toHaveLength(7);
+    expect(changed(a, b)).toHaveLength(9);
   });
 
   it('without PDFs plans the deck alone, and counts a measured deck as fresh', () => {

@@ -1,0 +1,274 @@
+import pptxgen from 'pptxgenjs';
+import type * as PptxTypes from 'pptxgenjs';
+import type { Comparison } from '../../compare/compare.js';
+import { formatGrowth } from '../../render/chart.js';
+import type { DeckView, SlideView } from '../../render/deck-view.js';
+import { brandedPalette, THEME_TABLE, type Palette } from '../../render/themes.js';
+import { pinZipDates } from './zip-dates.js';
+import { htmlToParagraphs, htmlToText, type Paragraph } from './runs.js';
+
+/** A picture the PowerPoint shows, already in a format PowerPoint reads (PNG, JPEG, GIF). */
+export interface Picture {
+  data: Uint8Array;
+  type: string;
+  /** Width over height, to place it without stretching. */
+  aspect: number;
+}
+
+export interface PptxInput {
+  c: Comparison;
+  /** The deck as fitted in the browser: its slides, split where the deck splits them. */
+  view: DeckView;
+  /** The brand's logo, when the deck has one. */
+  logo?: Picture | undefined;
+  /** The QR code to the deck's url, when it has one. */
+  qr?: { picture: Picture; url: string } | undefined;
+  /** Written into the document properties and the zip's entries (SOURCE_DATE_EPOCH when set). */
+  date: Date;
+}
+
+// Slide geometry in inches: 13.333 x 7.5 is 1280 x 720 px at 96 px per inch, so the deck's
+// CSS sizes carry over at 0.75 pt per px (24 px body text -> 18 pt).
+const W = 13.333;
+const MARGIN = 0.6;
+const BODY = { x: MARGIN, y: 1.35, w: W - 2 * MARGIN, h: 5.2 };
+const FONT = 'Inter';
+const MASTER = 'CAREERDECK';
+/** The title slide's own layout: its title placeholder lower and larger. */
+const COVER = 'CAREERDECK-COVER';
+// The package's types describe its CommonJS build (the class under `default`); Node loads its
+// ES build, whose default export is the class itself.
+const Pptx = ((pptxgen as unknown as { default?: unknown }).default ?? pptxgen) as unknown as new () => PptxGenJS;
+type PptxGenJS = PptxTypes.default;
+// eslint-disable-next-line @typescript-eslint/no-namespace
+declare namespace PptxGenJS {
+  type Slide = PptxTypes.default.Slide;
+  type SlideMasterProps = PptxTypes.default.SlideMasterProps;
+  type TextProps = PptxTypes.default.TextProps;
+  type TextPropsOptions = PptxTypes.default.TextPropsOptions;
+}
+
+/**
+ * The deck as an editable PowerPoint: one slide per slide of the deck, in the same order and
+ * split the same way, with text boxes (bold keywords as bold runs), native charts and tables,
+ * speaker notes, a title placeholder on every slide (PowerPoint's outline and accessibility
+ * checker read it), the theme's colours and the brand's logo and footer.
+ */
+export async function buildPptx(input: PptxInput): Promise<Uint8Array> {
+  const { c, view } = input;
+  const palette = brandedPalette(THEME_TABLE[view.theme.name], c.deck.brand?.accent);
+  const pptx = new Pptx();
+  pptx.layout = 'LAYOUT_WIDE';
+  pptx.title = c.deck.title;
+  pptx.subject = c.deck.subtitle ?? `A comparison of ${c.roles.map((r) => r.title).join(', ')}`;
+  pptx.author = c.deck.presenter ?? '';
+  pptx.company = c.deck.brand?.footer ?? '';
+  pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
+  if (c.deck.lang) (pptx as unknown as { lang: string }).lang = c.deck.lang;
+  defineMaster(pptx, palette, input);
+
+  const last = view.slides.length - 1;
+  view.slides.forEach((slideView, index) => {
+    const slide = pptx.addSlide({ masterName: slideView.kind === 'title' ? COVER : MASTER });
+    const title = slideView.part ? `${slideView.title} (${slideView.part})` : slideView.title;
+    if (slideView.kind === 'title') drawCover(slide, slideView, palette);
+    else slide.addText(title, { placeholder: 'title' });
+    const qrHere = input.qr !== undefined && (index === 0 || index === last);
+    drawBody(pptx, slide, slideView, palette, input, qrHere);
+    if (input.qr && qrHere) drawQr(slide, input.qr, index === 0);
+    const notes = (slideView.notes ?? []).map((n) => `${n.label ? `${n.label}: ` : ''}${htmlToText(n.html)}`).join('\n\n');
+    if (notes) slide.addNotes(notes);
+  });
+
+  const bytes = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Uint8Array;
+  return pinZipDates(bytes, input.date);
+}
+
+function defineMaster(pptx: PptxGenJS, p: Palette, input: PptxInput): void {
+  const title = (y: number, h: number, fontSize: number, valign: 'top' | 'bottom') => ({
+    placeholder: { options: { name: 'title', type: 'title' as const, x: MARGIN, y, w: W - 2 * MARGIN, h, fontFace: FONT, fontSize, bold: true, color: hex(p.accent), align: 'left' as const, valign, margin: 0 }, text: '' },
+  });
+  const objects: NonNullable<PptxGenJS.SlideMasterProps['objects']> = [];
+  const logo = input.logo;
+  let footerX = MARGIN;
+  if (logo) {
+    const h = 0.32;
+    const w = Math.min(2, h * logo.aspect);
+    objects.push({ image: { x: MARGIN, y: 7.05, w, h, data: dataUrl(logo), altText: `${input.c.deck.brand?.footer ?? 'Organisation'} logo` } });
+    footerX += w + 0.15;
+  }
+  const footer = input.c.deck.brand?.footer;
+  if (footer) objects.push({ text: { text: footer, options: { x: footerX, y: 7.02, w: 8, h: 0.38, fontFace: FONT, fontSize: 11, color: hex(p.muted), margin: 0, valign: 'middle' } } });
+  const slideNumber = { x: W - MARGIN - 0.8, y: 7.02, w: 0.8, h: 0.38, fontFace: FONT, fontSize: 11, color: hex(p.muted), align: 'right' as const };
+  pptx.defineSlideMaster({ title: MASTER, background: { color: hex(p.paper) }, objects: [title(0.35, 0.9, 30, 'top'), ...objects], slideNumber });
+  pptx.defineSlideMaster({ title: COVER, background: { color: hex(p.paper) }, objects: [title(1.2, 2, 45, 'bottom'), ...objects], slideNumber });
+}
+
+type Slide = PptxGenJS.Slide;
+
+function drawCover(slide: Slide, s: SlideView, p: Palette): void {
+  const cover = s.cover;
+  if (!cover) return;
+  // The title slide's title is a title placeholder too, so that the outline lists it.
+  slide.addText(cover.title, { placeholder: 'title' });
+  const lines: PptxGenJS.TextProps[] = [];
+  if (cover.subtitle) lines.push({ text: cover.subtitle, options: { fontSize: 22, color: hex(p.muted), breakLine: true, paraSpaceAfter: 12 } });
+  const byline = [cover.event, cover.presenter, cover.date].filter(Boolean).join('  ·  ');
+  if (byline) lines.push({ text: byline, options: { fontSize: 16, color: hex(p.muted), breakLine: true, paraSpaceAfter: 18 } });
+  cover.roles.forEach(({ title, role }, i) => {
+    lines.push({ text: title, options: { fontSize: 20, bold: true, color: hex(roleColour(p, role)), breakLine: i < cover.roles.length - 1 } });
+  });
+  slide.addText(lines, { x: MARGIN, y: 3.35, w: 8.2, h: 3.3, fontFace: FONT, valign: 'top', margin: 0, fit: 'shrink' });
+}
+
+/** `qrHere`: the QR code takes the right of the slide, so text keeps clear of it. */
+function drawBody(pptx: PptxGenJS, slide: Slide, s: SlideView, p: Palette, input: PptxInput, qrHere: boolean): void {
+  const proseW = qrHere ? BODY.w - QR_SIZE - 0.5 : Math.min(BODY.w, 10.5);
+  if (s.agenda) {
+    const paragraphs: Paragraph[] = s.agenda.map((item) => ({ runs: [{ text: item }], list: 'number', level: 1 }));
+    slide.addText(textRuns(paragraphs, p, 20), { ...BODY, fontFace: FONT, color: hex(p.ink), valign: 'top', margin: 0, fit: 'shrink' });
+  } else if (s.html !== undefined) {
+    slide.addText(textRuns(htmlToParagraphs(s.html), p, 21), { ...BODY, w: proseW, fontFace: FONT, color: hex(p.ink), valign: 'top', margin: 0, fit: 'shrink' });
+  } else if (s.columns) {
+    const gap = 0.42;
+    const w = (BODY.w - gap * (s.columns.length - 1)) / s.columns.length;
+    s.columns.forEach((column, i) => {
+      const x = BODY.x + i * (w + gap);
+      slide.addText(column.heading, { x, y: BODY.y, w, h: 0.5, fontFace: FONT, fontSize: 19.5, bold: true, color: hex(roleColour(p, column.role)), margin: 0, valign: 'top' });
+      slide.addShape('line', { x, y: BODY.y + 0.5, w, h: 0, line: { color: hex(roleColour(p, column.role)), width: 2 } });
+      slide.addText(textRuns(htmlToParagraphs(column.html), p, 18), { x, y: BODY.y + 0.65, w, h: BODY.h - 0.65, fontFace: FONT, color: hex(p.ink), valign: 'top', margin: 0, fit: 'shrink' });
+    });
+  } else if (s.table) {
+    const head = s.table.head.map((text) => ({ text, options: { bold: true, color: hex(p.paper), fill: { color: hex(p.accent) } } }));
+    const rows = s.table.rows.map((row) => row.map((text, i) => ({ text, options: i === 0 ? { bold: true, color: hex(p.accent) } : {} })));
+    const first = 2.2;
+    const rest = (BODY.w - first) / Math.max(1, s.table.head.length - 1);
+    slide.addTable([head, ...rows], { ...BODY, h: undefined, colW: [first, ...s.table.head.slice(1).map(() => rest)], fontFace: FONT, fontSize: 13.5, color: hex(p.ink), border: { type: 'solid', pt: 0.75, color: hex(p.rule) }, valign: 'top', margin: 0.06 });
+  } else if (s.figure === 'outlook') {
+    drawOutlook(pptx, slide, input.c, p, s.caption);
+  } else if (s.figure === 'overlap') {
+    drawOverlap(pptx, slide, input.c, p, s.caption);
+  }
+}
+
+/** Paragraphs as pptxgenjs text runs: bullets and numbers on list items, bold and italic kept. */
+function textRuns(paragraphs: readonly Paragraph[], p: Palette, size: number): PptxGenJS.TextProps[] {
+  const out: PptxGenJS.TextProps[] = [];
+  paragraphs.forEach((para, pi) => {
+    para.runs.forEach((run, ri) => {
+      const options: PptxGenJS.TextPropsOptions = { fontSize: size };
+      // Paragraph properties are read from the paragraph's first run.
+      if (ri === 0) {
+        options.paraSpaceAfter = para.list ? 6 : 12;
+        if (para.list) options.bullet = para.list === 'number' ? { type: 'number', indent: 22 } : { indent: 22 };
+        if (para.level > 1) options.indentLevel = para.level - 1;
+      }
+      if (run.bold) options.bold = true;
+      if (run.italic) options.italic = true;
+      if (run.code) options.fontFace = 'Consolas';
+      if (run.link) options.hyperlink = { url: run.link };
+      if (ri === para.runs.length - 1 && pi < paragraphs.length - 1) options.breakLine = true;
+      out.push({ text: run.text, options: { color: hex(p.ink), ...options } });
+    });
+  });
+  return out;
+}
+
+function drawOutlook(pptx: PptxGenJS, slide: Slide, c: Comparison, p: Palette, caption: string | undefined): void {
+  // One series per role, so that each bar has its role's colour and PowerPoint's legend names it;
+  // listed last to first, since a horizontal chart draws its first series at the bottom.
+  const bars = [...c.outlook].reverse();
+  const data = bars.map((bar) => ({ name: bar.role, labels: ['Projected growth'], values: [bar.growth] }));
+  slide.addChart(pptx.ChartType.bar, data, {
+    x: BODY.x,
+    y: BODY.y,
+    w: BODY.w,
+    h: 4.2,
+    barDir: 'bar',
+    barGrouping: 'clustered',
+    chartColors: bars.map((bar) => hex(roleColour(p, bar.index))),
+    showValue: true,
+    dataLabelFormatCode: '+0"%";-0"%";0"%"',
+    dataLabelColor: hex(p.ink),
+    dataLabelFontFace: FONT,
+    dataLabelFontSize: 14,
+    showLegend: true,
+    legendPos: 'b',
+    legendFontFace: FONT,
+    legendFontSize: 14,
+    legendColor: hex(p.ink),
+    catAxisHidden: true,
+    valAxisLabelFormatCode: '0"%"',
+    valAxisLabelColor: hex(p.muted),
+    valAxisLabelFontFace: FONT,
+    valAxisMinVal: 0,
+    valGridLine: { color: hex(p.rule), size: 0.75 },
+    showTitle: false,
+    altText: `Projected employment growth: ${c.outlook.map((b) => `${b.role} ${formatGrowth(b.growth)}`).join(', ')}`,
+  });
+  if (caption) slide.addText(caption, { x: BODY.x, y: 5.7, w: BODY.w, h: 0.9, fontFace: FONT, fontSize: 15, color: hex(p.muted), valign: 'top', margin: 0, fit: 'shrink' });
+}
+
+function drawOverlap(pptx: PptxGenJS, slide: Slide, c: Comparison, p: Palette, caption: string | undefined): void {
+  const many = c.roles.length > 2;
+  const sections = c.sections.filter((s) => s.overlap.shared.length + s.overlap.partial.length + s.overlap.unique.flat().length > 0);
+  if (sections.length === 0) return;
+  const labels = sections.map((s) => s.title);
+  const data = [
+    { name: many ? 'All roles' : 'Both', labels, values: sections.map((s) => s.overlap.shared.length) },
+    ...(many ? [{ name: 'Some roles', labels, values: sections.map((s) => s.overlap.partial.length) }] : []),
+    ...c.roles.map((role, i) => ({ name: `Only ${role.short}`, labels, values: sections.map((s) => s.overlap.unique[i]?.length ?? 0) })),
+  ];
+  slide.addChart(pptx.ChartType.bar, data, {
+    x: BODY.x,
+    y: BODY.y,
+    w: BODY.w,
+    h: 4.5,
+    barDir: 'bar',
+    barGrouping: 'stacked',
+    chartColors: [hex(p.overlapAll), ...(many ? [hex(p.overlapSome)] : []), ...c.roles.map((_, i) => hex(roleColour(p, i)))],
+    // Sections top to bottom in the deck's order.
+    // The types list only 'minMax', but pptxgenjs writes whichever is given into c:orientation.
+    catAxisOrientation: 'maxMin' as 'minMax',
+    catAxisLabelColor: hex(p.ink),
+    catAxisLabelFontFace: FONT,
+    catAxisLabelFontSize: 13,
+    valAxisHidden: true,
+    valGridLine: { style: 'none' },
+    showValue: true,
+    dataLabelColor: hex(p.onRole),
+    dataLabelFontSize: 11,
+    showLegend: true,
+    legendPos: 't',
+    legendFontFace: FONT,
+    legendFontSize: 13,
+    legendColor: hex(p.ink),
+    altText: `Distinct bold terms per section: ${sections.map((s) => `${s.title}: ${s.overlap.shared.length} shared`).join('; ')}`,
+  });
+  if (caption) slide.addText(caption, { x: BODY.x, y: 5.95, w: BODY.w, h: 0.6, fontFace: FONT, fontSize: 15, color: hex(p.muted), valign: 'top', margin: 0 });
+}
+
+// 1.9 in is about 180 px on the 1280 px slide: scannable from the back of a room (see the docs).
+const QR_SIZE = 1.9;
+
+function drawQr(slide: Slide, qr: NonNullable<PptxInput['qr']>, cover: boolean): void {
+  const x = W - MARGIN - QR_SIZE;
+  const y = cover ? 3.3 : 4.55;
+  slide.addImage({ data: dataUrl(qr.picture), x, y, w: QR_SIZE, h: QR_SIZE, altText: `QR code linking to ${qr.url}` });
+  slide.addText(qr.url, { x: x - 1.6, y: y + QR_SIZE + 0.05, w: QR_SIZE + 1.6, h: 0.35, fontFace: FONT, fontSize: 12, align: 'right', margin: 0, valign: 'top', fit: 'shrink' });
+}
+
+function roleColour(p: Palette, role: number): string {
+  return p.roles[role % p.roles.length] ?? p.accent;
+}
+
+/** `#1d2433` -> `1D2433`, as pptxgenjs wants colours. */
+function hex(colour: string): string {
+  const c = colour.replace('#', '');
+  return (c.length === 3 ? [...c].map((d) => d + d).join('') : c).toUpperCase();
+}
+
+function dataUrl(picture: Picture): string {
+  // pptxgenjs takes "type;base64,..." without the leading "data:".
+  return `${picture.type};base64,${Buffer.from(picture.data).toString('base64')}`;
+}

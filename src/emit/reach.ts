@@ -1,0 +1,39 @@
+import { performance } from 'node:perf_hooks';
+import type { Comparison } from '../compare/compare.js';
+import type { RenderedDeck } from '../render/render.js';
+import type { OutputChoice } from '../model/index.js';
+import type { Asset } from './assets.js';
+import { reachName } from './names.js';
+import { oneFileDeck } from './one-file.js';
+import type { BrowserExtras } from './print-deck.js';
+import { qrPicture } from './pptx/pictures.js';
+import { buildPptx } from './pptx/pptx.js';
+
+export interface ReachFile {
+  name: string;
+  bytes: Uint8Array | string;
+  ms: number;
+}
+
+/**
+ * The outputs beyond the browser that are wanted, made from the deck as fitted: the PowerPoint,
+ * the one-file deck, and the slide pictures the browser took (see printDeck).
+ */
+export async function reachFiles(c: Comparison, r: RenderedDeck, wanted: ReadonlySet<OutputChoice>, assets: readonly Asset[], date: Date, extras: BrowserExtras | undefined): Promise<ReachFile[]> {
+  const files: ReachFile[] = [];
+  const slug = c.deck.slug;
+  if (wanted.has('pptx')) {
+    const started = performance.now();
+    const qr = c.deck.url && c.deck.qr ? { picture: await qrPicture(c.deck.url), url: c.deck.url } : undefined;
+    const bytes = await buildPptx({ c, view: r.view, logo: extras?.logo, qr, date });
+    files.push({ name: reachName(slug, 'pptx'), bytes, ms: performance.now() - started });
+  }
+  if (wanted.has('html')) {
+    const started = performance.now();
+    files.push({ name: reachName(slug, 'html'), bytes: oneFileDeck(r.deck, assets), ms: performance.now() - started });
+  }
+  // The thumbnail last: it is the one the build state records, so it is written after the slides.
+  const images = [...(extras?.images ?? [])].sort((a, b) => Number(a.name === reachName(slug, 'images')) - Number(b.name === reachName(slug, 'images')));
+  for (const image of images) files.push({ name: image.name, bytes: image.bytes, ms: 0 });
+  return files;
+}
