@@ -3,19 +3,18 @@ import path from 'node:path';
 import { browserIdentity, findBrowser, machineEnvironment } from './browser/find.js';
 import { BrowserSession } from './browser/session.js';
 import { DEFAULT_TIMEOUT_MS } from './browser/timeout.js';
-import { alive } from './browser/profile.js';
-import { removeStaleTemps } from './emit/atomic.js';
-import { DeckWriter, type WriteBytes } from './emit/deck-writer.js';
+import type { WriteBytes } from './emit/deck-writer.js';
 import { settleAll } from './emit/settle.js';
 import { asErrors, CareerdeckError, ContentError, type Diagnostic } from './errors.js';
 import { digest } from './incremental/fingerprint.js';
-import { fingerprintInputs, staleOutputs, unchangedBuild } from './incremental/check.js';
-import { planDeck } from './incremental/plan.js';
-import { type DeckState, readDeckState, recordFiles, removeBuildState, removeLegacyState, stateDir, writeBuildState, writeDeckState } from './incremental/state.js';
+import { fingerprintInputs, planDecks, unchangedBuild } from './incremental/check.js';
+import { removeBuildState, removeLegacyState, stateDir } from './incremental/state.js';
 import { DEFAULT_CONTENT_DIR, DEFAULT_OUT_DIR, DEFAULT_TEMPLATES_DIR, defaultCacheDir, PACKAGE_ROOT } from './config/defaults.js';
 import type { BuildResult, DeckSettings, OutputFile, ProgressEvent } from './model/index.js';
 import { DEFAULT_LIMITS, type Limits } from './load/limits.js';
-import type { printDeck as PrintDeck } from './emit/print-deck.js';
+import type { PrintedDeck } from './emit/print-deck.js';
+import { writeDecks } from './emit/write-decks.js';
+import { recordBuild, recordDecks } from './incremental/record.js';
 import { decksOfShard, type Shard } from './shard.js';
 
 export type { BuildResult, OutputFile, ProgressEvent };
@@ -122,15 +121,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // A shard may be empty (more machines than decks): it builds nothing, which is not an error.
   const comparisons = options.shard ? decksOfShard(all.map((c) => ({ c, slug: c.deck.slug, weight: 2 + c.roles.length })), options.shard).map((x) => x.c) : all;
   const fingerprints = { ...inputs, images: new Map(images.map((image) => [image.path, digest(image.bytes)])) };
-  const plans = await Promise.all(
-    comparisons.map(async (c) => {
-      const dir = path.join(outDir, c.deck.slug);
-      const last = await readDeckState(state, c.deck.slug);
-      const planned = planDeck(c, fingerprints, pdf);
-      const stale = await staleOutputs(dir, planned, last, options.force === true);
-      return { c, dir, last, planned, stale };
-    }),
-  );
+  const plans = await planDecks(comparisons, { outDir, state, fingerprints, pdf, force: options.force === true });
   const toBuild = plans.filter((p) => p.stale.length > 0);
   const printing = pdf && toBuild.length > 0;
 
@@ -166,70 +157,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     failOnWarnings(warnings, options.strict);
     // Printing is over: the browser closes (a few hundred ms) while the outputs are written.
     if (owned) void session?.close();
-    // From the first write on, the last build's record no longer describes the folder.
+
+    // From the first write on, the last build's record no longer describes the folders.
     await removeBuildState(state).catch(() => undefined);
     await removeLegacyState(outDir, plans.map((p) => p.dir));
-    const decks: BuildResult['decks'] = [];
-    // Every deck folder changes as a set: all its files are staged, then renamed into place
-    // together once every deck's are written (see emit/deck-writer.ts). Progress is told after.
-    const writers: DeckWriter[] = [];
-    const written: ProgressEvent[] = [];
-    // The records of what each output was made from, kept in the cache once the folders are in place.
-    const states: [string, DeckState][] = [];
-    try {
-      for (const plan of plans) {
-        const { c, dir, planned, stale, last } = plan;
-        const writer = new DeckWriter(dir, options.writeBytes);
-        writers.push(writer);
-        const outputs: OutputFile[] = [];
-        const upToDate = planned.filter((o) => !stale.includes(o)).map((o) => path.join(dir, o.name));
-        const nextState: DeckState = { slides: last?.slides ?? 0, outputs: { ...last?.outputs } };
-        states.push([c.deck.slug, nextState]);
-        await removeStaleTemps(dir, alive);
-        // Every deck folder gets them, fresh or not, so that a deleted one comes back; files that
-        // already hold the same bytes are left alone.
-        for (const asset of assets) await writer.stage(asset.path, asset.bytes, { skipSame: true });
-        const i = rendered.findIndex((x) => x.c === c);
-        if (i >= 0) {
-          const { rendered: r, pdfs, extras } = printed[i]!;
-          const emit = async (name: string, bytes: Uint8Array | string, ms: number, pages?: number) => {
-            checkAbort();
-            const file = path.join(dir, name);
-            const recorded = await writer.stage(name, bytes);
-            outputs.push({ file, bytes: recorded.bytes, pages });
-            const key = planned.find((o) => o.name === name)?.key;
-            if (key) nextState.outputs[name] = { key, ...recorded };
-            written.push({ deck: c.deck.slug, file, bytes: recorded.bytes, ms, pages });
-          };
-          if (stale.some((o) => o.kind === 'deck')) {
-            await emit('index.html', r.deck, renderMs / rendered.length);
-            nextState.slides = r.slideCount;
-          }
-          const { printSources } = await import('./emit/jobs.js');
-          if (options.keepHtml) for (const source of printSources(c, r)) if (pdfs.some((p) => p.name === source.pdf)) await emit(source.name, source.html, 0);
-          for (const printedPdf of pdfs) await emit(printedPdf.name, printedPdf.bytes, printedPdf.ms, printedPdf.pages);
-          const { reachFiles } = await import('./emit/reach.js');
-          const reachKinds = new Set(stale.map((o) => o.kind).filter((k) => k === 'pptx' || k === 'html' || k === 'images'));
-          for (const file of await reachFiles(c, r, reachKinds, assets, date, extras)) await emit(file.name, file.bytes, file.ms);
-          checkAbort();
-        }
-        decks.push({ slug: c.deck.slug, dir, slides: nextState.slides, outputs, upToDate });
-      }
-      checkAbort();
-      for (const writer of writers) await writer.commit();
-      for (const [slug, next] of states) await writeDeckState(state, slug, next);
-    } catch (error) {
-      await Promise.all(writers.map((w) => w.rollback()));
-      throw error;
-    }
-    for (const event of written) options.onProgress?.(event);
-    // Recorded only if the inputs did not change while we built: outputs made from a file saved
-    // mid-build must not be taken for the inputs read at the start.
-    if ((await fingerprintInputs(inputOptions)).buildKey === inputs.buildKey) {
-      const files = async (p: (typeof plans)[number]) => recordFiles(p.dir, [...p.planned.map((o) => o.name), ...assets.map((a) => a.path)]);
-      const recorded = await Promise.all(plans.map(async (p, i) => ({ slug: p.c.deck.slug, dir: p.dir, slides: decks[i]!.slides, outputs: p.planned.map((o) => o.name), files: await files(p) })));
-      await writeBuildState(state, { key: inputs.buildKey, warnings, decks: recorded });
-    }
+    const made = new Map(rendered.map((x, i) => [x.c, printed[i]]));
+    const written = await writeDecks(
+      plans.map((p) => ({ ...p, made: made.get(p.c) })),
+      { assets, renderMs: renderMs / Math.max(1, rendered.length), keepHtml: options.keepHtml === true, date, writeBytes: options.writeBytes, checkAbort },
+    );
+    for (const event of written.progress) options.onProgress?.(event);
+    const slides = await recordDecks(state, plans, written.decks);
+    if ((await fingerprintInputs(inputOptions)).buildKey === inputs.buildKey) await recordBuild(state, inputs.buildKey, warnings, plans, slides, assets);
+
+    const decks = written.decks.map((d, i) => ({ slug: d.slug, dir: d.dir, slides: slides[i]!, outputs: d.outputs, upToDate: d.upToDate }));
     const browser = session && located && printed.some((p) => p.pdfs.length > 0) ? await located : undefined;
     return { decks, browserLaunches: (session?.launches ?? 0) - before.launches, blockedRequests: session ? session.blocked.slice(before.blocked) : [], warnings, browser };
   } catch (error) {
@@ -250,8 +191,6 @@ function failOnWarnings(warnings: readonly Diagnostic[], strict: boolean | undef
   if (strict && warnings.length > 0) throw new ContentError(asErrors(warnings));
   return undefined;
 }
-
-type PrintedDeck = Awaited<ReturnType<typeof PrintDeck>>;
 
 const INTERRUPTED = 'build interrupted; the output folders were left as they were';
 

@@ -21,6 +21,14 @@ export interface BrowserExtras {
   logo?: Picture | undefined;
 }
 
+/** What printing made for one deck: the deck as fitted, its PDFs, layout warnings, and pictures for other outputs. */
+export interface PrintedDeck {
+  rendered: RenderedDeck;
+  pdfs: PrintedPdf[];
+  warnings: Diagnostic[];
+  extras: BrowserExtras;
+}
+
 export interface PrintedPdf {
   name: string;
   bytes: Uint8Array;
@@ -56,7 +64,7 @@ export async function printDeck(
   assets: readonly Asset[],
   date: Date,
   timeoutMs: number,
-): Promise<{ rendered: RenderedDeck; pdfs: PrintedPdf[]; warnings: Diagnostic[]; extras: BrowserExtras }> {
+): Promise<PrintedDeck> {
   // Layout that had to give way (content that cannot fit as designed) is reported, never silent.
   const warnings: Diagnostic[] = [];
   const meta = {

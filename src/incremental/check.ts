@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { BuildResult } from '../model/index.js';
 import { codeVersion, digest, hashTree, isEditorLeftover, treeDigest } from './fingerprint.js';
-import type { PlannedOutput } from './plan.js';
-import { type DeckState, filesAsRecorded, isFresh, readBuildState } from './state.js';
+import type { Comparison } from '../compare/compare.js';
+import { type Fingerprints, planDeck, type PlannedOutput } from './plan.js';
+import { type DeckState, filesAsRecorded, isFresh, readBuildState, readDeckState } from './state.js';
 
 export interface InputOptions {
   contentDir: string;
@@ -51,6 +52,27 @@ export async function unchangedBuild(state: string, buildKey: string): Promise<B
     decks.push({ slug: deck.slug, dir: deck.dir, slides: deck.slides, outputs: [], upToDate: deck.outputs.map((name) => path.join(deck.dir, name)) });
   }
   return { decks, browserLaunches: 0, blockedRequests: [], warnings: last.warnings };
+}
+
+/** One deck's outputs: all that it has, those that must be made again, and the last record. */
+export interface DeckPlan {
+  c: Comparison;
+  dir: string;
+  last: DeckState | undefined;
+  planned: PlannedOutput[];
+  stale: PlannedOutput[];
+}
+
+/** What each deck must make again, from the fingerprints and the records of the last builds. */
+export function planDecks(comparisons: readonly Comparison[], o: { outDir: string; state: string; fingerprints: Fingerprints; pdf: boolean; force: boolean }): Promise<DeckPlan[]> {
+  return Promise.all(
+    comparisons.map(async (c) => {
+      const dir = path.join(o.outDir, c.deck.slug);
+      const last = await readDeckState(o.state, c.deck.slug);
+      const planned = planDeck(c, o.fingerprints, o.pdf);
+      return { c, dir, last, planned, stale: await staleOutputs(dir, planned, last, o.force) };
+    }),
+  );
 }
 
 /** The planned outputs that must be made: new inputs, never made, or gone from the disk. */

@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { alive } from '../browser/profile.js';
+import type { Comparison } from '../compare/compare.js';
+import type { FileRecord } from '../incremental/state.js';
+import type { PlannedOutput } from '../incremental/plan.js';
+import type { OutputFile, ProgressEvent } from '../model/index.js';
+import type { RenderedDeck } from '../render/render.js';
+import type { Asset } from './assets.js';
+import { removeStaleTemps } from './atomic.js';
+import { DeckWriter, type WriteBytes } from './deck-writer.js';
+import type { PrintedDeck } from './print-deck.js';
+
+/** One deck folder to write: what the plan says is stale, and what was made for it (if anything). */
+export interface DeckToWrite {
+  c: Comparison;
+  dir: string;
+  planned: readonly PlannedOutput[];
+  stale: readonly PlannedOutput[];
+  made?: PrintedDeck | undefined;
+}
+
+/** What was written into one deck folder, with each output's record for the next build. */
+export interface WrittenDeck {
+  slug: string;
+  dir: string;
+  /** Slides of the deck written now; undefined when index.html was not written. */
+  slides?: number | undefined;
+  outputs: OutputFile[];
+  /** Each written output by name: the fingerprint it was made from and how it lies on disk. */
+  records: Map<string, FileRecord & { key: string }>;
+  upToDate: string[];
+}
+
+export interface WriteOptions {
+  assets: readonly Asset[];
+  /** The time rendering took, shared among the decks' index.html in the progress lines. */
+  renderMs: number;
+  keepHtml: boolean;
+  date: Date;
+  writeBytes?: WriteBytes | undefined;
+  checkAbort: () => void;
+}
+
+/**
+ * Writes every deck folder as a set: all its files are staged, then renamed into place together
+ * once every deck's are written (see deck-writer.ts); on any failure every folder is left as it
+ * was. Progress events are returned, to be told once the folders are in place.
+ */
+export async function writeDecks(decks: readonly DeckToWrite[], o: WriteOptions): Promise<{ decks: WrittenDeck[]; progress: ProgressEvent[] }> {
+  const writers: DeckWriter[] = [];
+  const progress: ProgressEvent[] = [];
+  const written: WrittenDeck[] = [];
+  try {
+    for (const deck of decks) {
+      const writer = new DeckWriter(deck.dir, o.writeBytes);
+      writers.push(writer);
+      written.push(await stageDeck(deck, writer, o, progress));
+    }
+    o.checkAbort();
+    for (const writer of writers) await writer.commit();
+  } catch (error) {
+    await Promise.all(writers.map((w) => w.rollback()));
+    throw error;
+  }
+  return { decks: written, progress };
+}
+
+async function stageDeck({ c, dir, planned, stale, made }: DeckToWrite, writer: DeckWriter, o: WriteOptions, progress: ProgressEvent[]): Promise<WrittenDeck> {
+  const result: WrittenDeck = { slug: c.deck.slug, dir, outputs: [], records: new Map(), upToDate: planned.filter((p) => !stale.includes(p)).map((p) => path.join(dir, p.name)) };
+  await removeStaleTemps(dir, alive);
+  // Every deck folder gets them, fresh or not, so that a deleted one comes back; files that
+  // already hold the same bytes are left alone.
+  for (const asset of o.assets) await writer.stage(asset.path, asset.bytes, { skipSame: true });
+  if (!made) return result;
+  const emit = async (name: string, bytes: Uint8Array | string, ms: number, pages?: number) => {
+    o.checkAbort();
+    const file = path.join(dir, name);
+    const recorded = await writer.stage(name, bytes);
+    result.outputs.push({ file, bytes: recorded.bytes, pages });
+    const key = planned.find((p) => p.name === name)?.key;
+    if (key) result.records.set(name, { key, ...recorded });
+    progress.push({ deck: c.deck.slug, file, bytes: recorded.bytes, ms, pages });
+  };
+  const { rendered: r, pdfs, extras } = made;
+  if (stale.some((p) => p.kind === 'deck')) {
+    await emit('index.html', r.deck, o.renderMs);
+    result.slides = r.slideCount;
+  }
+  if (o.keepHtml) await emitPrintSources(c, r, pdfs, emit);
+  for (const pdf of pdfs) await emit(pdf.name, pdf.bytes, pdf.ms, pdf.pages);
+  const { reachFiles } = await import('./reach.js');
+  const reachKinds = new Set(stale.map((p) => p.kind).filter((k) => k === 'pptx' || k === 'html' || k === 'images'));
+  for (const file of await reachFiles(c, r, reachKinds, o.assets, o.date, extras)) await emit(file.name, file.bytes, file.ms);
+  o.checkAbort();
+  return result;
+}
+
+/** `--keep-html`: the HTML each printed PDF was printed from, beside it. */
+async function emitPrintSources(c: Comparison, r: RenderedDeck, pdfs: PrintedDeck['pdfs'], emit: (name: string, html: string, ms: number) => Promise<void>): Promise<void> {
+  const { printSources } = await import('./jobs.js');
+  for (const source of printSources(c, r)) if (pdfs.some((p) => p.name === source.pdf)) await emit(source.name, source.html, 0);
+}

@@ -1,0 +1,39 @@
+import type { Asset } from '../emit/assets.js';
+import type { WrittenDeck } from '../emit/write-decks.js';
+import type { Diagnostic } from '../errors.js';
+import type { DeckPlan } from './check.js';
+import { type DeckState, recordFiles, writeBuildState, writeDeckState } from './state.js';
+
+/**
+ * After the deck folders are in place: each deck's record of what its outputs were made from
+ * (the last record, with what this build wrote over it).
+ */
+export async function recordDecks(state: string, plans: readonly DeckPlan[], written: readonly WrittenDeck[]): Promise<number[]> {
+  const slides: number[] = [];
+  for (const [i, plan] of plans.entries()) {
+    const deck = written[i]!;
+    const next: DeckState = { slides: deck.slides ?? plan.last?.slides ?? 0, outputs: { ...plan.last?.outputs, ...Object.fromEntries(deck.records) } };
+    slides.push(next.slides);
+    if (deck.records.size > 0) await writeDeckState(state, plan.c.deck.slug, next);
+  }
+  return slides;
+}
+
+/**
+ * The record of the whole build, for the next build's fast path: the fingerprint of everything
+ * it read and how every file it left lies on disk. Call it only if the inputs did not change
+ * while the build ran: outputs made from a file saved mid-build must not be taken for the inputs
+ * read at the start.
+ */
+export async function recordBuild(state: string, key: string, warnings: readonly Diagnostic[], plans: readonly DeckPlan[], slides: readonly number[], assets: readonly Asset[]): Promise<void> {
+  const decks = await Promise.all(
+    plans.map(async (p, i) => ({
+      slug: p.c.deck.slug,
+      dir: p.dir,
+      slides: slides[i] ?? 0,
+      outputs: p.planned.map((o) => o.name),
+      files: await recordFiles(p.dir, [...p.planned.map((o) => o.name), ...assets.map((a) => a.path)]),
+    })),
+  );
+  await writeBuildState(state, { key, warnings: [...warnings], decks });
+}
