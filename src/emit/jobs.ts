@@ -4,7 +4,7 @@ import type { Comparison } from '../compare/compare.js';
 import type { RenderedDeck } from '../render/render.js';
 import { contentType, type Asset } from './assets.js';
 import type { Diagnostic } from '../errors.js';
-import { fitFactsheet } from './factsheet-fit.js';
+import { fitFactsheet } from './fit/factsheet.js';
 import { pdfName } from './names.js';
 import { slideBookmarks } from './bookmarks.js';
 import type { Bookmark } from './pdf-outline.js';

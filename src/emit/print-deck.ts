@@ -12,7 +12,7 @@ import { bounded, load, printPage } from './print.js';
 import { settleAll } from './settle.js';
 import { logoPicture } from './pptx/pictures.js';
 import type { Picture } from './pptx/pptx.js';
-import { measureSlides, refit, shrinkWarnings } from './slide-fit.js';
+import { measureSlides, refit, shrinkWarnings } from './fit/slides.js';
 import { type SlideImage, slideImages } from './slide-images.js';
 
 /** What the browser makes for outputs other than PDFs: slide pictures, the logo as a PNG for the PowerPoint. */

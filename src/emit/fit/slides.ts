@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
-import type { Diagnostic } from '../errors.js';
-import { type DeckView, defaultBudget, type FitBudgets, type Shrinkable } from '../render/deck-view.js';
+import type { Diagnostic } from '../../errors.js';
+import { type DeckView, defaultBudget, type FitBudgets, type Shrinkable } from '../../render/deck-view.js';
 
 /** A slide whose content is taller than the slide, as measured in the browser. */
 export interface Overflow {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { refit, shrinkWarnings } from '../../../src/emit/slide-fit.js';
-import { deckView, defaultBudget } from '../../../src/render/deck-view.js';
-import { defaultComparison } from '../render/model.js';
+import { refit, shrinkWarnings } from '../../../../src/emit/fit/slides.js';
+import { deckView, defaultBudget } from '../../../../src/render/deck-view.js';
+import { defaultComparison } from '../../render/model.js';
 
 const view = deckView(defaultComparison());
 const indexOf = (title: string) => view.slides.findIndex((s) => s.title === title);
