@@ -34,3 +34,27 @@ describe('npm scripts run from cmd.exe and PowerShell as well as a POSIX shell',
     expect(caught('node bin/careerdeck.js new role')).toBe(false);
   });
 });
+
+describe('the scripts and the CLI entry', () => {
+  // They run before (setup) or outside (bin) the type-checked code: a moved file breaks them
+  // only at run time, on a user's first command. Every relative import must name a file.
+  it('import only files that exist', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const { existsSync } = await import('node:fs');
+    const files = [
+      ...(await readdir(path.join(PROJECT_ROOT, 'scripts'))).filter((f) => /\.m?js$/.test(f)).map((f) => path.join('scripts', f)),
+      ...(await readdir(path.join(PROJECT_ROOT, 'bin'))).filter((f) => /\.m?js$/.test(f)).map((f) => path.join('bin', f)),
+    ];
+    const missing: string[] = [];
+    for (const file of files) {
+      const text = await readFile(path.join(PROJECT_ROOT, file), 'utf8');
+      for (const [, spec] of text.matchAll(/(?:from\s+|import\()\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
+        // dist/ is compiled on the way (setup compiles before it imports from there).
+        if (spec!.includes('/dist/')) continue;
+        if (!existsSync(path.resolve(PROJECT_ROOT, path.dirname(file), spec!))) missing.push(`${file}: ${spec}`);
+      }
+    }
+    expect(files.length).toBeGreaterThan(3);
+    expect(missing).toEqual([]);
+  });
+});
