@@ -4,6 +4,7 @@ import { asErrors, CareerdeckError, ContentError, type Diagnostic, DiagnosticsEr
 import { describeBrowser } from '../browser/find.js';
 import { displayPath } from '../load/read.js';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { swallowedHint, swallowedOptions } from './npm-trap.js';
 import { addProjectOptions, projectSettings } from './options.js';
 import { type Style, styleFor } from './style.js';
@@ -168,5 +169,12 @@ function summary(result: BuildResult, ms: number, style: Style): string {
   const fresh = result.decks.reduce((n, d) => n + d.upToDate.length, 0);
   const time = `in ${(ms / 1000).toFixed(1)} s`;
   if (written === 0) return style.green(`nothing changed: ${plural(fresh, 'output')} up to date ${time} (--force makes them again)`);
-  return style.green(`built ${plural(result.decks.length, 'deck')} ${time}: ${plural(written, 'output')} written${fresh ? `, ${fresh} up to date` : ''}`);
+  return `${style.green(`built ${plural(result.decks.length, 'deck')} ${time}: ${plural(written, 'output')} written${fresh ? `, ${fresh} up to date` : ''}`)}\n${whatToOpen(result)}`;
+}
+
+/** Where to go next: the presentation of each deck that was written, and the speaker view's key. */
+function whatToOpen(result: BuildResult): string {
+  const decks = result.decks.filter((d) => d.outputs.length > 0).map((d) => displayPath(path.join(d.dir, 'index.html'), process.cwd()));
+  const shown = decks.length > 3 ? [...decks.slice(0, 3), `and ${decks.length - 3} more`] : decks;
+  return `open ${shown.join(', ')} in a browser to present (S: speaker view)`;
 }
