@@ -3,6 +3,7 @@ import type * as PptxTypes from 'pptxgenjs';
 import type { Comparison } from '../../compare/compare.js';
 import { formatGrowth } from '../../render/chart.js';
 import type { DeckView, SlideView } from '../../render/deck-view.js';
+import type { OverlapMatrix } from '../../render/overlap-matrix.js';
 import { brandedPalette, THEME_TABLE, type Palette } from '../../render/themes.js';
 import { pinZipDates } from './zip-dates.js';
 import { htmlToParagraphs, htmlToText, type Paragraph } from './runs.js';
@@ -144,11 +145,26 @@ function drawBody(pptx: PptxGenJS, slide: Slide, s: SlideView, p: Palette, input
     const first = 2.2;
     const rest = (BODY.w - first) / Math.max(1, s.table.head.length - 1);
     slide.addTable([head, ...rows], { ...BODY, h: undefined, colW: [first, ...s.table.head.slice(1).map(() => rest)], fontFace: FONT, fontSize: 13.5, color: hex(p.ink), border: { type: 'solid', pt: 0.75, color: hex(p.rule) }, valign: 'top', margin: 0.06 });
+  } else if (s.matrix) {
+    drawMatrix(slide, s.matrix, p);
   } else if (s.figure === 'outlook') {
     drawOutlook(pptx, slide, input.c, p, s.caption);
   } else if (s.figure === 'overlap') {
     drawOverlap(pptx, slide, input.c, p, s.caption);
   }
+}
+
+/** Four to six roles: one row per bold term, a mark under each role that lists it, grouped by section. */
+function drawMatrix(slide: Slide, matrix: OverlapMatrix, p: Palette): void {
+  const cols = matrix.head.length + 1;
+  const head = [{ text: '', options: {} }, ...matrix.head.map((text) => ({ text, options: { bold: true, color: hex(p.paper), fill: { color: hex(p.accent) }, align: 'center' as const } }))];
+  const rows = matrix.groups.flatMap((group) => [
+    [{ text: group.title, options: { bold: true, color: hex(p.accent), colspan: cols } }],
+    ...group.rows.map((row) => [{ text: row.term, options: {} }, ...row.marks.map((on) => ({ text: on ? '●' : '', options: { align: 'center' as const } }))]),
+  ]);
+  const first = Math.max(3, BODY.w - 1.6 * matrix.head.length);
+  const rest = (BODY.w - first) / Math.max(1, matrix.head.length);
+  slide.addTable([head, ...rows], { ...BODY, h: undefined, colW: [first, ...matrix.head.map(() => rest)], fontFace: FONT, fontSize: 12, color: hex(p.ink), border: { type: 'solid', pt: 0.5, color: hex(p.rule) }, valign: 'middle', margin: 0.04 });
 }
 
 /** Paragraphs as pptxgenjs text runs: bullets and numbers on list items, bold and italic kept. */
