@@ -23,7 +23,7 @@ export interface DeckInContext {
  */
 export function nearMatchWarnings(context: DeckInContext): Diagnostic[] {
   const renamed = renamedHeadings(context);
-  return [...renamed.warnings, ...missingSections(context, renamed.explained), ...nearKeywordWarnings(context), ...periodWarnings(context)];
+  return [...renamed.warnings, ...missingSections(context, renamed.explained), ...uncomparedSections(context, renamed.warnings), ...nearKeywordWarnings(context), ...periodWarnings(context)];
 }
 
 const warning = (at: SourceLocation, message: string): Diagnostic => ({ ...at, message, severity: 'warning' });
@@ -94,6 +94,29 @@ function missingSections({ deck, roles, deckAt, listsSections }: DeckInContext, 
         ),
       );
     });
+  });
+  return warnings;
+}
+
+/**
+ * A deck without `sections:` compares its first role's sections: another role's sections that
+ * the first lacks would be left out without a word. (A deck that lists its sections chose.)
+ */
+function uncomparedSections({ deck, roles, deckAt, listsSections }: DeckInContext, renamed: readonly Diagnostic[]): Diagnostic[] {
+  if (listsSections) return [];
+  const warnings: Diagnostic[] = [];
+  roles.forEach((role, j) => {
+    for (const section of role.sections) {
+      if (deck.sectionIds.includes(section.id)) continue;
+      // A heading already told as a near match of a compared one needs no second warning.
+      if (renamed.some((w) => w.file === role.file && w.line === section.line)) continue;
+      warnings.push(
+        warning(
+          deckAt(['roles', j]),
+          `section "${section.title}" of ${role.file} (line ${section.line}) is left out of this deck: without "sections:" a deck compares the sections of its first role, ${roles[0]?.file}; add "sections: [${[...deck.sectionIds, section.id].join(', ')}]" to this deck to show it`,
+        ),
+      );
+    }
   });
   return warnings;
 }

@@ -61,7 +61,11 @@ describe('near-match warnings: a compared section a role lacks', () => {
 
   it("warns at the role's line in the deck when the sections are the first role's", () => {
     const found = warningsOf(scientist, engineer, deck('d', 'roles:', '  - scientist', '  - engineer'));
-    expect(found).toEqual([{ file: 'content/decks/d.md', line: 5, message: expect.stringMatching(/^content\/roles\/engineer\.md has no section "Education"/) }]);
+    expect(found).toEqual([
+      { file: 'content/decks/d.md', line: 5, message: expect.stringMatching(/^content\/roles\/engineer\.md has no section "Education"/) },
+      // And the other way round: the engineer's own section that the deck leaves out.
+      { file: 'content/decks/d.md', line: 5, message: expect.stringMatching(/^section "Salary" of content\/roles\/engineer\.md \(line 8\) is left out of this deck/) },
+    ]);
   });
 });
 
@@ -112,5 +116,21 @@ describe('near-match warnings: outlook periods', () => {
   it('says nothing of the same period written with another dash, nor of a role without outlook', () => {
     expect(warningsOf(role('engineer', outlook('2023-2033'), ...body), role('scientist', outlook('2023 – 2033'), ...body), d)).toEqual([]);
     expect(warningsOf(role('engineer', outlook('2023-2033'), ...body), role('scientist', [], ...body), d)).toEqual([]);
+  });
+});
+
+describe('near-match warnings: a role section the deck leaves out', () => {
+  const first = role('engineer', [], '## Skills', '', '- **Python**');
+  const second = role('scientist', [], '## Skills', '', '- **R**', '', '## Education', '', 'A doctorate.');
+
+  it("warns at the role's line in the deck when a deck without sections: leaves another role's section out", () => {
+    const found = warningsOf(first, second, deck('d', 'roles: [engineer, scientist]'));
+    expect(found).toEqual([
+      { file: 'content/decks/d.md', line: 3, message: expect.stringMatching(/^section "Education" of content\/roles\/scientist\.md \(line 8\) is left out of this deck: .* add "sections: \[skills, education\]" to this deck to show it$/) },
+    ]);
+  });
+
+  it('says nothing when the deck lists its sections: it chose', () => {
+    expect(warningsOf(first, second, deck('d', 'roles: [engineer, scientist]', 'sections: [skills]'))).toEqual([]);
   });
 });
