@@ -34,6 +34,8 @@ describe('a three-role deck on Letter paper', () => {
         'three-roles-data-engineer-factsheet.pdf',
         'three-roles-research-engineer-factsheet.pdf',
         'three-roles-ml-platform-engineer-factsheet.pdf',
+        'three-roles.pptx',
+        'three-roles.html',
       ].sort(),
     );
   });

@@ -36,7 +36,7 @@ describe('a deck of six roles with different section sets', () => {
 
   it('builds every output: deck, report, slides, handout and six fact sheets', () => {
     const names = built.result.decks[0]?.outputs.map((o) => path.basename(o.file)).filter((n) => !n.endsWith('.html') || n === 'index.html');
-    expect(names?.sort()).toEqual(['index.html', 'six-roles-report.pdf', 'six-roles-handout.pdf', 'six-roles-slides.pdf', ...roles.map((r) => `six-roles-${r}-factsheet.pdf`)].sort());
+    expect(names?.sort()).toEqual(['index.html', 'six-roles-report.pdf', 'six-roles-handout.pdf', 'six-roles-notes.pdf', 'six-roles-slides.pdf', 'six-roles.pptx', ...roles.map((r) => `six-roles-${r}-factsheet.pdf`)].sort());
   });
 
   it('names every role in the report and in the slides, the overlap included', async () => {
@@ -76,7 +76,7 @@ describe('long content: a 25-item section, a role with every section twice as lo
 
   it('builds every output, every item of the long section in the slides and the report', async () => {
     const names = built.result.decks[0]?.outputs.map((o) => path.basename(o.file)).filter((n) => n.endsWith('.pdf'));
-    expect(names?.sort()).toEqual(['long-content-ai-scientist-factsheet.pdf', 'long-content-handout.pdf', 'long-content-machine-learning-engineer-factsheet.pdf', 'long-content-report.pdf', 'long-content-slides.pdf']);
+    expect(names?.sort()).toEqual(['long-content-ai-scientist-factsheet.pdf', 'long-content-handout.pdf', 'long-content-machine-learning-engineer-factsheet.pdf', 'long-content-notes.pdf', 'long-content-report.pdf', 'long-content-slides.pdf']);
     const [report, slides] = await Promise.all([built.pdf('long-content-report.pdf'), built.pdf('long-content-slides.pdf')]);
     for (let i = 10; i <= 25; i++) {
       expect(slides.text).toContain(`on-call rota ${i} honest`);
