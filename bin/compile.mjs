@@ -20,7 +20,11 @@ function files(dir, out = new Map()) {
   return out;
 }
 
-const inputs = () => files(path.join(root, 'src'), new Map(['tsconfig.json', 'tsconfig.build.json'].map((f) => [f, statSync(path.join(root, f)).mtimeMs])));
+const inputs = () =>
+  files(
+    path.join(root, 'src'),
+    new Map(['tsconfig.json', 'tsconfig.build.json'].map((f) => [f, statSync(path.join(root, f)).mtimeMs])),
+  );
 // The stamp lists the inputs compiled, so that a renamed or deleted file (whose time stamp
 // moves with it) also counts as a change.
 const listing = (map) => [...map.keys()].sort().join('\n');
@@ -28,7 +32,10 @@ const listing = (map) => [...map.keys()].sort().join('\n');
 export function compile() {
   const compiled = inputs();
   pruneOrphans(compiled);
-  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: ['ignore', 2, 2] });
+  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
+    cwd: root,
+    stdio: ['ignore', 2, 2],
+  });
   if (result.status !== 0) {
     process.stderr.write('careerdeck: compiling src/ failed; see the errors above\n');
     process.exit(3);

@@ -14,7 +14,17 @@ const browser = await launch({
   executablePath,
   pipe: true,
   // The same flags as careerdeck's browser session, so that only the work around it differs.
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--disable-default-apps', '--disable-extensions', '--font-render-hinting=none'],
+  args: [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-default-apps',
+    '--disable-extensions',
+    '--font-render-hinting=none',
+  ],
 });
 const options = { printBackground: true, preferCSSPageSize: true, tagged: true };
 try {
@@ -24,7 +34,11 @@ try {
     ...pages.map(async (name) => {
       const page = await browser.newPage();
       await page.goto(url(name), { waitUntil: 'load' });
-      await page.pdf({ ...options, path: path.join(dir, `floor-${name.replace(/\.html$/, '.pdf')}`), outline: /-(report|notes)\.html$/.test(name) });
+      await page.pdf({
+        ...options,
+        path: path.join(dir, `floor-${name.replace(/\.html$/, '.pdf')}`),
+        outline: /-(report|notes)\.html$/.test(name),
+      });
     }),
     (async () => {
       const page = await browser.newPage();

@@ -41,7 +41,8 @@ async function batchContent() {
   const dir = path.join(work, 'batch');
   await cp(path.join(ROOT, 'content'), dir, { recursive: true });
   const deck = await readFile(path.join(dir, 'decks', `${SLUG}.md`), 'utf8');
-  for (let i = 2; i <= 12; i++) await writeFile(path.join(dir, 'decks', `deck-${i}.md`), deck.replace(/^title: (.*)$/m, `title: $1 (${i})`));
+  for (let i = 2; i <= 12; i++)
+    await writeFile(path.join(dir, 'decks', `deck-${i}.md`), deck.replace(/^title: (.*)$/m, `title: $1 (${i})`));
   return dir;
 }
 
@@ -60,7 +61,8 @@ try {
     htmlOnly: () => run('node', [CLI, 'build', '--quiet', '--force', '--no-pdf', '--out', out('html')]),
     unchanged: async () => {
       const r = await run('node', [CLI, 'build', '--out', out('full'), '--keep-html']);
-      if (!r.stderr.includes('nothing changed')) throw new Error(`expected a build with nothing to do, got:\n${r.stderr}`);
+      if (!r.stderr.includes('nothing changed'))
+        throw new Error(`expected a build with nothing to do, got:\n${r.stderr}`);
       return r;
     },
     check: () => run('node', [CLI, 'check', '--quiet']),
@@ -95,16 +97,23 @@ try {
     figures,
     fullOverFloor: floor ? +ratio(full, floor).toFixed(2) : undefined,
     marginalDeckMs: marginal === undefined ? undefined : Math.round(marginal),
-    marginalOverSingleDeckPdfs: marginal === undefined ? undefined : +(marginal / (full.medianMs - htmlOnly.medianMs)).toFixed(2),
+    marginalOverSingleDeckPdfs:
+      marginal === undefined ? undefined : +(marginal / (full.medianMs - htmlOnly.medianMs)).toFixed(2),
     // A build that starts Chromium has a tree of several processes; one means no browser.
     unchangedStartedBrowser: unchanged ? unchanged.mostProcesses > 1 : undefined,
   };
 
   console.log(`careerdeck bench, ${ROUNDS} rounds, medians of whole-process wall time`);
-  for (const [name, f] of Object.entries(figures)) console.log(`  ${name.padEnd(16)} ${String(f.medianMs).padStart(6)} ms   peak ${String(f.peakPssMiB).padStart(5)} MiB PSS, ${String(f.peakRssMiB).padStart(5)} MiB RSS sum, ${f.mostProcesses} processes`);
+  for (const [name, f] of Object.entries(figures))
+    console.log(
+      `  ${name.padEnd(16)} ${String(f.medianMs).padStart(6)} ms   peak ${String(f.peakPssMiB).padStart(5)} MiB PSS, ${String(f.peakRssMiB).padStart(5)} MiB RSS sum, ${f.mostProcesses} processes`,
+    );
   if (floor) console.log(`  full / floor                 ${summary.fullOverFloor}`);
   if (unchanged) console.log(`  nothing changed started a browser: ${summary.unchangedStartedBrowser ? 'yes' : 'no'}`);
-  if (marginal !== undefined) console.log(`  one more deck in a batch     ${summary.marginalDeckMs} ms (${summary.marginalOverSingleDeckPdfs} x one deck's PDFs)`);
+  if (marginal !== undefined)
+    console.log(
+      `  one more deck in a batch     ${summary.marginalDeckMs} ms (${summary.marginalOverSingleDeckPdfs} x one deck's PDFs)`,
+    );
   const target = process.env.BENCH_OUT ?? path.join(ROOT, 'output', 'bench.json');
   await mkdir(path.dirname(target), { recursive: true });
   await writeFile(target, `${JSON.stringify(summary, null, 2)}\n`);

@@ -17,7 +17,11 @@ const out = path.resolve(outArg ?? mkdtempSync(path.join(tmpdir(), 'pptx-preview
 mkdirSync(out, { recursive: true });
 // A profile of its own, so that a running LibreOffice (or a stale lock) does not swallow the job.
 const profile = mkdtempSync(path.join(tmpdir(), 'pptx-preview-profile-'));
-execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, path.resolve(file)], { stdio: 'inherit' });
+execFileSync(
+  'soffice',
+  [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, path.resolve(file)],
+  { stdio: 'inherit' },
+);
 const pdf = path.join(out, `${path.basename(file, '.pptx')}.pdf`);
 execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(out, 'slide')], { stdio: 'inherit' });
 console.error(`wrote ${pdf} and ${path.join(out, 'slide-*.png')}`);

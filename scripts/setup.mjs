@@ -16,7 +16,8 @@ const fail = (lines, code = 3) => {
 };
 
 const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 20 || (major === 20 && minor < 19)) fail(`Node.js 20.19 or later is needed (found ${process.version}); install it and run this again.`);
+if (major < 20 || (major === 20 && minor < 19))
+  fail(`Node.js 20.19 or later is needed (found ${process.version}); install it and run this again.`);
 
 /**
  * Runs npm with `args`. Under `npm run`, npm_execpath is npm's own script, run with this Node:
@@ -25,9 +26,14 @@ if (major < 20 || (major === 20 && minor < 19)) fail(`Node.js 20.19 or later is 
  */
 function npm(args) {
   const execPath = process.env.npm_execpath;
-  const result = execPath && /npm-cli\.[cm]?js$/.test(execPath)
-    ? spawnSync(process.execPath, [execPath, ...args], { cwd: root, stdio: 'inherit' })
-    : spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  const result =
+    execPath && /npm-cli\.[cm]?js$/.test(execPath)
+      ? spawnSync(process.execPath, [execPath, ...args], { cwd: root, stdio: 'inherit' })
+      : spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, {
+          cwd: root,
+          stdio: 'inherit',
+          shell: process.platform === 'win32',
+        });
   return result.status ?? 1;
 }
 
@@ -41,7 +47,14 @@ const { compile } = await import('../bin/compile.mjs');
 compile();
 const dist = (file) => import(pathToFileURL(path.join(root, 'dist', 'browser', file)).href);
 const { describeBrowser, locateBrowser, machineEnvironment, puppeteerCacheDir } = await dist('find.js');
-const { acquireBrowser, downloadChromeForTesting, downloadPlatform, downloadProgressText, pinnedChromeBuild, planBrowserSetup } = await dist('provision.js');
+const {
+  acquireBrowser,
+  downloadChromeForTesting,
+  downloadPlatform,
+  downloadProgressText,
+  pinnedChromeBuild,
+  planBrowserSetup,
+} = await dist('provision.js');
 const { installAdvice } = await dist('install-help.js');
 
 /** The build's finder; a PUPPETEER_EXECUTABLE_PATH naming no file stops setup with its message. */
@@ -90,7 +103,11 @@ const steps = planBrowserSetup({
 
 const outcome = await acquireBrowser(steps, {
   say,
-  run: (command) => spawnSync(command[0], command.slice(1), { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0,
+  run: (command) =>
+    spawnSync(command[0], command.slice(1), {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    }).status === 0,
   download: async () => {
     const buildId = await pinnedChromeBuild();
     const cacheDir = puppeteerCacheDir();
@@ -106,7 +123,12 @@ const outcome = await acquireBrowser(steps, {
 });
 if ('reason' in outcome) {
   const advice = installAdvice(process.platform).filter((line) => !line.includes('npm run setup'));
-  fail([`no browser to print the PDFs: ${outcome.reason}.`, 'Install one, then run npm run setup again:', ...advice, 'See docs/setup.md.']);
+  fail([
+    `no browser to print the PDFs: ${outcome.reason}.`,
+    'Install one, then run npm run setup again:',
+    ...advice,
+    'See docs/setup.md.',
+  ]);
 }
 const { browser } = outcome;
 
@@ -115,7 +137,13 @@ const built = npm(['run', 'build:deck']);
 if (built !== 0) fail('npm run build:deck failed; see the messages above.', built);
 
 const output = path.join(root, 'output');
-const decks = existsSync(output) ? readdirSync(output).filter((name) => existsSync(path.join(output, name, 'index.html'))) : [];
+const decks = existsSync(output)
+  ? readdirSync(output).filter((name) => existsSync(path.join(output, name, 'index.html')))
+  : [];
 say(`done. Browser for the PDFs: ${describeBrowser(browser)}.`);
-for (const deck of decks) say(`open ${path.join('output', deck, 'index.html')} in a browser (${pathToFileURL(path.join(output, deck, 'index.html')).href}); press S there for the speaker notes.`);
-if (decks.length === 0) say('open the index.html of your deck in the output folder; press S there for the speaker notes.');
+for (const deck of decks)
+  say(
+    `open ${path.join('output', deck, 'index.html')} in a browser (${pathToFileURL(path.join(output, deck, 'index.html')).href}); press S there for the speaker notes.`,
+  );
+if (decks.length === 0)
+  say('open the index.html of your deck in the output folder; press S there for the speaker notes.');

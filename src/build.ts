@@ -9,7 +9,13 @@ import { asErrors, CareerdeckError, ContentError, type Diagnostic } from './erro
 import { digest } from './incremental/fingerprint.js';
 import { fingerprintInputs, planDecks, unchangedBuild } from './incremental/check.js';
 import { removeBuildState, removeLegacyState, stateDir } from './incremental/state.js';
-import { DEFAULT_CONTENT_DIR, DEFAULT_OUT_DIR, DEFAULT_TEMPLATES_DIR, defaultCacheDir, PACKAGE_ROOT } from './config/defaults.js';
+import {
+  DEFAULT_CONTENT_DIR,
+  DEFAULT_OUT_DIR,
+  DEFAULT_TEMPLATES_DIR,
+  defaultCacheDir,
+  PACKAGE_ROOT,
+} from './config/defaults.js';
 import type { BuildResult, DeckSettings, OutputFile, ProgressEvent } from './model/index.js';
 import { DEFAULT_LIMITS, type Limits } from './load/limits.js';
 import type { PrintedDeck } from './emit/print-deck.js';
@@ -18,7 +24,6 @@ import { recordBuild, recordDecks } from './incremental/record.js';
 import { decksOfShard, type Shard } from './shard.js';
 
 export type { BuildResult, OutputFile, ProgressEvent };
-
 
 export interface BuildOptions {
   /** Folder with `roles/` and `decks/`. Default: `content` in the working directory. */
@@ -99,7 +104,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     browser: located ? await browserIdentity(options.browser, located) : '',
     deck: options.deck,
     extra: JSON.stringify(options.settings ?? {}),
-    scope: { shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined, images: options.images === true || undefined },
+    scope: {
+      shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined,
+      images: options.images === true || undefined,
+    },
   };
   const inputs = await fingerprintInputs(inputOptions);
   if (!options.force) {
@@ -116,17 +124,29 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (options.images) for (const deck of model.decks) if (!deck.outputs.includes('images')) deck.outputs.push('images');
   const all = compareAll(model, options.deck);
   if (all.length === 0) {
-    throw new CareerdeckError('USAGE', `no deck "${options.deck}"; choose one of: ${model.decks.map((d) => d.slug).join(', ')}`);
+    throw new CareerdeckError(
+      'USAGE',
+      `no deck "${options.deck}"; choose one of: ${model.decks.map((d) => d.slug).join(', ')}`,
+    );
   }
   // A shard may be empty (more machines than decks): it builds nothing, which is not an error.
-  const comparisons = options.shard ? decksOfShard(all.map((c) => ({ c, slug: c.deck.slug, weight: 2 + c.roles.length })), options.shard).map((x) => x.c) : all;
+  const comparisons = options.shard
+    ? decksOfShard(
+        all.map((c) => ({ c, slug: c.deck.slug, weight: 2 + c.roles.length })),
+        options.shard,
+      ).map((x) => x.c)
+    : all;
   const fingerprints = { ...inputs, images: new Map(images.map((image) => [image.path, digest(image.bytes)])) };
   const plans = await planDecks(comparisons, { outDir, state, fingerprints, pdf, force: options.force === true });
   const toBuild = plans.filter((p) => p.stale.length > 0);
   const printing = pdf && toBuild.length > 0;
 
   const owned = printing && !options.session;
-  const session = !printing || !located ? undefined : (options.session ?? new BrowserSession({ executablePath: (await located).executablePath, timeoutMs, pages: options.pages }));
+  const session =
+    !printing || !located
+      ? undefined
+      : (options.session ??
+        new BrowserSession({ executablePath: (await located).executablePath, timeoutMs, pages: options.pages }));
   // A session kept across builds (the dev server's) counts from here: this build's figures only.
   const before = { launches: session?.launches ?? 0, blocked: session?.blocked.length ?? 0 };
   // Chromium takes longest to start: it starts now and renders while we render.
@@ -134,8 +154,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const onAbort = () => void (owned ? session?.close() : undefined);
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const [{ loadTemplates }, { renderDeck }, { loadAssets }] = await Promise.all([import('./render/templates.js'), import('./render/render.js'), import('./emit/assets.js')]);
-    const templates = await loadTemplates(templatesDir, path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'careerdeck'));
+    const [{ loadTemplates }, { renderDeck }, { loadAssets }] = await Promise.all([
+      import('./render/templates.js'),
+      import('./render/render.js'),
+      import('./emit/assets.js'),
+    ]);
+    const templates = await loadTemplates(
+      templatesDir,
+      path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'careerdeck'),
+    );
     const assets = [...(await loadAssets(templates.deckScript)), ...images];
     const started = performance.now();
     const rendered = toBuild.map((p) => ({ ...p, r: renderDeck(p.c, templates, undefined, limits.slides) }));
@@ -148,8 +175,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         const wanted = new Set(stale.flatMap((o) => (o.kind === 'deck' ? [] : [o.kind])));
         // The PowerPoint, the one-file deck and the pictures show the slides as fitted, like index.html.
         const measure = pdf && stale.some((o) => ['deck', 'pptx', 'html', 'images'].includes(o.kind));
-        if (!session || !printDeck || (wanted.size === 0 && !measure)) return Promise.resolve({ rendered: r, pdfs: [], warnings: [], extras: { images: [] } });
-        return printDeck(session, { c, wanted, measure, rendered: r, rerender: (budgets) => renderDeck(c, templates, budgets, limits.slides) }, assets, date, timeoutMs);
+        if (!session || !printDeck || (wanted.size === 0 && !measure))
+          return Promise.resolve({ rendered: r, pdfs: [], warnings: [], extras: { images: [] } });
+        return printDeck(
+          session,
+          { c, wanted, measure, rendered: r, rerender: (budgets) => renderDeck(c, templates, budgets, limits.slides) },
+          assets,
+          date,
+          timeoutMs,
+        );
       }),
     );
     checkAbort();
@@ -160,19 +194,42 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
     // From the first write on, the last build's record no longer describes the folders.
     await removeBuildState(state).catch(() => undefined);
-    await removeLegacyState(outDir, plans.map((p) => p.dir));
+    await removeLegacyState(
+      outDir,
+      plans.map((p) => p.dir),
+    );
     const made = new Map(rendered.map((x, i) => [x.c, printed[i]]));
     const written = await writeDecks(
       plans.map((p) => ({ ...p, made: made.get(p.c) })),
-      { assets, renderMs: renderMs / Math.max(1, rendered.length), keepHtml: options.keepHtml === true, date, writeBytes: options.writeBytes, checkAbort },
+      {
+        assets,
+        renderMs: renderMs / Math.max(1, rendered.length),
+        keepHtml: options.keepHtml === true,
+        date,
+        writeBytes: options.writeBytes,
+        checkAbort,
+      },
     );
     for (const event of written.progress) options.onProgress?.(event);
     const slides = await recordDecks(state, plans, written.decks);
-    if ((await fingerprintInputs(inputOptions)).buildKey === inputs.buildKey) await recordBuild(state, inputs.buildKey, warnings, plans, slides, assets);
+    if ((await fingerprintInputs(inputOptions)).buildKey === inputs.buildKey)
+      await recordBuild(state, inputs.buildKey, warnings, plans, slides, assets);
 
-    const decks = written.decks.map((d, i) => ({ slug: d.slug, dir: d.dir, slides: slides[i]!, outputs: d.outputs, upToDate: d.upToDate }));
+    const decks = written.decks.map((d, i) => ({
+      slug: d.slug,
+      dir: d.dir,
+      slides: slides[i]!,
+      outputs: d.outputs,
+      upToDate: d.upToDate,
+    }));
     const browser = session && located && printed.some((p) => p.pdfs.length > 0) ? await located : undefined;
-    return { decks, browserLaunches: (session?.launches ?? 0) - before.launches, blockedRequests: session ? session.blocked.slice(before.blocked) : [], warnings, browser };
+    return {
+      decks,
+      browserLaunches: (session?.launches ?? 0) - before.launches,
+      blockedRequests: session ? session.blocked.slice(before.blocked) : [],
+      warnings,
+      browser,
+    };
   } catch (error) {
     // Whatever failed while stopping (a closed page, a dead browser), the cause is the stop.
     if (options.signal?.aborted && !(error instanceof CareerdeckError && error.code === 'INTERRUPTED')) {

@@ -14,7 +14,12 @@ const imagesOf = new WeakMap<ContentModel, Asset[]>();
  * is thrown together in one ContentError, so that one run lists them all. A build passes its
  * scope: only the decks it builds and the roles they use can fail it.
  */
-export async function loadModel(contentDir: string, settings: DeckSettings = {}, scope?: BuildScope, limits: Limits = DEFAULT_LIMITS): Promise<ContentModel> {
+export async function loadModel(
+  contentDir: string,
+  settings: DeckSettings = {},
+  scope?: BuildScope,
+  limits: Limits = DEFAULT_LIMITS,
+): Promise<ContentModel> {
   const { files, diagnostics: unread } = await readContentDir(contentDir, process.cwd(), limits.fileBytes);
   const { model, diagnostics } = checkContent(files, unread, contentDir, settings, scope, limits);
   const { readImages } = await import('./load/images.js');

@@ -42,7 +42,8 @@ export const ExitCode = {
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-export type ErrorCode = 'CONTENT' | 'CONFIG' | 'USAGE' | 'NO_BROWSER' | 'BROWSER' | 'TIMEOUT' | 'OUTPUT' | 'INTERRUPTED';
+export type ErrorCode =
+  'CONTENT' | 'CONFIG' | 'USAGE' | 'NO_BROWSER' | 'BROWSER' | 'TIMEOUT' | 'OUTPUT' | 'INTERRUPTED';
 
 const exitCodes: Record<ErrorCode, ExitCode> = {
   CONTENT: ExitCode.content,

@@ -12,7 +12,10 @@ export function parseShard(text: string): Shard {
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
   if (!match || count < 1 || index < 1 || index > count) {
-    throw new CareerdeckError('USAGE', `--shard "${text}" is not a share of the decks; write i/n with 1 <= i <= n, such as --shard 2/3`);
+    throw new CareerdeckError(
+      'USAGE',
+      `--shard "${text}" is not a share of the decks; write i/n with 1 <= i <= n, such as --shard 2/3`,
+    );
   }
   return { index, count };
 }

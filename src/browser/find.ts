@@ -30,7 +30,16 @@ const WINDOWS_APPS = [
 /** macOS app bundles, in /Applications or ~/Applications; the executable is named as the app. */
 const MAC_APPS = ['Google Chrome', 'Chromium', 'Microsoft Edge', 'Brave Browser'];
 /** Linux (and other Unix) command names, in /usr/bin, /snap/bin, then on PATH. */
-const UNIX_NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome', 'microsoft-edge-stable', 'microsoft-edge', 'brave-browser', 'chrome'];
+const UNIX_NAMES = [
+  'chromium',
+  'chromium-browser',
+  'google-chrome-stable',
+  'google-chrome',
+  'microsoft-edge-stable',
+  'microsoft-edge',
+  'brave-browser',
+  'chrome',
+];
 const WINDOWS_NAMES = ['chrome.exe', 'msedge.exe', 'brave.exe', 'chromium.exe'];
 
 /** The path rules of the system searched (not of this one), so that tests can search Windows from Linux. */
@@ -50,7 +59,12 @@ export function systemBrowserPaths(where: Pick<FinderEnvironment, 'env' | 'platf
   const p = pathsOf(where.platform);
   if (where.platform === 'win32') {
     // ProgramW6432 is the 64-bit folder even when a 32-bit Node sets ProgramFiles to the x86 one.
-    const roots = [variable(where, 'ProgramFiles') ?? 'C:\\Program Files', variable(where, 'ProgramW6432'), variable(where, 'ProgramFiles(x86)') ?? 'C:\\Program Files (x86)', variable(where, 'LOCALAPPDATA')];
+    const roots = [
+      variable(where, 'ProgramFiles') ?? 'C:\\Program Files',
+      variable(where, 'ProgramW6432'),
+      variable(where, 'ProgramFiles(x86)') ?? 'C:\\Program Files (x86)',
+      variable(where, 'LOCALAPPDATA'),
+    ];
     const unique = [...new Set(roots.filter((r): r is string => !!r))];
     return WINDOWS_APPS.flatMap((parts) => unique.map((root) => p.join(root, ...parts)));
   }
@@ -59,7 +73,8 @@ export function systemBrowserPaths(where: Pick<FinderEnvironment, 'env' | 'platf
     const roots = ['/Applications', ...(home ? [p.join(home, 'Applications')] : [])];
     return MAC_APPS.flatMap((app) => roots.map((root) => p.join(root, `${app}.app`, 'Contents', 'MacOS', app)));
   }
-  if (where.platform === 'linux') return ['/usr/bin', '/snap/bin'].flatMap((dir) => UNIX_NAMES.map((name) => p.join(dir, name)));
+  if (where.platform === 'linux')
+    return ['/usr/bin', '/snap/bin'].flatMap((dir) => UNIX_NAMES.map((name) => p.join(dir, name)));
   return [];
 }
 
@@ -88,7 +103,10 @@ export async function locateBrowser(where: FinderEnvironment): Promise<FoundBrow
     if (!candidate) continue;
     if (!where.exists(candidate)) {
       const name = origin === 'option' ? '--browser' : 'PUPPETEER_EXECUTABLE_PATH';
-      throw new CareerdeckError('NO_BROWSER', `${name} is set to ${candidate}, which does not exist; fix the path or unset it`);
+      throw new CareerdeckError(
+        'NO_BROWSER',
+        `${name} is set to ${candidate}, which does not exist; fix the path or unset it`,
+      );
     }
     return { executablePath: candidate, origin };
   }
@@ -148,7 +166,10 @@ export function machineEnvironment(explicit?: string): FinderEnvironment {
  * size and time stamp): part of the PDFs' fingerprints. "none" when there is none; the build
  * reports that only if it has something to print. `found` is a search already under way.
  */
-export async function browserIdentity(explicit?: string, found: Promise<FoundBrowser> = findBrowser(machineEnvironment(explicit))): Promise<string> {
+export async function browserIdentity(
+  explicit?: string,
+  found: Promise<FoundBrowser> = findBrowser(machineEnvironment(explicit)),
+): Promise<string> {
   try {
     const { executablePath } = await found;
     const { size, mtimeMs } = await stat(executablePath);

@@ -16,8 +16,8 @@ const INSTALL: Partial<Record<NodeJS.Platform, string[]>> = {
 /** Lines that say what to install on `platform`, then the ways around it that work on every system. */
 export function installAdvice(platform: NodeJS.Platform): string[] {
   return [
-    ...(INSTALL[platform] ?? ['  install Chromium or Google Chrome with your system\'s package manager']),
-    '  or download Chrome for Testing into Puppeteer\'s cache: npm run setup (needs access to the download; see docs/setup.md)',
+    ...(INSTALL[platform] ?? ["  install Chromium or Google Chrome with your system's package manager"]),
+    "  or download Chrome for Testing into Puppeteer's cache: npm run setup (needs access to the download; see docs/setup.md)",
     '  or name a browser: set PUPPETEER_EXECUTABLE_PATH, or pass --browser <path>',
     'To build only the HTML deck without a browser: npm run build:deck -- --no-pdf',
   ];
@@ -25,5 +25,9 @@ export function installAdvice(platform: NodeJS.Platform): string[] {
 
 /** The message of the build's error when no browser is found. */
 export function noBrowserHelp(platform: NodeJS.Platform): string {
-  return ['No Chrome, Chromium, Edge or Brave was found to print the PDFs.', 'Install one, then build again:', ...installAdvice(platform)].join('\n');
+  return [
+    'No Chrome, Chromium, Edge or Brave was found to print the PDFs.',
+    'Install one, then build again:',
+    ...installAdvice(platform),
+  ].join('\n');
 }

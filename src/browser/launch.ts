@@ -20,7 +20,11 @@ const QUIET_ARGS = [
  * Starts Chromium headless over a pipe with a fresh profile. `profile` is the profile folder,
  * known before the launch, so that it can be removed even after a failed or killed start.
  */
-export async function launchChromium(executablePath: string, timeoutMs: number, onProfile: (profile: string) => void): Promise<Browser> {
+export async function launchChromium(
+  executablePath: string,
+  timeoutMs: number,
+  onProfile: (profile: string) => void,
+): Promise<Browser> {
   const { launch } = await import('puppeteer-core');
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   const profile = await freshProfile();
@@ -42,6 +46,10 @@ export async function launchChromium(executablePath: string, timeoutMs: number, 
       args: [...(root ? ['--no-sandbox'] : []), ...QUIET_ARGS],
     });
   } catch (error) {
-    throw new CareerdeckError('BROWSER', `could not start the browser at ${executablePath}: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    throw new CareerdeckError(
+      'BROWSER',
+      `could not start the browser at ${executablePath}: ${(error as Error).message.split('\n')[0]}`,
+      { cause: error },
+    );
   }
 }

@@ -19,7 +19,8 @@ async function removeStaleProfiles(): Promise<void> {
   await Promise.all(
     entries.map(async (name) => {
       const pid = Number(/^careerdeck-chromium-(\d+)-/.exec(name)?.[1]);
-      if (pid && pid !== process.pid && !alive(pid)) await rm(path.join(tmpdir(), name), { recursive: true, force: true }).catch(() => undefined);
+      if (pid && pid !== process.pid && !alive(pid))
+        await rm(path.join(tmpdir(), name), { recursive: true, force: true }).catch(() => undefined);
     }),
   );
 }

@@ -83,9 +83,20 @@ export async function downloadPlatform(): Promise<string | undefined> {
  * Downloads Chrome for Testing into `cacheDir` (a no-op when it is there) and returns its
  * executable. `baseUrl` is a mirror, as Puppeteer's PUPPETEER_CHROME_DOWNLOAD_BASE_URL names one.
  */
-export async function downloadChromeForTesting(cacheDir: string, buildId: string, onProgress: (done: number, total: number) => void, baseUrl?: string): Promise<string> {
+export async function downloadChromeForTesting(
+  cacheDir: string,
+  buildId: string,
+  onProgress: (done: number, total: number) => void,
+  baseUrl?: string,
+): Promise<string> {
   const { install, Browser } = await import('@puppeteer/browsers');
-  const installed = await install({ browser: Browser.CHROME, buildId, cacheDir, downloadProgressCallback: onProgress, ...(baseUrl ? { baseUrl } : {}) });
+  const installed = await install({
+    browser: Browser.CHROME,
+    buildId,
+    cacheDir,
+    downloadProgressCallback: onProgress,
+    ...(baseUrl ? { baseUrl } : {}),
+  });
   return installed.executablePath;
 }
 
@@ -104,7 +115,10 @@ export interface SetupActions {
  * Carries out the steps in order until the finder finds a browser: the browser, or the reason
  * to give with the advice of what to install.
  */
-export async function acquireBrowser(steps: SetupStep[], act: SetupActions): Promise<{ browser: FoundBrowser } | { reason: string }> {
+export async function acquireBrowser(
+  steps: SetupStep[],
+  act: SetupActions,
+): Promise<{ browser: FoundBrowser } | { reason: string }> {
   for (const step of steps) {
     if (step.kind === 'use') return { browser: step.browser };
     if (step.kind === 'advise') return { reason: step.reason };
@@ -117,7 +131,11 @@ export async function acquireBrowser(steps: SetupStep[], act: SetupActions): Pro
         await act.download();
       } catch (error) {
         // @puppeteer/browsers puts the cause (a DNS or TLS error, a refused connection) on later lines.
-        const why = (error as Error).message.split('\n').map((l) => l.trim()).filter(Boolean).join(' ');
+        const why = (error as Error).message
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .join(' ');
         act.say(`the download failed: ${why}`);
         continue;
       }

@@ -27,7 +27,6 @@ export function defaultPageCount(): number {
 /** Puppeteer's own default for a new page, restored when a page is lent again. */
 const DEFAULT_VIEWPORT = { width: 800, height: 600 };
 
-
 /**
  * The one owner of Chromium in a build: launched on first use, its pages lent to one job at a
  * time through `withPage` and kept for the next, closed by `close()` on success, error or
@@ -53,7 +52,9 @@ export class BrowserSession {
   launches = 0;
   private markClosed!: () => void;
   /** Settles when close() is called: a page still being opened then stops waiting for it. */
-  private readonly whenClosed = new Promise<never>((_, reject) => (this.markClosed = () => reject(new Error('closed'))));
+  private readonly whenClosed = new Promise<never>(
+    (_, reject) => (this.markClosed = () => reject(new Error('closed'))),
+  );
 
   constructor(private readonly options: SessionOptions) {
     this.whenClosed.catch(() => undefined);
@@ -121,7 +122,14 @@ export class BrowserSession {
     page.once('error', () => void this.crashed.add(page));
     // Every request of the page stops there and is answered from memory or refused.
     const cdp = await page.createCDPSession();
-    await Promise.all([page.setCacheEnabled(false), serveSite(cdp, () => this.sites.get(page), (url) => this.blocked.push(url))]);
+    await Promise.all([
+      page.setCacheEnabled(false),
+      serveSite(
+        cdp,
+        () => this.sites.get(page),
+        (url) => this.blocked.push(url),
+      ),
+    ]);
   }
 
   /** A kept page that can still work, if there is one; one that crashed while kept is closed. */
@@ -170,7 +178,9 @@ export class BrowserSession {
       // Bounded, and the timer cleared: a pending timer would keep the process alive after a
       // stop, and an unreferenced one would let it exit mid-await if close() never settled.
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([browser.close(), new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]).catch(() => undefined);
+      await Promise.race([browser.close(), new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]).catch(
+        () => undefined,
+      );
       clearTimeout(timer);
       if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }

@@ -14,12 +14,24 @@ export type Site = ReadonlyMap<string, { body: Uint8Array | string; type: string
  * `siteOf()` is the site of the job the page is lent to now, or undefined between jobs;
  * `onRefused` hears of each refused request made during a job.
  */
-export async function serveSite(cdp: CDPSession, siteOf: () => Site | undefined, onRefused: (url: string) => void): Promise<void> {
-  cdp.on('Fetch.requestPaused', (event: Protocol.Fetch.RequestPausedEvent) => void answer(cdp, siteOf(), event, onRefused));
+export async function serveSite(
+  cdp: CDPSession,
+  siteOf: () => Site | undefined,
+  onRefused: (url: string) => void,
+): Promise<void> {
+  cdp.on(
+    'Fetch.requestPaused',
+    (event: Protocol.Fetch.RequestPausedEvent) => void answer(cdp, siteOf(), event, onRefused),
+  );
   await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] });
 }
 
-async function answer(cdp: CDPSession, site: Site | undefined, { requestId, request }: Protocol.Fetch.RequestPausedEvent, onRefused: (url: string) => void): Promise<void> {
+async function answer(
+  cdp: CDPSession,
+  site: Site | undefined,
+  { requestId, request }: Protocol.Fetch.RequestPausedEvent,
+  onRefused: (url: string) => void,
+): Promise<void> {
   // A failure while answering must leave the request refused, never crash the build.
   try {
     const url = new URL(request.url);
@@ -37,7 +49,12 @@ async function answer(cdp: CDPSession, site: Site | undefined, { requestId, requ
       // Another deck's page has the same address: nothing may come from a cache.
       { name: 'Cache-Control', value: 'no-store' },
     ];
-    await cdp.send('Fetch.fulfillRequest', { requestId, responseCode: 200, responseHeaders: headers, body: base64(file.body) });
+    await cdp.send('Fetch.fulfillRequest', {
+      requestId,
+      responseCode: 200,
+      responseHeaders: headers,
+      body: base64(file.body),
+    });
   } catch {
     await cdp.send('Fetch.failRequest', { requestId, errorReason: 'Failed' }).catch(() => undefined);
   }
@@ -48,7 +65,8 @@ const encoded = new WeakMap<Uint8Array, string>();
 function base64(body: Uint8Array | string): string {
   if (typeof body === 'string') return Buffer.from(body).toString('base64');
   let text = encoded.get(body);
-  if (text === undefined) encoded.set(body, (text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('base64')));
+  if (text === undefined)
+    encoded.set(body, (text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('base64')));
   return text;
 }
 

@@ -15,7 +15,9 @@ export function addDevCommand(program: Command, io: { err: (line: string) => voi
     .command('dev')
     .description('build, serve the output folder on 127.0.0.1 with live reload, and rebuild on every save')
     .option('--deck <slug>', 'build and serve only this deck')
-    .addOption(new Option('--port <n>', 'port on 127.0.0.1 (0 takes any free port)').default(DEFAULT_PORT).argParser(port))
+    .addOption(
+      new Option('--port <n>', 'port on 127.0.0.1 (0 takes any free port)').default(DEFAULT_PORT).argParser(port),
+    )
     .option('--quiet', 'print the addresses and problems only');
   addProjectOptions(dev).action(async (opts: DevOptions) => {
     // Listening before the start: a Ctrl-C during the first build still closes what started.
@@ -25,7 +27,10 @@ export function addDevCommand(program: Command, io: { err: (line: string) => voi
     process.once('SIGTERM', stop);
     try {
       const project = await projectSettings(dev);
-      const [{ startDevServer }, { restartKeys }] = await Promise.all([import('../dev/server.js'), import('../dev/restart.js')]);
+      const [{ startDevServer }, { restartKeys }] = await Promise.all([
+        import('../dev/server.js'),
+        import('../dev/restart.js'),
+      ]);
       const server = await startDevServer({
         contentDir: project.contentDir,
         outDir: project.outDir,
@@ -49,7 +54,10 @@ export function addDevCommand(program: Command, io: { err: (line: string) => voi
       });
       io.err(`careerdeck dev: serving ${shortPath(project.outDir)} at ${server.url}`);
       for (const [slug, url] of server.decks) io.err(`  ${slug}: ${url}`);
-      if (!opts.quiet) io.err(`watching ${server.watched.map(shortPath).join(', ')}${server.pdf ? '; PDFs are printed in the background' : ''} (Ctrl-C to stop)`);
+      if (!opts.quiet)
+        io.err(
+          `watching ${server.watched.map(shortPath).join(', ')}${server.pdf ? '; PDFs are printed in the background' : ''} (Ctrl-C to stop)`,
+        );
       await stopped;
       if (!opts.quiet) io.err('careerdeck dev: stopping');
       await server.close();
@@ -71,6 +79,7 @@ function shortPath(file: string): string {
 
 function port(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
+  if (!Number.isInteger(n) || n < 0 || n > 65_535)
+    throw new InvalidArgumentError('expected a port number from 0 to 65535');
   return n;
 }

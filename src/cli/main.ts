@@ -1,6 +1,15 @@
 import { Command, CommanderError } from 'commander';
 import type { BuildResult, ProgressEvent } from '../build.js';
-import { asErrors, CareerdeckError, ContentError, type Diagnostic, DiagnosticsError, ExitCode, formatDiagnostic, isWarning } from '../errors.js';
+import {
+  asErrors,
+  CareerdeckError,
+  ContentError,
+  type Diagnostic,
+  DiagnosticsError,
+  ExitCode,
+  formatDiagnostic,
+  isWarning,
+} from '../errors.js';
 import { describeBrowser } from '../browser/find.js';
 import { displayPath } from '../load/read.js';
 import { createRequire } from 'node:module';
@@ -39,47 +48,65 @@ export async function main(
     .option('--strict', 'treat warnings as errors (exit 1, nothing written): for CI')
     .option('--keep-html', 'also write the HTML each PDF is printed from, beside the PDFs')
     .option('--images', 'also write one 1280x720 PNG per slide into output/<deck>/images/')
-    .option('--shard <i/n>', 'build only the i-th of n balanced shares of the decks (CI machines: 1/3, 2/3, 3/3)', (value: string) => parseShard(value));
-  addProjectOptions(build).action(async (deck: string | undefined, opts: { deck?: string; force?: boolean; quiet?: boolean; strict?: boolean; keepHtml?: boolean; images?: boolean; shard?: Shard }) => {
-    if (deck !== undefined && opts.deck !== undefined && deck !== opts.deck) throw new CareerdeckError('USAGE', `two decks named: "${deck}" and --deck "${opts.deck}"; name one`);
-    const controller = new AbortController();
-    const stop = (signal: NodeJS.Signals) => {
-      stopped = signal;
-      controller.abort();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    try {
-      const started = Date.now();
-      const project = await projectSettings(build);
-      // Imported on use: `check` and `--help` should not pay for the renderer and the browser.
-      const { build: run } = await import('../build.js');
-      const result = await run({
-        contentDir: project.contentDir,
-        outDir: project.outDir,
-        templatesDir: project.templatesDir,
-        settings: project.settings,
-        deck: deck ?? opts.deck,
-        pdf: project.pdf,
-        browser: project.browser,
-        timeoutMs: project.timeoutMs,
-        pages: project.pages,
-        keepHtml: opts.keepHtml,
-        images: opts.images,
-        shard: opts.shard,
-        force: opts.force,
-        strict: opts.strict,
-        signal: controller.signal,
-        onProgress: opts.quiet ? undefined : (e) => io.err(progressLine(e, style)),
-      });
-      if (!opts.quiet && result.browser) io.err(`printed with ${describeBrowser(result.browser)}`);
-      printWarnings(result.warnings, io.err, style);
-      if (!opts.quiet) io.err(summary(result, Date.now() - started, style));
-    } finally {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-    }
-  });
+    .option(
+      '--shard <i/n>',
+      'build only the i-th of n balanced shares of the decks (CI machines: 1/3, 2/3, 3/3)',
+      (value: string) => parseShard(value),
+    );
+  addProjectOptions(build).action(
+    async (
+      deck: string | undefined,
+      opts: {
+        deck?: string;
+        force?: boolean;
+        quiet?: boolean;
+        strict?: boolean;
+        keepHtml?: boolean;
+        images?: boolean;
+        shard?: Shard;
+      },
+    ) => {
+      if (deck !== undefined && opts.deck !== undefined && deck !== opts.deck)
+        throw new CareerdeckError('USAGE', `two decks named: "${deck}" and --deck "${opts.deck}"; name one`);
+      const controller = new AbortController();
+      const stop = (signal: NodeJS.Signals) => {
+        stopped = signal;
+        controller.abort();
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      try {
+        const started = Date.now();
+        const project = await projectSettings(build);
+        // Imported on use: `check` and `--help` should not pay for the renderer and the browser.
+        const { build: run } = await import('../build.js');
+        const result = await run({
+          contentDir: project.contentDir,
+          outDir: project.outDir,
+          templatesDir: project.templatesDir,
+          settings: project.settings,
+          deck: deck ?? opts.deck,
+          pdf: project.pdf,
+          browser: project.browser,
+          timeoutMs: project.timeoutMs,
+          pages: project.pages,
+          keepHtml: opts.keepHtml,
+          images: opts.images,
+          shard: opts.shard,
+          force: opts.force,
+          strict: opts.strict,
+          signal: controller.signal,
+          onProgress: opts.quiet ? undefined : (e) => io.err(progressLine(e, style)),
+        });
+        if (!opts.quiet && result.browser) io.err(`printed with ${describeBrowser(result.browser)}`);
+        printWarnings(result.warnings, io.err, style);
+        if (!opts.quiet) io.err(summary(result, Date.now() - started, style));
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      }
+    },
+  );
 
   const check = program
     .command('check')
@@ -94,7 +121,8 @@ export async function main(
     await loadImages(model, project.contentDir);
     if (opts.strict && model.warnings.length > 0) throw new ContentError(asErrors(model.warnings));
     printWarnings(model.warnings, io.err, style);
-    if (!opts.quiet) io.err(style.green(`content is valid: ${model.roles.size} roles, ${plural(model.decks.length, 'deck')}`));
+    if (!opts.quiet)
+      io.err(style.green(`content is valid: ${model.roles.size} roles, ${plural(model.decks.length, 'deck')}`));
   });
 
   addNewCommands(program, io);
@@ -130,7 +158,9 @@ function report(error: unknown, err: (line: string) => void, style: Style): numb
   }
   if (error instanceof DiagnosticsError) {
     const errors = error.diagnostics.filter((d) => !isWarning(d));
-    err(`${error.diagnostics.map((d) => diagnosticLine(d, style)).join('\n')}\n${style.red(`${plural(errors.length, 'problem')} found; nothing was written.`)}`);
+    err(
+      `${error.diagnostics.map((d) => diagnosticLine(d, style)).join('\n')}\n${style.red(`${plural(errors.length, 'problem')} found; nothing was written.`)}`,
+    );
     return error.exitCode;
   }
   if (error instanceof CareerdeckError) {
@@ -158,7 +188,10 @@ function plural(n: number, word: string): string {
 }
 
 function progressLine(e: ProgressEvent, style: Style): string {
-  const size = e.bytes >= 1024 * 1024 ? `${(e.bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(e.bytes / 1024))} kB`;
+  const size =
+    e.bytes >= 1024 * 1024
+      ? `${(e.bytes / 1024 / 1024).toFixed(1)} MB`
+      : `${Math.max(1, Math.round(e.bytes / 1024))} kB`;
   const pages = e.pages === undefined ? '' : `, ${plural(e.pages, 'page')}`;
   return `wrote ${displayPath(e.file, process.cwd())} ${style.dim(`(${size}${pages}) in ${(e.ms / 1000).toFixed(2)} s`)}`;
 }
@@ -168,13 +201,16 @@ function summary(result: BuildResult, ms: number, style: Style): string {
   const written = result.decks.reduce((n, d) => n + d.outputs.length, 0);
   const fresh = result.decks.reduce((n, d) => n + d.upToDate.length, 0);
   const time = `in ${(ms / 1000).toFixed(1)} s`;
-  if (written === 0) return style.green(`nothing changed: ${plural(fresh, 'output')} up to date ${time} (--force makes them again)`);
+  if (written === 0)
+    return style.green(`nothing changed: ${plural(fresh, 'output')} up to date ${time} (--force makes them again)`);
   return `${style.green(`built ${plural(result.decks.length, 'deck')} ${time}: ${plural(written, 'output')} written${fresh ? `, ${fresh} up to date` : ''}`)}\n${whatToOpen(result)}`;
 }
 
 /** Where to go next: the presentation of each deck that was written, and the speaker view's key. */
 function whatToOpen(result: BuildResult): string {
-  const decks = result.decks.filter((d) => d.outputs.length > 0).map((d) => displayPath(path.join(d.dir, 'index.html'), process.cwd()));
+  const decks = result.decks
+    .filter((d) => d.outputs.length > 0)
+    .map((d) => displayPath(path.join(d.dir, 'index.html'), process.cwd()));
   const shown = decks.length > 3 ? [...decks.slice(0, 3), `and ${decks.length - 3} more`] : decks;
   return `open ${shown.join(', ')} in a browser to present (S: speaker view)`;
 }

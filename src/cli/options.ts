@@ -13,15 +13,31 @@ export function addProjectOptions(command: Command, { printing = true } = {}): C
     .option('--out <dir>', 'output folder (default: output)')
     .option('--no-pdf', 'write the HTML deck only; no browser is started')
     .addOption(new Option('--theme <name>', 'theme of every deck, over its front matter').choices(THEMES))
-    .option('--browser <path>', "Chromium or Chrome to print with (default: PUPPETEER_EXECUTABLE_PATH, puppeteer's browser, then a system Chromium)")
-    .addOption(new Option('--timeout <ms>', `bound on each browser wait (default: ${DEFAULT_TIMEOUT_MS})`).argParser(positiveInt));
+    .option(
+      '--browser <path>',
+      "Chromium or Chrome to print with (default: PUPPETEER_EXECUTABLE_PATH, puppeteer's browser, then a system Chromium)",
+    )
+    .addOption(
+      new Option('--timeout <ms>', `bound on each browser wait (default: ${DEFAULT_TIMEOUT_MS})`).argParser(
+        positiveInt,
+      ),
+    );
 }
 
 /** The flags the user gave (commander's defaults left out), and the config they point at. */
 function givenFlags(command: Command): Flags & { config?: string | undefined } {
   const opts = command.opts<Flags & { config?: string }>();
-  const given = <K extends keyof typeof opts>(key: K) => (command.getOptionValueSource(key) === 'cli' ? opts[key] : undefined);
-  return { config: opts.config, content: opts.content, out: opts.out, browser: opts.browser, timeout: opts.timeout, theme: opts.theme, pdf: given('pdf') };
+  const given = <K extends keyof typeof opts>(key: K) =>
+    command.getOptionValueSource(key) === 'cli' ? opts[key] : undefined;
+  return {
+    config: opts.config,
+    content: opts.content,
+    out: opts.out,
+    browser: opts.browser,
+    timeout: opts.timeout,
+    theme: opts.theme,
+    pdf: given('pdf'),
+  };
 }
 
 /** Reads the config file (the one given, or the one found) and merges it under the flags. */

@@ -53,12 +53,19 @@ export function compareDeck(deck: Deck, model: ContentModel): Comparison {
     return role;
   });
   const sections = deck.sectionIds.map((id) => {
-    const cells = roles.map((role) => withDeckNotes(role.sections.find((s) => s.id === id), deck.notes, role.slug));
+    const cells = roles.map((role) =>
+      withDeckNotes(
+        role.sections.find((s) => s.id === id),
+        deck.notes,
+        role.slug,
+      ),
+    );
     const title = cells.find((c) => c !== undefined)?.title ?? id;
     return { id, title, cells, notes: sectionNotes(deck.notes, id), overlap: overlap(cells.map(sectionKeywords)) };
   });
   const outlook = roles.flatMap((role, index) => (role.outlook ? [{ ...role.outlook, role: role.short, index }] : []));
-  const chartAfter = outlook.length === 0 ? undefined : sections.some((s) => s.id === 'outlook') ? 'outlook' : sections.at(-1)?.id;
+  const chartAfter =
+    outlook.length === 0 ? undefined : sections.some((s) => s.id === 'outlook') ? 'outlook' : sections.at(-1)?.id;
   const [opening, ...middle] = deck.sections;
   const closing = middle.length > 0 ? middle.pop() : undefined;
   return { deck, roles, sections, outlook, chartAfter, prose: { opening, middle, closing } };
@@ -87,7 +94,9 @@ export function overlap(perRole: Keyword[][]): Overlap {
   return {
     shared: entries.filter((e) => e.roles.length === perRole.length && perRole.length > 1).map((e) => e.keyword),
     partial: entries.filter((e) => e.roles.length > 1 && e.roles.length < perRole.length),
-    unique: perRole.map((_, index) => entries.filter((e) => e.roles.length === 1 && e.roles[0] === index).map((e) => e.keyword)),
+    unique: perRole.map((_, index) =>
+      entries.filter((e) => e.roles.length === 1 && e.roles[0] === index).map((e) => e.keyword),
+    ),
   };
 }
 

@@ -6,9 +6,15 @@ import type { DeckNote, Section } from '../model/index.js';
  * note, from sectionNotes, takes their place). The role's file is not changed: other decks keep
  * its note as written.
  */
-export function withDeckNotes(cell: Section | undefined, notes: readonly DeckNote[], role: string): Section | undefined {
+export function withDeckNotes(
+  cell: Section | undefined,
+  notes: readonly DeckNote[],
+  role: string,
+): Section | undefined {
   if (cell === undefined) return undefined;
-  const mine = notes.filter((n) => n.section === cell.id && (n.role === undefined ? n.mode === 'replace' : n.role === role));
+  const mine = notes.filter(
+    (n) => n.section === cell.id && (n.role === undefined ? n.mode === 'replace' : n.role === role),
+  );
   if (mine.length === 0) return cell;
   let text = cell.notes;
   for (const note of mine) {

@@ -24,15 +24,29 @@ export async function loadConfig(file: string, cwd = process.cwd()): Promise<Loa
   const dir = path.dirname(path.resolve(file));
   if (file.endsWith('.json')) {
     const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new ConfigError([{ file: shown, message: `cannot be read (${error.code ?? error.message}); check the path given to --config` }]);
+      throw new ConfigError([
+        { file: shown, message: `cannot be read (${error.code ?? error.message}); check the path given to --config` },
+      ]);
     });
     const lineCounter = new LineCounter();
     // JSON is YAML: the YAML parser gives every key its line, for messages that point at it.
     const yaml = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, schema: 'json' });
     if (yaml.errors.length > 0) {
-      throw new ConfigError(yaml.errors.map((e) => ({ file: shown, line: lineCounter.linePos(e.pos[0]).line, message: `is not valid JSON: ${e.message.split('\n')[0]}` })));
+      throw new ConfigError(
+        yaml.errors.map((e) => ({
+          file: shown,
+          line: lineCounter.linePos(e.pos[0]).line,
+          message: `is not valid JSON: ${e.message.split('\n')[0]}`,
+        })),
+      );
     }
-    return { file: shown, dir, values: check(yaml.toJS(), { file: shown, yaml, lineCounter, firstLine: 1 }), yaml, lineCounter };
+    return {
+      file: shown,
+      dir,
+      values: check(yaml.toJS(), { file: shown, yaml, lineCounter, firstLine: 1 }),
+      yaml,
+      lineCounter,
+    };
   }
   const exported = await importCode(file, shown);
   return { file: shown, dir, values: check(exported, { file: shown }) };
@@ -40,10 +54,22 @@ export async function loadConfig(file: string, cwd = process.cwd()): Promise<Loa
 
 function check(data: unknown, at: Parameters<typeof checkFrontMatter>[2]): ConfigValues {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new ConfigError([{ file: at.file, line: at.yaml ? 1 : undefined, message: 'must hold an object of settings, such as { "theme": "dark" }' }]);
+    throw new ConfigError([
+      {
+        file: at.file,
+        line: at.yaml ? 1 : undefined,
+        message: 'must hold an object of settings, such as { "theme": "dark" }',
+      },
+    ]);
   }
   const { value, diagnostics } = checkFrontMatter(configSchema, data, at);
-  if (!value) throw new ConfigError(diagnostics.map((d): Diagnostic => ({ ...d, message: d.message.replace('to the front matter', 'to the config') })));
+  if (!value)
+    throw new ConfigError(
+      diagnostics.map((d): Diagnostic => ({
+        ...d,
+        message: d.message.replace('to the front matter', 'to the config'),
+      })),
+    );
   return value;
 }
 
@@ -58,7 +84,13 @@ async function importCode(file: string, shown: string): Promise<unknown> {
     if (file.endsWith('.ts')) {
       // careerdeck's own TypeScript (a dependency of its checkout) strips the types.
       const ts = await import('typescript').catch(() => undefined);
-      if (!ts) throw new ConfigError([{ file: shown, message: 'needs TypeScript to be read; run npm install, or rename it to careerdeck.config.mjs' }]);
+      if (!ts)
+        throw new ConfigError([
+          {
+            file: shown,
+            message: 'needs TypeScript to be read; run npm install, or rename it to careerdeck.config.mjs',
+          },
+        ]);
       const { outputText } = ts.default.transpileModule(await readFile(file, 'utf8'), {
         compilerOptions: { module: ts.default.ModuleKind.ESNext, target: ts.default.ScriptTarget.ES2022 },
         fileName: file,
@@ -68,13 +100,19 @@ async function importCode(file: string, shown: string): Promise<unknown> {
       await writeFile(target, outputText);
     }
     const module = (await import(`${pathToFileURL(target).href}?v=${version}`)) as { default?: unknown };
-    if (module.default === undefined) throw new ConfigError([{ file: shown, message: 'has no default export; write export default defineConfig({ ... })' }]);
+    if (module.default === undefined)
+      throw new ConfigError([
+        { file: shown, message: 'has no default export; write export default defineConfig({ ... })' },
+      ]);
     return module.default;
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ConfigError([{ file: shown, message: 'does not exist; check the path given to --config' }]);
-    throw new ConfigError([{ file: shown, message: `cannot be loaded: ${code ?? (error as Error).message.split('\n')[0]}` }]);
+    if (code === 'ENOENT')
+      throw new ConfigError([{ file: shown, message: 'does not exist; check the path given to --config' }]);
+    throw new ConfigError([
+      { file: shown, message: `cannot be loaded: ${code ?? (error as Error).message.split('\n')[0]}` },
+    ]);
   } finally {
     if (target !== file) await rm(target, { force: true });
   }

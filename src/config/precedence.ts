@@ -6,10 +6,24 @@ import type { DeckDefaults, DeckOverrides } from '../model/settings.js';
  * in `given`), then the config file's defaults, then the schema's defaults. Brand merges key by
  * key, so a deck can change the accent and keep the organisation's logo and footer.
  */
-export function withDefaults(deck: Deck, given: ReadonlySet<string>, defaults: DeckDefaults = {}, overrides: DeckOverrides = {}): Deck {
-  const pick = <K extends 'paper' | 'lang' | 'outputs' | 'handout'>(key: K): Deck[K] => (given.has(key) ? deck[key] : ((defaults[key] as Deck[K] | undefined) ?? deck[key]));
+export function withDefaults(
+  deck: Deck,
+  given: ReadonlySet<string>,
+  defaults: DeckDefaults = {},
+  overrides: DeckOverrides = {},
+): Deck {
+  const pick = <K extends 'paper' | 'lang' | 'outputs' | 'handout'>(key: K): Deck[K] =>
+    given.has(key) ? deck[key] : ((defaults[key] as Deck[K] | undefined) ?? deck[key]);
   const brand = defaults.brand || deck.brand ? mergeBrand(defaults.brand, deck.brand) : undefined;
-  return { ...deck, paper: pick('paper'), lang: pick('lang'), outputs: pick('outputs'), handout: pick('handout'), theme: overrides.theme ?? deck.theme ?? defaults.theme, brand };
+  return {
+    ...deck,
+    paper: pick('paper'),
+    lang: pick('lang'),
+    outputs: pick('outputs'),
+    handout: pick('handout'),
+    theme: overrides.theme ?? deck.theme ?? defaults.theme,
+    brand,
+  };
 }
 
 function mergeBrand(base: Brand | undefined, own: Brand | undefined): Brand {

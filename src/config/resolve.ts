@@ -31,13 +31,20 @@ export interface Resolved {
 
 /** Flags over the config file over the defaults; the config's paths are relative to it. */
 export async function resolveSettings(flags: Flags, config: LoadedConfig | undefined): Promise<Resolved> {
-  const fromConfig = (p: string | undefined) => (p === undefined || !config ? undefined : path.relative(process.cwd(), path.resolve(config.dir, p)) || '.');
+  const fromConfig = (p: string | undefined) =>
+    p === undefined || !config ? undefined : path.relative(process.cwd(), path.resolve(config.dir, p)) || '.';
   const values = config?.values ?? {};
   const contentDir = flags.content ?? fromConfig(values.content) ?? DEFAULT_CONTENT_DIR;
   let brand;
   if (config && values.brand) {
-    const [{ checkBrand }, { locate }] = await Promise.all([import('../validate/brand.js'), import('../validate/schema-diagnostics.js')]);
-    const at = (key: string): SourceLocation => ({ file: config.file, ...locate({ file: config.file, yaml: config.yaml, lineCounter: config.lineCounter }, ['brand', key]) });
+    const [{ checkBrand }, { locate }] = await Promise.all([
+      import('../validate/brand.js'),
+      import('../validate/schema-diagnostics.js'),
+    ]);
+    const at = (key: string): SourceLocation => ({
+      file: config.file,
+      ...locate({ file: config.file, yaml: config.yaml, lineCounter: config.lineCounter }, ['brand', key]),
+    });
     const checked = checkBrand(values.brand, config.file, at, contentDir);
     if (checked.diagnostics.length > 0) throw new ConfigError(checked.diagnostics);
     brand = checked.brand;
@@ -46,18 +53,25 @@ export async function resolveSettings(flags: Flags, config: LoadedConfig | undef
     contentDir,
     outDir: flags.out ?? fromConfig(values.out) ?? DEFAULT_OUT_DIR,
     templatesDir: flags.templates ?? fromConfig(values.templates),
-    browser: flags.browser ?? (values.browser !== undefined && /[\\/]/.test(values.browser) ? fromConfig(values.browser) : values.browser),
+    browser:
+      flags.browser ??
+      (values.browser !== undefined && /[\\/]/.test(values.browser) ? fromConfig(values.browser) : values.browser),
     timeoutMs: flags.timeout ?? values.timeout ?? DEFAULT_TIMEOUT_MS,
     pages: pageCount(process.env.CAREERDECK_PAGES),
     pdf: flags.pdf ?? values.pdf ?? true,
     settings: {
-      defaults: { theme: values.theme, brand, paper: values.paper, handout: values.handout, lang: values.lang, outputs: values.outputs },
+      defaults: {
+        theme: values.theme,
+        brand,
+        paper: values.paper,
+        handout: values.handout,
+        lang: values.lang,
+        outputs: values.outputs,
+      },
       overrides: { theme: flags.theme },
     },
   };
 }
-
-
 
 /** A whole number of at least 1, or undefined (the default) for anything else. */
 function pageCount(value: string | undefined): number | undefined {

@@ -31,7 +31,12 @@ export interface Hello {
 function liveReload(eventsPath: string, overlayId: string, warningsId: string): void {
   const KEY = 'careerdeck-dev:indices';
   type Indices = { h: number; v?: number; f?: number };
-  type RevealApi = { getIndices(): Indices; slide(h: number, v?: number, f?: number): void; isReady(): boolean; on(event: string, fn: () => void): void };
+  type RevealApi = {
+    getIndices(): Indices;
+    slide(h: number, v?: number, f?: number): void;
+    isReady(): boolean;
+    on(event: string, fn: () => void): void;
+  };
   const reveal = (): RevealApi | undefined => (window as unknown as { Reveal?: RevealApi }).Reveal;
   // The build this page came from, stamped on the script's address when the page was served.
   const script = document.currentScript as HTMLScriptElement | null;
@@ -66,8 +71,15 @@ function liveReload(eventsPath: string, overlayId: string, warningsId: string): 
     box.id = overlayId;
     box.setAttribute('role', 'alert');
     Object.assign(box.style, {
-      position: 'fixed', inset: '0', zIndex: '2147483647', overflow: 'auto', padding: '32px 40px',
-      background: 'rgba(24, 8, 8, 0.97)', color: '#fff', font: '16px/1.5 system-ui, sans-serif', textAlign: 'left',
+      position: 'fixed',
+      inset: '0',
+      zIndex: '2147483647',
+      overflow: 'auto',
+      padding: '32px 40px',
+      background: 'rgba(24, 8, 8, 0.97)',
+      color: '#fff',
+      font: '16px/1.5 system-ui, sans-serif',
+      textAlign: 'left',
     });
     const title = document.createElement('h1');
     title.textContent = problem.title;
@@ -75,7 +87,12 @@ function liveReload(eventsPath: string, overlayId: string, warningsId: string): 
     const lines = document.createElement('pre');
     // Text only: a diagnostic quotes content, which is never parsed as HTML.
     lines.textContent = problem.lines.join('\n');
-    Object.assign(lines.style, { font: '15px/1.6 ui-monospace, monospace', whiteSpace: 'pre-wrap', margin: '0 0 16px', color: '#fff' });
+    Object.assign(lines.style, {
+      font: '15px/1.6 ui-monospace, monospace',
+      whiteSpace: 'pre-wrap',
+      margin: '0 0 16px',
+      color: '#fff',
+    });
     const hint = document.createElement('p');
     hint.textContent = 'Fix it and save: the page reloads by itself. The server keeps running.';
     Object.assign(hint.style, { color: '#ccc', margin: '0' });
@@ -93,18 +110,42 @@ function liveReload(eventsPath: string, overlayId: string, warningsId: string): 
     panel.setAttribute('role', 'status');
     panel.setAttribute('aria-label', warnings.title);
     Object.assign(panel.style, {
-      position: 'fixed', left: '12px', bottom: '12px', zIndex: '2147483646', maxWidth: 'min(640px, 45vw)', maxHeight: '35vh', overflow: 'auto',
-      padding: '10px 14px', background: 'rgba(52, 38, 0, 0.94)', color: '#ffe7a8', border: '2px solid #f5b700', borderRadius: '6px',
-      font: '13px/1.45 system-ui, sans-serif', textAlign: 'left', boxShadow: '0 2px 12px rgba(0, 0, 0, 0.4)',
+      position: 'fixed',
+      left: '12px',
+      bottom: '12px',
+      zIndex: '2147483646',
+      maxWidth: 'min(640px, 45vw)',
+      maxHeight: '35vh',
+      overflow: 'auto',
+      padding: '10px 14px',
+      background: 'rgba(52, 38, 0, 0.94)',
+      color: '#ffe7a8',
+      border: '2px solid #f5b700',
+      borderRadius: '6px',
+      font: '13px/1.45 system-ui, sans-serif',
+      textAlign: 'left',
+      boxShadow: '0 2px 12px rgba(0, 0, 0, 0.4)',
     });
     const head = document.createElement('div');
-    Object.assign(head.style, { display: 'flex', gap: '12px', alignItems: 'baseline', justifyContent: 'space-between' });
+    Object.assign(head.style, {
+      display: 'flex',
+      gap: '12px',
+      alignItems: 'baseline',
+      justifyContent: 'space-between',
+    });
     const title = document.createElement('strong');
     title.textContent = `\u26a0 ${warnings.title}`;
     const hide = document.createElement('button');
     hide.type = 'button';
     hide.textContent = 'Hide';
-    Object.assign(hide.style, { font: 'inherit', color: '#ffe7a8', background: 'transparent', border: '1px solid #f5b700', borderRadius: '4px', cursor: 'pointer' });
+    Object.assign(hide.style, {
+      font: 'inherit',
+      color: '#ffe7a8',
+      background: 'transparent',
+      border: '1px solid #f5b700',
+      borderRadius: '4px',
+      cursor: 'pointer',
+    });
     hide.addEventListener('click', () => panel.remove());
     head.append(title, hide);
     const lines = document.createElement('pre');
@@ -116,14 +157,20 @@ function liveReload(eventsPath: string, overlayId: string, warningsId: string): 
   };
 
   source.addEventListener('hello', (event) => {
-    const hello = JSON.parse((event as MessageEvent<string>).data) as { build: number; problem?: { title: string; lines: string[] }; warnings?: { title: string; lines: string[] } };
+    const hello = JSON.parse((event as MessageEvent<string>).data) as {
+      build: number;
+      problem?: { title: string; lines: string[] };
+      warnings?: { title: string; lines: string[] };
+    };
     // A build finished after this page was served (while the stream was down, or before it
     // opened): this page is old.
     if (!Number.isNaN(served) && hello.build !== served) return reload();
     show(hello.problem);
     showWarnings(hello.problem ? undefined : hello.warnings);
   });
-  source.addEventListener('warnings', (event) => showWarnings(JSON.parse((event as MessageEvent<string>).data) as { title: string; lines: string[] } | null));
+  source.addEventListener('warnings', (event) =>
+    showWarnings(JSON.parse((event as MessageEvent<string>).data) as { title: string; lines: string[] } | null),
+  );
   source.addEventListener('reload', reload);
   source.addEventListener('problem', (event) => {
     show(JSON.parse((event as MessageEvent<string>).data) as { title: string; lines: string[] });

@@ -2,10 +2,7 @@ import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** What a request path names inside the served folder. */
-export type Resolved =
-  | { kind: 'file'; file: string }
-  | { kind: 'directory'; dir: string }
-  | { kind: 'not-found' };
+export type Resolved = { kind: 'file'; file: string } | { kind: 'directory'; dir: string } | { kind: 'not-found' };
 
 /**
  * The segments of a URL path (query already removed), or undefined when the path cannot name a

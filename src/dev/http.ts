@@ -23,13 +23,18 @@ const COMMON = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff
 export function createHandler(options: HandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     handle(options, req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', `careerdeck dev: ${(error as Error).message}\n`);
+      if (!res.headersSent)
+        send(res, 500, 'text/plain; charset=utf-8', `careerdeck dev: ${(error as Error).message}\n`);
       else res.destroy();
     });
   };
 }
 
-async function handle({ root, hub, port, build }: HandlerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  { root, hub, port, build }: HandlerOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
     return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n');
@@ -37,11 +42,13 @@ async function handle({ root, hub, port, build }: HandlerOptions, req: IncomingM
   // Only pages opened from this machine by our own address: a web page elsewhere that points a
   // name of its own at 127.0.0.1 (DNS rebinding) sends another Host and is refused.
   const host = req.headers.host ?? '';
-  if (host !== `127.0.0.1:${port()}` && host !== `localhost:${port()}`) return send(res, 403, 'text/plain; charset=utf-8', 'forbidden host\n');
+  if (host !== `127.0.0.1:${port()}` && host !== `localhost:${port()}`)
+    return send(res, 403, 'text/plain; charset=utf-8', 'forbidden host\n');
 
   const urlPath = (req.url ?? '/').split(/[?#]/)[0] ?? '/';
   if (urlPath === EVENTS_PATH) return hub.open(req, res);
-  if (urlPath === CLIENT_PATH) return send(res, 200, 'text/javascript; charset=utf-8', req.method === 'HEAD' ? '' : CLIENT_SOURCE);
+  if (urlPath === CLIENT_PATH)
+    return send(res, 200, 'text/javascript; charset=utf-8', req.method === 'HEAD' ? '' : CLIENT_SOURCE);
 
   const found = await resolveUnder(root, urlPath);
   if (found.kind === 'directory') {
@@ -52,13 +59,22 @@ async function handle({ root, hub, port, build }: HandlerOptions, req: IncomingM
     }
     const index = await resolveUnder(root, `${urlPath}index.html`);
     if (index.kind === 'file') return serveFile(req, res, index.file, build());
-    if (urlPath === '/') return send(res, 200, 'text/html; charset=utf-8', withLiveReload(await listing(root), build()));
+    if (urlPath === '/')
+      return send(res, 200, 'text/html; charset=utf-8', withLiveReload(await listing(root), build()));
   }
   if (found.kind === 'file') return serveFile(req, res, found.file, build());
   // A page not built yet (the content was broken from the start) still gets the client: it
   // shows the problem and turns into the deck on the first good build.
   if (urlPath.endsWith('/') || urlPath.endsWith('.html')) {
-    return send(res, 404, 'text/html; charset=utf-8', withLiveReload(page('not built yet', '<p>Nothing here yet: this page loads by itself once the build writes it.</p>'), build()));
+    return send(
+      res,
+      404,
+      'text/html; charset=utf-8',
+      withLiveReload(
+        page('not built yet', '<p>Nothing here yet: this page loads by itself once the build writes it.</p>'),
+        build(),
+      ),
+    );
   }
   send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
 }
@@ -70,7 +86,13 @@ async function serveFile(req: IncomingMessage, res: ServerResponse, file: string
   send(res, 200, type, req.method === 'HEAD' ? undefined : body, Buffer.byteLength(body));
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer | undefined, length?: number): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer | undefined,
+  length?: number,
+): void {
   res.writeHead(status, { ...COMMON, 'Content-Type': type, 'Content-Length': length ?? Buffer.byteLength(body ?? '') });
   res.end(body);
 }
@@ -80,7 +102,12 @@ async function listing(root: string): Promise<string> {
   const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
   const decks: string[] = [];
   for (const entry of entries) {
-    if (entry.isDirectory() && !entry.name.startsWith('.') && (await resolveUnder(root, `/${encodeURIComponent(entry.name)}/index.html`)).kind === 'file') decks.push(entry.name);
+    if (
+      entry.isDirectory() &&
+      !entry.name.startsWith('.') &&
+      (await resolveUnder(root, `/${encodeURIComponent(entry.name)}/index.html`)).kind === 'file'
+    )
+      decks.push(entry.name);
   }
   const items = decks.map((d) => `<li><a href="${encodeURIComponent(d)}/">${escapeHtml(d)}</a></li>`).join('\n');
   return page(path.basename(root), decks.length > 0 ? `<ul>\n${items}\n</ul>` : '<p>No deck has been built yet.</p>');

@@ -9,7 +9,10 @@ const CSP_META = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"
  * never changed.
  */
 export function withLiveReload(html: string, build: number): string {
-  const page = html.replace(CSP_META, (_, open: string, policy: string, close: string) => open + devPolicy(policy) + close);
+  const page = html.replace(
+    CSP_META,
+    (_, open: string, policy: string, close: string) => open + devPolicy(policy) + close,
+  );
   const tag = `<script src="${CLIENT_PATH}?build=${build}"></script>`;
   const end = page.lastIndexOf('</body>');
   return end === -1 ? page + tag : page.slice(0, end) + tag + page.slice(end);
@@ -25,7 +28,9 @@ export function devPolicy(policy: string): string {
   const allowSelf = (name: string) => {
     const i = named(name);
     if (i === -1) return directives.push(`${name} 'self'`);
-    const sources = directives[i]!.split(/\s+/).slice(1).filter((s) => s !== "'none'");
+    const sources = directives[i]!.split(/\s+/)
+      .slice(1)
+      .filter((s) => s !== "'none'");
     if (!sources.includes("'self'")) sources.unshift("'self'");
     directives[i] = [name, ...sources].join(' ');
   };

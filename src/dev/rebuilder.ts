@@ -161,6 +161,9 @@ export class Rebuilder {
   private dropSession(session: BrowserSession): void {
     if (this.session === session) this.session = undefined;
     if (this.closing.has(session)) return;
-    this.closing.set(session, session.close().finally(() => this.closing.delete(session)));
+    this.closing.set(
+      session,
+      session.close().finally(() => this.closing.delete(session)),
+    );
   }
 }

@@ -22,7 +22,10 @@ export function describeProblem(error: unknown): Problem {
 export function describeWarnings(warnings: readonly Diagnostic[]): Problem | undefined {
   if (warnings.length === 0) return undefined;
   const n = warnings.length;
-  return { title: `${n} warning${n === 1 ? '' : 's'}: the deck is built, but check these`, lines: warnings.map(formatDiagnostic) };
+  return {
+    title: `${n} warning${n === 1 ? '' : 's'}: the deck is built, but check these`,
+    lines: warnings.map(formatDiagnostic),
+  };
 }
 
 /** The terminal's block for warnings the pages now show. */
@@ -41,7 +44,13 @@ export function pdfFailedReport(error: unknown): string {
 }
 
 /** The terminal's line for an HTML build that succeeded. */
-export function htmlReport(o: { changes: readonly string[]; ms: number; written: boolean; fixed: boolean; reloaded: number }): string {
+export function htmlReport(o: {
+  changes: readonly string[];
+  ms: number;
+  written: boolean;
+  fixed: boolean;
+  reloaded: number;
+}): string {
   const what = o.changes.length > 0 ? `${describe(o.changes)} changed: ` : '';
   const built = o.written ? `HTML built in ${seconds(o.ms)}` : `HTML up to date (${seconds(o.ms)})`;
   return `${what}${built}${o.fixed ? ', problems fixed' : ''}${o.reloaded > 0 ? `; reloading ${o.reloaded} page${o.reloaded === 1 ? '' : 's'}` : ''}`;
@@ -49,7 +58,8 @@ export function htmlReport(o: { changes: readonly string[]; ms: number; written:
 
 /** The terminal's line for PDFs that were printed. */
 export function pdfReport(o: { pdfs: number; ms: number; refitted: boolean }): string {
-  const written = o.pdfs === 0 ? 'PDFs up to date' : `PDFs printed in ${seconds(o.ms)}: ${o.pdfs} file${o.pdfs === 1 ? '' : 's'}`;
+  const written =
+    o.pdfs === 0 ? 'PDFs up to date' : `PDFs printed in ${seconds(o.ms)}: ${o.pdfs} file${o.pdfs === 1 ? '' : 's'}`;
   return `${written}${o.refitted ? '; slides refitted, reloading' : ''}`;
 }
 

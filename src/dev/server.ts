@@ -15,7 +15,16 @@ import { EventHub } from './events.js';
 import { createHandler } from './http.js';
 import { DEFAULT_PORT } from './port.js';
 import { type Phase, Rebuilder } from './rebuilder.js';
-import { describeProblem, describeWarnings, diagnosticsOf, htmlReport, pdfFailedReport, pdfReport, problemReport, warningsReport } from './report.js';
+import {
+  describeProblem,
+  describeWarnings,
+  diagnosticsOf,
+  htmlReport,
+  pdfFailedReport,
+  pdfReport,
+  problemReport,
+  warningsReport,
+} from './report.js';
 import { type Watcher, watchSources } from './watch.js';
 import { DEFAULT_TIMEOUT_MS } from '../browser/timeout.js';
 
@@ -23,7 +32,10 @@ import { DEFAULT_TIMEOUT_MS } from '../browser/timeout.js';
 const HOST = '127.0.0.1';
 
 /** What the dev server passes to every build; the same meaning and defaults as in build(). */
-type BuildSettings = Pick<BuildOptions, 'contentDir' | 'outDir' | 'templatesDir' | 'deck' | 'pdf' | 'browser' | 'timeoutMs' | 'pages' | 'settings'>;
+type BuildSettings = Pick<
+  BuildOptions,
+  'contentDir' | 'outDir' | 'templatesDir' | 'deck' | 'pdf' | 'browser' | 'timeoutMs' | 'pages' | 'settings'
+>;
 
 export interface DevServerOptions extends BuildSettings {
   /** Port on 127.0.0.1; 0 takes any free one. Default 4173. */
@@ -141,14 +153,28 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     this.port = (server.address() as AddressInfo).port;
     this.url = `http://${HOST}:${this.port}/`;
     this.hub = new EventHub(() => ({ build: this.buildNumber, problem: this.problem, warnings: this.warnings }));
-    server.on('request', createHandler({ root: outDir, hub: this.hub, port: () => this.port, build: () => this.buildNumber }));
+    server.on(
+      'request',
+      createHandler({ root: outDir, hub: this.hub, port: () => this.port, build: () => this.buildNumber }),
+    );
     const configDir = path.resolve(options.configDir ?? '.');
-    this.configFiles = [...new Set([...CONFIG_FILES.map((name) => path.join(configDir, name)), ...(options.configFile ? [path.resolve(options.configFile)] : [])])];
+    this.configFiles = [
+      ...new Set([
+        ...CONFIG_FILES.map((name) => path.join(configDir, name)),
+        ...(options.configFile ? [path.resolve(options.configFile)] : []),
+      ]),
+    ];
     const templatesDir = path.resolve(options.templatesDir ?? DEFAULT_TEMPLATES_DIR);
     this.rebuilder = new Rebuilder({
       build: parts.build,
       pdfDelayMs: 750,
-      options: (): BuildOptions => ({ ...pickBuildSettings(options), contentDir: parts.contentDir, outDir, templatesDir, settings: this.settings }),
+      options: (): BuildOptions => ({
+        ...pickBuildSettings(options),
+        contentDir: parts.contentDir,
+        outDir,
+        templatesDir,
+        settings: this.settings,
+      }),
       prepare: (changes) => this.readSettings(changes),
       newSession: parts.newSession,
       onHtml: (result, ms, changes) => this.onHtml(result, ms, changes),
@@ -235,7 +261,8 @@ export class DevServer extends EventEmitter<DevServerEvents> {
   /** Reads the config file again when it changed, or while it is broken. */
   private async readSettings(changes: readonly string[]): Promise<void> {
     const { readSettings } = this.options;
-    if (!readSettings || (!this.configFailed && !changes.some((file) => this.configFiles.includes(path.resolve(file))))) return;
+    if (!readSettings || (!this.configFailed && !changes.some((file) => this.configFiles.includes(path.resolve(file)))))
+      return;
     this.configFailed = true;
     this.settings = await readSettings();
     this.configFailed = false;
@@ -314,7 +341,10 @@ function pickBuildSettings({ deck, browser, timeoutMs }: DevServerOptions): Buil
 
 /** A session maker for the PDFs: the browser is looked for once, at the start. */
 async function sessionMaker(options: DevServerOptions): Promise<() => BrowserSession> {
-  const [{ findBrowser, machineEnvironment }, { BrowserSession }] = await Promise.all([import('../browser/find.js'), import('../browser/session.js')]);
+  const [{ findBrowser, machineEnvironment }, { BrowserSession }] = await Promise.all([
+    import('../browser/find.js'),
+    import('../browser/session.js'),
+  ]);
   const { executablePath } = await findBrowser(machineEnvironment(options.browser));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return () => new BrowserSession({ executablePath, timeoutMs, pages: options.pages });
@@ -325,7 +355,11 @@ function listen(server: Server, port: number): Promise<void> {
     const fail = (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new CareerdeckError('USAGE', `port ${port} on ${HOST} is already in use; choose another with --port <n> (0 takes any free port)`, { cause: error })
+          ? new CareerdeckError(
+              'USAGE',
+              `port ${port} on ${HOST} is already in use; choose another with --port <n> (0 takes any free port)`,
+              { cause: error },
+            )
           : new CareerdeckError('OUTPUT', `cannot listen on ${HOST}:${port}: ${error.message}`, { cause: error }),
       );
     };

@@ -7,5 +7,7 @@ import type { Bookmark } from './pdf-outline.js';
  * one a page for the slides PDF, several for the handout; a notes PDF passes its own grouping.
  */
 export function slideBookmarks(pages: readonly (readonly Pick<SlideView, 'title' | 'part'>[])[]): Bookmark[] {
-  return pages.flatMap((slides, i) => slides.map((slide) => ({ title: slide.part ? `${slide.title} (${slide.part})` : slide.title, page: i + 1 })));
+  return pages.flatMap((slides, i) =>
+    slides.map((slide) => ({ title: slide.part ? `${slide.title} (${slide.part})` : slide.title, page: i + 1 })),
+  );
 }

@@ -41,7 +41,12 @@ export class DeckWriter {
     const file = path.join(this.dir, name);
     try {
       const current = await readFile(file).catch(() => undefined);
-      if (options.skipSame && current && Buffer.compare(current, typeof data === 'string' ? Buffer.from(data) : data) === 0) return await record(file);
+      if (
+        options.skipSame &&
+        current &&
+        Buffer.compare(current, typeof data === 'string' ? Buffer.from(data) : data) === 0
+      )
+        return await record(file);
       await this.makeDir(path.dirname(file));
       const temp = tempName(file);
       this.staged.push({ file, temp, existed: current !== undefined });
@@ -62,7 +67,13 @@ export class DeckWriter {
         if (s.existed) {
           const backup = tempName(s.file);
           // Without hard links (some file systems) the commit goes on without a way back.
-          if (await link(s.file, backup).then(() => true, () => false)) s.backup = backup;
+          if (
+            await link(s.file, backup).then(
+              () => true,
+              () => false,
+            )
+          )
+            s.backup = backup;
         }
       }
       for (const s of this.staged) {
@@ -85,7 +96,9 @@ export class DeckWriter {
 
   /** Removes every temporary file and every folder staging made: the folder is as it was. */
   async rollback(): Promise<void> {
-    await Promise.all(this.staged.flatMap((s) => [rm(s.temp, { force: true }), s.backup ? rm(s.backup, { force: true }) : undefined]));
+    await Promise.all(
+      this.staged.flatMap((s) => [rm(s.temp, { force: true }), s.backup ? rm(s.backup, { force: true }) : undefined]),
+    );
     this.staged.length = 0;
     // Deepest first; a folder that holds something (it was not empty after all) stays.
     for (const dir of [...this.madeDirs].sort((a, b) => b.length - a.length)) await rmdir(dir).catch(() => undefined);

@@ -36,10 +36,32 @@ export function pdfJobs(c: Comparison, r: RenderedDeck, warn: (d: Diagnostic) =>
   const { deck } = c;
   const handoutPages = handoutView(r.view, deck.paper, deck.handout.perPage).pages;
   return [
-    { kind: 'report', name: pdfName(deck.slug, 'report'), title: `${deck.title}: comparison report`, path: '/report.html', html: r.report, pdf: { ...PRINT, outline: true } },
-    { kind: 'handout', name: pdfName(deck.slug, 'handout'), title: `${deck.title}: handout`, path: '/handout.html', html: r.handout, pdf: PRINT, bookmarks: slideBookmarks(handoutPages) },
+    {
+      kind: 'report',
+      name: pdfName(deck.slug, 'report'),
+      title: `${deck.title}: comparison report`,
+      path: '/report.html',
+      html: r.report,
+      pdf: { ...PRINT, outline: true },
+    },
+    {
+      kind: 'handout',
+      name: pdfName(deck.slug, 'handout'),
+      title: `${deck.title}: handout`,
+      path: '/handout.html',
+      html: r.handout,
+      pdf: PRINT,
+      bookmarks: slideBookmarks(handoutPages),
+    },
     // Bookmarks from each slide's heading (the thumbnails' own headings are hidden from them).
-    { kind: 'notes', name: pdfName(deck.slug, 'notes'), title: `${deck.title}: speaker notes`, path: '/notes.html', html: r.notes, pdf: { ...PRINT, outline: true } },
+    {
+      kind: 'notes',
+      name: pdfName(deck.slug, 'notes'),
+      title: `${deck.title}: speaker notes`,
+      path: '/notes.html',
+      html: r.notes,
+      pdf: { ...PRINT, outline: true },
+    },
     {
       kind: 'slides',
       name: pdfName(deck.slug, 'slides'),
@@ -69,7 +91,10 @@ export function pdfJobs(c: Comparison, r: RenderedDeck, warn: (d: Diagnostic) =>
 }
 
 /** Every page the jobs print and the assets they load, served from memory while printing. */
-export function siteFor(jobs: readonly PdfJob[], assets: readonly Asset[]): Map<string, { body: Uint8Array | string; type: string }> {
+export function siteFor(
+  jobs: readonly PdfJob[],
+  assets: readonly Asset[],
+): Map<string, { body: Uint8Array | string; type: string }> {
   const site = new Map<string, { body: Uint8Array | string; type: string }>();
   for (const asset of assets) site.set(`/${asset.path}`, { body: asset.bytes, type: contentType(asset.path) });
   for (const job of jobs) {

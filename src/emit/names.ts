@@ -4,7 +4,11 @@ import { windowsSafeName } from '../validate/file-name.js';
  * The file name of one PDF of a deck (fact sheets are one per role). Validated slugs make safe
  * names already; windowsSafeName keeps it so should the slug rules ever loosen.
  */
-export function pdfName(deckSlug: string, kind: 'report' | 'handout' | 'notes' | 'slides' | 'factsheet', roleSlug?: string): string {
+export function pdfName(
+  deckSlug: string,
+  kind: 'report' | 'handout' | 'notes' | 'slides' | 'factsheet',
+  roleSlug?: string,
+): string {
   return windowsSafeName(kind === 'factsheet' ? `${deckSlug}-${roleSlug}-factsheet.pdf` : `${deckSlug}-${kind}.pdf`);
 }
 

@@ -24,7 +24,9 @@ function explain(file: string, error: NodeJS.ErrnoException): string {
     case 'ENOTDIR':
     case 'EEXIST': {
       const blocker = fileInTheWay(path.dirname(file));
-      return blocker ? `${blocker} is a file, not a folder; move it away or choose another --out` : 'a file stands where a folder is needed; choose another --out';
+      return blocker
+        ? `${blocker} is a file, not a folder; move it away or choose another --out`
+        : 'a file stands where a folder is needed; choose another --out';
     }
     case 'EISDIR':
       return 'a folder stands where this file goes; remove that folder or choose another --out';

@@ -33,7 +33,8 @@ export function withMetadata(pdf: Uint8Array, meta: PdfMetadata): { bytes: Uint8
   const trailer = trailerAt >= 0 && end ? original.slice(trailerAt, end.index) : '';
   const oldSize = /\/Size\s+(\d+)/.exec(trailer)?.[1];
   const root = /\/Root\s+(\d+\s+\d+\s+R)/.exec(trailer)?.[1];
-  if (!end || !oldSize || !root) throw new Error('the browser wrote a PDF without a classic cross-reference table; cannot add its metadata');
+  if (!end || !oldSize || !root)
+    throw new Error('the browser wrote a PDF without a classic cross-reference table; cannot add its metadata');
 
   const stamp = pdfDate(meta.date);
   const text = withStableNodeIds(
@@ -92,12 +93,11 @@ export function pdfDate(date: Date): string {
   return `D:${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}+00'00'`;
 }
 
-
 /** A cross-reference section: one subsection per run of consecutive object numbers. */
 function xrefSubsections(offsets: ReadonlyMap<number, number>): string {
   const numbers = [...offsets.keys()].sort((a, b) => a - b);
   let out = '';
-  for (let i = 0; i < numbers.length; ) {
+  for (let i = 0; i < numbers.length;) {
     let j = i;
     while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
     out += `${numbers[i]} ${j - i + 1}\n`;

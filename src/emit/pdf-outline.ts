@@ -25,20 +25,32 @@ export function outlineObjects(pdf: string, bookmarks: readonly Bookmark[], firs
   const root = /\/Root\s+(\d+)\s+0\s+R/.exec(lastTrailer(pdf))?.[1];
   const catalog = root === undefined ? undefined : objectBody(pdf, Number(root));
   const pagesRef = catalog && /\/Pages\s+(\d+)\s+0\s+R/.exec(catalog)?.[1];
-  if (root === undefined || catalog === undefined || pagesRef === undefined) throw new Error('the browser wrote a PDF whose catalog could not be read; cannot add its bookmarks');
+  if (root === undefined || catalog === undefined || pagesRef === undefined)
+    throw new Error('the browser wrote a PDF whose catalog could not be read; cannot add its bookmarks');
   const pages = pageNumbers(pdf, Number(pagesRef));
   const outline = first;
   const item = (i: number) => first + 1 + i;
   const items = bookmarks.map((bookmark, i): PdfObject => {
     const page = pages[Math.min(Math.max(bookmark.page, 1), pages.length) - 1];
-    const links = [i > 0 ? `/Prev ${item(i - 1)} 0 R` : '', i < bookmarks.length - 1 ? `/Next ${item(i + 1)} 0 R` : ''].filter(Boolean).join(' ');
-    return { number: item(i), body: `<< /Title ${pdfText(bookmark.title)} /Parent ${outline} 0 R ${links} /Dest [${page} 0 R /Fit] >>` };
+    const links = [i > 0 ? `/Prev ${item(i - 1)} 0 R` : '', i < bookmarks.length - 1 ? `/Next ${item(i + 1)} 0 R` : '']
+      .filter(Boolean)
+      .join(' ');
+    return {
+      number: item(i),
+      body: `<< /Title ${pdfText(bookmark.title)} /Parent ${outline} 0 R ${links} /Dest [${page} 0 R /Fit] >>`,
+    };
   });
   const withoutOld = catalog.replace(/\/Outlines\s+\d+\s+\d+\s+R/g, '').replace(/\/PageMode\s*\/[A-Za-z]+/g, '');
   const end = withoutOld.lastIndexOf('>>');
   return [
-    { number: Number(root), body: `${withoutOld.slice(0, end).trimEnd()}\n/Outlines ${outline} 0 R /PageMode /UseOutlines>>` },
-    { number: outline, body: `<< /Type /Outlines /First ${item(0)} 0 R /Last ${item(bookmarks.length - 1)} 0 R /Count ${bookmarks.length} >>` },
+    {
+      number: Number(root),
+      body: `${withoutOld.slice(0, end).trimEnd()}\n/Outlines ${outline} 0 R /PageMode /UseOutlines>>`,
+    },
+    {
+      number: outline,
+      body: `<< /Type /Outlines /First ${item(0)} 0 R /Last ${item(bookmarks.length - 1)} 0 R /Count ${bookmarks.length} >>`,
+    },
     ...items,
   ];
 }

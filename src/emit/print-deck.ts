@@ -99,7 +99,10 @@ export async function printDeck(
           await load(page, job, timeoutMs);
           const overflows = await measureSlides(page);
           if (overflows.length > 0) return { overflows };
-          return { overflows, pdf: wanted.has('slides') ? await page.pdf({ ...job.pdf, timeout: timeoutMs }) : undefined };
+          return {
+            overflows,
+            pdf: wanted.has('slides') ? await page.pdf({ ...job.pdf, timeout: timeoutMs }) : undefined,
+          };
         }),
       );
       if (outcome.overflows.length === 0) {
@@ -118,13 +121,18 @@ export async function printDeck(
     throw new ContentError(
       last.map(({ slide }) => {
         const s = rendered.view.slides[slide];
-        return { file: s?.source?.file ?? c.deck.file, line: s?.source?.line, message: `slide ${slide + 1} ("${s?.title ?? ''}") still overflows after ${MAX_FIT_ROUNDS} attempts to split it; shorten this section` };
+        return {
+          file: s?.source?.file ?? c.deck.file,
+          line: s?.source?.line,
+          message: `slide ${slide + 1} ("${s?.title ?? ''}") still overflows after ${MAX_FIT_ROUNDS} attempts to split it; shorten this section`,
+        };
       }),
     );
   };
   // The handout, the notes and the slides PDF need the measured deck; so does index.html when it is written.
   const drawsSlides = wanted.has('slides') || wanted.has('handout') || wanted.has('notes');
-  const slides: Promise<{ rendered: RenderedDeck; pdf?: PrintedPdf }> = measure || drawsSlides ? fitSlides() : Promise.resolve({ rendered: first });
+  const slides: Promise<{ rendered: RenderedDeck; pdf?: PrintedPdf }> =
+    measure || drawsSlides ? fitSlides() : Promise.resolve({ rendered: first });
 
   // The handout and the notes draw the slides, so they must match the deck that fits. Each is
   // printed at once from the first rendering (which nearly always fits) and again only if
@@ -141,12 +149,19 @@ export async function printDeck(
     return print(job);
   }
   const handout = (['handout', 'notes'] as const).filter((kind) => wanted.has(kind)).map(printDrawingSlides);
-  const others = jobs.filter((j) => (j.kind === 'report' && wanted.has('report')) || (j.kind === 'factsheet' && wanted.has('factsheets'))).map((job) => print(job));
+  const others = jobs
+    .filter(
+      (j) => (j.kind === 'report' && wanted.has('report')) || (j.kind === 'factsheet' && wanted.has('factsheets')),
+    )
+    .map((job) => print(job));
   // Every job runs to its end, so that all content problems are reported together.
   await settleAll<unknown>([slides, ...handout, ...others]);
   const fit = await slides;
   const order = jobs.map((j) => j.name);
-  const printed = [...(wanted.has('slides') && fit.pdf ? [fit.pdf] : []), ...(await Promise.all([...handout, ...others]))];
+  const printed = [
+    ...(wanted.has('slides') && fit.pdf ? [fit.pdf] : []),
+    ...(await Promise.all([...handout, ...others])),
+  ];
   const pdfs = printed.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
   // Pictures of the deck as fitted: the site now serves the last rendering.
   const logo = c.deck.brand?.logo;

@@ -4,7 +4,12 @@ import { isTimeout, timeoutError } from '../browser/errors.js';
 import type { PdfJob } from './jobs.js';
 
 /** Loads one page of an in-memory site and prints it, every wait bounded by the timeout. */
-export async function printPage(session: BrowserSession, site: Site, job: PdfJob, timeoutMs: number): Promise<Uint8Array> {
+export async function printPage(
+  session: BrowserSession,
+  site: Site,
+  job: PdfJob,
+  timeoutMs: number,
+): Promise<Uint8Array> {
   return session.withPage(site, (page) =>
     bounded(job, timeoutMs, async () => {
       await load(page, job, timeoutMs);

@@ -19,7 +19,14 @@ export interface ReachFile {
  * The outputs beyond the browser that are wanted, made from the deck as fitted: the PowerPoint,
  * the one-file deck, and the slide pictures the browser took (see printDeck).
  */
-export async function reachFiles(c: Comparison, r: RenderedDeck, wanted: ReadonlySet<OutputChoice>, assets: readonly Asset[], date: Date, extras: BrowserExtras | undefined): Promise<ReachFile[]> {
+export async function reachFiles(
+  c: Comparison,
+  r: RenderedDeck,
+  wanted: ReadonlySet<OutputChoice>,
+  assets: readonly Asset[],
+  date: Date,
+  extras: BrowserExtras | undefined,
+): Promise<ReachFile[]> {
   const files: ReachFile[] = [];
   const slug = c.deck.slug;
   if (wanted.has('pptx')) {
@@ -33,7 +40,9 @@ export async function reachFiles(c: Comparison, r: RenderedDeck, wanted: Readonl
     files.push({ name: reachName(slug, 'html'), bytes: oneFileDeck(r.deck, assets), ms: performance.now() - started });
   }
   // The thumbnail last: it is the one the build state records, so it is written after the slides.
-  const images = [...(extras?.images ?? [])].sort((a, b) => Number(a.name === reachName(slug, 'images')) - Number(b.name === reachName(slug, 'images')));
+  const images = [...(extras?.images ?? [])].sort(
+    (a, b) => Number(a.name === reachName(slug, 'images')) - Number(b.name === reachName(slug, 'images')),
+  );
   for (const image of images) files.push({ name: image.name, bytes: image.bytes, ms: 0 });
   return files;
 }

@@ -27,7 +27,15 @@ export async function slideImages(session: BrowserSession, site: Site, timeoutMs
         const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
         // hash off: a hash written for one slide, read back after the next slide() call, went
         // back a slide (or to the title) and the picture showed the wrong one.
-        reveal.configure({ controls: false, progress: false, transition: 'none', backgroundTransition: 'none', slideNumber: false, hash: false, history: false });
+        reveal.configure({
+          controls: false,
+          progress: false,
+          transition: 'none',
+          backgroundTransition: 'none',
+          slideNumber: false,
+          hash: false,
+          history: false,
+        });
         return reveal.getTotalSlides();
       });
       const shots: SlideImage[] = [];
@@ -35,7 +43,11 @@ export async function slideImages(session: BrowserSession, site: Site, timeoutMs
       for (let i = 0; i < count; i++) {
         await show(page, i);
         // Within the window as it is: a capture "beyond the viewport" resizes it, and reveal lays out again.
-        const bytes = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...IMAGE_SIZE }, captureBeyondViewport: false });
+        const bytes = await page.screenshot({
+          type: 'png',
+          clip: { x: 0, y: 0, ...IMAGE_SIZE },
+          captureBeyondViewport: false,
+        });
         shots.push({ name: `images/${String(i + 1).padStart(width, '0')}.png`, bytes });
       }
       if (shots[0]) shots.push({ name: 'images/thumbnail.png', bytes: shots[0].bytes });

@@ -46,7 +46,10 @@ export interface WriteOptions {
  * once every deck's are written (see deck-writer.ts); on any failure every folder is left as it
  * was. Progress events are returned, to be told once the folders are in place.
  */
-export async function writeDecks(decks: readonly DeckToWrite[], o: WriteOptions): Promise<{ decks: WrittenDeck[]; progress: ProgressEvent[] }> {
+export async function writeDecks(
+  decks: readonly DeckToWrite[],
+  o: WriteOptions,
+): Promise<{ decks: WrittenDeck[]; progress: ProgressEvent[] }> {
   const writers: DeckWriter[] = [];
   const progress: ProgressEvent[] = [];
   const written: WrittenDeck[] = [];
@@ -65,8 +68,19 @@ export async function writeDecks(decks: readonly DeckToWrite[], o: WriteOptions)
   return { decks: written, progress };
 }
 
-async function stageDeck({ c, dir, planned, stale, made }: DeckToWrite, writer: DeckWriter, o: WriteOptions, progress: ProgressEvent[]): Promise<WrittenDeck> {
-  const result: WrittenDeck = { slug: c.deck.slug, dir, outputs: [], records: new Map(), upToDate: planned.filter((p) => !stale.includes(p)).map((p) => path.join(dir, p.name)) };
+async function stageDeck(
+  { c, dir, planned, stale, made }: DeckToWrite,
+  writer: DeckWriter,
+  o: WriteOptions,
+  progress: ProgressEvent[],
+): Promise<WrittenDeck> {
+  const result: WrittenDeck = {
+    slug: c.deck.slug,
+    dir,
+    outputs: [],
+    records: new Map(),
+    upToDate: planned.filter((p) => !stale.includes(p)).map((p) => path.join(dir, p.name)),
+  };
   await removeStaleTemps(dir, alive);
   // Every deck folder gets them, fresh or not, so that a deleted one comes back; files that
   // already hold the same bytes are left alone.
@@ -90,13 +104,20 @@ async function stageDeck({ c, dir, planned, stale, made }: DeckToWrite, writer: 
   for (const pdf of pdfs) await emit(pdf.name, pdf.bytes, pdf.ms, pdf.pages);
   const { reachFiles } = await import('./reach.js');
   const reachKinds = new Set(stale.map((p) => p.kind).filter((k) => k === 'pptx' || k === 'html' || k === 'images'));
-  for (const file of await reachFiles(c, r, reachKinds, o.assets, o.date, extras)) await emit(file.name, file.bytes, file.ms);
+  for (const file of await reachFiles(c, r, reachKinds, o.assets, o.date, extras))
+    await emit(file.name, file.bytes, file.ms);
   o.checkAbort();
   return result;
 }
 
 /** `--keep-html`: the HTML each printed PDF was printed from, beside it. */
-async function emitPrintSources(c: Comparison, r: RenderedDeck, pdfs: PrintedDeck['pdfs'], emit: (name: string, html: string, ms: number) => Promise<void>): Promise<void> {
+async function emitPrintSources(
+  c: Comparison,
+  r: RenderedDeck,
+  pdfs: PrintedDeck['pdfs'],
+  emit: (name: string, html: string, ms: number) => Promise<void>,
+): Promise<void> {
   const { printSources } = await import('./jobs.js');
-  for (const source of printSources(c, r)) if (pdfs.some((p) => p.name === source.pdf)) await emit(source.name, source.html, 0);
+  for (const source of printSources(c, r))
+    if (pdfs.some((p) => p.name === source.pdf)) await emit(source.name, source.html, 0);
 }

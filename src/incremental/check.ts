@@ -32,11 +32,26 @@ export interface Inputs {
 
 /** Fingerprints of everything a build reads, taken before anything is parsed. */
 export async function fingerprintInputs(o: InputOptions): Promise<Inputs> {
-  const [code, templates, content] = await Promise.all([codeVersion(), hashTree(o.templatesDir), hashTree(o.contentDir, (name) => !isEditorLeftover(name))]);
+  const [code, templates, content] = await Promise.all([
+    codeVersion(),
+    hashTree(o.templatesDir),
+    hashTree(o.contentDir, (name) => !isEditorLeftover(name)),
+  ]);
   const printing = JSON.stringify({ keepHtml: o.keepHtml, date: o.date?.toISOString() ?? null, browser: o.browser });
   // The settings reach each output through the deck they shape; here they only mark the build.
-  const scope = JSON.stringify({ content: path.resolve(o.contentDir), deck: o.deck ?? null, pdf: o.pdf, settings: o.extra ?? null, ...o.scope });
-  return { code, printing, templates, buildKey: digest(code, printing, scope, treeDigest(templates), treeDigest(content)) };
+  const scope = JSON.stringify({
+    content: path.resolve(o.contentDir),
+    deck: o.deck ?? null,
+    pdf: o.pdf,
+    settings: o.extra ?? null,
+    ...o.scope,
+  });
+  return {
+    code,
+    printing,
+    templates,
+    buildKey: digest(code, printing, scope, treeDigest(templates), treeDigest(content)),
+  };
 }
 
 /**
@@ -49,7 +64,13 @@ export async function unchangedBuild(state: string, buildKey: string): Promise<B
   const decks: BuildResult['decks'] = [];
   for (const deck of last.decks) {
     if (!(await filesAsRecorded(deck.dir, deck.files))) return undefined;
-    decks.push({ slug: deck.slug, dir: deck.dir, slides: deck.slides, outputs: [], upToDate: deck.outputs.map((name) => path.join(deck.dir, name)) });
+    decks.push({
+      slug: deck.slug,
+      dir: deck.dir,
+      slides: deck.slides,
+      outputs: [],
+      upToDate: deck.outputs.map((name) => path.join(deck.dir, name)),
+    });
   }
   return { decks, browserLaunches: 0, blockedRequests: [], warnings: last.warnings };
 }
@@ -64,7 +85,10 @@ export interface DeckPlan {
 }
 
 /** What each deck must make again, from the fingerprints and the records of the last builds. */
-export function planDecks(comparisons: readonly Comparison[], o: { outDir: string; state: string; fingerprints: Fingerprints; pdf: boolean; force: boolean }): Promise<DeckPlan[]> {
+export function planDecks(
+  comparisons: readonly Comparison[],
+  o: { outDir: string; state: string; fingerprints: Fingerprints; pdf: boolean; force: boolean },
+): Promise<DeckPlan[]> {
   return Promise.all(
     comparisons.map(async (c) => {
       const dir = path.join(o.outDir, c.deck.slug);
@@ -76,7 +100,12 @@ export function planDecks(comparisons: readonly Comparison[], o: { outDir: strin
 }
 
 /** The planned outputs that must be made: new inputs, never made, or gone from the disk. */
-export async function staleOutputs(dir: string, planned: readonly PlannedOutput[], state: DeckState | undefined, force: boolean): Promise<PlannedOutput[]> {
+export async function staleOutputs(
+  dir: string,
+  planned: readonly PlannedOutput[],
+  state: DeckState | undefined,
+  force: boolean,
+): Promise<PlannedOutput[]> {
   if (force) return [...planned];
   const fresh = await Promise.all(planned.map((o) => isFresh(dir, o.name, [o.key, ...o.alsoFresh], state)));
   return planned.filter((_, i) => !fresh[i]);

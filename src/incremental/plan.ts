@@ -53,21 +53,33 @@ export function planDeck(c: Comparison, fp: Fingerprints, pdf: boolean): Planned
   );
   const common = digest(fp.code, content);
   const keyOf = (kind: OutputKind, ...extra: string[]) =>
-    digest(common, kind, kind === 'deck' ? '' : fp.printing, ...extra, treeDigest(fp.templates, (rel) => {
-      const folder = rel.split('/')[0] ?? '';
-      return !KNOWN_FOLDERS.has(folder) || TEMPLATE_FOLDERS[kind].includes(folder);
-    }));
+    digest(
+      common,
+      kind,
+      kind === 'deck' ? '' : fp.printing,
+      ...extra,
+      treeDigest(fp.templates, (rel) => {
+        const folder = rel.split('/')[0] ?? '';
+        return !KNOWN_FOLDERS.has(folder) || TEMPLATE_FOLDERS[kind].includes(folder);
+      }),
+    );
   const measured = keyOf('deck', 'measured');
   const outputs: PlannedOutput[] = [
     // Printing measures the slides and splits what overflows; without a browser, lines are estimated.
-    pdf ? { name: 'index.html', kind: 'deck', key: measured, alsoFresh: [] } : { name: 'index.html', kind: 'deck', key: keyOf('deck', 'estimated'), alsoFresh: [measured] },
+    pdf
+      ? { name: 'index.html', kind: 'deck', key: measured, alsoFresh: [] }
+      : { name: 'index.html', kind: 'deck', key: keyOf('deck', 'estimated'), alsoFresh: [measured] },
   ];
   if (!pdf) return outputs;
   const slug = c.deck.slug;
   for (const kind of c.deck.outputs) {
     const key = keyOf(kind);
-    if (kind === 'factsheets') outputs.push(...c.roles.map((role) => ({ name: pdfName(slug, 'factsheet', role.slug), kind, key, alsoFresh: [] })));
-    else if (kind === 'pptx' || kind === 'html' || kind === 'images') outputs.push({ name: reachName(slug, kind), kind, key, alsoFresh: [] });
+    if (kind === 'factsheets')
+      outputs.push(
+        ...c.roles.map((role) => ({ name: pdfName(slug, 'factsheet', role.slug), kind, key, alsoFresh: [] })),
+      );
+    else if (kind === 'pptx' || kind === 'html' || kind === 'images')
+      outputs.push({ name: reachName(slug, kind), kind, key, alsoFresh: [] });
     else outputs.push({ name: pdfName(slug, kind), kind, key, alsoFresh: [] });
   }
   return outputs;

@@ -8,11 +8,18 @@ import { type DeckState, recordFiles, writeBuildState, writeDeckState } from './
  * After the deck folders are in place: each deck's record of what its outputs were made from
  * (the last record, with what this build wrote over it).
  */
-export async function recordDecks(state: string, plans: readonly DeckPlan[], written: readonly WrittenDeck[]): Promise<number[]> {
+export async function recordDecks(
+  state: string,
+  plans: readonly DeckPlan[],
+  written: readonly WrittenDeck[],
+): Promise<number[]> {
   const slides: number[] = [];
   for (const [i, plan] of plans.entries()) {
     const deck = written[i]!;
-    const next: DeckState = { slides: deck.slides ?? plan.last?.slides ?? 0, outputs: { ...plan.last?.outputs, ...Object.fromEntries(deck.records) } };
+    const next: DeckState = {
+      slides: deck.slides ?? plan.last?.slides ?? 0,
+      outputs: { ...plan.last?.outputs, ...Object.fromEntries(deck.records) },
+    };
     slides.push(next.slides);
     if (deck.records.size > 0) await writeDeckState(state, plan.c.deck.slug, next);
   }
@@ -25,7 +32,14 @@ export async function recordDecks(state: string, plans: readonly DeckPlan[], wri
  * while the build ran: outputs made from a file saved mid-build must not be taken for the inputs
  * read at the start.
  */
-export async function recordBuild(state: string, key: string, warnings: readonly Diagnostic[], plans: readonly DeckPlan[], slides: readonly number[], assets: readonly Asset[]): Promise<void> {
+export async function recordBuild(
+  state: string,
+  key: string,
+  warnings: readonly Diagnostic[],
+  plans: readonly DeckPlan[],
+  slides: readonly number[],
+  assets: readonly Asset[],
+): Promise<void> {
   const decks = await Promise.all(
     plans.map(async (p, i) => ({
       slug: p.c.deck.slug,

@@ -74,12 +74,20 @@ export async function removeBuildState(state: string): Promise<void> {
 /** Versions before 0.2 kept their records inside the output folders: gone at the next build. */
 export async function removeLegacyState(outDir: string, deckDirs: readonly string[]): Promise<void> {
   // Best effort: a folder in the way is reported by the writes that follow, in plain words.
-  const files = [path.join(outDir, '.careerdeck-build.json'), ...deckDirs.map((dir) => path.join(dir, '.careerdeck-outputs.json'))];
+  const files = [
+    path.join(outDir, '.careerdeck-build.json'),
+    ...deckDirs.map((dir) => path.join(dir, '.careerdeck-outputs.json')),
+  ];
   await Promise.all(files.map((file) => rm(file, { force: true }).catch(() => undefined)));
 }
 
 /** An output is fresh when it was made from one of `keys` and is on disk as it was written. */
-export async function isFresh(dir: string, name: string, keys: readonly string[], state: DeckState | undefined): Promise<boolean> {
+export async function isFresh(
+  dir: string,
+  name: string,
+  keys: readonly string[],
+  state: DeckState | undefined,
+): Promise<boolean> {
   const entry = state?.outputs[name];
   return entry !== undefined && keys.includes(entry.key) && (await asRecorded(path.join(dir, name), entry));
 }
@@ -97,7 +105,9 @@ export async function record(file: string): Promise<FileRecord> {
 
 /** Every recorded file is still there, as it was written. */
 export async function filesAsRecorded(dir: string, files: Record<string, FileRecord>): Promise<boolean> {
-  const checks = await Promise.all(Object.entries(files).map(([name, entry]) => asRecorded(path.join(dir, name), entry)));
+  const checks = await Promise.all(
+    Object.entries(files).map(([name, entry]) => asRecorded(path.join(dir, name), entry)),
+  );
   return checks.every(Boolean);
 }
 

@@ -39,21 +39,34 @@ export function parseFrontMatter(source: SourceFile): ParseOutcome {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(source.bytes);
   } catch {
     const at = firstInvalidUtf8(source.bytes);
-    return fail('is not UTF-8 text; save it as UTF-8 (most editors offer this under "Save with encoding")', at.line, at.column);
+    return fail(
+      'is not UTF-8 text; save it as UTF-8 (most editors offer this under "Save with encoding")',
+      at.line,
+      at.column,
+    );
   }
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
     const before = text.slice(0, nul).split('\n');
-    return fail('contains NUL bytes and looks binary; content files must be Markdown text', before.length, (before.at(-1)?.length ?? 0) + 1);
+    return fail(
+      'contains NUL bytes and looks binary; content files must be Markdown text',
+      before.length,
+      (before.at(-1)?.length ?? 0) + 1,
+    );
   }
   text = text.replace(/\r\n?/g, '\n');
-  if (text.trim() === '') return fail('is empty; start it with front matter between two --- lines (see README, "Content format")', 1);
+  if (text.trim() === '')
+    return fail('is empty; start it with front matter between two --- lines (see README, "Content format")', 1);
 
   const lines = text.split('\n');
   const first = lines[0] ?? '';
   const language = LANGUAGE_FENCE.exec(first)?.[1];
   if (language !== undefined) {
-    return fail(`front matter in "${language}" is not allowed, only YAML; replace "---${language}" with "---" and write YAML`, 1, 1);
+    return fail(
+      `front matter in "${language}" is not allowed, only YAML; replace "---${language}" with "---" and write YAML`,
+      1,
+      1,
+    );
   }
   if (!FENCE.test(first)) {
     return fail('must start with front matter: a line "---", YAML such as "title: ...", and a closing "---"', 1, 1);

@@ -4,7 +4,13 @@
  */
 export type RasterType = 'PNG' | 'JPEG' | 'GIF' | 'WebP';
 
-const EXTENSIONS: Record<string, RasterType> = { '.png': 'PNG', '.jpg': 'JPEG', '.jpeg': 'JPEG', '.gif': 'GIF', '.webp': 'WebP' };
+const EXTENSIONS: Record<string, RasterType> = {
+  '.png': 'PNG',
+  '.jpg': 'JPEG',
+  '.jpeg': 'JPEG',
+  '.gif': 'GIF',
+  '.webp': 'WebP',
+};
 
 /** The raster type a file name claims, or undefined (an SVG, or no known type). */
 export function claimedType(file: string): RasterType | undefined {

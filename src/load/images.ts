@@ -30,19 +30,23 @@ export async function readImages(
   const assets = new Map<string, Uint8Array>();
   for (const image of requests) {
     if (assets.has(image.asset)) continue;
-    const problem = (message: string, severity?: 'warning') => diagnostics.push({ file: image.file, line: image.line, message, severity });
+    const problem = (message: string, severity?: 'warning') =>
+      diagnostics.push({ file: image.file, line: image.line, message, severity });
     const real = await realpath(image.path).catch(() => undefined);
     if (real === undefined) {
       problem(`image "${image.src}" not found (looked for ${image.path}); add the file or fix the path`);
       continue;
     }
     if (!isInside(real, root)) {
-      problem(`image "${image.src}" links to ${real}, outside the content folder; copy the image into the content folder instead`);
+      problem(
+        `image "${image.src}" links to ${real}, outside the content folder; copy the image into the content folder instead`,
+      );
       continue;
     }
     const info = await stat(real);
     if (!info.isFile()) problem(`image "${image.src}" is not a file; point at an image file`);
-    else if (info.size > MAX_BYTES) problem(`image "${image.src}" is ${Math.round(info.size / 1024 / 1024)} MB; shrink it below 10 MB`);
+    else if (info.size > MAX_BYTES)
+      problem(`image "${image.src}" is ${Math.round(info.size / 1024 / 1024)} MB; shrink it below 10 MB`);
     else {
       const bytes = await checked(image, await readFile(real), problem);
       if (bytes) assets.set(image.asset, bytes);
@@ -52,12 +56,18 @@ export async function readImages(
 }
 
 /** The bytes to copy: a raster image as it is if its bytes match its name, an SVG sanitized. */
-async function checked(image: ImageRequest, bytes: Uint8Array, problem: (message: string, severity?: 'warning') => void): Promise<Uint8Array | undefined> {
+async function checked(
+  image: ImageRequest,
+  bytes: Uint8Array,
+  problem: (message: string, severity?: 'warning') => void,
+): Promise<Uint8Array | undefined> {
   const claimed = claimedType(image.path);
   if (claimed) {
     const actual = sniffType(bytes);
     if (actual === claimed) return bytes;
-    problem(`image "${image.src}" is named as a ${claimed} file but its bytes are ${actual ? `a ${actual} image` : 'not a PNG, JPEG, GIF or WebP image'}; ${actual ? 'rename it to match' : 'export it again as an image'}`);
+    problem(
+      `image "${image.src}" is named as a ${claimed} file but its bytes are ${actual ? `a ${actual} image` : 'not a PNG, JPEG, GIF or WebP image'}; ${actual ? 'rename it to match' : 'export it again as an image'}`,
+    );
     return undefined;
   }
   // Imported only for SVGs: jsdom takes a while to load, and most decks show none.
@@ -68,7 +78,10 @@ async function checked(image: ImageRequest, bytes: Uint8Array, problem: (message
     return undefined;
   }
   if (result.removed.length > 0) {
-    problem(`image "${image.src}": removed what could run script or load other files when the SVG is opened (${result.removed.join(', ')}); the rest is copied`, 'warning');
+    problem(
+      `image "${image.src}": removed what could run script or load other files when the SVG is opened (${result.removed.join(', ')}); the rest is copied`,
+      'warning',
+    );
   }
   return new TextEncoder().encode(result.svg);
 }

@@ -16,11 +16,20 @@ export interface ReadResult {
  * the content folder (a symlink pointing elsewhere) is refused, never read; so is one larger than
  * `maxBytes`, which is told by its size before a byte of it is read or parsed.
  */
-export async function readContentDir(contentDir: string, cwd = process.cwd(), maxBytes = DEFAULT_LIMITS.fileBytes): Promise<ReadResult> {
+export async function readContentDir(
+  contentDir: string,
+  cwd = process.cwd(),
+  maxBytes = DEFAULT_LIMITS.fileBytes,
+): Promise<ReadResult> {
   const root = await realpath(contentDir).catch(() => undefined);
   const shown = (p: string) => displayPath(p, cwd);
   if (root === undefined) {
-    return { files: [], diagnostics: [{ file: shown(contentDir), message: 'content folder not found; create it or pass --content <folder>' }] };
+    return {
+      files: [],
+      diagnostics: [
+        { file: shown(contentDir), message: 'content folder not found; create it or pass --content <folder>' },
+      ],
+    };
   }
   const files: SourceFile[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -31,11 +40,17 @@ export async function readContentDir(contentDir: string, cwd = process.cwd(), ma
       const file = path.join(dir, name);
       const real = await realpath(file).catch(() => undefined);
       if (real === undefined) {
-        diagnostics.push({ file: shown(file), message: 'is a link to a file that does not exist; remove the link or restore its target' });
+        diagnostics.push({
+          file: shown(file),
+          message: 'is a link to a file that does not exist; remove the link or restore its target',
+        });
         continue;
       }
       if (!isInside(real, root)) {
-        diagnostics.push({ file: shown(file), message: `links to ${real}, outside the content folder; copy the file into content/ instead of linking to it` });
+        diagnostics.push({
+          file: shown(file),
+          message: `links to ${real}, outside the content folder; copy the file into content/ instead of linking to it`,
+        });
         continue;
       }
       const info = await lstat(real);

@@ -11,7 +11,8 @@ import { JSDOM } from 'jsdom';
  *
  * Loaded only when the content shows an SVG, so other builds never load jsdom.
  */
-export type SvgResult = { ok: true; svg: string; removed: string[] } | { ok: false; message: string; line?: number | undefined };
+export type SvgResult =
+  { ok: true; svg: string; removed: string[] } | { ok: false; message: string; line?: number | undefined };
 
 // A reference that stays inside the SVG, or an embedded raster image (which cannot run script).
 const LOCAL_REF = /^\s*(#|data:image\/(png|jpeg|gif|webp)[;,])/i;
@@ -28,13 +29,24 @@ export function sanitizeSvg(text: string): SvgResult {
   // declare entities. An entity used without it then makes the file not well-formed: refused.
   // Each cut part leaves its line breaks, so that a parse error's line is the file's.
   const blank = (part: string) => part.replace(/[^\n]/g, '');
-  const body = text.replace(/^\uFEFF/, '').replace(/^\s*<\?xml[^>]*\?>/, blank).replace(/^\s*<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/i, blank);
+  const body = text
+    .replace(/^\uFEFF/, '')
+    .replace(/^\s*<\?xml[^>]*\?>/, blank)
+    .replace(/^\s*<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/i, blank);
   const parsed = new window.DOMParser().parseFromString(body, 'image/svg+xml');
   const error = parsed.getElementsByTagName('parsererror')[0];
-  if (error) return { ok: false, message: `is not a well-formed SVG file (${firstLine(error.textContent ?? '')}); open and save it again in an SVG editor`, line: lineOf(error.textContent ?? '') };
+  if (error)
+    return {
+      ok: false,
+      message: `is not a well-formed SVG file (${firstLine(error.textContent ?? '')}); open and save it again in an SVG editor`,
+      line: lineOf(error.textContent ?? ''),
+    };
   const root = parsed.documentElement;
   if (root?.localName !== 'svg' || root.namespaceURI !== 'http://www.w3.org/2000/svg') {
-    return { ok: false, message: 'is not an SVG image (its root element is not <svg> in the SVG namespace); export it again as SVG' };
+    return {
+      ok: false,
+      message: 'is not an SVG image (its root element is not <svg> in the SVG namespace); export it again as SVG',
+    };
   }
   // Sanitized as HTML parses inline SVG (DOMPurify's allowlists are written for that; in its XML
   // mode they miss camel-cased names such as linearGradient), then written out as XML.
@@ -46,8 +58,17 @@ export function sanitizeSvg(text: string): SvgResult {
   });
   const removed = [...new Set(purify.removed.flatMap(describe)), ...changed.splice(0)];
   const svg = fragment.firstElementChild;
-  if (svg?.localName !== 'svg' || fragment.children.length !== 1) return { ok: false, message: 'has nothing left once the parts that could run script or load other files are removed; export it again as a plain SVG' };
-  return { ok: true, svg: `<?xml version="1.0" encoding="UTF-8"?>\n${new window.XMLSerializer().serializeToString(svg)}\n`, removed: [...new Set(removed)] };
+  if (svg?.localName !== 'svg' || fragment.children.length !== 1)
+    return {
+      ok: false,
+      message:
+        'has nothing left once the parts that could run script or load other files are removed; export it again as a plain SVG',
+    };
+  return {
+    ok: true,
+    svg: `<?xml version="1.0" encoding="UTF-8"?>\n${new window.XMLSerializer().serializeToString(svg)}\n`,
+    removed: [...new Set(removed)],
+  };
 }
 
 // What the hooks changed in the current call, for the warning that names what was removed.
@@ -71,7 +92,11 @@ function createPurifier(): { purify: DOMPurify; window: JSDOM['window'] } {
     if (event.tagName !== 'style') return;
     const css = node.textContent ?? '';
     // CSS escapes could spell "url(" or "@import" past any pattern: a style with one is dropped.
-    const cleaned = css.includes('\\') ? '' : css.replace(/@import[^;]*;?/gi, '').replace(CSS_URL, (all, _q, url: string) => (LOCAL_REF.test(url) ? all : 'none'));
+    const cleaned = css.includes('\\')
+      ? ''
+      : css
+          .replace(/@import[^;]*;?/gi, '')
+          .replace(CSS_URL, (all, _q, url: string) => (LOCAL_REF.test(url) ? all : 'none'));
     if (cleaned !== css) {
       node.textContent = cleaned;
       changed.push('@import or url(...) to another file in <style>');

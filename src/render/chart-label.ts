@@ -35,8 +35,11 @@ export function labelWidth(lines: readonly string[][], min: number, max: number)
 /** A right-aligned label of one or more lines, centred on `y`; the whole text also in <title>. */
 export function labelText(lines: readonly string[], x: number, y: number, lineHeight: number, full: string): string {
   const title = lines.length > 1 ? `<title>${escapeHtml(full)}</title>` : '';
-  if (lines.length === 1) return `<text class="chart-label" x="${x}" y="${y}" text-anchor="end" dominant-baseline="central">${escapeHtml(lines[0] ?? '')}</text>`;
+  if (lines.length === 1)
+    return `<text class="chart-label" x="${x}" y="${y}" text-anchor="end" dominant-baseline="central">${escapeHtml(lines[0] ?? '')}</text>`;
   const first = y - ((lines.length - 1) * lineHeight) / 2;
-  const spans = lines.map((line, i) => `<tspan x="${x}" y="${(first + i * lineHeight).toFixed(1)}">${escapeHtml(line)}</tspan>`).join('');
+  const spans = lines
+    .map((line, i) => `<tspan x="${x}" y="${(first + i * lineHeight).toFixed(1)}">${escapeHtml(line)}</tspan>`)
+    .join('');
   return `<text class="chart-label" text-anchor="end" dominant-baseline="central" aria-label="${escapeHtml(full)}">${title}${spans}</text>`;
 }

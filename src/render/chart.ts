@@ -30,7 +30,10 @@ export function outlookChart(bars: readonly OutlookBar[]): string {
 
   const ticks = Array.from({ length: scaleMax / 5 + 1 }, (_, i) => i * 5)
     .filter((t) => scaleMax <= 30 || t % 10 === 0)
-    .map((t) => `<line class="chart-grid" x1="${x(t)}" x2="${x(t)}" y1="0" y2="${height - 28}"/><text class="chart-tick" x="${x(t)}" y="${height - 8}" text-anchor="middle">${t}%</text>`)
+    .map(
+      (t) =>
+        `<line class="chart-grid" x1="${x(t)}" x2="${x(t)}" y1="0" y2="${height - 28}"/><text class="chart-tick" x="${x(t)}" y="${height - 8}" text-anchor="middle">${t}%</text>`,
+    )
     .join('');
   const rows = bars
     .map((bar, i) => {

@@ -25,17 +25,33 @@ export async function precompiledTemplates(sources: Sources, cacheDir: string | 
   const runtime = await handlebarsRuntime();
   // Sorted: the sources are read concurrently, so their order in the object varies from run to
   // run, and an unsorted key missed the cache about every other build.
-  const key = createHash('sha256').update(runtime.VERSION).update(JSON.stringify(Object.entries(sources).sort(([a], [b]) => (a < b ? -1 : 1)))).digest('hex').slice(0, 24);
+  const key = createHash('sha256')
+    .update(runtime.VERSION)
+    .update(JSON.stringify(Object.entries(sources).sort(([a], [b]) => (a < b ? -1 : 1))))
+    .digest('hex')
+    .slice(0, 24);
   const file = pathToFileURL(path.join(cacheDir, `templates-${key}.mjs`)).href;
   const known = loaded.get(file);
   if (known) return known;
-  const cached = await import(file).then((m: { default: Specs }) => m.default, () => undefined);
+  const cached = await import(file).then(
+    (m: { default: Specs }) => m.default,
+    () => undefined,
+  );
   if (cached) return remember(file, cached);
   const { default: Handlebars } = await import('handlebars');
-  const code = Object.entries(sources).map(([name, source]) => `  ${JSON.stringify(name)}: ${Handlebars.precompile(source, { strict: true })},`);
-  await store(fileURLToPath(file), cacheDir, `// Precompiled by careerdeck from its templates; safe to delete.\nexport default {\n${code.join('\n')}\n};\n`);
+  const code = Object.entries(sources).map(
+    ([name, source]) => `  ${JSON.stringify(name)}: ${Handlebars.precompile(source, { strict: true })},`,
+  );
+  await store(
+    fileURLToPath(file),
+    cacheDir,
+    `// Precompiled by careerdeck from its templates; safe to delete.\nexport default {\n${code.join('\n')}\n};\n`,
+  );
   // A failed import is remembered per URL, so a damaged file is read again under another one.
-  const fresh = await import(`${file}?${Date.now()}`).then((m: { default: Specs }) => m.default, () => undefined);
+  const fresh = await import(`${file}?${Date.now()}`).then(
+    (m: { default: Specs }) => m.default,
+    () => undefined,
+  );
   return fresh && remember(file, fresh);
 }
 
@@ -57,7 +73,9 @@ async function store(file: string, cacheDir: string, text: string): Promise<void
     await mkdir(cacheDir, { recursive: true });
     await writeFile(temp, text);
     await rename(temp, file);
-    const older = (await readdir(cacheDir)).filter((name) => /^templates-[0-9a-f]+\.mjs$/.test(name) && name !== path.basename(file));
+    const older = (await readdir(cacheDir)).filter(
+      (name) => /^templates-[0-9a-f]+\.mjs$/.test(name) && name !== path.basename(file),
+    );
     await Promise.all(older.map((name) => rm(path.join(cacheDir, name), { force: true })));
   } catch {
     await rm(temp, { force: true }).catch(() => undefined);

@@ -110,8 +110,13 @@ export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckVi
   const { deck } = c;
   const { opening, middle: rest, closing } = c.prose;
   const overlapSlides = overlapSlidesFor(c, budgets);
-  const agenda = [opening?.title, ...c.sections.map((s) => s.title), overlapSlides[0]?.title, ...rest.map((s) => s.title), closing?.title]
-    .filter((t): t is string => t !== undefined);
+  const agenda = [
+    opening?.title,
+    ...c.sections.map((s) => s.title),
+    overlapSlides[0]?.title,
+    ...rest.map((s) => s.title),
+    closing?.title,
+  ].filter((t): t is string => t !== undefined);
 
   const cover: CoverView = {
     title: deck.title,
@@ -151,7 +156,23 @@ function slideZoom(source: SlideSource | undefined, budgets: FitBudgets): number
 
 /** Every field present (undefined when unused): templates compile in strict mode. */
 function slide(fields: Pick<SlideView, 'kind' | 'title'> & Partial<SlideView>): Required<SlideView> {
-  return { cover: undefined, source: undefined, part: undefined, html: undefined, agenda: undefined, columns: undefined, table: undefined, matrix: undefined, chart: undefined, figure: undefined, caption: undefined, notes: undefined, zoom: undefined, qr: undefined, ...fields } as Required<SlideView>;
+  return {
+    cover: undefined,
+    source: undefined,
+    part: undefined,
+    html: undefined,
+    agenda: undefined,
+    columns: undefined,
+    table: undefined,
+    matrix: undefined,
+    chart: undefined,
+    figure: undefined,
+    caption: undefined,
+    notes: undefined,
+    zoom: undefined,
+    qr: undefined,
+    ...fields,
+  } as Required<SlideView>;
 }
 
 /** A slide that is not split: when it overflows, its type is shrunk (and a warning names it). */
@@ -165,7 +186,13 @@ function pieceShrink(file: string, pieces: readonly Piece[]): Shrinkable[] {
 
 function proseSlide(section: Section, file: string): SlideView {
   const source = fixed(file, section.line, `prose:${section.id}`);
-  return slide({ kind: 'prose', title: section.title, html: piecesToHtml(sectionPieces(section)), notes: section.notes.length > 0 ? [{ html: notesHtml(section.notes) }] : [], source });
+  return slide({
+    kind: 'prose',
+    title: section.title,
+    html: piecesToHtml(sectionPieces(section)),
+    notes: section.notes.length > 0 ? [{ html: notesHtml(section.notes) }] : [],
+    source,
+  });
 }
 
 function compareSlides(section: AlignedSection, c: Comparison, budget: number): SlideView[] {
@@ -173,9 +200,11 @@ function compareSlides(section: AlignedSection, c: Comparison, budget: number): 
   const charsPerLine = columnChars(Math.max(...groups.map((g) => g.length)));
   const lines = (p: Piece) => estimateLines(p.text, charsPerLine);
   const pages = groups.flatMap((group) =>
-    paginateColumns(group.map((role) => sectionPieces(section.cells[role])), lines, budget).map((page) =>
-      page.map((pieces, i) => ({ role: group[i] ?? 0, pieces })),
-    ),
+    paginateColumns(
+      group.map((role) => sectionPieces(section.cells[role])),
+      lines,
+      budget,
+    ).map((page) => page.map((pieces, i) => ({ role: group[i] ?? 0, pieces }))),
   );
   return pages.map((page, index) =>
     slide({
@@ -185,7 +214,12 @@ function compareSlides(section: AlignedSection, c: Comparison, budget: number): 
       columns: page.map(({ role, pieces }) => ({
         heading: c.roles[role]?.short ?? '',
         role,
-        html: pieces.length > 0 ? piecesToHtml(pieces) : section.cells[role] ? '<p class="muted">(continued on the previous slide)</p>' : '<p class="muted">Not covered for this role.</p>',
+        html:
+          pieces.length > 0
+            ? piecesToHtml(pieces)
+            : section.cells[role]
+              ? '<p class="muted">(continued on the previous slide)</p>'
+              : '<p class="muted">Not covered for this role.</p>',
       })),
       notes: [
         ...page.flatMap(({ role }) => {
@@ -199,7 +233,10 @@ function compareSlides(section: AlignedSection, c: Comparison, budget: number): 
         budget: `section:${section.id}`,
         file: c.roles[page[0]?.role ?? 0]?.file ?? c.deck.file,
         line: section.cells[page[0]?.role ?? 0]?.line ?? 1,
-        columns: page.map(({ role, pieces }) => ({ file: c.roles[role]?.file ?? '', lines: pieces.map((p) => p.line) })),
+        columns: page.map(({ role, pieces }) => ({
+          file: c.roles[role]?.file ?? '',
+          lines: pieces.map((p) => p.line),
+        })),
         shrink: page.map(({ role, pieces }) => pieceShrink(c.roles[role]?.file ?? '', pieces)),
       },
     }),
@@ -210,7 +247,9 @@ function compareSlides(section: AlignedSection, c: Comparison, budget: number): 
 export function roleGroups(count: number): number[][] {
   const groups = Math.ceil(count / 3);
   const indexes = Array.from({ length: count }, (_, i) => i);
-  return Array.from({ length: groups }, (_, g) => indexes.slice(Math.round((g * count) / groups), Math.round(((g + 1) * count) / groups)));
+  return Array.from({ length: groups }, (_, g) =>
+    indexes.slice(Math.round((g * count) / groups), Math.round(((g + 1) * count) / groups)),
+  );
 }
 
 function chartSlides(c: Comparison): SlideView[] {
@@ -227,14 +266,21 @@ function chartSlides(c: Comparison): SlideView[] {
       chart: outlookChart(c.outlook),
       figure: 'outlook',
       caption: `${caption}.${sources ? ` Source: ${sources}.` : ''}`,
-      notes: [{ html: `<p>Projected employment growth for the occupation group each role belongs to. ${escape(caption)}.</p>` }],
+      notes: [
+        {
+          html: `<p>Projected employment growth for the occupation group each role belongs to. ${escape(caption)}.</p>`,
+        },
+      ],
     }),
   ];
 }
 
 function overlapSlidesFor(c: Comparison, budgets: FitBudgets): SlideView[] {
   const sharedCount = new Set(c.sections.flatMap((s) => s.overlap.shared.map((k) => k.key))).size;
-  const tables = c.roles.length >= MATRIX_FROM_ROLES ? matrixSlides(c, budgets.get('overlap-matrix') ?? MATRIX_LINES) : tableSlides(c, budgets.get('overlap') ?? TABLE_LINES);
+  const tables =
+    c.roles.length >= MATRIX_FROM_ROLES
+      ? matrixSlides(c, budgets.get('overlap-matrix') ?? MATRIX_LINES)
+      : tableSlides(c, budgets.get('overlap') ?? TABLE_LINES);
   if (tables.length === 0) return [];
   const chart = slide({
     kind: 'chart',
@@ -243,10 +289,29 @@ function overlapSlidesFor(c: Comparison, budgets: FitBudgets): SlideView[] {
     chart: overlapChart(c),
     figure: 'overlap',
     caption: 'Distinct bold terms in each section of the role files, by who has them.',
-    notes: [{ html: `<p>Longer grey bars mean more common ground; hatched and coloured parts are what only one role lists. ${sharedCount} terms are shared in all.</p>` }],
+    notes: [
+      {
+        html: `<p>Longer grey bars mean more common ground; hatched and coloured parts are what only one role lists. ${sharedCount} terms are shared in all.</p>`,
+      },
+    ],
   });
-  const notes = [{ html: `<p>Bold terms from the role files, compared section by section: ${sharedCount} terms appear for ${c.roles.length > 2 ? 'all roles' : 'both roles'}. Ask which of the unique ones surprised the audience.</p>` }];
-  return [chart, ...tables.map((t, index) => slide({ ...t, kind: 'overlap', title: OVERLAP_TITLE, part: tables.length > 1 ? `${index + 1}/${tables.length}` : undefined, notes }))];
+  const notes = [
+    {
+      html: `<p>Bold terms from the role files, compared section by section: ${sharedCount} terms appear for ${c.roles.length > 2 ? 'all roles' : 'both roles'}. Ask which of the unique ones surprised the audience.</p>`,
+    },
+  ];
+  return [
+    chart,
+    ...tables.map((t, index) =>
+      slide({
+        ...t,
+        kind: 'overlap',
+        title: OVERLAP_TITLE,
+        part: tables.length > 1 ? `${index + 1}/${tables.length}` : undefined,
+        notes,
+      }),
+    ),
+  ];
 }
 
 /** Where a section's terms come from: its heading in the first role that has it. */
@@ -277,22 +342,39 @@ function tableSlides(c: Comparison, budget: number): Partial<SlideView>[] {
 /** Four to six roles: a matrix of terms by role, split over slides by rows. */
 function matrixSlides(c: Comparison, budget: number): Partial<SlideView>[] {
   const matrix = overlapMatrix(c);
-  const cells = matrix.groups.flatMap((g, group) => [{ group, row: -1, text: g.title }, ...g.rows.map((r, row) => ({ group, row, text: r.term }))]);
+  const cells = matrix.groups.flatMap((g, group) => [
+    { group, row: -1, text: g.title },
+    ...g.rows.map((r, row) => ({ group, row, text: r.term })),
+  ]);
   const termChars = Math.floor((SLIDE_TEXT_WIDTH - 130 * c.roles.length) / 9);
   // A section heading is not left alone at the foot of a slide: it counts one row more.
-  const pages = paginateColumns([cells], (cell) => estimateLines(cell.text, termChars) + (cell.row < 0 ? 1.25 : 0), budget).map((p) => (p[0] ?? []).filter((cell) => cell.row >= 0));
-  return splitMatrix(matrix, pages).flatMap((m, index) => m.groups.length === 0 ? [] : [{
-    matrix: m,
-    source: {
-      budget: 'overlap-matrix',
-      file: c.deck.file,
-      line: 1,
-      shrink: [(pages[index] ?? []).map((cell) => ({ key: `zoom:overlap:${cell.group}:${cell.row}`, ...sectionPlace(c, matrix.groups[cell.group]?.title ?? '') }))],
-    },
-  }]);
+  const pages = paginateColumns(
+    [cells],
+    (cell) => estimateLines(cell.text, termChars) + (cell.row < 0 ? 1.25 : 0),
+    budget,
+  ).map((p) => (p[0] ?? []).filter((cell) => cell.row >= 0));
+  return splitMatrix(matrix, pages).flatMap((m, index) =>
+    m.groups.length === 0
+      ? []
+      : [
+          {
+            matrix: m,
+            source: {
+              budget: 'overlap-matrix',
+              file: c.deck.file,
+              line: 1,
+              shrink: [
+                (pages[index] ?? []).map((cell) => ({
+                  key: `zoom:overlap:${cell.group}:${cell.row}`,
+                  ...sectionPlace(c, matrix.groups[cell.group]?.title ?? ''),
+                })),
+              ],
+            },
+          },
+        ],
+  );
 }
 
 function columnChars(columns: number): number {
   return Math.floor((SLIDE_TEXT_WIDTH - COLUMN_GAP * (columns - 1)) / columns / CHAR_WIDTH);
 }
-

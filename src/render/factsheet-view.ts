@@ -38,11 +38,16 @@ export function factsheetViews(c: Comparison): { slug: string; view: FactsheetVi
       role: index,
       summary: role.summary,
       outlook: role.outlook
-        ? { growth: formatGrowth(role.outlook.growth), detail: [role.outlook.group, role.outlook.period, role.outlook.source].filter(Boolean).join(' · ') }
+        ? {
+            growth: formatGrowth(role.outlook.growth),
+            detail: [role.outlook.group, role.outlook.period, role.outlook.source].filter(Boolean).join(' · '),
+          }
         : undefined,
       sections: c.sections.flatMap((s) => {
         const cell = s.cells[index];
-        return cell ? [{ id: s.id, title: s.title, html: piecesToHtml(sectionPieces(cell)), file: role.file, line: cell.line }] : [];
+        return cell
+          ? [{ id: s.id, title: s.title, html: piecesToHtml(sectionPieces(cell)), file: role.file, line: cell.line }]
+          : [];
       }),
       footer: [c.deck.title, c.deck.event, formatDate(c.deck.date, c.deck.lang)].filter(Boolean).join(' · '),
     },

@@ -21,10 +21,22 @@ export interface HandoutView {
 /** A slide as the handout draws it: the slide itself, never its notes. */
 export type HandoutSlide = Omit<SlideView, 'notes'> & { number: number };
 
-export function handoutView(deck: DeckView, paper: string, perPage: HandoutPerPage = SLIDES_PER_HANDOUT_PAGE): HandoutView {
+export function handoutView(
+  deck: DeckView,
+  paper: string,
+  perPage: HandoutPerPage = SLIDES_PER_HANDOUT_PAGE,
+): HandoutView {
   // The notes are dropped here, not only left out by the template: they are for the presenter.
   const slides = deck.slides.map(({ notes: _notes, ...slide }, i) => ({ ...slide, number: i + 1 }));
   const pages: HandoutSlide[][] = [];
   for (let i = 0; i < slides.length; i += perPage) pages.push(slides.slice(i, i + perPage));
-  return { lang: deck.lang, title: deck.title, paper, perPage, theme: themeView('light', deck.brand.accent), brand: deck.brand, pages };
+  return {
+    lang: deck.lang,
+    title: deck.title,
+    paper,
+    perPage,
+    theme: themeView('light', deck.brand.accent),
+    brand: deck.brand,
+    pages,
+  };
 }

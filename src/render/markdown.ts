@@ -62,12 +62,22 @@ function withImages<T>(images: readonly ShownImage[], render: () => T): T {
 
 /** Block Markdown (paragraphs, lists) to sanitized HTML. */
 export function markdownToHtml(markdown: string, images: readonly ShownImage[] = []): string {
-  return remembered('block', markdown, images, () => sanitizeHtml(withImages(images, () => marked.parse(markdown) as string), policy));
+  return remembered('block', markdown, images, () =>
+    sanitizeHtml(
+      withImages(images, () => marked.parse(markdown) as string),
+      policy,
+    ),
+  );
 }
 
 /** Inline Markdown (a list item, a sentence) to sanitized HTML without a wrapping paragraph. */
 export function inlineToHtml(markdown: string, images: readonly ShownImage[] = []): string {
-  return remembered('inline', markdown, images, () => sanitizeHtml(withImages(images, () => marked.parseInline(markdown) as string), policy));
+  return remembered('inline', markdown, images, () =>
+    sanitizeHtml(
+      withImages(images, () => marked.parseInline(markdown) as string),
+      policy,
+    ),
+  );
 }
 
 // The same paragraph or item is drawn by the deck, the report and the fact sheet, and again when

@@ -37,5 +37,12 @@ export function notesView(deck: DeckView, paper: string): NotesView {
       heading: `Slide ${i + 1}: ${slide.title}${slide.part ? ` (${slide.part})` : ''}`,
     };
   });
-  return { lang: deck.lang, title: deck.title, paper, theme: themeView('light', deck.brand.accent), brand: deck.brand, slides };
+  return {
+    lang: deck.lang,
+    title: deck.title,
+    paper,
+    theme: themeView('light', deck.brand.accent),
+    brand: deck.brand,
+    slides,
+  };
 }

@@ -30,7 +30,9 @@ function patterns(): string {
 /** The hatching of a role's segment over its colour; nothing for shared segments. */
 function hatch(className: string, x: string | number, y: number, w: string | number, h: number): string {
   const role = /^role-(\d)$/.exec(className)?.[1];
-  return role === undefined ? '' : `<rect class="hatch-overlay" fill="url(#careerdeck-hatch-${role})" x="${x}" y="${y}" width="${w}" height="${h}"/>`;
+  return role === undefined
+    ? ''
+    : `<rect class="hatch-overlay" fill="url(#careerdeck-hatch-${role})" x="${x}" y="${y}" width="${w}" height="${h}"/>`;
 }
 
 interface Segment {
@@ -53,7 +55,11 @@ export function overlapChart(c: Comparison): string {
       segments: [
         { count: s.overlap.shared.length, className: 'overlap-all', name: many ? 'all roles' : 'both' },
         ...(many ? [{ count: s.overlap.partial.length, className: 'overlap-some', name: 'some roles' }] : []),
-        ...s.overlap.unique.map((u, i) => ({ count: u.length, className: `role-${i}`, name: `only ${c.roles[i]?.short ?? ''}` })),
+        ...s.overlap.unique.map((u, i) => ({
+          count: u.length,
+          className: `role-${i}`,
+          name: `only ${c.roles[i]?.short ?? ''}`,
+        })),
       ] satisfies Segment[],
     }))
     .filter((row) => row.segments.some((seg) => seg.count > 0));
@@ -90,7 +96,10 @@ export function overlapChart(c: Comparison): string {
         .map((seg) => {
           const w = (seg.count / total) * plot;
           const rect = `<rect class="${seg.className}" x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${ROW}"><title>${escapeHtml(`${row.title}: ${seg.count} ${seg.name}`)}</title></rect>${hatch(seg.className, x.toFixed(1), y, w.toFixed(1), ROW)}`;
-          const label = w >= 22 ? `<text class="overlap-count on-${seg.className}" x="${(x + w / 2).toFixed(1)}" y="${y + ROW / 2}" text-anchor="middle" dominant-baseline="central">${seg.count}</text>` : '';
+          const label =
+            w >= 22
+              ? `<text class="overlap-count on-${seg.className}" x="${(x + w / 2).toFixed(1)}" y="${y + ROW / 2}" text-anchor="middle" dominant-baseline="central">${seg.count}</text>`
+              : '';
           x += w;
           return rect + label;
         })
@@ -98,7 +107,9 @@ export function overlapChart(c: Comparison): string {
       return `${labelText(labels[r] ?? [row.title], LABEL - 12, y + ROW / 2, LINE, row.title)}${parts}`;
     })
     .join('');
-  const desc = rows.map((row) => `${row.title}: ${row.segments.map((seg) => `${seg.count} ${seg.name}`).join(', ')}`).join('; ');
+  const desc = rows
+    .map((row) => `${row.title}: ${row.segments.map((seg) => `${seg.count} ${seg.name}`).join(', ')}`)
+    .join('; ');
   return (
     `<svg class="chart overlap-chart" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="overlap-title overlap-desc" xmlns="http://www.w3.org/2000/svg">` +
     `<title id="overlap-title">Keywords shared and unique, by section</title><desc id="overlap-desc">${escapeHtml(desc)}.</desc>` +

@@ -33,8 +33,12 @@ export function overlapMatrix(c: Comparison): OverlapMatrix {
   const groups = c.sections.flatMap((s): MatrixGroup[] => {
     const all = (holders: readonly number[]) => Array.from({ length: count }, (_, i) => holders.includes(i));
     const shared = s.overlap.shared.map((k) => ({ term: k.label, marks: all(c.roles.map((_, i) => i)) }));
-    const partial = [...s.overlap.partial].sort((a, b) => b.roles.length - a.roles.length).map((p) => ({ term: p.keyword.label, marks: all(p.roles) }));
-    const unique = s.overlap.unique.flatMap((keywords, role) => keywords.map((k) => ({ term: k.label, marks: all([role]) })));
+    const partial = [...s.overlap.partial]
+      .sort((a, b) => b.roles.length - a.roles.length)
+      .map((p) => ({ term: p.keyword.label, marks: all(p.roles) }));
+    const unique = s.overlap.unique.flatMap((keywords, role) =>
+      keywords.map((k) => ({ term: k.label, marks: all([role]) })),
+    );
     const rows = [...shared, ...partial, ...unique];
     return rows.length > 0 ? [{ title: s.title, span: count + 1, rows }] : [];
   });
@@ -42,7 +46,10 @@ export function overlapMatrix(c: Comparison): OverlapMatrix {
 }
 
 /** A matrix cut into pages of rows; a section that continues on a page gets its heading again. */
-export function splitMatrix(m: OverlapMatrix, pages: readonly (readonly { group: number; row: number }[])[]): OverlapMatrix[] {
+export function splitMatrix(
+  m: OverlapMatrix,
+  pages: readonly (readonly { group: number; row: number }[])[],
+): OverlapMatrix[] {
   return pages.map((cells) => {
     const groups: MatrixGroup[] = [];
     for (const { group, row } of cells) {

@@ -12,13 +12,20 @@ export function overlapTable(c: Comparison): OverlapTable {
   const many = c.roles.length > 2;
   const short = (i: number) => c.roles[i]?.short ?? '';
   return {
-    head: ['Section', many ? 'All roles' : 'Both', ...(many ? ['Some roles'] : []), ...c.roles.map((r) => `Only ${r.short}`)],
+    head: [
+      'Section',
+      many ? 'All roles' : 'Both',
+      ...(many ? ['Some roles'] : []),
+      ...c.roles.map((r) => `Only ${r.short}`),
+    ],
     rows: c.sections
       .filter((s) => s.overlap.shared.length + s.overlap.partial.length + s.overlap.unique.flat().length > 0)
       .map((s) => [
         s.title,
         keywordList(s.overlap.shared) || '–',
-        ...(many ? [s.overlap.partial.map((p) => `${p.keyword.label} (${p.roles.map(short).join(', ')})`).join(', ') || '–'] : []),
+        ...(many
+          ? [s.overlap.partial.map((p) => `${p.keyword.label} (${p.roles.map(short).join(', ')})`).join(', ') || '–']
+          : []),
         ...s.overlap.unique.map((u) => keywordList(u) || '–'),
       ]),
   };

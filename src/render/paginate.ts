@@ -40,7 +40,11 @@ export function chunkByLines<T>(items: readonly T[], lines: (item: T) => number,
 }
 
 /** Splits every column with the same budget; all columns advance together, page k shows chunk k of each. */
-export function paginateColumns<T>(columns: readonly (readonly T[])[], lines: (item: T) => number, budget: number): T[][][] {
+export function paginateColumns<T>(
+  columns: readonly (readonly T[])[],
+  lines: (item: T) => number,
+  budget: number,
+): T[][][] {
   const chunked = columns.map((items) => chunkByLines(items, lines, budget));
   const pages = Math.max(1, ...chunked.map((c) => c.length));
   return Array.from({ length: pages }, (_, page) => chunked.map((c) => c[page] ?? []));

@@ -14,8 +14,22 @@ export interface Piece {
 export function sectionPieces(section: Section | undefined): Piece[] {
   return (section?.blocks ?? []).flatMap((block): Piece[] =>
     block.kind === 'paragraph'
-      ? [{ kind: 'paragraph', ordered: false, html: markdownToHtml(block.markdown, block.images), text: plain(block.markdown), line: block.line }]
-      : block.items.map((item) => ({ kind: 'item', ordered: block.ordered, html: inlineToHtml(item.markdown, item.images), text: plain(item.markdown), line: item.line })),
+      ? [
+          {
+            kind: 'paragraph',
+            ordered: false,
+            html: markdownToHtml(block.markdown, block.images),
+            text: plain(block.markdown),
+            line: block.line,
+          },
+        ]
+      : block.items.map((item) => ({
+          kind: 'item',
+          ordered: block.ordered,
+          html: inlineToHtml(item.markdown, item.images),
+          text: plain(item.markdown),
+          line: item.line,
+        })),
   );
 }
 

@@ -25,7 +25,12 @@ export interface RenderedDeck {
   slideCount: number;
 }
 
-export function renderDeck(c: Comparison, templates: Templates, budgets?: FitBudgets, maxSlides = DEFAULT_LIMITS.slides): RenderedDeck {
+export function renderDeck(
+  c: Comparison,
+  templates: Templates,
+  budgets?: FitBudgets,
+  maxSlides = DEFAULT_LIMITS.slides,
+): RenderedDeck {
   const deck = deckView(c, budgets);
   // Counted before any template runs or page prints: a runaway deck stops here, not in Chromium.
   if (deck.slides.length > maxSlides) {

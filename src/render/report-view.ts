@@ -27,7 +27,13 @@ export interface ReportView {
   roles: { title: string; short: string; summary?: string | undefined; role: number }[];
   glance: { head: string[]; rows: { label: string; cells: string[] }[] };
   opening?: PartView | undefined;
-  sections: { id: string; title: string; columns: { heading: string; role: number; html: string }[]; chart: string | undefined; caption: string | undefined }[];
+  sections: {
+    id: string;
+    title: string;
+    columns: { heading: string; role: number; html: string }[];
+    chart: string | undefined;
+    caption: string | undefined;
+  }[];
   overlap: OverlapTable;
   /** With 4-6 roles the overlap is shown as this matrix instead of the table. */
   overlapMatrix: OverlapMatrix | undefined;
@@ -57,10 +63,14 @@ export function reportView(c: Comparison): ReportView {
     glance: {
       head: roles.map((r) => r.short),
       rows: [
-        ...(roles.some((r) => r.summary) ? [{ label: 'In one sentence', cells: roles.map((r) => r.summary ?? '–') }] : []),
+        ...(roles.some((r) => r.summary)
+          ? [{ label: 'In one sentence', cells: roles.map((r) => r.summary ?? '–') }]
+          : []),
         ...c.sections.map((s) => ({
           label: s.title,
-          cells: s.cells.map((cell, i) => (s.id === 'outlook' && roles[i]?.outlook ? growthLine(roles[i].outlook) : glanceCell(cell))),
+          cells: s.cells.map((cell, i) =>
+            s.id === 'outlook' && roles[i]?.outlook ? growthLine(roles[i].outlook) : glanceCell(cell),
+          ),
         })),
       ],
     },
@@ -68,7 +78,11 @@ export function reportView(c: Comparison): ReportView {
     sections: c.sections.map((s) => ({
       id: s.id,
       title: s.title,
-      columns: s.cells.map((cell, role) => ({ heading: roles[role]?.short ?? '', role, html: cell ? piecesToHtml(sectionPieces(cell)) : '<p class="muted">Not covered for this role.</p>' })),
+      columns: s.cells.map((cell, role) => ({
+        heading: roles[role]?.short ?? '',
+        role,
+        html: cell ? piecesToHtml(sectionPieces(cell)) : '<p class="muted">Not covered for this role.</p>',
+      })),
       chart: s.id === c.chartAfter && chart ? chart : undefined,
       caption: s.id === c.chartAfter ? caption : undefined,
     })),
@@ -88,7 +102,9 @@ function part(section: Section): PartView {
 /** A section in a few words: its keywords, or for prose its first sentence. */
 function glanceCell(cell: Section | undefined): string {
   if (!cell) return '–';
-  const keywords = keywordList(cell.blocks.flatMap((b) => (b.kind === 'list' ? b.items.flatMap((i) => i.keywords) : [])));
+  const keywords = keywordList(
+    cell.blocks.flatMap((b) => (b.kind === 'list' ? b.items.flatMap((i) => i.keywords) : [])),
+  );
   if (keywords) return keywords;
   const first = cell.blocks.find((b) => b.kind === 'paragraph');
   return first ? (plain(first.markdown).split(/(?<=[.!?])\s/)[0] ?? '') : '–';

@@ -28,16 +28,25 @@ export async function loadTemplates(dir: string, cacheDir?: string): Promise<Tem
   const partials = (await readdir(path.join(dir, 'partials'))).filter((f) => f.endsWith('.hbs')).sort();
   const sources: Record<string, string> = {};
   await Promise.all([
-    ...['deck', 'report', 'handout', 'notes', 'factsheet'].map(async (name) => (sources[name] = await read(name, `${name}.hbs`))),
+    ...['deck', 'report', 'handout', 'notes', 'factsheet'].map(
+      async (name) => (sources[name] = await read(name, `${name}.hbs`)),
+    ),
     ...partials.map(async (file) => (sources[`partials/${file.slice(0, -4)}`] = await read('partials', file))),
   ]);
   const specs = await precompiledTemplates(sources, cacheDir);
   // With precompiled templates the runtime is enough; without, the compiler compiles them here.
   const hbs = specs ? (await handlebarsRuntime()).create() : (await import('handlebars')).default.create();
   for (const [name, fn] of Object.entries(helpers)) hbs.registerHelper(name, fn);
-  const template = (name: string) => (specs ? hbs.template(specs[name]!) : hbs.compile(sources[name]!, { strict: true, noEscape: false }));
+  const template = (name: string) =>
+    specs ? hbs.template(specs[name]!) : hbs.compile(sources[name]!, { strict: true, noEscape: false });
   for (const file of partials) hbs.registerPartial(file.slice(0, -4), template(`partials/${file.slice(0, -4)}`));
-  const [deck, report, handout, notes, factsheet] = [template('deck'), template('report'), template('handout'), template('notes'), template('factsheet')];
+  const [deck, report, handout, notes, factsheet] = [
+    template('deck'),
+    template('report'),
+    template('handout'),
+    template('notes'),
+    template('factsheet'),
+  ];
   const [base, printLinks, deckCss, reportCss, handoutCss, notesCss, factsheetCss, deckScript] = await Promise.all([
     read('partials', 'base.css'),
     read('partials', 'print-links.css'),
@@ -52,12 +61,22 @@ export async function loadTemplates(dir: string, cacheDir?: string): Promise<Tem
   return {
     // Each page's theme (generated from the palette table, src/render/themes.ts) comes first.
     deck: (view) => deck({ ...view, css: `${view.theme.css}${base}\n${deckCss}`, scripts: true }, runtime),
-    report: (view) => report({ ...view, css: `${view.theme.css}${base}\n${reportCss}\n${printLinks}`, scripts: false }, runtime),
+    report: (view) =>
+      report({ ...view, css: `${view.theme.css}${base}\n${reportCss}\n${printLinks}`, scripts: false }, runtime),
     // Printed outputs (report, handout, fact sheets) also print each link's address.
     // The handout draws slides with the deck's own CSS, scaled down, so they match the screen.
-    handout: (view) => handout({ ...view, css: `${view.theme.css}${base}\n${deckCss}\n${handoutCss}\n${printLinks}`, scripts: false }, runtime),
-    notes: (view) => notes({ ...view, css: `${view.theme.css}${base}\n${deckCss}\n${notesCss}\n${printLinks}`, scripts: false }, runtime),
-    factsheet: (view) => factsheet({ ...view, css: `${view.theme.css}${base}\n${factsheetCss}\n${printLinks}`, scripts: false }, runtime),
+    handout: (view) =>
+      handout(
+        { ...view, css: `${view.theme.css}${base}\n${deckCss}\n${handoutCss}\n${printLinks}`, scripts: false },
+        runtime,
+      ),
+    notes: (view) =>
+      notes(
+        { ...view, css: `${view.theme.css}${base}\n${deckCss}\n${notesCss}\n${printLinks}`, scripts: false },
+        runtime,
+      ),
+    factsheet: (view) =>
+      factsheet({ ...view, css: `${view.theme.css}${base}\n${factsheetCss}\n${printLinks}`, scripts: false }, runtime),
     deckScript,
   };
 }

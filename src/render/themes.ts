@@ -99,7 +99,13 @@ export const THEME_TABLE: Readonly<Record<ThemeName, Theme>> = {
   // A dark deck prints light: the slides PDF is for paper, where a dark page wastes toner and bands.
   dark: { name: 'dark', palette: dark, minText: AA_TEXT, print: 'light', scheme: 'dark' },
   // Already black on white, so it prints as it is: whoever needs it on screen needs it on paper.
-  'high-contrast': { name: 'high-contrast', palette: highContrast, minText: 7, print: 'high-contrast', scheme: 'light' },
+  'high-contrast': {
+    name: 'high-contrast',
+    palette: highContrast,
+    minText: 7,
+    print: 'high-contrast',
+    scheme: 'light',
+  },
 };
 
 /** A text/background pair the templates draw, and the contrast it needs. */

@@ -20,7 +20,14 @@ export function deckTemplate({ title, roles, sectionIds }: DeckTemplate): string
   const front = commentedLines([
     [`title: ${yamlValue(title.trim())}`],
     [`roles: ${yamlValue(roles.map((r) => r.slug))}`, 'two to six role files from roles/, in column order'],
-    ...(sectionIds.length > 0 ? [[`# sections: ${yamlValue(sectionIds)}`, "optional: which sections to compare, in order; default: the first role's"] as const] : []),
+    ...(sectionIds.length > 0
+      ? [
+          [
+            `# sections: ${yamlValue(sectionIds)}`,
+            "optional: which sections to compare, in order; default: the first role's",
+          ] as const,
+        ]
+      : []),
     ['# subtitle: One line under the title'],
     ['# event: Career Workshop'],
     ['# presenter: Your name or team'],
@@ -29,7 +36,14 @@ export function deckTemplate({ title, roles, sectionIds }: DeckTemplate): string
     ['# handout: { perPage: 3 }', 'slides a page of the audience handout: 1, 2, 3, 4 or 6'],
   ]);
   const sections: [string, string[]][] = [
-    ['Introduction', [`Comes right after the agenda: why compare ${list(names)}, and for whom.`, 'A paragraph or a short list.', NOTE_HINT]],
+    [
+      'Introduction',
+      [
+        `Comes right after the agenda: why compare ${list(names)}, and for whom.`,
+        'A paragraph or a short list.',
+        NOTE_HINT,
+      ],
+    ],
     [
       'What they have in common',
       [
@@ -38,7 +52,10 @@ export function deckTemplate({ title, roles, sectionIds }: DeckTemplate): string
         NOTE_HINT,
       ],
     ],
-    ['Conclusion', ['Closes the deck: how to choose between the roles, and one next step for the audience.', NOTE_HINT]],
+    [
+      'Conclusion',
+      ['Closes the deck: how to choose between the roles, and one next step for the audience.', NOTE_HINT],
+    ],
   ];
   const intro = comment([
     'Fill in each section below, then run: npm run check',
@@ -53,7 +70,7 @@ export function deckTemplate({ title, roles, sectionIds }: DeckTemplate): string
     `## Notes: ${example}`,
     "Added after the roles' notes on that section's slides.",
     `## Notes: ${example} for ${roles[0]?.slug ?? 'role-file-name'}`,
-    "Added to that role's note; start the text with \"Replace:\" to replace the note instead.",
+    'Added to that role\'s note; start the text with "Replace:" to replace the note instead.',
   ]);
   return ['---', ...front, '---', '', intro, '', body.join('\n'), notes, ''].join('\n');
 }

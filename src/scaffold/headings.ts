@@ -17,7 +17,10 @@ export const DEFAULT_ROLE_HEADINGS: readonly string[] = [
 export function headingsOf(body: string): string[] {
   return new Lexer({ gfm: true })
     .lex(body)
-    .filter((t): t is Token & { type: 'heading'; depth: number; tokens: Token[] } => t.type === 'heading' && (t as { depth?: number }).depth === 2)
+    .filter(
+      (t): t is Token & { type: 'heading'; depth: number; tokens: Token[] } =>
+        t.type === 'heading' && (t as { depth?: number }).depth === 2,
+    )
     .map((t) => plainText(t.tokens).trim())
     .filter((title) => slugify(title) !== '');
 }
@@ -87,5 +90,7 @@ function mostCommon(spellings: Map<string, number>): string {
 }
 
 function plainText(tokens: Token[]): string {
-  return tokens.map((t) => ('tokens' in t && t.tokens ? plainText(t.tokens as Token[]) : 'text' in t ? String(t.text) : '')).join('');
+  return tokens
+    .map((t) => ('tokens' in t && t.tokens ? plainText(t.tokens as Token[]) : 'text' in t ? String(t.text) : ''))
+    .join('');
 }

@@ -11,29 +11,65 @@ const HINTS: Record<string, Hint> = {
   definition: { what: 'A paragraph of two or three sentences: what the role is and what it delivers.' },
   overview: { what: 'A paragraph of two or three sentences: what the role is and what it delivers.' },
   'what-they-do': { what: 'A paragraph of two or three sentences: what the role is and what it delivers.' },
-  responsibilities: { what: 'What the role does day to day: a list, one duty per item.', example: 'Build and run **data pipelines**' },
-  duties: { what: 'What the role does day to day: a list, one duty per item.', example: 'Build and run **data pipelines**' },
-  skills: { what: 'The skills the role needs: a list, one skill or group of skills per item.', example: 'Programming in **Python** or **Java**' },
-  'required-skills': { what: 'The skills the role needs: a list, one skill or group of skills per item.', example: 'Programming in **Python** or **Java**' },
-  education: { what: 'The usual degrees, training or certificates: a list.', example: "A **Bachelor's degree** in **Computer Science** or a similar subject" },
-  qualifications: { what: 'The usual degrees, training or certificates: a list.', example: "A **Bachelor's degree** in **Computer Science** or a similar subject" },
+  responsibilities: {
+    what: 'What the role does day to day: a list, one duty per item.',
+    example: 'Build and run **data pipelines**',
+  },
+  duties: {
+    what: 'What the role does day to day: a list, one duty per item.',
+    example: 'Build and run **data pipelines**',
+  },
+  skills: {
+    what: 'The skills the role needs: a list, one skill or group of skills per item.',
+    example: 'Programming in **Python** or **Java**',
+  },
+  'required-skills': {
+    what: 'The skills the role needs: a list, one skill or group of skills per item.',
+    example: 'Programming in **Python** or **Java**',
+  },
+  education: {
+    what: 'The usual degrees, training or certificates: a list.',
+    example: "A **Bachelor's degree** in **Computer Science** or a similar subject",
+  },
+  qualifications: {
+    what: 'The usual degrees, training or certificates: a list.',
+    example: "A **Bachelor's degree** in **Computer Science** or a similar subject",
+  },
   tools: { what: 'The tools, languages and software used every day: a list.', example: 'Version control with **Git**' },
-  'tools-and-software': { what: 'The tools, languages and software used every day: a list.', example: 'Version control with **Git**' },
-  industries: { what: 'Where people in this role work: a list of industries or kinds of employer.', example: '**Healthcare**' },
-  outlook: { what: 'A sentence or two on demand and growth, naming the source. Put the figures in the front matter "outlook": the deck charts them.' },
-  'getting-started': { what: 'First steps for someone who wants this job: a list of concrete actions.', example: 'Build a small **portfolio project**' },
+  'tools-and-software': {
+    what: 'The tools, languages and software used every day: a list.',
+    example: 'Version control with **Git**',
+  },
+  industries: {
+    what: 'Where people in this role work: a list of industries or kinds of employer.',
+    example: '**Healthcare**',
+  },
+  outlook: {
+    what: 'A sentence or two on demand and growth, naming the source. Put the figures in the front matter "outlook": the deck charts them.',
+  },
+  'getting-started': {
+    what: 'First steps for someone who wants this job: a list of concrete actions.',
+    example: 'Build a small **portfolio project**',
+  },
 };
 
 /** How bold keywords drive the comparison, with an example item. */
-const bold = (example: string) => [`**Bold** the terms to compare ("- ${example}"): roles that`, 'bold the same term share it, so spell it as the other role files do.'];
-export const NOTE_HINT = 'A last paragraph starting "Note:" is the speaker note: presenter view and notes PDF, never a slide nor the handout.';
+const bold = (example: string) => [
+  `**Bold** the terms to compare ("- ${example}"): roles that`,
+  'bold the same term share it, so spell it as the other role files do.',
+];
+export const NOTE_HINT =
+  'A last paragraph starting "Note:" is the speaker note: presenter view and notes PDF, never a slide nor the handout.';
 
 /**
  * The hint under a section heading, as an HTML comment: validation drops a block that is exactly
  * one comment, so an unfilled section reads as empty and `check` lists it with its line.
  */
 export function sectionHint(title: string): string {
-  const hint = HINTS[slugify(title)] ?? { what: `What to say under "${title}": a short list, or a paragraph.`, example: 'A point with its **key term** in bold' };
+  const hint = HINTS[slugify(title)] ?? {
+    what: `What to say under "${title}": a short list, or a paragraph.`,
+    example: 'A point with its **key term** in bold',
+  };
   return comment([hint.what, ...(hint.example === undefined ? [] : bold(hint.example)), NOTE_HINT]);
 }
 

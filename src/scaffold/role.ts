@@ -20,7 +20,10 @@ export function roleTemplate({ title, short, headings }: RoleTemplate): string {
   const front = commentedLines([
     [`title: ${yamlValue(title.trim())}`],
     [`short: ${yamlValue(short.trim())}`, 'label for table headers and columns; keep it short'],
-    ['# draft: true', 'uncomment to keep it out of every deck while you write it (check then warns instead of failing)'],
+    [
+      '# draft: true',
+      'uncomment to keep it out of every deck while you write it (check then warns instead of failing)',
+    ],
     ['# summary: One sentence about the role.', 'optional: uncomment and write it (report and fact sheet)'],
     ['# outlook:', 'optional: uncomment and fill in to chart the growth'],
     ['#   growth: 10', 'percent over the period'],

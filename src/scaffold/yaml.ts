@@ -24,7 +24,11 @@ const ALIGN_UP_TO = 40;
 
 /** `key: value` lines with their comments lined up in one column. */
 export function commentedLines(rows: readonly (readonly [code: string, comment?: string])[]): string[] {
-  const aligned = rows.filter(([code, c]) => c !== undefined && code.length <= ALIGN_UP_TO).map(([code]) => code.length);
+  const aligned = rows
+    .filter(([code, c]) => c !== undefined && code.length <= ALIGN_UP_TO)
+    .map(([code]) => code.length);
   const width = Math.max(0, ...aligned) + 2;
-  return rows.map(([code, note]) => (note === undefined ? code : `${code.length <= ALIGN_UP_TO ? code.padEnd(width) : `${code}  `}# ${note}`));
+  return rows.map(([code, note]) =>
+    note === undefined ? code : `${code.length <= ALIGN_UP_TO ? code.padEnd(width) : `${code}  `}# ${note}`,
+  );
 }

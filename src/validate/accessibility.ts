@@ -11,10 +11,12 @@ import type { Deck, Role, Section } from '../model/index.js';
  */
 export function accessibilityWarnings(roles: readonly Role[], decks: readonly Deck[]): Diagnostic[] {
   const warnings: Diagnostic[] = [];
-  const warn = (file: string, line: number, message: string) => warnings.push({ file, line, message, severity: 'warning' });
+  const warn = (file: string, line: number, message: string) =>
+    warnings.push({ file, line, message, severity: 'warning' });
   for (const doc of [...roles, ...decks]) {
     for (const section of doc.sections) {
-      for (const { markdown, line } of texts(section)) checkText(markdown, line, (at, message) => warn(doc.file, at, message));
+      for (const { markdown, line } of texts(section))
+        checkText(markdown, line, (at, message) => warn(doc.file, at, message));
     }
   }
   for (const deck of decks) warnings.push(...repeatedTitles(deck, roles));
@@ -23,7 +25,11 @@ export function accessibilityWarnings(roles: readonly Role[], decks: readonly De
 
 /** Every piece of inline Markdown a section shows, with the line it starts on. */
 function texts(section: Section): { markdown: string; line: number }[] {
-  return section.blocks.flatMap((block) => (block.kind === 'paragraph' ? [{ markdown: block.markdown, line: block.line }] : block.items.map((item) => ({ markdown: item.markdown, line: item.line }))));
+  return section.blocks.flatMap((block) =>
+    block.kind === 'paragraph'
+      ? [{ markdown: block.markdown, line: block.line }]
+      : block.items.map((item) => ({ markdown: item.markdown, line: item.line })),
+  );
 }
 
 /** Link texts that say nothing of where a link goes, read out of context by a screen reader. */
@@ -56,25 +62,40 @@ export function checkText(markdown: string, line: number, warn: (line: number, m
       const alt = image.text.trim();
       const file = image.href.split('/').pop() ?? image.href;
       if (alt === '') {
-        warn(lineOf(image.raw), `image "${image.href}" has no alt text; a screen reader skips it: describe what it shows, as ![what it shows](${image.href}) (the outputs mark an image with no alt text as decorative)`);
+        warn(
+          lineOf(image.raw),
+          `image "${image.href}" has no alt text; a screen reader skips it: describe what it shows, as ![what it shows](${image.href}) (the outputs mark an image with no alt text as decorative)`,
+        );
       } else if (VAGUE_ALT.test(alt) || alt === file || alt === image.href) {
-        warn(lineOf(image.raw), `image "${image.href}" has the alt text "${alt}", which does not say what it shows; describe it, as ![what it shows](${image.href})`);
+        warn(
+          lineOf(image.raw),
+          `image "${image.href}" has the alt text "${alt}", which does not say what it shows; describe it, as ![what it shows](${image.href})`,
+        );
       }
     }
     if (token.type === 'link') {
       const link = token as Tokens.Link;
       const text = plain(link.tokens ?? []).trim();
       if (text === link.href || URL_LIKE.test(text)) {
-        warn(lineOf(link.raw), `link text "${text}" is a bare address; a screen reader spells it out: write what it leads to, as [Occupational Outlook Handbook](${link.href})`);
+        warn(
+          lineOf(link.raw),
+          `link text "${text}" is a bare address; a screen reader spells it out: write what it leads to, as [Occupational Outlook Handbook](${link.href})`,
+        );
       } else if (VAGUE_LINK.test(text)) {
-        warn(lineOf(link.raw), `link text "${text}" does not say where the link goes (screen readers list links by their text alone): write what it leads to, as [Occupational Outlook Handbook](${link.href})`);
+        warn(
+          lineOf(link.raw),
+          `link text "${text}" does not say where the link goes (screen readers list links by their text alone): write what it leads to, as [Occupational Outlook Handbook](${link.href})`,
+        );
       }
     }
     return false;
   });
   const colour = COLOUR_ONLY.exec(markdown);
   if (colour) {
-    warn(lineOf(colour[0]), `"${colour[0]}" carries meaning by colour alone, which people who cannot tell colours apart (and greyscale prints) miss; say it in words too, such as "the skills both roles share"`);
+    warn(
+      lineOf(colour[0]),
+      `"${colour[0]}" carries meaning by colour alone, which people who cannot tell colours apart (and greyscale prints) miss; say it in words too, such as "the skills both roles share"`,
+    );
   }
 }
 
@@ -85,14 +106,22 @@ export function checkText(markdown: string, line: number, warn: (line: number, m
  */
 function repeatedTitles(deck: Deck, roles: readonly Role[]): Diagnostic[] {
   const key = (title: string) => title.trim().toLowerCase().replace(/\s+/g, ' ');
-  const deckRoles = deck.roles.map((slug) => roles.find((r) => r.slug === slug)).filter((r): r is Role => r !== undefined);
+  const deckRoles = deck.roles
+    .map((slug) => roles.find((r) => r.slug === slug))
+    .filter((r): r is Role => r !== undefined);
   const taken = new Map<string, string>([
     [key(deck.title), 'the title slide'],
     [key('Agenda'), 'the agenda slide'],
   ]);
   for (const id of deck.sectionIds) {
-    const compared = deckRoles.flatMap((r) => r.sections.filter((s) => s.id === id).map((s) => ({ role: r, section: s })))[0];
-    if (compared) taken.set(key(compared.section.title), `the compared section "${compared.section.title}" (${compared.role.file}:${compared.section.line})`);
+    const compared = deckRoles.flatMap((r) =>
+      r.sections.filter((s) => s.id === id).map((s) => ({ role: r, section: s })),
+    )[0];
+    if (compared)
+      taken.set(
+        key(compared.section.title),
+        `the compared section "${compared.section.title}" (${compared.role.file}:${compared.section.line})`,
+      );
   }
   const diagnostics: Diagnostic[] = [];
   for (const section of deck.sections) {
@@ -119,5 +148,7 @@ function walk(tokens: Token[], visit: (token: Token) => boolean): void {
 }
 
 function plain(tokens: Token[]): string {
-  return tokens.map((t) => ('tokens' in t && t.tokens ? plain(t.tokens as Token[]) : 'text' in t ? String(t.text) : '')).join('');
+  return tokens
+    .map((t) => ('tokens' in t && t.tokens ? plain(t.tokens as Token[]) : 'text' in t ? String(t.text) : ''))
+    .join('');
 }

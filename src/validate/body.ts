@@ -19,7 +19,13 @@ export interface BodyResult {
  * speaker notes. Anything else (raw HTML, code, tables, text before the first heading) is
  * reported with its line rather than silently dropped.
  */
-export function parseBody(body: string, file: string, firstLine: number, resolveImage: ImageResolver = refuseImages, maxSectionBytes = DEFAULT_LIMITS.sectionBytes): BodyResult {
+export function parseBody(
+  body: string,
+  file: string,
+  firstLine: number,
+  resolveImage: ImageResolver = refuseImages,
+  maxSectionBytes = DEFAULT_LIMITS.sectionBytes,
+): BodyResult {
   const lineAt = lineLocator(body, firstLine);
   const sections: Section[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -43,9 +49,17 @@ export function parseBody(body: string, file: string, firstLine: number, resolve
       if (token.depth === 1 && current === undefined) continue; // an optional document title
       const title = plainText(token.tokens ?? []).trim();
       current = { id: slugify(title), title, line, blocks: [], notes: [] };
-      if (token.depth === 1) problem(line, `"# ${token.text}" is a top-level heading inside the body; use "## ${token.text}" to open a section`);
+      if (token.depth === 1)
+        problem(
+          line,
+          `"# ${token.text}" is a top-level heading inside the body; use "## ${token.text}" to open a section`,
+        );
       const twin = sections.find((s) => s.id === current?.id);
-      if (twin) problem(line, `section "${current.title}" appears twice (first on line ${twin.line}); merge the two or rename one`);
+      if (twin)
+        problem(
+          line,
+          `section "${current.title}" appears twice (first on line ${twin.line}); merge the two or rename one`,
+        );
       if (current.id === '') problem(line, 'section heading is empty; give it a title');
       sections.push(current);
       starts.push(offset - token.raw.length);
@@ -68,13 +82,17 @@ export function parseBody(body: string, file: string, firstLine: number, resolve
     const block = toBlock(token, line, lineAt, offset - token.raw.length, problem, resolveImage);
     if (block) current.blocks.push(block);
     if (block?.kind === 'paragraph') notices(token, line, warn);
-    if (block?.kind === 'list') (token as Tokens.List).items.forEach((item, i) => notices(item, block.items[i]?.line ?? line, warn));
+    if (block?.kind === 'list')
+      (token as Tokens.List).items.forEach((item, i) => notices(item, block.items[i]?.line ?? line, warn));
   }
 
   sections.forEach((section, i) => {
     const bytes = Buffer.byteLength(body.slice(starts[i], starts[i + 1] ?? body.length));
     if (bytes > maxSectionBytes) {
-      problem(section.line, `section "${section.title}" is ${sizeText(bytes)}, over the limit of ${sizeText(maxSectionBytes)} for one section; split it into several sections`);
+      problem(
+        section.line,
+        `section "${section.title}" is ${sizeText(bytes)}, over the limit of ${sizeText(maxSectionBytes)} for one section; split it into several sections`,
+      );
     }
   });
   for (const section of sections) {
@@ -98,7 +116,12 @@ function toBlock(
     case 'paragraph':
       return { kind: 'paragraph', markdown: token.text, images: imagesOf(token.tokens ?? [], line), line };
     case 'list':
-      return { kind: 'list', ordered: token.ordered, items: listItems(token as Tokens.List, start, lineAt, problem, imagesOf), line };
+      return {
+        kind: 'list',
+        ordered: token.ordered,
+        items: listItems(token as Tokens.List, start, lineAt, problem, imagesOf),
+        line,
+      };
     case 'html':
       problem(line, 'raw HTML is not allowed in content; write it as Markdown (paragraphs, lists, **bold**, links)');
       return undefined;
@@ -127,7 +150,12 @@ function listItems(
 }
 
 /** The images an item or paragraph shows, resolved; refused ones become problems at its line. */
-function images(tokens: Token[], line: number, resolve: ImageResolver, problem: (line: number, message: string) => void): ImageUse[] {
+function images(
+  tokens: Token[],
+  line: number,
+  resolve: ImageResolver,
+  problem: (line: number, message: string) => void,
+): ImageUse[] {
   const found: ImageUse[] = [];
   walk(tokens, (token) => {
     if (token.type !== 'image') return false;
@@ -152,12 +180,19 @@ function notices(token: Token, line: number, warn: (line: number, message: strin
     if (t.type !== 'link') return false;
     const link = t as Tokens.Link;
     if (!SHOWN_LINK.test(link.href.trim())) {
-      warn(line, `link "${link.text}" to "${link.href.slice(0, 60)}" is shown as plain text: only http, https and mailto links are kept; write the full web address or remove the link`);
+      warn(
+        line,
+        `link "${link.text}" to "${link.href.slice(0, 60)}" is shown as plain text: only http, https and mailto links are kept; write the full web address or remove the link`,
+      );
     }
     return false;
   });
   const footnote = FOOTNOTE.exec(token.raw);
-  if (footnote) warn(line, `footnote "${footnote[0]}" is not supported and shows as written; put the note in the sentence, in brackets, or in a "Note:" paragraph`);
+  if (footnote)
+    warn(
+      line,
+      `footnote "${footnote[0]}" is not supported and shows as written; put the note in the sentence, in brackets, or in a "Note:" paragraph`,
+    );
 }
 
 const refuseImages: ImageResolver = (src) => `image "${src}" cannot be shown here`;
@@ -190,7 +225,13 @@ function plainText(tokens: Token[]): string {
 }
 
 function describe(type: string): string {
-  const names: Record<string, string> = { code: 'code block', table: 'table', blockquote: 'quote', hr: 'horizontal rule', heading: 'sub-heading' };
+  const names: Record<string, string> = {
+    code: 'code block',
+    table: 'table',
+    blockquote: 'quote',
+    hr: 'horizontal rule',
+    heading: 'sub-heading',
+  };
   return names[type] ?? type;
 }
 

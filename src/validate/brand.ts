@@ -38,7 +38,12 @@ export function accentProblem(accent: string): string | undefined {
  * checked for contrast, the logo resolved to an image. `at(key)` locates a key of the brand
  * mapping (`accent`, `logo`) in the file that names it, for the diagnostics.
  */
-export function checkBrand(input: BrandInput, file: string, at: (key: 'accent' | 'logo') => SourceLocation, contentDir: string): { brand: Brand; diagnostics: Diagnostic[] } {
+export function checkBrand(
+  input: BrandInput,
+  file: string,
+  at: (key: 'accent' | 'logo') => SourceLocation,
+  contentDir: string,
+): { brand: Brand; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const brand: Brand = { accent: undefined, logo: undefined, footer: input.footer };
   if (input.accent !== undefined) {

@@ -17,7 +17,10 @@ const HEADING = /^notes?\s*:\s*/i;
 const REPLACE = /^replace\s*:\s*/i;
 
 /** Splits the deck's `## Notes: ...` sections from its prose sections; their targets are resolved later. */
-export function splitDeckNotes(sections: readonly Section[], file: string): { prose: Section[]; notes: DeckNote[]; diagnostics: Diagnostic[] } {
+export function splitDeckNotes(
+  sections: readonly Section[],
+  file: string,
+): { prose: Section[]; notes: DeckNote[]; diagnostics: Diagnostic[] } {
   const prose: Section[] = [];
   const notes: DeckNote[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -32,12 +35,27 @@ export function splitDeckNotes(sections: readonly Section[], file: string): { pr
     const replace = markdown[0] !== undefined && REPLACE.test(markdown[0]);
     if (replace) markdown[0] = markdown[0]!.replace(REPLACE, '');
     const text = markdown.filter((m) => m.trim() !== '');
-    if (target === '') diagnostics.push({ file, line: section.line, message: `"## ${section.title}" names no section; write "## Notes: <section id>", such as "## Notes: required-skills"` });
+    if (target === '')
+      diagnostics.push({
+        file,
+        line: section.line,
+        message: `"## ${section.title}" names no section; write "## Notes: <section id>", such as "## Notes: required-skills"`,
+      });
     // An empty section is already reported by parseBody; a lone "Replace:" is not.
-    else if (text.length === 0 && section.blocks.length > 0) diagnostics.push({ file, line: section.line, message: `the note "${section.title}" has no text after "Replace:"; write the note under it` });
+    else if (text.length === 0 && section.blocks.length > 0)
+      diagnostics.push({
+        file,
+        line: section.line,
+        message: `the note "${section.title}" has no text after "Replace:"; write the note under it`,
+      });
     for (const block of section.blocks) {
       const images = block.kind === 'paragraph' ? block.images : block.items.flatMap((i) => i.images);
-      if (images.length > 0) diagnostics.push({ file, line: block.line, message: 'speaker notes show no images; remove the image from the note or move it to a slide' });
+      if (images.length > 0)
+        diagnostics.push({
+          file,
+          line: block.line,
+          message: 'speaker notes show no images; remove the image from the note or move it to a slide',
+        });
     }
     notes.push({ target, section: '', mode: replace ? 'replace' : 'add', markdown: text, file, line: section.line });
   }
@@ -48,7 +66,12 @@ export function splitDeckNotes(sections: readonly Section[], file: string): { pr
  * Resolves each note's heading to a compared section (and a role) of the deck. Unknown names are
  * errors at the heading's line with the closest known name.
  */
-export function resolveDeckNotes(notes: DeckNote[], sectionIds: readonly string[], sectionTitles: ReadonlyMap<string, string>, roles: readonly Role[]): Diagnostic[] {
+export function resolveDeckNotes(
+  notes: DeckNote[],
+  sectionIds: readonly string[],
+  sectionTitles: ReadonlyMap<string, string>,
+  roles: readonly Role[],
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const sectionOf = (text: string) => {
     const id = slugify(text);
@@ -80,12 +103,20 @@ export function resolveDeckNotes(notes: DeckNote[], sectionIds: readonly string[
     const role = roleOf(split[2]!);
     if (role === undefined) {
       const slugs = roles.map((r) => r.slug);
-      diagnostics.push({ file: note.file, line: note.line, message: `"## Notes: ${note.target}" names role "${split[2]!}", which is not in this deck;${suggest(slugify(split[2]!), slugs)} its roles are ${slugs.join(', ')}` });
+      diagnostics.push({
+        file: note.file,
+        line: note.line,
+        message: `"## Notes: ${note.target}" names role "${split[2]!}", which is not in this deck;${suggest(slugify(split[2]!), slugs)} its roles are ${slugs.join(', ')}`,
+      });
       continue;
     }
     note.role = role.slug;
     if (!role.sections.some((s) => s.id === section)) {
-      diagnostics.push({ file: note.file, line: note.line, message: `${role.file} has no section "${section}", so its slides show no note of it; add the section there or drop "for ${split[2]!}" to note the whole slide` });
+      diagnostics.push({
+        file: note.file,
+        line: note.line,
+        message: `${role.file} has no section "${section}", so its slides show no note of it; add the section there or drop "for ${split[2]!}" to note the whole slide`,
+      });
     }
   }
   return diagnostics;
@@ -95,7 +126,11 @@ export function resolveDeckNotes(notes: DeckNote[], sectionIds: readonly string[
 function suggest(name: string, known: readonly string[]): string {
   if (known.length === 0) return '';
   const best = closest(name, [...known]);
-  return distance(name, best) <= Math.max(2, Math.floor(best.length / 3)) || best.startsWith(name) || name.startsWith(best) ? ` did you mean "${best}"?` : '';
+  return distance(name, best) <= Math.max(2, Math.floor(best.length / 3)) ||
+    best.startsWith(name) ||
+    name.startsWith(best)
+    ? ` did you mean "${best}"?`
+    : '';
 }
 
 function blockMarkdown(block: Block): string[] {

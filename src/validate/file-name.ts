@@ -14,11 +14,13 @@ const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f]/g;
 export function windowsNameProblem(name: string): string | undefined {
   if (name === '' || name === '.' || name === '..') return 'is not a file name';
   const forbidden = name.match(FORBIDDEN);
-  if (forbidden) return `holds ${[...new Set(forbidden)].map((c) => (c < ' ' ? `control character ${JSON.stringify(c)}` : `"${c}"`)).join(', ')}, which Windows forbids in file names`;
+  if (forbidden)
+    return `holds ${[...new Set(forbidden)].map((c) => (c < ' ' ? `control character ${JSON.stringify(c)}` : `"${c}"`)).join(', ')}, which Windows forbids in file names`;
   if (/[. ]$/.test(name)) return 'ends in a dot or a space, which Windows drops from file names';
   // Windows reads only what comes before the first dot, trailing spaces dropped.
   const base = name.split('.')[0]!.trimEnd();
-  if (RESERVED.test(base)) return `"${base}" is a device name that Windows reserves (such as con, nul, com1), even with an extension`;
+  if (RESERVED.test(base))
+    return `"${base}" is a device name that Windows reserves (such as con, nul, com1), even with an extension`;
   return undefined;
 }
 

@@ -23,7 +23,13 @@ export interface DeckInContext {
  */
 export function nearMatchWarnings(context: DeckInContext): Diagnostic[] {
   const renamed = renamedHeadings(context);
-  return [...renamed.warnings, ...missingSections(context, renamed.explained), ...uncomparedSections(context, renamed.warnings), ...nearKeywordWarnings(context), ...periodWarnings(context)];
+  return [
+    ...renamed.warnings,
+    ...missingSections(context, renamed.explained),
+    ...uncomparedSections(context, renamed.warnings),
+    ...nearKeywordWarnings(context),
+    ...periodWarnings(context),
+  ];
 }
 
 const warning = (at: SourceLocation, message: string): Diagnostic => ({ ...at, message, severity: 'warning' });
@@ -70,7 +76,14 @@ function renamedHeadings({ deck, roles }: DeckInContext): { warnings: Diagnostic
   return { warnings, explained };
 }
 
-function oddOneOut(deck: Deck, roles: readonly Role[], a: string, byA: Role[], b: string, byB: Role[]): [string, string] {
+function oddOneOut(
+  deck: Deck,
+  roles: readonly Role[],
+  a: string,
+  byA: Role[],
+  b: string,
+  byB: Role[],
+): [string, string] {
   const [comparedA, comparedB] = [deck.sectionIds.includes(a), deck.sectionIds.includes(b)];
   if (comparedA !== comparedB) return comparedA ? [b, a] : [a, b];
   if (byA.length !== byB.length) return byA.length < byB.length ? [a, b] : [b, a];
@@ -79,7 +92,10 @@ function oddOneOut(deck: Deck, roles: readonly Role[], a: string, byA: Role[], b
 }
 
 /** A section the deck compares that a role lacks (and has no close heading for): that column says "Not covered". */
-function missingSections({ deck, roles, deckAt, listsSections }: DeckInContext, explained: ReadonlySet<string>): Diagnostic[] {
+function missingSections(
+  { deck, roles, deckAt, listsSections }: DeckInContext,
+  explained: ReadonlySet<string>,
+): Diagnostic[] {
   const warnings: Diagnostic[] = [];
   deck.sectionIds.forEach((id, i) => {
     const title = roles.flatMap((r) => r.sections).find((s) => s.id === id)?.title ?? id;
@@ -102,7 +118,10 @@ function missingSections({ deck, roles, deckAt, listsSections }: DeckInContext, 
  * A deck without `sections:` compares its first role's sections: another role's sections that
  * the first lacks would be left out without a word. (A deck that lists its sections chose.)
  */
-function uncomparedSections({ deck, roles, deckAt, listsSections }: DeckInContext, renamed: readonly Diagnostic[]): Diagnostic[] {
+function uncomparedSections(
+  { deck, roles, deckAt, listsSections }: DeckInContext,
+  renamed: readonly Diagnostic[],
+): Diagnostic[] {
   if (listsSections) return [];
   const warnings: Diagnostic[] = [];
   roles.forEach((role, j) => {

@@ -15,7 +15,11 @@ export interface Positions {
 }
 
 /** Checks front matter against a schema; every problem becomes a diagnostic at its YAML line. */
-export function checkFrontMatter<T>(schema: z.ZodType<T>, data: unknown, at: Positions): { value?: T; diagnostics: Diagnostic[] } {
+export function checkFrontMatter<T>(
+  schema: z.ZodType<T>,
+  data: unknown,
+  at: Positions,
+): { value?: T; diagnostics: Diagnostic[] } {
   // reportInput: without it zod 4 leaves `input` out of issues, and a wrong type reads as missing.
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return { value: result.data, diagnostics: [] };
@@ -24,7 +28,11 @@ export function checkFrontMatter<T>(schema: z.ZodType<T>, data: unknown, at: Pos
 
 function toDiagnostic(issue: z.core.$ZodIssue, schema: z.ZodType, at: Positions): Diagnostic {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-  const { line, column } = locate(at, issue.code === 'unrecognized_keys' ? [...path, issue.keys[0] ?? ''] : path, issue.code === 'unrecognized_keys');
+  const { line, column } = locate(
+    at,
+    issue.code === 'unrecognized_keys' ? [...path, issue.keys[0] ?? ''] : path,
+    issue.code === 'unrecognized_keys',
+  );
   return { file: at.file, line, column, message: describeIssue(issue, path, schema) };
 }
 
@@ -42,11 +50,15 @@ function describeIssue(issue: z.core.$ZodIssue, path: (string | number)[], schem
         ? `${name} is required; add "${path.at(-1)}: ..." to the front matter`
         : `${name} must be ${article(issue.expected)}, not ${typeName(issue.input)}`;
     case 'too_small':
-      return issue.origin === 'string' ? `${name} is empty; write a value or remove the key` : `${name}: ${issue.message.startsWith('Too small') ? `needs at least ${String(issue.minimum)}` : issue.message}`;
+      return issue.origin === 'string'
+        ? `${name} is empty; write a value or remove the key`
+        : `${name}: ${issue.message.startsWith('Too small') ? `needs at least ${String(issue.minimum)}` : issue.message}`;
     case 'invalid_value':
       return `${name} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_format':
-      return issue.message.startsWith('Invalid') ? `${name} must be a valid ${issue.format}` : `${name} ${issue.message}`;
+      return issue.message.startsWith('Invalid')
+        ? `${name} must be a valid ${issue.format}`
+        : `${name} ${issue.message}`;
     case 'too_big':
       return issue.message.startsWith('Too big') ? `${name} is too long` : `${name} ${issue.message}`;
     case 'custom':
@@ -86,12 +98,21 @@ function unwrap(node: z.ZodType): z.ZodType {
 }
 
 /** The line of the deepest YAML node on the path that exists (a missing key points at its parent). */
-export function locate(at: Positions, path: (string | number)[], keyItself = false): { line?: number; column?: number } {
+export function locate(
+  at: Positions,
+  path: (string | number)[],
+  keyItself = false,
+): { line?: number; column?: number } {
   if (!at.yaml || !at.lineCounter) return {};
   for (let depth = path.length; depth >= 0; depth--) {
     const sub = path.slice(0, depth);
     const yaml = at.yaml;
-    const node = sub.length === 0 ? yaml.contents : keyItself && depth === path.length ? findKey(yaml, sub) : yaml.getIn(sub, true);
+    const node =
+      sub.length === 0
+        ? yaml.contents
+        : keyItself && depth === path.length
+          ? findKey(yaml, sub)
+          : yaml.getIn(sub, true);
     if (isNode(node) && node.range) {
       const pos = at.lineCounter.linePos(node.range[0]);
       return { line: pos.line + (at.firstLine ?? 1) - 1, column: pos.col };

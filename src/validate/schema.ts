@@ -36,7 +36,12 @@ export const themeSchema = z.enum(THEMES);
  */
 export const brandSchema = z.strictObject({
   accent: z
-    .string({ error: (issue) => (issue.input === null ? 'is empty; quote the colour, as in accent: "#0b5fff" (an unquoted # starts a YAML comment)' : undefined) })
+    .string({
+      error: (issue) =>
+        issue.input === null
+          ? 'is empty; quote the colour, as in accent: "#0b5fff" (an unquoted # starts a YAML comment)'
+          : undefined,
+    })
     .trim()
     .regex(HEX_COLOUR, 'must be a CSS hex colour such as "#0b5fff" or "#06f"')
     .optional(),

@@ -15,11 +15,19 @@ export interface BuildScope {
  * folder, a config file) always do; so does everything when there is no scope, or when the deck
  * asked for does not exist (the build then says which decks there are).
  */
-export function scopeFilter(files: readonly SourceFile[], listed: ReadonlyMap<string, readonly string[]>, drafts: ReadonlySet<string>, scope: BuildScope | undefined): (file: string) => boolean {
+export function scopeFilter(
+  files: readonly SourceFile[],
+  listed: ReadonlyMap<string, readonly string[]>,
+  drafts: ReadonlySet<string>,
+  scope: BuildScope | undefined,
+): (file: string) => boolean {
   if (!scope) return () => true;
   const decks = files.filter((f) => f.kind === 'deck' && (scope.deck === undefined || f.slug === scope.deck));
   if (decks.length === 0) return () => true;
   const used = new Set(decks.flatMap((d) => listed.get(d.slug) ?? []).filter((slug) => !drafts.has(slug)));
-  const wanted = new Set([...decks.map((d) => d.path), ...files.filter((f) => f.kind === 'role' && used.has(f.slug)).map((f) => f.path)]);
+  const wanted = new Set([
+    ...decks.map((d) => d.path),
+    ...files.filter((f) => f.kind === 'role' && used.has(f.slug)).map((f) => f.path),
+  ]);
   return (file) => !file.endsWith('.md') || wanted.has(file);
 }

@@ -65,12 +65,18 @@ export function checkContent(
 
   for (const source of files) {
     if (!SLUG.test(source.slug)) {
-      diagnostics.push({ file: source.path, message: `file name "${source.slug}.md" must be lower-case letters, digits and dashes (such as data-engineer.md); rename the file` });
+      diagnostics.push({
+        file: source.path,
+        message: `file name "${source.slug}.md" must be lower-case letters, digits and dashes (such as data-engineer.md); rename the file`,
+      });
       continue;
     }
     const unsafe = windowsNameProblem(source.slug);
     if (unsafe) {
-      diagnostics.push({ file: source.path, message: `file name "${source.slug}.md": ${unsafe}, so the project cannot be used there; rename the file (such as ${source.slug}-${source.kind}.md)` });
+      diagnostics.push({
+        file: source.path,
+        message: `file name "${source.slug}.md": ${unsafe}, so the project cannot be used there; rename the file (such as ${source.slug}-${source.kind}.md)`,
+      });
       continue;
     }
     const outcome = parseFrontMatter(source);
@@ -79,33 +85,67 @@ export function checkContent(
       continue;
     }
     const parsed = outcome.file;
-    const at = { file: source.path, yaml: parsed.yaml, lineCounter: parsed.yamlLineCounter, firstLine: parsed.yamlFirstLine };
-    const body = parseBody(parsed.body, source.path, parsed.bodyFirstLine, imageResolver(source.path, contentDir), limits.sectionBytes);
+    const at = {
+      file: source.path,
+      yaml: parsed.yaml,
+      lineCounter: parsed.yamlLineCounter,
+      firstLine: parsed.yamlFirstLine,
+    };
+    const body = parseBody(
+      parsed.body,
+      source.path,
+      parsed.bodyFirstLine,
+      imageResolver(source.path, contentDir),
+      limits.sectionBytes,
+    );
     diagnostics.push(...body.diagnostics);
     const data = isRecord(parsed.data) ? parsed.data : {};
-    images.push(...body.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'paragraph' ? b.images : b.items.flatMap((i) => i.images)))));
+    images.push(
+      ...body.sections.flatMap((s) =>
+        s.blocks.flatMap((b) => (b.kind === 'paragraph' ? b.images : b.items.flatMap((i) => i.images))),
+      ),
+    );
     if (source.kind === 'role') {
       // Read before the schema: a draft's problems are warnings even when its front matter has some.
       if (data.draft === true) drafts.add(source.slug);
       const { value, diagnostics: problems } = checkFrontMatter(roleSchema, parsed.data, at);
       diagnostics.push(...problems);
       if (body.sections.length === 0 && body.diagnostics.length === 0) {
-        diagnostics.push({ file: source.path, line: parsed.bodyFirstLine, message: 'has no sections; add at least one "## Heading" with a list or paragraph under it' });
+        diagnostics.push({
+          file: source.path,
+          line: parsed.bodyFirstLine,
+          message: 'has no sections; add at least one "## Heading" with a list or paragraph under it',
+        });
       }
       if (value) {
         const { draft: _, ...fields } = value;
-        roles.set(source.slug, { slug: source.slug, file: source.path, ...fields, short: value.short ?? value.title, sections: body.sections });
-        periodAt.set(source.slug, locate(parsed, source.path, ['outlook', value.outlook?.period === undefined ? '' : 'period'].filter(Boolean)));
+        roles.set(source.slug, {
+          slug: source.slug,
+          file: source.path,
+          ...fields,
+          short: value.short ?? value.title,
+          sections: body.sections,
+        });
+        periodAt.set(
+          source.slug,
+          locate(parsed, source.path, ['outlook', value.outlook?.period === undefined ? '' : 'period'].filter(Boolean)),
+        );
       }
     } else {
-      listed.set(source.slug, Array.isArray(data.roles) ? data.roles.filter((r): r is string => typeof r === 'string') : []);
+      listed.set(
+        source.slug,
+        Array.isArray(data.roles) ? data.roles.filter((r): r is string => typeof r === 'string') : [],
+      );
       const { value, diagnostics: problems } = checkFrontMatter(deckSchema, parsed.data, at);
       diagnostics.push(...problems);
       if (value) {
         const { sections: sectionIds, brand: brandInput, ...rest } = value;
-        const branded = brandInput && checkBrand(brandInput, source.path, (key) => locate(parsed, source.path, ['brand', key]), contentDir);
+        const branded =
+          brandInput &&
+          checkBrand(brandInput, source.path, (key) => locate(parsed, source.path, ['brand', key]), contentDir);
         if (branded) diagnostics.push(...branded.diagnostics);
-        const bytes = source.bytes.byteLength + [...new Set(rest.roles)].reduce((sum, slug) => sum + (roleBytes.get(slug) ?? 0), 0);
+        const bytes =
+          source.bytes.byteLength + [...new Set(rest.roles)].reduce((sum, slug) => sum + (roleBytes.get(slug) ?? 0), 0);
         if (bytes > limits.deckBytes) {
           diagnostics.push({
             ...locate(parsed, source.path, ['roles']),
@@ -114,7 +154,15 @@ export function checkContent(
         }
         const own = splitDeckNotes(body.sections, source.path);
         diagnostics.push(...own.diagnostics);
-        const deck: Deck = { slug: source.slug, file: source.path, ...rest, brand: branded?.brand, sectionIds: sectionIds ?? [], sections: own.prose, notes: own.notes };
+        const deck: Deck = {
+          slug: source.slug,
+          file: source.path,
+          ...rest,
+          brand: branded?.brand,
+          sectionIds: sectionIds ?? [],
+          sections: own.prose,
+          notes: own.notes,
+        };
         const given = new Set(Object.keys(data));
         const settled = withDefaults(deck, given, settings.defaults, settings.overrides);
         if (settled.brand?.logo) images.push(settled.brand.logo);
@@ -131,7 +179,8 @@ export function checkContent(
     diagnostics.push(...references);
     // Near matches only of a deck whose roles and sections are settled: fix the errors first.
     const deckRoles = deck.roles.map((slug) => roles.get(slug));
-    if (!inScope(deck.file) || partition(references).errors.length > 0 || deckRoles.some((r) => r === undefined)) continue;
+    if (!inScope(deck.file) || partition(references).errors.length > 0 || deckRoles.some((r) => r === undefined))
+      continue;
     diagnostics.push(
       ...nearMatchWarnings({
         deck,
@@ -142,13 +191,25 @@ export function checkContent(
       }),
     );
   }
-  diagnostics.push(...accessibilityWarnings([...roles.values()], decks.map((d) => d.deck)));
+  diagnostics.push(
+    ...accessibilityWarnings(
+      [...roles.values()],
+      decks.map((d) => d.deck),
+    ),
+  );
   if (decks.length === 0 && diagnostics.length === 0 && earlier.length === 0) {
-    diagnostics.push({ file: `${contentDir}/decks`, message: `no deck found; add a deck file such as ${contentDir}/decks/my-deck.md (see README, "Content format")` });
+    diagnostics.push({
+      file: `${contentDir}/decks`,
+      message: `no deck found; add a deck file such as ${contentDir}/decks/my-deck.md (see README, "Content format")`,
+    });
   }
   // The reader's refusals (a link out of the content folder) stand whatever the scope: such a
   // file is never read, and a build must not pass over it in silence.
-  const kept = unique([...earlier, ...diagnostics.filter((d) => inScope(d.file))].map((d) => (draftFiles.has(d.file) && !isWarning(d) ? asDraftWarning(d) : d)));
+  const kept = unique(
+    [...earlier, ...diagnostics.filter((d) => inScope(d.file))].map((d) =>
+      draftFiles.has(d.file) && !isWarning(d) ? asDraftWarning(d) : d,
+    ),
+  );
   const { warnings } = partition(kept);
   const shown = decks.map((d) => d.deck).filter((deck) => inScope(deck.file));
   for (const slug of drafts) roles.delete(slug);
@@ -163,7 +224,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** A draft's problem: the same message, a warning until `draft: true` is removed. */
 function asDraftWarning(d: Diagnostic): Diagnostic {
-  return { ...d, message: `${d.message} (a warning while the role is a draft; an error once "draft: true" is removed)`, severity: 'warning' };
+  return {
+    ...d,
+    message: `${d.message} (a warning while the role is a draft; an error once "draft: true" is removed)`,
+    severity: 'warning',
+  };
 }
 
 /** Two decks of the same roles find the same near match: it is told once. */
@@ -179,31 +244,55 @@ function unique(diagnostics: Diagnostic[]): Diagnostic[] {
 
 /** Where the front matter value at `path` starts (its nearest existing parent's when it is missing). */
 function locate(parsed: ParsedFile, file: string, path: (string | number)[]): SourceLocation {
-  return { file, ...locateIn({ file, yaml: parsed.yaml, lineCounter: parsed.yamlLineCounter, firstLine: parsed.yamlFirstLine }, path) };
+  return {
+    file,
+    ...locateIn(
+      { file, yaml: parsed.yaml, lineCounter: parsed.yamlLineCounter, firstLine: parsed.yamlFirstLine },
+      path,
+    ),
+  };
 }
 
 /** A deck's roles must exist, and each section it names must exist in at least one of them. */
-function checkReferences(deck: Deck, parsed: ParsedFile, roles: Map<string, Role>, roleFiles: ReadonlySet<string>, drafts: ReadonlySet<string>, contentDir: string): Diagnostic[] {
+function checkReferences(
+  deck: Deck,
+  parsed: ParsedFile,
+  roles: Map<string, Role>,
+  roleFiles: ReadonlySet<string>,
+  drafts: ReadonlySet<string>,
+  contentDir: string,
+): Diagnostic[] {
   const at = (path: (string | number)[]) => locate(parsed, deck.file, path);
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   const ready = deck.roles.filter((slug) => !drafts.has(slug));
   deck.roles.forEach((slug, i) => {
-    if (seen.has(slug)) diagnostics.push({ ...at(['roles', i]), message: `role "${slug}" is listed twice; list each role once` });
+    if (seen.has(slug))
+      diagnostics.push({ ...at(['roles', i]), message: `role "${slug}" is listed twice; list each role once` });
     seen.add(slug);
     if (drafts.has(slug)) {
       const file = path.join(contentDir, 'roles', `${slug}.md`);
       diagnostics.push(
         new Set(ready).size >= 2
-          ? { ...at(['roles', i]), severity: 'warning', message: `role "${slug}" is a draft ("draft: true" in ${file}), so the deck is built without it; remove that line when the role is ready` }
-          : { ...at(['roles', i]), message: `role "${slug}" is a draft ("draft: true" in ${file}) and without it the deck has fewer than two roles; remove that line when the role is ready, or list another role here` },
+          ? {
+              ...at(['roles', i]),
+              severity: 'warning',
+              message: `role "${slug}" is a draft ("draft: true" in ${file}), so the deck is built without it; remove that line when the role is ready`,
+            }
+          : {
+              ...at(['roles', i]),
+              message: `role "${slug}" is a draft ("draft: true" in ${file}) and without it the deck has fewer than two roles; remove that line when the role is ready, or list another role here`,
+            },
       );
       return;
     }
     // A role whose file exists but has errors is reported there; saying "not found" would mislead.
     if (!roles.has(slug) && !roleFiles.has(slug)) {
       const known = [...roles.keys()].filter((s) => !drafts.has(s)).join(', ') || 'none yet';
-      diagnostics.push({ ...at(['roles', i]), message: `role "${slug}" not found; create ${path.join(contentDir, 'roles', `${slug}.md`)} or use one of: ${known}` });
+      diagnostics.push({
+        ...at(['roles', i]),
+        message: `role "${slug}" not found; create ${path.join(contentDir, 'roles', `${slug}.md`)} or use one of: ${known}`,
+      });
     }
   });
   // A draft is in no deck: the later stages never see it.
@@ -222,6 +311,13 @@ function checkReferences(deck: Deck, parsed: ParsedFile, roles: Map<string, Role
     }
   });
   const titles = new Map(deckRoles.flatMap((r) => r.sections.map((s) => [s.id, s.title] as const)).reverse());
-  diagnostics.push(...resolveDeckNotes(deck.notes, deck.sectionIds.filter((id) => available.has(id)), titles, deckRoles));
+  diagnostics.push(
+    ...resolveDeckNotes(
+      deck.notes,
+      deck.sectionIds.filter((id) => available.has(id)),
+      titles,
+      deckRoles,
+    ),
+  );
   return diagnostics;
 }

@@ -20,7 +20,8 @@ function exposeSlidesToPrint() {
   }
   // role="application" suits the live deck's keyboard handling, not a document.
   document.querySelector('.reveal')?.removeAttribute('role');
-  for (const decoration of document.querySelectorAll('.slide-number, .slide-background')) decoration.setAttribute('aria-hidden', 'true');
+  for (const decoration of document.querySelectorAll('.slide-number, .slide-background'))
+    decoration.setAttribute('aria-hidden', 'true');
 }
 
 // reveal's speaker view (its notes plugin writes it into an about:blank window) leaves its two

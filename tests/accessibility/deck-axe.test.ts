@@ -42,7 +42,9 @@ afterAll(async () => {
 async function openDeck(slug: string, reducedMotion: boolean): Promise<Page> {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 720 });
-  await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: reducedMotion ? 'reduce' : 'no-preference' }]);
+  await page.emulateMediaFeatures([
+    { name: 'prefers-reduced-motion', value: reducedMotion ? 'reduce' : 'no-preference' },
+  ]);
   await page.goto(pathToFileURL(path.join(out, slug, 'index.html')).href, { waitUntil: 'load' });
   await page.waitForSelector('html[data-careerdeck-ready]', { timeout: 20_000 });
   return page;
@@ -63,7 +65,19 @@ async function axeEverySlide(page: Page): Promise<{ slides: number; violations: 
   await page.addScriptTag({ content: AXE });
   return page.evaluate(async (options) => {
     const reveal = (window as unknown as { Reveal: { getTotalSlides(): number; slide(h: number): void } }).Reveal;
-    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[]; passes: { id: string }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: unknown,
+          ): Promise<{
+            violations: { id: string; help: string; nodes: { target: string[] }[] }[];
+            passes: { id: string }[];
+          }>;
+        };
+      }
+    ).axe;
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const violations: AxeFinding[] = [];
     const passed = new Set<string>();
@@ -72,7 +86,8 @@ async function axeEverySlide(page: Page): Promise<{ slides: number; violations: 
       reveal.slide(slide);
       await frame();
       const result = await axe.run(document, options);
-      for (const v of result.violations) violations.push({ slide: slide + 1, rule: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) });
+      for (const v of result.violations)
+        violations.push({ slide: slide + 1, rule: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) });
       for (const p of result.passes) passed.add(p.id);
     }
     return { slides, violations, passed: [...passed] };
@@ -87,7 +102,16 @@ describe.each(DECKS)('the $name', ({ slug }) => {
       expect(slides).toBeGreaterThanOrEqual(15);
       expect(violations).toEqual([]);
       // The rules that matter most here did run and pass, so an empty list means something.
-      expect(passed).toEqual(expect.arrayContaining(['color-contrast', 'svg-img-alt', 'html-has-lang', 'document-title', 'list', 'button-name']));
+      expect(passed).toEqual(
+        expect.arrayContaining([
+          'color-contrast',
+          'svg-img-alt',
+          'html-has-lang',
+          'document-title',
+          'list',
+          'button-name',
+        ]),
+      );
     } finally {
       await page.close();
     }
@@ -108,12 +132,33 @@ describe('the speaker view', () => {
       await speaker.waitForSelector('#current-slide iframe, #upcoming-slide iframe', { timeout: 20_000 });
       await speaker.addScriptTag({ content: AXE });
       const result = await speaker.evaluate(async (options) => {
-        const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[]; passes: { id: string }[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: {
+              run(
+                context: Document,
+                options: unknown,
+              ): Promise<{
+                violations: { id: string; help: string; nodes: { target: string[] }[] }[];
+                passes: { id: string }[];
+              }>;
+            };
+          }
+        ).axe;
         const r = await axe.run(document, options);
-        return { violations: r.violations.map((v) => ({ rule: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) })), passed: r.passes.map((p) => p.id) };
+        return {
+          violations: r.violations.map((v) => ({
+            rule: v.id,
+            help: v.help,
+            nodes: v.nodes.map((n) => n.target.join(' ')),
+          })),
+          passed: r.passes.map((p) => p.id),
+        };
       }, WCAG_AA);
       expect(result.violations).toEqual([]);
-      expect(result.passed).toEqual(expect.arrayContaining(['color-contrast', 'html-has-lang', 'document-title', 'frame-title', 'select-name']));
+      expect(result.passed).toEqual(
+        expect.arrayContaining(['color-contrast', 'html-has-lang', 'document-title', 'frame-title', 'select-name']),
+      );
       await speaker.close();
     } finally {
       await page.close();
@@ -125,8 +170,11 @@ describe('keyboard and motion', () => {
   it('moves through every slide with the arrow keys, Home and End', async () => {
     const page = await openDeck(DEFAULT_DECK, true);
     try {
-      const at = () => page.evaluate(() => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h);
-      const total = await page.evaluate(() => (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides());
+      const at = () =>
+        page.evaluate(() => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h);
+      const total = await page.evaluate(() =>
+        (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides(),
+      );
       for (let i = 1; i < total; i++) await page.keyboard.press('ArrowRight');
       expect(await at()).toBe(total - 1);
       await page.keyboard.press('Home');
@@ -144,7 +192,11 @@ describe('keyboard and motion', () => {
     const transition = async (reduced: boolean) => {
       const page = await openDeck(DEFAULT_DECK, reduced);
       try {
-        return await page.evaluate(() => (window as unknown as { Reveal: { getConfig(): { transition: string; backgroundTransition: string } } }).Reveal.getConfig());
+        return await page.evaluate(() =>
+          (
+            window as unknown as { Reveal: { getConfig(): { transition: string; backgroundTransition: string } } }
+          ).Reveal.getConfig(),
+        );
       } finally {
         await page.close();
       }

@@ -25,7 +25,10 @@ beforeAll(async () => {
     const files = new Map<string, Printed>();
     for (const name of (await readdir(path.join(project.out, deck))).filter((f) => f.endsWith('.pdf'))) {
       const bytes = await readFile(path.join(project.out, deck, name));
-      files.set(name.slice(deck.length + 1, -'.pdf'.length), { structure: await readStructure(bytes), facts: await readPdf(bytes) });
+      files.set(name.slice(deck.length + 1, -'.pdf'.length), {
+        structure: await readStructure(bytes),
+        facts: await readPdf(bytes),
+      });
     }
     pdfs.set(deck, files);
   }
@@ -40,17 +43,31 @@ const pdf = (deck: string, kind: string): Printed => {
   if (!found) throw new Error(`no ${kind} PDF was built for ${deck}`);
   return found;
 };
-const everyPdf = () => [...pdfs].flatMap(([deck, files]) => [...files].map(([kind, printed]) => ({ deck, kind, ...printed })));
+const everyPdf = () =>
+  [...pdfs].flatMap(([deck, files]) => [...files].map(([kind, printed]) => ({ deck, kind, ...printed })));
 /** Share of text-showing operators outside the structure tree (neither tagged nor an artifact). */
 const untaggedShare = (s: PdfStructure) => s.untaggedText / Math.max(1, s.text);
 
 describe('every PDF', () => {
   it('is tagged, in the deck language, shows its title in the window bar, and gives every figure alt text', () => {
     const all = everyPdf();
-    expect(all.map((p) => `${p.deck}/${p.kind}`)).toEqual(expect.arrayContaining([`${DEFAULT_DECK}/report`, `${DEFAULT_DECK}/slides`, `${DEFAULT_DECK}/handout`, `${THEMED.dark}/slides`, `${THREE_ROLES}/slides`]));
+    expect(all.map((p) => `${p.deck}/${p.kind}`)).toEqual(
+      expect.arrayContaining([
+        `${DEFAULT_DECK}/report`,
+        `${DEFAULT_DECK}/slides`,
+        `${DEFAULT_DECK}/handout`,
+        `${THEMED.dark}/slides`,
+        `${THREE_ROLES}/slides`,
+      ]),
+    );
     for (const { deck, kind, structure } of all) {
       const at = `${deck}/${kind}`;
-      expect({ at, marked: structure.marked, lang: structure.lang, displayDocTitle: structure.displayDocTitle }).toEqual({ at, marked: true, lang: 'en', displayDocTitle: true });
+      expect({
+        at,
+        marked: structure.marked,
+        lang: structure.lang,
+        displayDocTitle: structure.displayDocTitle,
+      }).toEqual({ at, marked: true, lang: 'en', displayDocTitle: true });
       expect(structure.elements.length, at).toBeGreaterThan(10);
       const figures = structure.elements.filter((e) => e.type === 'Figure');
       expect(figures.filter((f) => !f.alt?.trim()).length, `${at}: figures without alt text`).toBe(0);
@@ -66,7 +83,9 @@ describe('every PDF', () => {
     for (const { deck, kind, structure } of everyPdf()) {
       let previous = 0;
       for (const heading of structure.headings) {
-        expect(heading.level, `${deck}/${kind}: H${heading.level} after H${previous}`).toBeLessThanOrEqual(previous + 1);
+        expect(heading.level, `${deck}/${kind}: H${heading.level} after H${previous}`).toBeLessThanOrEqual(
+          previous + 1,
+        );
         previous = heading.level;
       }
     }
@@ -80,7 +99,12 @@ describe.each([DEFAULT_DECK, THEMED.dark, THEMED['high-contrast'], THREE_ROLES])
     expect(titles.map((h) => h.page)).toEqual(Array.from({ length: structure.pages }, (_, i) => i + 1));
     expect(titles.map((h) => h.level)).toEqual([1, ...Array.from({ length: structure.pages - 1 }, () => 2)]);
     const counts = typeCounts(structure);
-    expect(counts).toMatchObject({ L: expect.any(Number), LI: expect.any(Number), TH: expect.any(Number), Figure: expect.any(Number) });
+    expect(counts).toMatchObject({
+      L: expect.any(Number),
+      LI: expect.any(Number),
+      TH: expect.any(Number),
+      Figure: expect.any(Number),
+    });
     expect(counts.Figure).toBeGreaterThanOrEqual(1);
     // Only the slide number, printed on every page outside the tree, is left untagged.
     expect(structure.untaggedText).toBeLessThanOrEqual(2 * structure.pages);

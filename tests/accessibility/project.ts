@@ -20,7 +20,10 @@ export async function accessibilityProject(prefix: string): Promise<{ dir: strin
   const decks = path.join(project.content, 'decks');
   const original = await readFile(path.join(decks, `${DEFAULT_DECK}.md`), 'utf8');
   for (const [theme, slug] of Object.entries(THEMED)) {
-    await writeFile(path.join(decks, `${slug}.md`), original.replace(/^paper: A4\n/m, `paper: A4\ntheme: ${theme}\noutputs: [slides]\n`));
+    await writeFile(
+      path.join(decks, `${slug}.md`),
+      original.replace(/^paper: A4\n/m, `paper: A4\ntheme: ${theme}\noutputs: [slides]\n`),
+    );
   }
   return project;
 }

@@ -17,7 +17,9 @@ import { launchTestBrowser } from '../support/chromium.js';
 import { PROJECT_ROOT, scratchProject } from '../support/content.js';
 import { fold } from '../support/pdf.js';
 
-const facts = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'tests/fixtures/default-facts.json'), 'utf8')) as Record<string, string[]>;
+const facts = JSON.parse(
+  await readFile(path.join(PROJECT_ROOT, 'tests/fixtures/default-facts.json'), 'utf8'),
+) as Record<string, string[]>;
 const SLUG = 'ml-engineer-vs-ai-scientist';
 const URL_ = 'https://careers.example.edu/events/ml-vs-ai';
 
@@ -34,7 +36,10 @@ beforeAll(async () => {
   dir = made.dir;
   const deckFile = path.join(project.content, 'decks', `${SLUG}.md`);
   // Only the outputs under test (no PDFs to print), and a url for the QR code.
-  await writeFile(deckFile, (await readFile(deckFile, 'utf8')).replace(/^lang: en$/m, `lang: en\nurl: ${URL_}\noutputs: [pptx, html, images]`));
+  await writeFile(
+    deckFile,
+    (await readFile(deckFile, 'utf8')).replace(/^lang: en$/m, `lang: en\nurl: ${URL_}\noutputs: [pptx, html, images]`),
+  );
   result = await build({ contentDir: project.content, outDir: project.out, date: new Date('2026-01-02T03:04:05Z') });
   deckDir = path.join(project.out, SLUG);
   browser = await launchTestBrowser();
@@ -47,7 +52,13 @@ afterAll(async () => {
 
 // jsqr's types describe its CommonJS export as a default; the function is what the import gives.
 const decodeQr = jsQR as unknown as (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
-const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 const texts = (xml: string) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => decode(m[1]!)).join(' ');
 
 describe('the PowerPoint', () => {
@@ -65,11 +76,15 @@ describe('the PowerPoint', () => {
     const notesSlides = Object.keys(zip.files).filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n));
     // Every slide of the deck but the title and the agenda has notes.
     expect(notesSlides.length).toBeGreaterThanOrEqual(slideCount - 2);
-    expect(texts(await zip.file('ppt/notesSlides/notesSlide5.xml')!.async('string'))).toContain('Stress that duties shift');
+    expect(texts(await zip.file('ppt/notesSlides/notesSlide5.xml')!.async('string'))).toContain(
+      'Stress that duties shift',
+    );
     const charts = Object.keys(zip.files).filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n));
     expect(charts.length).toBeGreaterThanOrEqual(1);
     expect(await zip.file('[Content_Types].xml')!.async('string')).toContain('/ppt/charts/chart1.xml');
-    const missing = [...(facts['machine-learning-engineer'] ?? []), ...(facts['ai-scientist'] ?? [])].filter((f) => !fold(all).toLowerCase().includes(fold(f).toLowerCase()));
+    const missing = [...(facts['machine-learning-engineer'] ?? []), ...(facts['ai-scientist'] ?? [])].filter(
+      (f) => !fold(all).toLowerCase().includes(fold(f).toLowerCase()),
+    );
     expect(missing).toEqual([]);
   });
 });
@@ -97,21 +112,36 @@ describe('the one-file deck', () => {
     const state = await page.evaluate(async () => {
       await document.fonts.ready;
       const reveal = (window as unknown as { Reveal: { getTotalSlides(): number; isReady(): boolean } }).Reveal;
-      return { total: reveal.getTotalSlides(), ready: reveal.isReady(), inter: document.fonts.check('16px Inter'), loaded: [...document.fonts].filter((f) => f.status === 'loaded').length };
+      return {
+        total: reveal.getTotalSlides(),
+        ready: reveal.isReady(),
+        inter: document.fonts.check('16px Inter'),
+        loaded: [...document.fonts].filter((f) => f.status === 'loaded').length,
+      };
     });
     expect(state).toMatchObject({ total: result.decks[0]!.slides, ready: true, inter: true });
     expect(state.loaded).toBeGreaterThan(0);
-    const others = requests.filter((url) => url.split('#')[0] !== pathToFileURL(file).href && !url.startsWith('data:') && !url.startsWith('blob:'));
+    const others = requests.filter(
+      (url) => url.split('#')[0] !== pathToFileURL(file).href && !url.startsWith('data:') && !url.startsWith('blob:'),
+    );
     expect(others).toEqual([]);
   });
 
-  it('opens the speaker view with S, showing the current slide\'s notes, a timer and the next slide', async () => {
-    const popup = new Promise<Page | null>((resolve) => browser.once('targetcreated', (target: Target) => resolve(target.page())));
+  it("opens the speaker view with S, showing the current slide's notes, a timer and the next slide", async () => {
+    const popup = new Promise<Page | null>((resolve) =>
+      browser.once('targetcreated', (target: Target) => resolve(target.page())),
+    );
     await page.keyboard.press('s');
     const speaker = await popup;
     expect(speaker).not.toBeNull();
-    await speaker!.waitForFunction(() => document.querySelector('.speaker-controls-notes')?.textContent?.includes('Stress that duties shift'), { timeout: 10_000 });
-    const view = await speaker!.evaluate(() => ({ timer: Boolean(document.querySelector('.speaker-controls-time')), frames: document.querySelectorAll('iframe').length }));
+    await speaker!.waitForFunction(
+      () => document.querySelector('.speaker-controls-notes')?.textContent?.includes('Stress that duties shift'),
+      { timeout: 10_000 },
+    );
+    const view = await speaker!.evaluate(() => ({
+      timer: Boolean(document.querySelector('.speaker-controls-time')),
+      frames: document.querySelectorAll('iframe').length,
+    }));
     expect(view.timer).toBe(true);
     expect(view.frames).toBeGreaterThanOrEqual(2);
     await speaker!.close();
@@ -124,21 +154,34 @@ describe('slide images and the QR code', () => {
   it('writes one 1280x720 PNG per slide and a thumbnail', async () => {
     const names = (await readdir(path.join(deckDir, 'images'))).sort();
     const slides = result.decks[0]!.slides;
-    expect(names).toEqual([...Array.from({ length: slides }, (_, i) => `${String(i + 1).padStart(2, '0')}.png`), 'thumbnail.png']);
+    expect(names).toEqual([
+      ...Array.from({ length: slides }, (_, i) => `${String(i + 1).padStart(2, '0')}.png`),
+      'thumbnail.png',
+    ]);
     for (const name of names) {
       // Width and height from the IHDR chunk, as any reader of the file sees them.
       const header = await readFile(path.join(deckDir, 'images', name));
       expect([header.readUInt32BE(16), header.readUInt32BE(20)], name).toEqual([1280, 720]);
     }
     // Each picture is of its own slide (a stale hash once showed the title slide instead).
-    const digests = new Set(await Promise.all(names.filter((n) => n !== 'thumbnail.png').map(async (n) => (await readFile(path.join(deckDir, 'images', n))).toString('base64'))));
+    const digests = new Set(
+      await Promise.all(
+        names
+          .filter((n) => n !== 'thumbnail.png')
+          .map(async (n) => (await readFile(path.join(deckDir, 'images', n))).toString('base64')),
+      ),
+    );
     expect(digests.size).toBe(slides);
   });
 
   it('shows a QR code on the first and last slides that decodes back to the url, and none on the others', async () => {
     const read = async (name: string) => {
       const image = await png(name);
-      return decodeQr(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height)?.data;
+      return decodeQr(
+        new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length),
+        image.width,
+        image.height,
+      )?.data;
     };
     const slides = result.decks[0]!.slides;
     expect(await read('01.png')).toBe(URL_);
@@ -149,11 +192,21 @@ describe('slide images and the QR code', () => {
 
 describe('incremental builds', () => {
   it('keep the PowerPoint, the one-file deck and the images while nothing changes, and make again only the one that went missing', async () => {
-    const again = await build({ contentDir: project.content, outDir: project.out, date: new Date('2026-01-02T03:04:05Z') });
+    const again = await build({
+      contentDir: project.content,
+      outDir: project.out,
+      date: new Date('2026-01-02T03:04:05Z'),
+    });
     expect(again.decks.flatMap((d) => d.outputs)).toEqual([]);
-    expect(again.decks[0]!.upToDate.map((f) => path.relative(deckDir, f)).sort()).toEqual(['images/thumbnail.png', 'index.html', `${SLUG}.html`, `${SLUG}.pptx`].sort());
+    expect(again.decks[0]!.upToDate.map((f) => path.relative(deckDir, f)).sort()).toEqual(
+      ['images/thumbnail.png', 'index.html', `${SLUG}.html`, `${SLUG}.pptx`].sort(),
+    );
     await unlink(path.join(deckDir, `${SLUG}.pptx`));
-    const after = await build({ contentDir: project.content, outDir: project.out, date: new Date('2026-01-02T03:04:05Z') });
+    const after = await build({
+      contentDir: project.content,
+      outDir: project.out,
+      date: new Date('2026-01-02T03:04:05Z'),
+    });
     expect(after.decks[0]!.outputs.map((o) => path.basename(o.file))).toEqual([`${SLUG}.pptx`]);
   }, 120_000);
 });

@@ -29,7 +29,16 @@ describe('the build names the browser it printed with', () => {
 
   it('says the browser came from --browser when it did', async () => {
     const { executablePath } = await findBrowser(machineEnvironment());
-    const run = await runMain('build', '--content', project.content, '--out', project.out, '--force', '--browser', executablePath);
+    const run = await runMain(
+      'build',
+      '--content',
+      project.content,
+      '--out',
+      project.out,
+      '--force',
+      '--browser',
+      executablePath,
+    );
     expect(run.status).toBe(0);
     expect(lines(run.err)).toEqual([`printed with ${executablePath} (given by --browser)`]);
   });

@@ -26,7 +26,13 @@ afterAll(async () => {
   await new Promise((resolve) => canary.close(resolve));
 });
 
-const html = (body: string): Site => new Map([['/page.html', { body: `<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`, type: 'text/html' }]]);
+const html = (body: string): Site =>
+  new Map([
+    [
+      '/page.html',
+      { body: `<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`, type: 'text/html' },
+    ],
+  ]);
 const processAlive = (pid: number | undefined) => {
   if (pid === undefined) return false;
   try {
@@ -41,8 +47,15 @@ describe('the browser session', () => {
   it('refuses every request that is not one of our files: the canary is never hit', async () => {
     const session = new BrowserSession({ executablePath, timeoutMs: 10_000 });
     try {
-      const site = html(`<img src="http://127.0.0.1:${port}/img.png"><link rel="stylesheet" href="http://127.0.0.1:${port}/x.css"><iframe src="http://127.0.0.1:${port}/frame"></iframe><script>fetch('http://127.0.0.1:${port}/fetch').catch(() => {})</script>`);
-      const pdf = await printPage(session, site, { kind: 'report', name: 'x.pdf', title: 't', path: '/page.html', html: '', pdf: {} }, 10_000);
+      const site = html(
+        `<img src="http://127.0.0.1:${port}/img.png"><link rel="stylesheet" href="http://127.0.0.1:${port}/x.css"><iframe src="http://127.0.0.1:${port}/frame"></iframe><script>fetch('http://127.0.0.1:${port}/fetch').catch(() => {})</script>`,
+      );
+      const pdf = await printPage(
+        session,
+        site,
+        { kind: 'report', name: 'x.pdf', title: 't', path: '/page.html', html: '', pdf: {} },
+        10_000,
+      );
       expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
       expect(hits).toBe(0);
       expect(session.blocked.some((url) => url.includes(`127.0.0.1:${port}/img.png`))).toBe(true);
@@ -90,13 +103,26 @@ describe('the browser session', () => {
           width: innerWidth,
           visible: document.visibilityState,
           // reveal's print view waits for animation frames, which a hidden page never gets.
-          frame: await Promise.race([new Promise((resolve) => requestAnimationFrame(() => resolve(true))), new Promise((resolve) => setTimeout(() => resolve(false), 2000))]),
-          secret: await fetch('/secret.txt').then((r) => r.text(), () => 'refused'),
+          frame: await Promise.race([
+            new Promise((resolve) => requestAnimationFrame(() => resolve(true))),
+            new Promise((resolve) => setTimeout(() => resolve(false), 2000)),
+          ]),
+          secret: await fetch('/secret.txt').then(
+            (r) => r.text(),
+            () => 'refused',
+          ),
           // The same address as the first site's page: its new body, not a cached one.
           text: document.body.textContent,
         }));
       });
-      expect(seen).toEqual({ print: false, width: 800, visible: 'visible', frame: true, secret: 'refused', text: 'two' });
+      expect(seen).toEqual({
+        print: false,
+        width: 800,
+        visible: 'visible',
+        frame: true,
+        secret: 'refused',
+        text: 'two',
+      });
     } finally {
       await session.close();
     }
@@ -110,7 +136,14 @@ describe('the browser session', () => {
         return page;
       });
       // The job is over; its document asks for something (as a late timer would), and is refused.
-      expect(await kept.evaluate(() => fetch('/late').then(() => 'served', () => 'refused'))).toBe('refused');
+      expect(
+        await kept.evaluate(() =>
+          fetch('/late').then(
+            () => 'served',
+            () => 'refused',
+          ),
+        ),
+      ).toBe('refused');
       expect(session.blocked.filter((url) => url.endsWith('/late'))).toEqual([]);
     } finally {
       await session.close();
@@ -164,9 +197,20 @@ describe('the browser session', () => {
     await session.withPage(html(''), async () => undefined);
     const started = Date.now();
     try {
-      const error = await printPage(session, html('<p>never ready</p>'), { kind: 'slides', name: 'x.pdf', title: 't', path: '/page.html', html: '', readyAttribute: 'data-never', pdf: {} }, 800).catch(
-        (e: unknown) => e,
-      );
+      const error = await printPage(
+        session,
+        html('<p>never ready</p>'),
+        {
+          kind: 'slides',
+          name: 'x.pdf',
+          title: 't',
+          path: '/page.html',
+          html: '',
+          readyAttribute: 'data-never',
+          pdf: {},
+        },
+        800,
+      ).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(CareerdeckError);
       expect((error as CareerdeckError).code).toBe('TIMEOUT');
       expect((error as CareerdeckError).exitCode).toBe(3);

@@ -42,7 +42,11 @@ describe('a three-role deck on Letter paper', () => {
 
   it('prints on Letter, the handout on ceil(slides / 3) pages, each fact sheet on one page', async () => {
     const pdf = async (name: string) => readPdf(await readFile(path.join(out, name)));
-    const [report, handout, slides] = await Promise.all([pdf('three-roles-report.pdf'), pdf('three-roles-handout.pdf'), pdf('three-roles-slides.pdf')]);
+    const [report, handout, slides] = await Promise.all([
+      pdf('three-roles-report.pdf'),
+      pdf('three-roles-handout.pdf'),
+      pdf('three-roles-slides.pdf'),
+    ]);
     expect(report.size).toEqual({ width: 612, height: 792 });
     expect(handout.size).toEqual({ width: 612, height: 792 });
     expect(slides.pages).toBe(result.decks[0]?.slides);
@@ -69,12 +73,17 @@ describe('fitting', () => {
   it('shrinks an item that cannot fit on any slide instead of failing, printing every word of it', async () => {
     const project = await copyFixture('oversized-item');
     scratch.push(project.dir);
-    const line = Number((await readFile(path.join(PROJECT_ROOT, 'tests/fixtures/oversized-item/EXPECTED_LINE'), 'utf8')).trim());
+    const line = Number(
+      (await readFile(path.join(PROJECT_ROOT, 'tests/fixtures/oversized-item/EXPECTED_LINE'), 'utf8')).trim(),
+    );
     const result = await build({ contentDir: project.content, outDir: project.out });
     const slides = await readPdf(await readFile(path.join(project.out, 'oversized', 'oversized-slides.pdf')));
-    expect(slides.text).toContain('quietly slipping into the next quarter without anyone noticing or saying anything about it');
+    expect(slides.text).toContain(
+      'quietly slipping into the next quarter without anyone noticing or saying anything about it',
+    );
     // Any warning about it names the item's own file and line.
-    for (const w of result.warnings) expect(w).toMatchObject({ file: expect.stringMatching(/roles[/\\]alpha\.md$/), line });
+    for (const w of result.warnings)
+      expect(w).toMatchObject({ file: expect.stringMatching(/roles[/\\]alpha\.md$/), line });
   }, 90_000);
 
   it('keeps a fact sheet with 14 one-line responsibilities and two images on one page; more goes on a second page with a warning', async () => {
@@ -85,13 +94,22 @@ describe('fitting', () => {
       await writeFile(file, (await readFile(file, 'utf8')).replace(`## ${section}\n`, `## ${section}\n\n${text}\n`));
     };
     await mkdir(path.join(project.content, 'roles', 'images'));
-    await writeFile(path.join(project.content, 'roles', 'images', 'tall.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 400" width="300" height="400"><rect width="300" height="400" fill="#cfd8e3"/></svg>');
-    const items = (n: number, team: string) => Array.from({ length: n }, (_, i) => `- Extra duty number ${i} for the **${team}** team`).join('\n');
+    await writeFile(
+      path.join(project.content, 'roles', 'images', 'tall.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 400" width="300" height="400"><rect width="300" height="400" fill="#cfd8e3"/></svg>',
+    );
+    const items = (n: number, team: string) =>
+      Array.from({ length: n }, (_, i) => `- Extra duty number ${i} for the **${team}** team`).join('\n');
     await add('research-engineer', 'Responsibilities', items(10, 'research'));
-    await add('research-engineer', 'Definition', '![A tall figure](images/tall.svg)\n\n![Another tall figure](images/tall.svg)\n');
+    await add(
+      'research-engineer',
+      'Definition',
+      '![A tall figure](images/tall.svg)\n\n![Another tall figure](images/tall.svg)\n',
+    );
     await add('data-engineer', 'Responsibilities', items(90, 'data'));
     const result = await build({ contentDir: project.content, outDir: project.out });
-    const sheet = async (role: string) => readPdf(await readFile(path.join(project.out, 'three-roles', `three-roles-${role}-factsheet.pdf`)));
+    const sheet = async (role: string) =>
+      readPdf(await readFile(path.join(project.out, 'three-roles', `three-roles-${role}-factsheet.pdf`)));
     const research = await sheet('research-engineer');
     expect(research.pages).toBe(1);
     expect(research.text).toContain('Extra duty number 9 for the research team');
@@ -103,7 +121,9 @@ describe('fitting', () => {
         file: expect.stringMatching(/roles[/\\]data-engineer\.md$/),
         line: 18,
         severity: 'warning',
-        message: expect.stringMatching(/fact sheet of "Data Engineer" does not fit one Letter page .*printed on two; shorten section "Responsibilities"/),
+        message: expect.stringMatching(
+          /fact sheet of "Data Engineer" does not fit one Letter page .*printed on two; shorten section "Responsibilities"/,
+        ),
       },
     ]);
   }, 120_000);

@@ -44,7 +44,9 @@ describe('a renamed section heading', () => {
 
     const strict = await run('build', '--no-pdf', '--strict', '--content', project.content, '--out', project.out);
     expect(strict.status).toBe(1);
-    expect(strict.err).toContain(`${where}: "Skills" is only in machine-learning-engineer.md; did you mean "Required skills"?`);
+    expect(strict.err).toContain(
+      `${where}: "Skills" is only in machine-learning-engineer.md; did you mean "Required skills"?`,
+    );
     expect(existsSync(path.join(project.out, DECK, 'index.html'))).toBe(false);
 
     const build = await run('build', '--no-pdf', '--content', project.content, '--out', project.out);
@@ -68,7 +70,16 @@ describe('roles that are not ready', () => {
     expect(check.err).toMatch(/roles\/data-engineer\.md:\d+(:\d+)?: section "Definition" is empty/);
 
     for (const args of [['--deck', DECK], []]) {
-      const build = await run('build', ...args, '--no-pdf', '--strict', '--content', project.content, '--out', project.out);
+      const build = await run(
+        'build',
+        ...args,
+        '--no-pdf',
+        '--strict',
+        '--content',
+        project.content,
+        '--out',
+        project.out,
+      );
       expect(build.err).not.toContain('data-engineer');
       expect(build.status).toBe(0);
     }
@@ -79,11 +90,18 @@ describe('roles that are not ready', () => {
     expect((await run('new', 'role', 'Data Engineer', '--content', project.content)).status).toBe(0);
     const draft = path.join(project.content, 'roles', 'data-engineer.md');
     await edit(draft, (t) => t.replace(/^title: /m, 'draft: true\ntitle: '));
-    await edit(deckFile(), (t) => t.replace('roles: [machine-learning-engineer, ai-scientist]', 'roles: [machine-learning-engineer, data-engineer, ai-scientist]'));
+    await edit(deckFile(), (t) =>
+      t.replace(
+        'roles: [machine-learning-engineer, ai-scientist]',
+        'roles: [machine-learning-engineer, data-engineer, ai-scientist]',
+      ),
+    );
 
     const check = await run('check', '--content', project.content);
     expect(check.status).toBe(0);
-    expect(check.err).toMatch(/roles\/data-engineer\.md:\d+(:\d+)?: warning: section "Definition" is empty; .*\(a warning while the role is a draft/);
+    expect(check.err).toMatch(
+      /roles\/data-engineer\.md:\d+(:\d+)?: warning: section "Definition" is empty; .*\(a warning while the role is a draft/,
+    );
 
     const build = await run('build', '--no-pdf', '--content', project.content, '--out', project.out);
     expect(build.err).toContain(`${shown(deckFile())}:${await lineOf(deckFile(), 'roles:')}:`);

@@ -8,7 +8,9 @@ import { launchTestBrowser } from '../support/chromium.js';
 import { PROJECT_ROOT, scratchProject } from '../support/content.js';
 import { fold, type PdfFacts, readPdf } from '../support/pdf.js';
 
-const facts = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'tests/fixtures/default-facts.json'), 'utf8')) as Record<string, string[]>;
+const facts = JSON.parse(
+  await readFile(path.join(PROJECT_ROOT, 'tests/fixtures/default-facts.json'), 'utf8'),
+) as Record<string, string[]>;
 const SLUG = 'ml-engineer-vs-ai-scientist';
 
 let result: BuildResult;
@@ -38,7 +40,8 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-const missingFrom = (text: string, wanted: readonly string[]) => wanted.filter((fact) => !fold(text).toLowerCase().includes(fold(fact).toLowerCase()));
+const missingFrom = (text: string, wanted: readonly string[]) =>
+  wanted.filter((fact) => !fold(text).toLowerCase().includes(fold(fact).toLowerCase()));
 const roleFacts = [...(facts['machine-learning-engineer'] ?? []), ...(facts['ai-scientist'] ?? [])];
 
 describe('the default build', () => {
@@ -73,9 +76,21 @@ describe('the default build', () => {
     expect(report.pageTexts[1]).toContain('Machine Learning Engineer vs. AI Scientist');
     expect(report.pageTexts[0]).not.toContain('Page 1 of');
     expect(report.pageTexts.every((t) => t.length > 40)).toBe(true);
-    expect(report.outline).toEqual(expect.arrayContaining(['At a glance', 'Responsibilities', 'Outlook', 'What they share, what sets them apart', 'Sources']));
+    expect(report.outline).toEqual(
+      expect.arrayContaining([
+        'At a glance',
+        'Responsibilities',
+        'Outlook',
+        'What they share, what sets them apart',
+        'Sources',
+      ]),
+    );
     expect(report.tagged).toBe(true);
-    expect(report.info).toMatchObject({ Author: 'Careers Service', Subject: 'Two careers in artificial intelligence, side by side', Creator: 'careerdeck' });
+    expect(report.info).toMatchObject({
+      Author: 'Careers Service',
+      Subject: 'Two careers in artificial intelligence, side by side',
+      Creator: 'careerdeck',
+    });
     expect(String(report.info.Title)).toContain('Machine Learning Engineer vs. AI Scientist');
     expect(String(report.info.CreationDate)).toContain('20260102030405');
   });
@@ -113,7 +128,7 @@ describe('the default build', () => {
     expect(notes.text).toContain('Ask the room who is leaning toward building products');
   });
 
-  it('prints one fact sheet per role on exactly one page, with that role\'s facts', async () => {
+  it("prints one fact sheet per role on exactly one page, with that role's facts", async () => {
     for (const role of ['machine-learning-engineer', 'ai-scientist']) {
       const sheet = await readPdf(await readFile(path.join(dir, 'output', SLUG, `${SLUG}-${role}-factsheet.pdf`)));
       expect(sheet.pages).toBe(1);
@@ -129,12 +144,15 @@ describe('the default build', () => {
     await page.goto(pathToFileURL(path.join(deckDir, 'index.html')).href, { waitUntil: 'load' });
     await page.waitForSelector('html[data-careerdeck-ready]', { timeout: 10_000 });
     const state = await page.evaluate(() => {
-      const reveal = (window as unknown as { Reveal: { getTotalSlides(): number; hasPlugin(id: string): boolean } }).Reveal;
+      const reveal = (window as unknown as { Reveal: { getTotalSlides(): number; hasPlugin(id: string): boolean } })
+        .Reveal;
       const sections = [...document.querySelectorAll('.reveal .slides > section')];
       return {
         total: reveal.getTotalSlides(),
         notesPlugin: reveal.hasPlugin('notes'),
-        withoutNotes: sections.filter((s) => !s.querySelector('aside.notes')?.textContent?.trim()).map((s) => s.querySelector('h1,h2')?.textContent),
+        withoutNotes: sections
+          .filter((s) => !s.querySelector('aside.notes')?.textContent?.trim())
+          .map((s) => s.querySelector('h1,h2')?.textContent),
       };
     });
     await page.close();
@@ -150,11 +168,16 @@ describe('the default build', () => {
     const page = await browser.newPage();
     await page.goto(`${pathToFileURL(path.join(dir, 'output', SLUG, 'index.html')).href}#/4`, { waitUntil: 'load' });
     await page.waitForSelector('html[data-careerdeck-ready]', { timeout: 10_000 });
-    const popup = new Promise<import('puppeteer-core').Page | null>((resolve) => browser.once('targetcreated', (target: import('puppeteer-core').Target) => resolve(target.page())));
+    const popup = new Promise<import('puppeteer-core').Page | null>((resolve) =>
+      browser.once('targetcreated', (target: import('puppeteer-core').Target) => resolve(target.page())),
+    );
     await page.keyboard.press('s');
     const speaker = await popup;
     expect(speaker).not.toBeNull();
-    await speaker!.waitForFunction(() => document.querySelector('.speaker-controls-notes')?.textContent?.includes('Stress that duties shift'), { timeout: 10_000 });
+    await speaker!.waitForFunction(
+      () => document.querySelector('.speaker-controls-notes')?.textContent?.includes('Stress that duties shift'),
+      { timeout: 10_000 },
+    );
     const view = await speaker!.evaluate(() => ({
       timer: Boolean(document.querySelector('.speaker-controls-time')),
       upcoming: Boolean(document.querySelector('#upcoming-slide iframe, .speaker-controls-upcoming iframe, iframe')),
@@ -166,10 +189,14 @@ describe('the default build', () => {
 
   it('fits every slide: no content overflows its slide', async () => {
     const page = await browser.newPage();
-    await page.goto(`${pathToFileURL(path.join(dir, 'output', SLUG, 'index.html')).href}?print-pdf`, { waitUntil: 'load' });
+    await page.goto(`${pathToFileURL(path.join(dir, 'output', SLUG, 'index.html')).href}?print-pdf`, {
+      waitUntil: 'load',
+    });
     await page.waitForSelector('html[data-careerdeck-pdf-ready]', { timeout: 10_000 });
     const overflowing = await page.$$eval('.slide-body', (bodies) =>
-      bodies.filter((b) => b.scrollHeight > b.clientHeight + 1 || b.scrollWidth > b.clientWidth + 1).map((b) => b.querySelector('h1,h2')?.textContent),
+      bodies
+        .filter((b) => b.scrollHeight > b.clientHeight + 1 || b.scrollWidth > b.clientWidth + 1)
+        .map((b) => b.querySelector('h1,h2')?.textContent),
     );
     await page.close();
     expect(overflowing).toEqual([]);

@@ -85,8 +85,17 @@ async function saveAndReload(page: Page, file: string, text: string): Promise<nu
   await page.evaluate(() => ((window as unknown as { old?: boolean }).old = true));
   const started = Date.now();
   await writeFile(file, text);
-  await page.waitForFunction(() => !(window as unknown as { old?: boolean }).old && (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd, { timeout: 10_000 });
-  const loaded = await page.evaluate(() => performance.timeOrigin + (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+  await page.waitForFunction(
+    () =>
+      !(window as unknown as { old?: boolean }).old &&
+      (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd,
+    { timeout: 10_000 },
+  );
+  const loaded = await page.evaluate(
+    () =>
+      performance.timeOrigin +
+      (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+  );
   return loaded - started;
 }
 
@@ -107,7 +116,17 @@ describe('careerdeck dev, in process', () => {
     configFile = path.join(project.dir, 'careerdeck.config.json');
     await writeFile(configFile, '{}\n');
     config = configReader(project.dir);
-    [server, browser] = await Promise.all([startDevServer({ contentDir: project.content, outDir: project.out, configDir: project.dir, readSettings: config.read, pdf: false, port: 0 }), launchTestBrowser()]);
+    [server, browser] = await Promise.all([
+      startDevServer({
+        contentDir: project.content,
+        outDir: project.out,
+        configDir: project.dir,
+        readSettings: config.read,
+        pdf: false,
+        port: 0,
+      }),
+      launchTestBrowser(),
+    ]);
     page = await browser.newPage();
   });
 
@@ -129,7 +148,11 @@ describe('careerdeck dev, in process', () => {
 
   it('reloads on a change to a role, showing the new text on the same slide', async () => {
     const slide = await page.evaluate((item) => {
-      const reveal = (window as unknown as { Reveal: { getSlides(): HTMLElement[]; slide(h: number): void; getIndices(): { h: number } } }).Reveal;
+      const reveal = (
+        window as unknown as {
+          Reveal: { getSlides(): HTMLElement[]; slide(h: number): void; getIndices(): { h: number } };
+        }
+      ).Reveal;
       const h = reveal.getSlides().findIndex((s) => s.textContent?.includes(item));
       reveal.slide(h);
       return reveal.getIndices().h;
@@ -140,7 +163,9 @@ describe('careerdeck dev, in process', () => {
       times.push(await saveAndReload(page, roleFile, original.replace(ITEM, `${word} ${ITEM}`)));
       await page.waitForFunction(() => document.documentElement.dataset.careerdeckReady === 'true');
       const shown = await page.evaluate(() => {
-        const reveal = (window as unknown as { Reveal: { getIndices(): { h: number }; getCurrentSlide(): HTMLElement } }).Reveal;
+        const reveal = (
+          window as unknown as { Reveal: { getIndices(): { h: number }; getCurrentSlide(): HTMLElement } }
+        ).Reveal;
         return { h: reveal.getIndices().h, text: reveal.getCurrentSlide().textContent ?? '' };
       });
       expect(shown.h).toBe(slide);
@@ -181,7 +206,9 @@ describe('careerdeck dev, in process', () => {
     await saveAndReload(page, roleFile, original.replace('## Required skills', '## Skills'));
     await page.waitForSelector(WARNINGS, { visible: true, timeout: 10_000 });
     const text = await page.$eval(WARNINGS, (el) => el.textContent ?? '');
-    expect(text).toMatch(/ai-scientist\.md:\d+: warning: "Skills" is only in ai-scientist\.md; did you mean "Required skills"\?/);
+    expect(text).toMatch(
+      /ai-scientist\.md:\d+: warning: "Skills" is only in ai-scientist\.md; did you mean "Required skills"\?/,
+    );
     expect(server.warnings?.lines.join('\n')).toContain('warning: "Skills" is only in ai-scientist.md');
     expect(server.problem).toBeUndefined();
     expect(await page.$(OVERLAY)).toBeNull();
@@ -191,7 +218,10 @@ describe('careerdeck dev, in process', () => {
       const reveal = (window as unknown as { Reveal: { next(): void; getIndices(): { h: number } } }).Reveal;
       const before = reveal.getIndices().h;
       reveal.next();
-      return { middle: hit?.closest(`#${id}`) === null && hit?.closest('.reveal') !== null, moved: reveal.getIndices().h !== before };
+      return {
+        middle: hit?.closest(`#${id}`) === null && hit?.closest('.reveal') !== null,
+        moved: reveal.getIndices().h !== before,
+      };
     }, WARNINGS.slice(1));
     expect(middle).toBe(true);
     expect(moved).toBe(true);
@@ -241,7 +271,14 @@ describe('careerdeck dev, in process', () => {
 
   it('serves nothing outside the output folder, and only to its own address', async () => {
     const port = server.port;
-    for (const p of ['/../content/roles/ai-scientist.md', `/${DECK}/../../content/decks`, '/%2e%2e/content/roles/ai-scientist.md', `/${DECK}/..%2f..%2fcontent%2froles%2fai-scientist.md`, '/%2e%2e%2f%2e%2e%2fetc%2fpasswd', '/nothing.html']) {
+    for (const p of [
+      '/../content/roles/ai-scientist.md',
+      `/${DECK}/../../content/decks`,
+      '/%2e%2e/content/roles/ai-scientist.md',
+      `/${DECK}/..%2f..%2fcontent%2froles%2fai-scientist.md`,
+      '/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+      '/nothing.html',
+    ]) {
       expect(await status(port, p), p).toBe(404);
     }
     expect(await status(port, `/${DECK}/`)).toBe(200);
@@ -262,7 +299,10 @@ describe('careerdeck dev, content broken from the start', () => {
     const roleFile = path.join(project.content, ROLE);
     const original = await readFile(roleFile, 'utf8');
     await writeFile(roleFile, original.replace('title: AI Scientist', 'title: "AI Scientist'));
-    const [server, browser] = await Promise.all([startDevServer({ contentDir: project.content, outDir: project.out, configDir: project.dir, pdf: false, port: 0 }), launchTestBrowser()]);
+    const [server, browser] = await Promise.all([
+      startDevServer({ contentDir: project.content, outDir: project.out, configDir: project.dir, pdf: false, port: 0 }),
+      launchTestBrowser(),
+    ]);
     try {
       expect(server.problem?.lines[0]).toMatch(/ai-scientist\.md:2:/);
       const page = await browser.newPage();
@@ -283,7 +323,14 @@ describe('careerdeck dev, a config file created while it runs', () => {
   it('watches for one and reads it once created', async () => {
     const project = await scratchProject('dev-new-config');
     const config = configReader(project.dir);
-    const server = await startDevServer({ contentDir: project.content, outDir: project.out, configDir: project.dir, readSettings: config.read, pdf: false, port: 0 });
+    const server = await startDevServer({
+      contentDir: project.content,
+      outDir: project.out,
+      configDir: project.dir,
+      readSettings: config.read,
+      pdf: false,
+      port: 0,
+    });
     try {
       const build = nextBuild(server);
       await writeFile(path.join(project.dir, 'careerdeck.config.json'), '{ "theme": "dark" }\n');
@@ -303,7 +350,12 @@ describe('careerdeck dev with PDFs', () => {
     // The report only: the test is about the background build, not about every PDF.
     await writeFile(deckFile, (await readFile(deckFile, 'utf8')).replace('paper: A4', 'paper: A4\noutputs: [report]'));
     const pdfs: { ms: number; launches: number }[] = [];
-    const server = await startDevServer({ contentDir: project.content, outDir: project.out, configDir: project.dir, port: 0 });
+    const server = await startDevServer({
+      contentDir: project.content,
+      outDir: project.out,
+      configDir: project.dir,
+      port: 0,
+    });
     try {
       server.on('rebuilt', (e) => e.phase === 'pdf' && pdfs.push({ ms: e.ms, launches: e.result.browserLaunches }));
       await until('the first PDFs', () => pdfs.length === 1, 45_000);
@@ -315,7 +367,9 @@ describe('careerdeck dev with PDFs', () => {
       expect((await readPdf(await readFile(report))).text).toContain('ZEBRA');
       // One browser for both builds: the first starts it, the second finds it open.
       expect(pdfs.map((p) => p.launches)).toEqual([1, 0]);
-      console.log(`background PDF build: ${pdfs.map((p) => `${(p.ms / 1000).toFixed(1)} s`).join(', ')} (first with the browser start)`);
+      console.log(
+        `background PDF build: ${pdfs.map((p) => `${(p.ms / 1000).toFixed(1)} s`).join(', ')} (first with the browser start)`,
+      );
       expect(chromiumOf(process.pid).length).toBeGreaterThan(0);
     } finally {
       await server.close();
@@ -327,7 +381,11 @@ describe('careerdeck dev with PDFs', () => {
 describe('careerdeck dev, the command', () => {
   it('prints the address, serves, and exits 0 on Ctrl-C leaving no browser', async () => {
     const project = await scratchProject('dev-cli');
-    const child = spawn(process.execPath, [CLI, 'dev', '--port', '0', '--content', project.content, '--out', project.out], { cwd: project.dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [CLI, 'dev', '--port', '0', '--content', project.content, '--out', project.out],
+      { cwd: project.dir, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -348,16 +406,26 @@ describe('careerdeck dev, the command', () => {
 
   it('applies a config created while it runs, and names the settings that need a restart', async () => {
     const project = await scratchProject('dev-cli-config');
-    const child = spawn(process.execPath, [CLI, 'dev', '--port', '0', '--no-pdf'], { cwd: project.dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'dev', '--port', '0', '--no-pdf'], {
+      cwd: project.dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
       await until('the address', () => /http:\/\/127\.0\.0\.1:\d+\/\S+\//.test(stderr), 30_000);
-      await writeFile(path.join(project.dir, 'careerdeck.config.json'), '{ "theme": "dark", "out": "public", "timeout": 5000 }\n');
+      await writeFile(
+        path.join(project.dir, 'careerdeck.config.json'),
+        '{ "theme": "dark", "out": "public", "timeout": 5000 }\n',
+      );
       await until('the restart notice', () => stderr.includes('restart npm run dev to apply: out, timeout\n'), 10_000);
       // The deck settings apply at once, into the folder the server started with.
-      await until('the dark deck', async () => (await readFile(path.join(project.out, DECK, 'index.html'), 'utf8')).includes('data-theme="dark"'), 10_000);
+      await until(
+        'the dark deck',
+        async () => (await readFile(path.join(project.out, DECK, 'index.html'), 'utf8')).includes('data-theme="dark"'),
+        10_000,
+      );
       child.kill('SIGINT');
       expect(await exited).toBe(0);
     } finally {

@@ -28,7 +28,9 @@ describe('a build that fails', () => {
     await writeFile(role, text.replace('title: AI Scientist', 'title: "AI Scientist'));
     try {
       const lines: string[] = [];
-      const status = await main(['build', '--content', project.content, '--out', project.out], { err: (l) => lines.push(l) });
+      const status = await main(['build', '--content', project.content, '--out', project.out], {
+        err: (l) => lines.push(l),
+      });
 
       expect(status).toBe(1);
       expect(lines.join('\n')).toMatch(/content[/\\]roles[/\\]ai-scientist\.md:2:\d+: front matter is not valid YAML/);
@@ -42,13 +44,23 @@ describe('a build that fails', () => {
     const roles = path.join(project.content, 'roles');
     const mle = await readFile(path.join(roles, 'machine-learning-engineer.md'), 'utf8');
     const ais = await readFile(path.join(roles, 'ai-scientist.md'), 'utf8');
-    await writeFile(path.join(roles, 'machine-learning-engineer.md'), mle.replace('title: Machine Learning Engineer\n', ''));
-    await writeFile(path.join(roles, 'ai-scientist.md'), ais.replace('## Industries\n', '## Industries\n\n## Empty one\n'));
+    await writeFile(
+      path.join(roles, 'machine-learning-engineer.md'),
+      mle.replace('title: Machine Learning Engineer\n', ''),
+    );
+    await writeFile(
+      path.join(roles, 'ai-scientist.md'),
+      ais.replace('## Industries\n', '## Industries\n\n## Empty one\n'),
+    );
     try {
-      const error = await build({ contentDir: project.content, outDir: project.out, pdf: false }).catch((e: unknown) => e);
+      const error = await build({ contentDir: project.content, outDir: project.out, pdf: false }).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(ContentError);
       const where = (error as ContentError).diagnostics.map((d) => `${path.basename(d.file)}:${d.line}`);
-      expect(where).toEqual(expect.arrayContaining(['machine-learning-engineer.md:2', expect.stringMatching(/^ai-scientist\.md:\d+$/)]));
+      expect(where).toEqual(
+        expect.arrayContaining(['machine-learning-engineer.md:2', expect.stringMatching(/^ai-scientist\.md:\d+$/)]),
+      );
       expect((error as ContentError).message).toContain('"title" is required');
     } finally {
       await writeFile(path.join(roles, 'machine-learning-engineer.md'), mle);
@@ -59,7 +71,10 @@ describe('a build that fails', () => {
   it('exits 3 with install instructions when the browser does not exist, writing nothing', async () => {
     const before = await digestTree(project.out);
     const lines: string[] = [];
-    const status = await main(['build', '--content', project.content, '--out', project.out, '--browser', '/nonexistent/chromium'], { err: (l) => lines.push(l) });
+    const status = await main(
+      ['build', '--content', project.content, '--out', project.out, '--browser', '/nonexistent/chromium'],
+      { err: (l) => lines.push(l) },
+    );
     expect(status).toBe(3);
     expect(lines.join('\n')).toContain('--browser is set to /nonexistent/chromium, which does not exist');
     expect(await digestTree(project.out)).toEqual(before);
@@ -68,7 +83,9 @@ describe('a build that fails', () => {
   it('exits 2 on wrong usage and on an unknown deck', async () => {
     const quiet = { err: () => undefined };
     expect(await main(['build', '--frobnicate'], quiet)).toBe(2);
-    expect(await main(['build', '--content', project.content, '--out', project.out, '--deck', 'nope', '--no-pdf'], quiet)).toBe(2);
+    expect(
+      await main(['build', '--content', project.content, '--out', project.out, '--deck', 'nope', '--no-pdf'], quiet),
+    ).toBe(2);
   });
 });
 

@@ -13,8 +13,13 @@ import { readPdf } from '../support/pdf.js';
 const scratch: string[] = [];
 let project: { dir: string; content: string; out: string };
 let templates: string;
-const names = (r: BuildResult, slug: string) => r.decks.find((d) => d.slug === slug)?.outputs.map((o) => path.basename(o.file)).sort() ?? [];
-const run = (extra: Parameters<typeof build>[0] = {}) => build({ contentDir: project.content, outDir: project.out, templatesDir: templates, ...extra });
+const names = (r: BuildResult, slug: string) =>
+  r.decks
+    .find((d) => d.slug === slug)
+    ?.outputs.map((o) => path.basename(o.file))
+    .sort() ?? [];
+const run = (extra: Parameters<typeof build>[0] = {}) =>
+  build({ contentDir: project.content, outDir: project.out, templatesDir: templates, ...extra });
 
 beforeAll(async () => {
   project = await copyFixture('three-roles');
@@ -22,7 +27,10 @@ beforeAll(async () => {
   templates = path.join(project.dir, 'templates');
   await cp(path.join(PROJECT_ROOT, 'templates'), templates, { recursive: true });
   const deckFile = path.join(project.content, 'decks/three-roles.md');
-  await writeFile(deckFile, (await readFile(deckFile, 'utf8')).replace('paper: Letter', 'paper: Letter\noutputs: [report]'));
+  await writeFile(
+    deckFile,
+    (await readFile(deckFile, 'utf8')).replace('paper: Letter', 'paper: Letter\noutputs: [report]'),
+  );
   await writeFile(
     path.join(project.content, 'decks/pair.md'),
     '---\ntitle: Two data careers\nroles: [data-engineer, research-engineer]\noutputs: [report]\n---\n\n## Introduction\n\nTwo roles side by side.\n',
@@ -59,7 +67,12 @@ describe('incremental builds', () => {
     const again = await run();
     expect(again.browserLaunches).toBe(0);
     expect(again.decks.flatMap((d) => d.outputs)).toEqual([]);
-    expect(again.decks.flatMap((d) => d.upToDate.map((f) => path.basename(f))).sort()).toEqual(['index.html', 'index.html', 'pair-report.pdf', 'three-roles-report.pdf']);
+    expect(again.decks.flatMap((d) => d.upToDate.map((f) => path.basename(f))).sort()).toEqual([
+      'index.html',
+      'index.html',
+      'pair-report.pdf',
+      'three-roles-report.pdf',
+    ]);
     expect((await stat(path.join(project.out, 'pair/pair-report.pdf'))).mtimeMs).toBe(before);
   });
 

@@ -16,7 +16,9 @@ afterAll(async () => {
   await Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-async function buildFixture(name: string): Promise<{ result: BuildResult; out: string; pdf: (file: string) => Promise<PdfFacts> }> {
+async function buildFixture(
+  name: string,
+): Promise<{ result: BuildResult; out: string; pdf: (file: string) => Promise<PdfFacts> }> {
   const project = await copyFixture(name);
   scratch.push(project.dir);
   const result = await build({ contentDir: project.content, outDir: project.out, keepHtml: true });
@@ -26,17 +28,50 @@ async function buildFixture(name: string): Promise<{ result: BuildResult; out: s
 
 describe('a deck of six roles with different section sets', () => {
   let built: Awaited<ReturnType<typeof buildFixture>>;
-  const roles = ['machine-learning-engineer', 'ai-scientist', 'data-engineer', 'research-engineer', 'ml-platform-engineer', 'analytics-engineer'];
-  const titles = ['Machine Learning Engineer', 'AI Scientist', 'Data Engineer', 'Research Engineer', 'ML Platform Engineer', 'Analytics Engineer'];
-  const shorts = ['ML Engineer', 'AI Scientist', 'Data Engineer', 'Research Eng.', 'ML Platform Eng.', 'Analytics Eng.'];
+  const roles = [
+    'machine-learning-engineer',
+    'ai-scientist',
+    'data-engineer',
+    'research-engineer',
+    'ml-platform-engineer',
+    'analytics-engineer',
+  ];
+  const titles = [
+    'Machine Learning Engineer',
+    'AI Scientist',
+    'Data Engineer',
+    'Research Engineer',
+    'ML Platform Engineer',
+    'Analytics Engineer',
+  ];
+  const shorts = [
+    'ML Engineer',
+    'AI Scientist',
+    'Data Engineer',
+    'Research Eng.',
+    'ML Platform Eng.',
+    'Analytics Eng.',
+  ];
 
   beforeAll(async () => {
     built = await buildFixture('six-roles');
   }, 240_000);
 
   it('builds every output: deck, report, slides, handout and six fact sheets', () => {
-    const names = built.result.decks[0]?.outputs.map((o) => path.basename(o.file)).filter((n) => !n.endsWith('.html') || n === 'index.html');
-    expect(names?.sort()).toEqual(['index.html', 'six-roles-report.pdf', 'six-roles-handout.pdf', 'six-roles-notes.pdf', 'six-roles-slides.pdf', 'six-roles.pptx', ...roles.map((r) => `six-roles-${r}-factsheet.pdf`)].sort());
+    const names = built.result.decks[0]?.outputs
+      .map((o) => path.basename(o.file))
+      .filter((n) => !n.endsWith('.html') || n === 'index.html');
+    expect(names?.sort()).toEqual(
+      [
+        'index.html',
+        'six-roles-report.pdf',
+        'six-roles-handout.pdf',
+        'six-roles-notes.pdf',
+        'six-roles-slides.pdf',
+        'six-roles.pptx',
+        ...roles.map((r) => `six-roles-${r}-factsheet.pdf`),
+      ].sort(),
+    );
   });
 
   it('names every role in the report and in the slides, the overlap included', async () => {
@@ -47,10 +82,14 @@ describe('a deck of six roles with different section sets', () => {
       expect(slides.text).toContain(title);
     }
     // The overlap is a matrix of terms by role, split over slides, each slide naming all six.
-    const matrix = slides.pageTexts.filter((t) => t.startsWith('What they share, what sets them apart (') && t.includes('Term'));
+    const matrix = slides.pageTexts.filter(
+      (t) => t.startsWith('What they share, what sets them apart (') && t.includes('Term'),
+    );
     expect(matrix.length).toBeGreaterThan(1);
     for (const page of matrix) for (const short of shorts) expect(page).toContain(short);
-    expect(report.text).toMatch(/Term ML Engineer AI Scientist Data Engineer Research Eng\. ML Platform Eng\. Analytics Eng\./);
+    expect(report.text).toMatch(
+      /Term ML Engineer AI Scientist Data Engineer Research Eng\. ML Platform Eng\. Analytics Eng\./,
+    );
   });
 
   it('keeps every slide within the slide: nothing overflows the printed page', async () => {
@@ -59,7 +98,11 @@ describe('a deck of six roles with different section sets', () => {
     try {
       await page.goto(`file://${path.join(built.out, 'index.html')}?print-pdf`);
       await page.waitForSelector('html[data-careerdeck-pdf-ready]');
-      const over = await page.$$eval('.slide-body', (bodies) => bodies.flatMap((b, i) => (b.scrollHeight > b.clientHeight + 1 || b.scrollWidth > b.clientWidth + 1 ? [i + 1] : [])));
+      const over = await page.$$eval('.slide-body', (bodies) =>
+        bodies.flatMap((b, i) =>
+          b.scrollHeight > b.clientHeight + 1 || b.scrollWidth > b.clientWidth + 1 ? [i + 1] : [],
+        ),
+      );
       expect(over).toEqual([]);
     } finally {
       await page.close();
@@ -76,8 +119,18 @@ describe('long content: a 25-item section, a role with every section twice as lo
 
   it('builds every output, every item of the long section in the slides and the report', async () => {
     const names = built.result.decks[0]?.outputs.map((o) => path.basename(o.file)).filter((n) => n.endsWith('.pdf'));
-    expect(names?.sort()).toEqual(['long-content-ai-scientist-factsheet.pdf', 'long-content-handout.pdf', 'long-content-machine-learning-engineer-factsheet.pdf', 'long-content-notes.pdf', 'long-content-report.pdf', 'long-content-slides.pdf']);
-    const [report, slides] = await Promise.all([built.pdf('long-content-report.pdf'), built.pdf('long-content-slides.pdf')]);
+    expect(names?.sort()).toEqual([
+      'long-content-ai-scientist-factsheet.pdf',
+      'long-content-handout.pdf',
+      'long-content-machine-learning-engineer-factsheet.pdf',
+      'long-content-notes.pdf',
+      'long-content-report.pdf',
+      'long-content-slides.pdf',
+    ]);
+    const [report, slides] = await Promise.all([
+      built.pdf('long-content-report.pdf'),
+      built.pdf('long-content-slides.pdf'),
+    ]);
     for (let i = 10; i <= 25; i++) {
       expect(slides.text).toContain(`on-call rota ${i} honest`);
       expect(report.text).toContain(`on-call rota ${i} honest`);
@@ -90,8 +143,14 @@ describe('long content: a 25-item section, a role with every section twice as lo
     expect(sheet.pages).toBe(2);
     expect(sheet.text).toContain('(a second time, in other words)');
     const warning = built.result.warnings.find((w) => w.message.includes('fact sheet'));
-    expect(warning).toMatchObject({ file: expect.stringMatching(/roles[/\\]ai-scientist\.md$/), line: expect.any(Number), severity: 'warning' });
-    expect(warning?.message).toMatch(/fact sheet of "AI Scientist" does not fit one A4 page .* printed on two; shorten section "[^"]+" \(its longest\)/);
+    expect(warning).toMatchObject({
+      file: expect.stringMatching(/roles[/\\]ai-scientist\.md$/),
+      line: expect.any(Number),
+      severity: 'warning',
+    });
+    expect(warning?.message).toMatch(
+      /fact sheet of "AI Scientist" does not fit one A4 page .* printed on two; shorten section "[^"]+" \(its longest\)/,
+    );
     expect((await built.pdf('long-content-machine-learning-engineer-factsheet.pdf')).pages).toBe(1);
   });
 
@@ -104,7 +163,13 @@ describe('long content: a 25-item section, a role with every section twice as lo
       // A4 less the report's 16 mm side margins: the width the page prints at.
       await page.setViewport({ width: Math.floor(((210 - 32) * 96) / 25.4), height: 1000 });
       const cells = await page.$$eval('table', (tables) =>
-        tables.flatMap((table) => [...table.querySelectorAll('th, td')].map((cell) => ({ table: table.className, right: cell.getBoundingClientRect().right, text: cell.textContent ?? '' }))),
+        tables.flatMap((table) =>
+          [...table.querySelectorAll('th, td')].map((cell) => ({
+            table: table.className,
+            right: cell.getBoundingClientRect().right,
+            text: cell.textContent ?? '',
+          })),
+        ),
       );
       const width = await page.evaluate(() => document.documentElement.clientWidth);
       expect(cells.some((c) => c.text.includes('careers.example.org/programme/handbook'))).toBe(true);
@@ -119,7 +184,11 @@ describe('long content: a 25-item section, a role with every section twice as lo
     const page = await browser.newPage();
     try {
       await page.goto(`file://${path.join(built.out, 'long-content-report.html')}`);
-      const labels = await page.$$eval('svg.chart text.chart-label', (texts) => texts.map((t) => ({ x: (t as SVGTextElement).getBBox().x, text: [...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' ') || (t.textContent ?? '') })),
+      const labels = await page.$$eval('svg.chart text.chart-label', (texts) =>
+        texts.map((t) => ({
+          x: (t as SVGTextElement).getBBox().x,
+          text: [...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' ') || (t.textContent ?? ''),
+        })),
       );
       expect(labels.map((l) => l.text)).toContain('Senior ML Infra & Platform Reliability E');
       expect(labels.filter((l) => l.x < 0)).toEqual([]);

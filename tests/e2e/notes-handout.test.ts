@@ -62,7 +62,10 @@ beforeAll(async () => {
   // Decks that reuse the roles without the deck notes: the main deck's front matter and prose.
   for (const n of PER_PAGE.filter((k) => k !== 3)) {
     const outputs = n === 6 ? '[handout, notes]' : '[handout]';
-    await writeFile(path.join(project.content, 'decks', `${deckFor(n)}.md`), main.replace('paper: A4\n', `paper: A4\nhandout: { perPage: ${n} }\noutputs: ${outputs}\n`));
+    await writeFile(
+      path.join(project.content, 'decks', `${deckFor(n)}.md`),
+      main.replace('paper: A4\n', `paper: A4\nhandout: { perPage: ${n} }\noutputs: ${outputs}\n`),
+    );
   }
   result = await build({ contentDir: project.content, outDir: project.out, date: new Date('2026-01-02T03:04:05Z') });
   for (const deck of result.decks) {
@@ -80,7 +83,8 @@ afterAll(async () => {
 });
 
 /** The words not in the text; a word may touch the next text item ("mledef225Definition"), not another digit. */
-const missing = (text: string, words: readonly string[]) => words.filter((w) => !new RegExp(`(?<![a-z0-9])${w}(?![0-9])`).test(text));
+const missing = (text: string, words: readonly string[]) =>
+  words.filter((w) => !new RegExp(`(?<![a-z0-9])${w}(?![0-9])`).test(text));
 
 describe('notes of 250 words and more (role and deck notes)', () => {
   it('build every output of the deck', () => {

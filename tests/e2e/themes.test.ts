@@ -41,7 +41,9 @@ beforeAll(async () => {
   browser = await launchTestBrowser();
   for (const theme of THEMES) {
     const deckDir = path.join(out, slugOf(theme));
-    const [report, slides] = await Promise.all(['report', 'slides'].map((kind) => readFile(path.join(deckDir, `${slugOf(theme)}-${kind}.pdf`)).then(readPdf)));
+    const [report, slides] = await Promise.all(
+      ['report', 'slides'].map((kind) => readFile(path.join(deckDir, `${slugOf(theme)}-${kind}.pdf`)).then(readPdf)),
+    );
     pdfs.set(theme, { report: report!, slides: slides! });
   }
 }, 60_000);
@@ -52,17 +54,45 @@ afterAll(async () => {
 });
 
 /** `rgb(1, 2, 3)` as computed by the browser -> `#010203`. */
-const hex = (rgb: string) => `#${(rgb.match(/\d+/g) ?? []).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('')}`;
+const hex = (rgb: string) =>
+  `#${(rgb.match(/\d+/g) ?? [])
+    .slice(0, 3)
+    .map((n) => Number(n).toString(16).padStart(2, '0'))
+    .join('')}`;
 
 /** The colours of text on the deck's slides, as Chromium computes them, and the paper behind them. */
-async function slideColours(theme: string, media: 'screen' | 'print'): Promise<{ paper: string; texts: { what: string; colour: string }[] }> {
+async function slideColours(
+  theme: string,
+  media: 'screen' | 'print',
+): Promise<{ paper: string; texts: { what: string; colour: string }[] }> {
   const page = await browser.newPage();
   try {
     await page.emulateMediaType(media);
     await page.goto(pathToFileURL(path.join(out, slugOf(theme), 'index.html')).href, { waitUntil: 'load' });
     await page.waitForSelector('html[data-careerdeck-ready]', { timeout: 10_000 });
     return await page.evaluate(() => {
-      const selectors = ['.slide-title h1', '.subtitle', '.eyebrow', '.byline', '.role-chip', 'h2', 'h2 .part', '.role-heading', '.column li', '.muted', '.prose p', '.agenda li', 'table.overlap th', 'table.overlap td', '.chart-label', '.chart-tick', '.chart-value', 'figcaption', '.brand-footer', '.slide-number'];
+      const selectors = [
+        '.slide-title h1',
+        '.subtitle',
+        '.eyebrow',
+        '.byline',
+        '.role-chip',
+        'h2',
+        'h2 .part',
+        '.role-heading',
+        '.column li',
+        '.muted',
+        '.prose p',
+        '.agenda li',
+        'table.overlap th',
+        'table.overlap td',
+        '.chart-label',
+        '.chart-tick',
+        '.chart-value',
+        'figcaption',
+        '.brand-footer',
+        '.slide-number',
+      ];
       const texts = selectors.flatMap((selector) => {
         const el = document.querySelector(selector);
         if (!el) return [];
@@ -83,7 +113,11 @@ describe.each(THEMES)('a deck in the %s theme', (theme) => {
     expect(html).toContain(`<html lang="en" data-theme="${theme}">`);
     expect(html).toContain(`src="${LOGO}"`);
     expect((await stat(path.join(deckDir, LOGO))).size).toBeGreaterThan(0);
-    expect(result.decks.find((d) => d.slug === slugOf(theme))?.outputs.map((o) => path.basename(o.file))).toEqual(['index.html', `${slugOf(theme)}-report.pdf`, `${slugOf(theme)}-slides.pdf`]);
+    expect(result.decks.find((d) => d.slug === slugOf(theme))?.outputs.map((o) => path.basename(o.file))).toEqual([
+      'index.html',
+      `${slugOf(theme)}-report.pdf`,
+      `${slugOf(theme)}-slides.pdf`,
+    ]);
   });
 
   it('prints a report whose text still extracts, with the brand footer', () => {

@@ -43,7 +43,9 @@ describe('browser faults', () => {
     });
     expect(killed).toBeGreaterThan(0);
     expect(run.code, run.stderr).toBe(3);
-    expect(run.stderr).toMatch(/careerdeck: (the browser failed|the browser did not finish|printing .* did not finish|could not start the browser)/);
+    expect(run.stderr).toMatch(
+      /careerdeck: (the browser failed|the browser did not finish|printing .* did not finish|could not start the browser)/,
+    );
     expect(run.stderr).not.toContain('    at ');
     expect(await digestTree(project.out)).toEqual(before);
     expect(chromiumOf(run.pid)).toEqual([]);
@@ -52,7 +54,16 @@ describe('browser faults', () => {
 
   it('a browser that cannot start: exit 3 naming it, outputs intact', async () => {
     const before = await digestTree(project.out);
-    const run = await runCli(['build', '--force', '--content', project.content, '--out', project.out, '--browser', '/bin/false']);
+    const run = await runCli([
+      'build',
+      '--force',
+      '--content',
+      project.content,
+      '--out',
+      project.out,
+      '--browser',
+      '/bin/false',
+    ]);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('could not start the browser at /bin/false');
     expect(await digestTree(project.out)).toEqual(before);

@@ -21,7 +21,9 @@ function compareVersions(a: Version, b: Version): number {
 }
 
 async function installedVersion(name: string): Promise<string> {
-  const manifest = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
+  const manifest = JSON.parse(
+    await readFile(path.join(PROJECT_ROOT, 'node_modules', name, 'package.json'), 'utf8'),
+  ) as { version: string };
   return manifest.version;
 }
 
@@ -46,15 +48,22 @@ describe('versions of the content-facing dependencies', () => {
   });
 
   it('package.json and package-lock.json ask for the versions that are installed', async () => {
-    const manifest = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    const lock = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string }> };
+    const manifest = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    const lock = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { version: string }>;
+    };
     for (const name of ['handlebars', 'yaml']) {
       const installed = await installedVersion(name);
       expect(lock.packages[`node_modules/${name}`]?.version, name).toBe(installed);
       // A range could let an install pick an older release; the manifest pins at least the floor.
       const wanted = manifest.dependencies[name] ?? '';
       expect(wanted, name).toMatch(/^\^?~?\d+\.\d+\.\d+$/);
-      expect(compareVersions(parseVersion(wanted.replace(/^[\^~]/, '')), name === 'handlebars' ? [4, 7, 10] : [2, 8, 0]), name).toBeGreaterThanOrEqual(0);
+      expect(
+        compareVersions(parseVersion(wanted.replace(/^[\^~]/, '')), name === 'handlebars' ? [4, 7, 10] : [2, 8, 0]),
+        name,
+      ).toBeGreaterThanOrEqual(0);
     }
   });
 });
@@ -68,7 +77,8 @@ describe('static use of Handlebars in src/', () => {
   let sources: { file: string; text: string }[];
 
   /** Source with comments blanked, so that what is checked is code. */
-  const code = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+  const code = (text: string) =>
+    text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
   const sites = (pattern: RegExp) =>
     sources.flatMap(({ file, text }) =>
       code(text)
@@ -78,7 +88,9 @@ describe('static use of Handlebars in src/', () => {
 
   beforeAll(async () => {
     const files = (await readdir(SRC, { recursive: true })).filter((f) => /\.(c|m)?[jt]s$/.test(f)).sort();
-    sources = await Promise.all(files.map(async (file) => ({ file, text: await readFile(path.join(SRC, file), 'utf8') })));
+    sources = await Promise.all(
+      files.map(async (file) => ({ file, text: await readFile(path.join(SRC, file), 'utf8') })),
+    );
   });
 
   it('reads the sources (control)', () => {
@@ -91,7 +103,9 @@ describe('static use of Handlebars in src/', () => {
     expect(sites(/\bcompile\s*\(/).length).toBeGreaterThan(0);
     expect(sites(/\bprecompile\s*\(/).filter((site) => !inFile(COMPILED_TS)(site))).toEqual([]);
     expect(sites(/\bprecompile\s*\(/)).toHaveLength(1);
-    expect(sites(/\bprecompiledTemplates\s*\(/).filter((site) => !inFile(COMPILED_TS)(site))).toEqual([expect.stringMatching(/precompiledTemplates\(sources, cacheDir\)/)]);
+    expect(sites(/\bprecompiledTemplates\s*\(/).filter((site) => !inFile(COMPILED_TS)(site))).toEqual([
+      expect.stringMatching(/precompiledTemplates\(sources, cacheDir\)/),
+    ]);
   });
 
   it('compiles only template files read from the templates folder, never content', () => {
@@ -119,7 +133,9 @@ describe('static use of Handlebars in src/', () => {
     expect(sites(/noEscape\s*:\s*true/)).toEqual([]);
     expect(sites(/strict\s*:\s*true/).filter(inFile(TEMPLATES_TS))).toHaveLength(1);
     expect(sites(/strict\s*:\s*true/).filter(inFile(COMPILED_TS))).toHaveLength(1);
-    expect(sites(/\.create\(\)/)).toEqual([expect.stringMatching(new RegExp(`^${TEMPLATES_TS.replace(/[./\\]/g, '\\$&')}:`))]);
+    expect(sites(/\.create\(\)/)).toEqual([
+      expect.stringMatching(new RegExp(`^${TEMPLATES_TS.replace(/[./\\]/g, '\\$&')}:`)),
+    ]);
     // Nothing is registered on, or compiled by, the global instance; precompile only turns a
     // template into source text and changes nothing in it.
     expect(sites(/Handlebars\.(compile|template|registerHelper|registerPartial|registerDecorator)\b/)).toEqual([]);

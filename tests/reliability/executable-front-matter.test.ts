@@ -18,10 +18,11 @@ function marker(name: string): string {
   markers.push(file);
   return file;
 }
-const exists = (file: string) => access(file).then(
-  () => true,
-  () => false,
-);
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 afterAll(async () => {
   // Whatever happened, no marker of this file was ever written.
@@ -30,7 +31,8 @@ afterAll(async () => {
 });
 
 /** What gray-matter's JavaScript engine would evaluate: an expression that writes the marker. */
-const jsPayload = (file: string) => `({ title: (require('fs').writeFileSync(${JSON.stringify(file)}, 'x'), 'Injected') })`;
+const jsPayload = (file: string) =>
+  `({ title: (require('fs').writeFileSync(${JSON.stringify(file)}, 'x'), 'Injected') })`;
 const coffeePayload = (file: string) => `title: do -> require('fs').writeFileSync ${JSON.stringify(file)}, 'x'`;
 
 interface Case {
@@ -49,7 +51,9 @@ const cases: Case[] = [
 describe('executable front matter is refused at line 1 and never run', () => {
   it('the JavaScript payload is live: evaluated as gray-matter would, it writes its marker', async () => {
     const control = marker('control');
-    const evaluate = new Function('require', `return ${jsPayload(control)}`) as (req: NodeJS.Require) => { title: string };
+    const evaluate = new Function('require', `return ${jsPayload(control)}`) as (req: NodeJS.Require) => {
+      title: string;
+    };
     expect(evaluate(createRequire(import.meta.url)).title).toBe('Injected');
     expect(await exists(control)).toBe(true);
     await rm(control);
@@ -57,13 +61,23 @@ describe('executable front matter is refused at line 1 and never run', () => {
 
   it.each(cases)('a role file opening with "$fence"', async ({ fence, language, payload }) => {
     const file = marker(language);
-    const project = await tempProject(`exec-${language}`, { ...VALID, 'roles/evil.md': lines(fence, payload(file), '---', '', '## Skills', '', '- **Python**') });
+    const project = await tempProject(`exec-${language}`, {
+      ...VALID,
+      'roles/evil.md': lines(fence, payload(file), '---', '', '## Skills', '', '- **Python**'),
+    });
     projects.push(project);
     const run = await cli(['check', '--content', project.content]);
     expect(run.status).toBe(1);
     expect(linesOf(run, project.shown('roles/evil.md'))).toEqual([
       expect.stringMatching(
-        diagnosticLine(project.shown('roles/evil.md'), 1, 1, new RegExp(`front matter in "${language}" is not allowed, only YAML; replace "---${language}" with "---" and write YAML$`)),
+        diagnosticLine(
+          project.shown('roles/evil.md'),
+          1,
+          1,
+          new RegExp(
+            `front matter in "${language}" is not allowed, only YAML; replace "---${language}" with "---" and write YAML$`,
+          ),
+        ),
       ),
     ]);
     expect(run.text).toContain('1 problem found; nothing was written.');
@@ -72,12 +86,22 @@ describe('executable front matter is refused at line 1 and never run', () => {
 
   it('a deck file opening with "---js", on `build`: exit 1, nothing written, no marker', async () => {
     const file = marker('deck');
-    const project = await tempProject('exec-deck', { ...VALID, 'decks/pair.md': lines('---js', jsPayload(file), '---', '', '## Introduction', '', 'Two roles.') });
+    const project = await tempProject('exec-deck', {
+      ...VALID,
+      'decks/pair.md': lines('---js', jsPayload(file), '---', '', '## Introduction', '', 'Two roles.'),
+    });
     projects.push(project);
     const run = await cli(['build', '--no-pdf', '--content', project.content, '--out', project.out]);
     expect(run.status).toBe(1);
     expect(run.lines).toEqual([
-      expect.stringMatching(diagnosticLine(project.shown('decks/pair.md'), 1, 1, /front matter in "js" is not allowed, only YAML; replace "---js" with "---" and write YAML$/)),
+      expect.stringMatching(
+        diagnosticLine(
+          project.shown('decks/pair.md'),
+          1,
+          1,
+          /front matter in "js" is not allowed, only YAML; replace "---js" with "---" and write YAML$/,
+        ),
+      ),
       // With the only deck refused there is no other problem to report.
       '1 problem found; nothing was written.',
     ]);
@@ -89,12 +113,21 @@ describe('executable front matter is refused at line 1 and never run', () => {
     const files = cases.map((c) => ({ c, file: marker(`all-${c.language}`) }));
     const project = await tempProject('exec-all', {
       ...VALID,
-      ...Object.fromEntries(files.map(({ c, file }, i) => [`roles/evil-${i}.md`, lines(c.fence, c.payload(file), '---', '', '## Skills', '', '- **Python**')])),
+      ...Object.fromEntries(
+        files.map(({ c, file }, i) => [
+          `roles/evil-${i}.md`,
+          lines(c.fence, c.payload(file), '---', '', '## Skills', '', '- **Python**'),
+        ]),
+      ),
     });
     projects.push(project);
     const run = await cli(['check', '--content', project.content]);
     expect(run.status).toBe(1);
-    files.forEach((_, i) => expect(linesOf(run, project.shown(`roles/evil-${i}.md`))).toEqual([expect.stringMatching(/:1:1: front matter in "\w+" is not allowed/)]));
+    files.forEach((_, i) =>
+      expect(linesOf(run, project.shown(`roles/evil-${i}.md`))).toEqual([
+        expect.stringMatching(/:1:1: front matter in "\w+" is not allowed/),
+      ]),
+    );
     expect(run.text).toContain(`${cases.length} problems found; nothing was written.`);
     for (const { file } of files) expect(await exists(file)).toBe(false);
   });

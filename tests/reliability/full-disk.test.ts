@@ -12,7 +12,18 @@ import { lines, type TempProject, tempProject, VALID } from './helpers.js';
 // Issue 15: with the disk full mid-build, index.html had already been replaced while the PDFs
 // were the old ones. A deck folder now changes as a set: on any failure it stays byte-identical.
 const env = { ...process.env, SOURCE_DATE_EPOCH: '1767225600' };
-const deck = (title: string) => lines('---', `title: ${title}`, 'roles: [alpha, beta]', 'outputs: [report, slides]', '---', '', '## Introduction', '', 'Two roles.');
+const deck = (title: string) =>
+  lines(
+    '---',
+    `title: ${title}`,
+    'roles: [alpha, beta]',
+    'outputs: [report, slides]',
+    '---',
+    '',
+    '## Introduction',
+    '',
+    'Two roles.',
+  );
 let project: TempProject;
 
 beforeAll(async () => {
@@ -73,11 +84,14 @@ describe('a full disk mid-build', () => {
     const staged: string[] = [];
     const failOnPdf: WriteBytes = async (file, data) => {
       staged.push(path.basename(file));
-      if (file.includes('.pdf.')) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      if (file.includes('.pdf.'))
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
       await writeFile(file, data, { flag: 'wx' });
     };
     await writeFile(path.join(project.content, 'decks', 'pair.md'), deck('Alpha vs. Beta, injected'));
-    const error = await build({ contentDir: project.content, outDir: out, writeBytes: failOnPdf }).catch((e: unknown) => e);
+    const error = await build({ contentDir: project.content, outDir: out, writeBytes: failOnPdf }).catch(
+      (e: unknown) => e,
+    );
     await writeFile(path.join(project.content, 'decks', 'pair.md'), deck('Alpha vs. Beta'));
     expect(error).toBeInstanceOf(CareerdeckError);
     expect((error as CareerdeckError).exitCode).toBe(3);

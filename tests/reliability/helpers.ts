@@ -23,9 +23,44 @@ export const lines = (...parts: string[]): string => `${parts.join('\n')}\n`;
 
 /** Two small valid roles and a deck comparing them; tests replace or add files around them. */
 export const VALID: Files = {
-  'roles/alpha.md': lines('---', 'title: Alpha Engineer', 'short: Alpha', '---', '', '## Skills', '', '- **Python** and **SQL**', '', '## Tools', '', '- **Git**'),
-  'roles/beta.md': lines('---', 'title: Beta Scientist', 'short: Beta', '---', '', '## Skills', '', '- **Python** and **R**', '', '## Tools', '', '- **LaTeX**'),
-  'decks/pair.md': lines('---', 'title: Alpha vs. Beta', 'roles: [alpha, beta]', '---', '', '## Introduction', '', 'Two roles.'),
+  'roles/alpha.md': lines(
+    '---',
+    'title: Alpha Engineer',
+    'short: Alpha',
+    '---',
+    '',
+    '## Skills',
+    '',
+    '- **Python** and **SQL**',
+    '',
+    '## Tools',
+    '',
+    '- **Git**',
+  ),
+  'roles/beta.md': lines(
+    '---',
+    'title: Beta Scientist',
+    'short: Beta',
+    '---',
+    '',
+    '## Skills',
+    '',
+    '- **Python** and **R**',
+    '',
+    '## Tools',
+    '',
+    '- **LaTeX**',
+  ),
+  'decks/pair.md': lines(
+    '---',
+    'title: Alpha vs. Beta',
+    'roles: [alpha, beta]',
+    '---',
+    '',
+    '## Introduction',
+    '',
+    'Two roles.',
+  ),
 };
 
 /** Writes `files` (paths relative to the content folder) into a new temporary project. */
@@ -76,7 +111,12 @@ export function escapeRegExp(text: string): string {
  * `line: 'any'` allows any (or no) location; `column: 'any'` requires a column of any value;
  * `column: 'optional'` allows one or none; `column: undefined` forbids one.
  */
-export function diagnosticLine(file: string, line: number | 'any', column: number | 'any' | 'optional' | undefined, message: RegExp): RegExp {
+export function diagnosticLine(
+  file: string,
+  line: number | 'any',
+  column: number | 'any' | 'optional' | undefined,
+  message: RegExp,
+): RegExp {
   let where: string;
   if (line === 'any') where = '(?::\\d+){0,2}';
   else if (column === 'any') where = `:${line}:\\d+`;
@@ -91,7 +131,5 @@ export const STACK_FRAME = /\n\s+at [^\n]*[:(]/;
 
 /** The own property names of Object.prototype, to compare before and after a run. */
 export function prototypeKeys(): string[] {
-  return Reflect.ownKeys(Object.prototype)
-    .map(String)
-    .sort();
+  return Reflect.ownKeys(Object.prototype).map(String).sort();
 }

@@ -100,7 +100,7 @@ function hostileFiles(): Record<string, string> {
       `title: '${DECK_TITLE}'`,
       "subtitle: '<iframe src=https://example.org>'",
       "presenter: '<img src=x onerror=alert(1)>'",
-      "event: '<meta http-equiv=refresh content=\"0;url=https://example.org\">'",
+      'event: \'<meta http-equiv=refresh content="0;url=https://example.org">\'',
       'roles: [alpha, beta]',
       'sections: [skills, links, outlook]',
       '---',
@@ -145,24 +145,69 @@ async function inspect(browser: Browser, html: string, root: string): Promise<Do
       const scope = document.querySelector(selector);
       if (!scope) throw new Error(`no ${selector} in the page`);
       const all = [scope, ...scope.querySelectorAll('*')];
-      const forbiddenTags = ['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'meta', 'base', 'form', 'link', 'noscript', 'template', 'portal'];
-      const urlAttributes = ['href', 'src', 'srcset', 'action', 'formaction', 'data', 'poster', 'background', 'xlink:href', 'ping', 'codebase', 'cite'];
+      const forbiddenTags = [
+        'script',
+        'iframe',
+        'frame',
+        'frameset',
+        'object',
+        'embed',
+        'applet',
+        'meta',
+        'base',
+        'form',
+        'link',
+        'noscript',
+        'template',
+        'portal',
+      ];
+      const urlAttributes = [
+        'href',
+        'src',
+        'srcset',
+        'action',
+        'formaction',
+        'data',
+        'poster',
+        'background',
+        'xlink:href',
+        'ping',
+        'codebase',
+        'cite',
+      ];
       // What a browser ignores inside a scheme: all whitespace and control characters.
       // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-      const normalise = (value: string) => value.replace(/[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u2029\u205f\u3000\ufeff]/g, '').toLowerCase();
+      const normalise = (value: string) =>
+        value.replace(/[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u2029\u205f\u3000\ufeff]/g, '').toLowerCase();
       return {
         forbidden: all.filter((el) => forbiddenTags.includes(el.localName)).map((el) => el.outerHTML.slice(0, 120)),
-        handlers: all.flatMap((el) => [...el.attributes].filter((a) => a.name.toLowerCase().startsWith('on')).map((a) => `${el.localName}[${a.name}]`)),
+        handlers: all.flatMap((el) =>
+          [...el.attributes]
+            .filter((a) => a.name.toLowerCase().startsWith('on'))
+            .map((a) => `${el.localName}[${a.name}]`),
+        ),
         badUrls: all.flatMap((el) =>
           [...el.attributes]
-            .filter((a) => urlAttributes.includes(a.name.toLowerCase()) && /^(javascript|data|vbscript):/.test(normalise(a.value)))
+            .filter(
+              (a) =>
+                urlAttributes.includes(a.name.toLowerCase()) && /^(javascript|data|vbscript):/.test(normalise(a.value)),
+            )
             .map((a) => `${el.localName}[${a.name}=${a.value}]`),
         ),
         images: scope.querySelectorAll('img, image, video, audio, picture, source').length,
-        anchors: [...scope.querySelectorAll('a')].map((a) => ({ href: a.getAttribute('href') ?? '', text: a.textContent ?? '' })),
+        anchors: [...scope.querySelectorAll('a')].map((a) => ({
+          href: a.getAttribute('href') ?? '',
+          text: a.textContent ?? '',
+        })),
         text: scope.textContent ?? '',
-        scripts: [...document.querySelectorAll('script')].map((s) => ({ src: s.getAttribute('src') ?? '', inline: s.textContent ?? '' })),
-        metas: [...document.querySelectorAll('meta')].map((m) => m.getAttribute('http-equiv') ?? m.getAttribute('name') ?? (m.hasAttribute('charset') ? 'charset' : '?')),
+        scripts: [...document.querySelectorAll('script')].map((s) => ({
+          src: s.getAttribute('src') ?? '',
+          inline: s.textContent ?? '',
+        })),
+        metas: [...document.querySelectorAll('meta')].map(
+          (m) =>
+            m.getAttribute('http-equiv') ?? m.getAttribute('name') ?? (m.hasAttribute('charset') ? 'charset' : '?'),
+        ),
         title: document.title,
       };
     }, root);
@@ -188,8 +233,26 @@ function expectInert(report: DomReport): void {
  */
 function besideOneItemFiles(): Record<string, string> {
   return {
-    'roles/alpha.md': lines('---', 'title: Alpha', '---', '', '## Skills', '', ...HTML_VECTORS.map((v, i) => `- Item ${i} ${v} **Term${i}**`), '', `Para ${HTML_VECTORS.slice(0, 3).join(' and ')} end.`),
-    'roles/beta.md': lines('---', 'title: Beta', '---', '', '## Skills', '', '- **SQL** and <iframe src=https://example.org/beta>'),
+    'roles/alpha.md': lines(
+      '---',
+      'title: Alpha',
+      '---',
+      '',
+      '## Skills',
+      '',
+      ...HTML_VECTORS.map((v, i) => `- Item ${i} ${v} **Term${i}**`),
+      '',
+      `Para ${HTML_VECTORS.slice(0, 3).join(' and ')} end.`,
+    ),
+    'roles/beta.md': lines(
+      '---',
+      'title: Beta',
+      '---',
+      '',
+      '## Skills',
+      '',
+      '- **SQL** and <iframe src=https://example.org/beta>',
+    ),
     'decks/beside.md': lines('---', 'title: Beside', 'roles: [alpha, beta]', '---', '', '## Intro', '', 'Hi.'),
   };
 }
@@ -236,7 +299,13 @@ describe('the DOM inspector itself', () => {
       '</div></div>',
     ].join('');
     const report = await inspect(browser, raw, '.reveal .slides');
-    expect(report.forbidden.map((el) => el.slice(1, el.search(/[ >]/)))).toEqual(['script', 'iframe', 'object', 'embed', 'meta']);
+    expect(report.forbidden.map((el) => el.slice(1, el.search(/[ >]/)))).toEqual([
+      'script',
+      'iframe',
+      'object',
+      'embed',
+      'meta',
+    ]);
     expect(report.handlers).toEqual(['img[onerror]', 'svg[onload]']);
     expect(report.badUrls).toEqual(['a[href= jav\tascript:alert(1)]', 'a[href=DATA:text/html,x]']);
     expect(report.images).toBe(1);
@@ -247,7 +316,10 @@ describe('hostile inline Markdown in the deck (index.html, built without PDFs)',
   let slides: DomReport;
   let page: DomReport;
   beforeAll(async () => {
-    [slides, page] = await Promise.all([inspect(browser, htmlOnly, '.reveal .slides'), inspect(browser, htmlOnly, 'html')]);
+    [slides, page] = await Promise.all([
+      inspect(browser, htmlOnly, '.reveal .slides'),
+      inspect(browser, htmlOnly, 'html'),
+    ]);
   });
 
   it('the slides hold no script, frame, object, embed, meta, image, handler or javascript:/data: URL', () => {
@@ -271,7 +343,10 @@ describe('hostile inline Markdown in the deck (index.html, built without PDFs)',
     const text = fold(slides.text);
     for (const [label] of LINK_VECTORS) {
       expect(text, label).toContain(`Link ${label}`);
-      expect(slides.anchors.filter((a) => a.text === label), label).toEqual([]);
+      expect(
+        slides.anchors.filter((a) => a.text === label),
+        label,
+      ).toEqual([]);
     }
     expect(slides.anchors.filter((a) => /evil|raw-anchor/.test(a.text))).toEqual([]);
     expect(text).toContain('Autolink javascript:alert(1)');
@@ -333,8 +408,11 @@ describe('block-level raw HTML is a content error naming its line', () => {
       const run = await cli(['check', '--content', p.content]);
       expect(run.status).toBe(1);
       const file = p.shown('roles/blocky.md');
-      const message = /raw HTML is not allowed in content; write it as Markdown \(paragraphs, lists, \*\*bold\*\*, links\)$/;
-      expect(linesOf(run, file)).toEqual([7, 11, 13, 15, 17, 21].map((line) => expect.stringMatching(diagnosticLine(file, line, undefined, message))));
+      const message =
+        /raw HTML is not allowed in content; write it as Markdown \(paragraphs, lists, \*\*bold\*\*, links\)$/;
+      expect(linesOf(run, file)).toEqual(
+        [7, 11, 13, 15, 17, 21].map((line) => expect.stringMatching(diagnosticLine(file, line, undefined, message))),
+      );
       expect(run.text).toContain('6 problems found; nothing was written.');
     } finally {
       await p.remove();
@@ -343,14 +421,21 @@ describe('block-level raw HTML is a content error naming its line', () => {
 
   it('a source URL with a javascript: scheme is a content error at its line', async () => {
     const files = hostileFiles();
-    files['decks/hostile.md'] = files['decks/hostile.md']!.replace('---\n\n## Introduction', 'sources:\n  - title: Evil\n    url: javascript:alert(1)\n---\n\n## Introduction');
+    files['decks/hostile.md'] = files['decks/hostile.md']!.replace(
+      '---\n\n## Introduction',
+      'sources:\n  - title: Evil\n    url: javascript:alert(1)\n---\n\n## Introduction',
+    );
     const p = await tempProject('hostile-source', files);
     try {
       const run = await cli(['check', '--content', p.content]);
       expect(run.status).toBe(1);
       // The one error; the deck's refused javascript: link in its body is a warning beside it.
       const errors = linesOf(run, p.shown('decks/hostile.md')).filter((line) => !line.includes(': warning: '));
-      expect(errors).toEqual([expect.stringMatching(diagnosticLine(p.shown('decks/hostile.md'), 10, 10, /"sources\.0\.url" must be a valid url$/))]);
+      expect(errors).toEqual([
+        expect.stringMatching(
+          diagnosticLine(p.shown('decks/hostile.md'), 10, 10, /"sources\.0\.url" must be a valid url$/),
+        ),
+      ]);
     } finally {
       await p.remove();
     }
@@ -362,19 +447,29 @@ describe('a hostile deck printed by real Chromium', () => {
   const dir = () => path.join(printedDir, 'hostile');
   beforeAll(async () => {
     for (const output of printed.decks[0]?.outputs ?? []) {
-      if (output.file.endsWith('.pdf')) pdfs[path.basename(output.file, '.pdf').replace(/^hostile-/, '')] = await readPdf(await readFile(output.file));
+      if (output.file.endsWith('.pdf'))
+        pdfs[path.basename(output.file, '.pdf').replace(/^hostile-/, '')] = await readPdf(await readFile(output.file));
     }
   });
 
   it('prints every output with one browser launch and no request refused or attempted elsewhere', () => {
-    expect(Object.keys(pdfs).sort()).toEqual(['alpha-factsheet', 'beta-factsheet', 'handout', 'notes', 'report', 'slides']);
+    expect(Object.keys(pdfs).sort()).toEqual([
+      'alpha-factsheet',
+      'beta-factsheet',
+      'handout',
+      'notes',
+      'report',
+      'slides',
+    ]);
     expect(printed.browserLaunches).toBe(1);
     expect(printed.blockedRequests).toEqual([]);
   });
 
   it('the PDFs carry the hostile strings as literal text', () => {
     for (const [name, pdf] of Object.entries(pdfs)) {
-      expect(pdf.text, name).toContain(name === 'beta-factsheet' ? '<iframe src=https://example.org/beta>' : '<script>alert(1)</script>');
+      expect(pdf.text, name).toContain(
+        name === 'beta-factsheet' ? '<iframe src=https://example.org/beta>' : '<script>alert(1)</script>',
+      );
     }
     expect(pdfs.report?.text).toContain(DECK_TITLE);
     expect(pdfs.report?.text).toContain('<img src=x onerror=alert(1)>');
@@ -385,12 +480,20 @@ describe('a hostile deck printed by real Chromium', () => {
   });
 
   it('the HTML each PDF is printed from is inert and runs no script at all', async () => {
-    const sources = ['hostile-report.html', 'hostile-handout.html', 'hostile-notes.html', 'hostile-alpha-factsheet.html', 'hostile-beta-factsheet.html'];
+    const sources = [
+      'hostile-report.html',
+      'hostile-handout.html',
+      'hostile-notes.html',
+      'hostile-alpha-factsheet.html',
+      'hostile-beta-factsheet.html',
+    ];
     for (const name of sources) {
       const report = await inspect(browser, await readFile(path.join(dir(), name), 'utf8'), 'body');
       expectInert(report);
       expect(report.scripts, name).toEqual([]);
-      expect(report.text, name).toContain(name.includes('beta') ? '<iframe src=https://example.org/beta>' : '<script>alert(1)</script>');
+      expect(report.text, name).toContain(
+        name.includes('beta') ? '<iframe src=https://example.org/beta>' : '<script>alert(1)</script>',
+      );
     }
   });
 

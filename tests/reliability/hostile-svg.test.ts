@@ -53,7 +53,16 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(canary.address() as AddressInfo).port}`;
   project = await tempProject('svg', {
     ...VALID,
-    'decks/pair.md': lines('---', 'title: Alpha vs. Beta', 'roles: [alpha, beta]', '---', '', '## Introduction', '', 'Two roles. ![diagram](evil.svg)'),
+    'decks/pair.md': lines(
+      '---',
+      'title: Alpha vs. Beta',
+      'roles: [alpha, beta]',
+      '---',
+      '',
+      '## Introduction',
+      '',
+      'Two roles. ![diagram](evil.svg)',
+    ),
     'decks/evil.svg': hostile(),
   });
   browser = await launchTestBrowser();
@@ -85,7 +94,16 @@ describe('a hostile SVG image', () => {
   it('is copied with nothing that runs or fetches: zero canary hits opened from disk or from a web server', async () => {
     const result = await build({ contentDir: project.content, outDir: project.out, pdf: false });
     expect(hits).toEqual([]);
-    expect(result.warnings).toContainEqual(expect.objectContaining({ file: project.shown('decks/pair.md'), line: 8, severity: 'warning', message: expect.stringMatching(/^image "evil\.svg": removed what could run script or load other files .*<script>.*<foreignObject>/) }));
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({
+        file: project.shown('decks/pair.md'),
+        line: 8,
+        severity: 'warning',
+        message: expect.stringMatching(
+          /^image "evil\.svg": removed what could run script or load other files .*<script>.*<foreignObject>/,
+        ),
+      }),
+    );
     const copied = path.join(project.out, 'pair', 'assets', 'content', 'decks', 'evil.svg');
     const svg = await readFile(copied, 'utf8');
     expect(svg).not.toMatch(/<script|\son\w+=|javascript:|foreignObject|<iframe|<set|<animate|@import|127\.0\.0\.1/i);
@@ -106,16 +124,51 @@ describe('a hostile SVG image', () => {
   it('a .png whose bytes are HTML, and an SVG that is not well-formed, are refused with file and line in one run', async () => {
     const bad = await tempProject('svg-bad', {
       ...VALID,
-      'roles/alpha.md': lines('---', 'title: Alpha Engineer', '---', '', '## Skills', '', '- **Python** ![photo](photo.png)'),
+      'roles/alpha.md': lines(
+        '---',
+        'title: Alpha Engineer',
+        '---',
+        '',
+        '## Skills',
+        '',
+        '- **Python** ![photo](photo.png)',
+      ),
       'roles/photo.png': '<html><script>alert(1)</script></html>',
-      'decks/pair.md': lines('---', 'title: Alpha vs. Beta', 'roles: [alpha, beta]', '---', '', '## Introduction', '', '![d](broken.svg)'),
+      'decks/pair.md': lines(
+        '---',
+        'title: Alpha vs. Beta',
+        'roles: [alpha, beta]',
+        '---',
+        '',
+        '## Introduction',
+        '',
+        '![d](broken.svg)',
+      ),
       'decks/broken.svg': '<svg xmlns="http://www.w3.org/2000/svg">\n<rect>\n</svg>',
     });
     try {
       const run = await cli(['check', '--content', bad.content]);
       expect(run.status).toBe(1);
-      expect(run.lines).toContainEqual(expect.stringMatching(diagnosticLine(bad.shown('roles/alpha.md'), 7, undefined, /image "photo\.png" is named as a PNG file but its bytes are not a PNG, JPEG, GIF or WebP image/)));
-      expect(run.lines).toContainEqual(expect.stringMatching(diagnosticLine(bad.shown('decks/pair.md'), 8, undefined, /image "broken\.svg" \(its line 3\) is not a well-formed SVG file/)));
+      expect(run.lines).toContainEqual(
+        expect.stringMatching(
+          diagnosticLine(
+            bad.shown('roles/alpha.md'),
+            7,
+            undefined,
+            /image "photo\.png" is named as a PNG file but its bytes are not a PNG, JPEG, GIF or WebP image/,
+          ),
+        ),
+      );
+      expect(run.lines).toContainEqual(
+        expect.stringMatching(
+          diagnosticLine(
+            bad.shown('decks/pair.md'),
+            8,
+            undefined,
+            /image "broken\.svg" \(its line 3\) is not a well-formed SVG file/,
+          ),
+        ),
+      );
     } finally {
       await bad.remove();
     }

@@ -21,7 +21,10 @@ interface Run {
 
 function runBuild(content: string, out: string, stopAfterMs?: number, signal: NodeJS.Signals = 'SIGINT'): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'build', '--quiet', '--content', content, '--out', out], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'build', '--quiet', '--content', content, '--out', out], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = stopAfterMs === undefined ? undefined : setTimeout(() => child.kill(signal), stopAfterMs);
@@ -32,7 +35,6 @@ function runBuild(content: string, out: string, stopAfterMs?: number, signal: No
     });
   });
 }
-
 
 let dir: string;
 let versions: [string, string];
@@ -60,7 +62,9 @@ beforeAll(async () => {
   const b = await runBuild(versions[1], path.join(dir, 'ref-1'));
   expect([a.code, b.code]).toEqual([0, 0]);
   reference = [await hashes(path.join(dir, 'ref-0')), await hashes(path.join(dir, 'ref-1'))];
-  for (const [name] of reference[0]) if (name.endsWith('.pdf')) expect((await readPdf(await readFile(path.join(dir, 'ref-0', name)))).pages).toBeGreaterThan(0);
+  for (const [name] of reference[0])
+    if (name.endsWith('.pdf'))
+      expect((await readPdf(await readFile(path.join(dir, 'ref-0', name)))).pages).toBeGreaterThan(0);
   execFileSync('cp', ['-r', path.join(dir, 'ref-0'), path.join(dir, 'out')]);
 }, 240_000);
 
@@ -74,7 +78,12 @@ describe('interrupting a build', () => {
     let interrupted = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const signal = round % 2 === 0 ? 'SIGINT' : 'SIGTERM';
-      const run = await runBuild(versions[round % 2 === 0 ? 1 : 0]!, out, 100 + Math.floor(Math.random() * buildMs), signal);
+      const run = await runBuild(
+        versions[round % 2 === 0 ? 1 : 0]!,
+        out,
+        100 + Math.floor(Math.random() * buildMs),
+        signal,
+      );
       // null: the signal came before the CLI installed its handlers, so it ended by the signal
       // itself; by then nothing has been started or written.
       // 130 after SIGINT and 143 after SIGTERM (128 + the signal's number), as shells expect.
@@ -88,12 +97,17 @@ describe('interrupting a build', () => {
       const now = await hashes(out);
       for (const [name, hash] of now) {
         expect(name, 'a temporary file was left behind').not.toMatch(/\.tmp$/);
-        expect([reference[0].get(name), reference[1].get(name)], `${name} is neither the old nor the new version`).toContain(hash);
+        expect(
+          [reference[0].get(name), reference[1].get(name)],
+          `${name} is neither the old nor the new version`,
+        ).toContain(hash);
       }
       expect(now.size).toBe(reference[0].size);
       expect(chromiumOf(run.pid), 'Chromium outlived the build').toEqual([]);
     }
-    console.log(`interruptions: ${ROUNDS} signals over builds of ~${Math.round(buildMs)} ms, ${interrupted} stopped a build mid-way, 0 partial outputs`);
+    console.log(
+      `interruptions: ${ROUNDS} signals over builds of ~${Math.round(buildMs)} ms, ${interrupted} stopped a build mid-way, 0 partial outputs`,
+    );
     expect(interrupted).toBeGreaterThan(0);
   }, 900_000);
 
@@ -101,10 +115,13 @@ describe('interrupting a build', () => {
     const out = path.join(dir, 'out');
     const killed = await runBuild(versions[0], out, 2500, 'SIGKILL');
     // Chromium notices its pipe closing and exits by itself, within a few seconds.
-    for (let waited = 0; waited < 10_000 && chromiumOf(killed.pid).length > 0; waited += 250) await new Promise((resolve) => setTimeout(resolve, 250));
+    for (let waited = 0; waited < 10_000 && chromiumOf(killed.pid).length > 0; waited += 250)
+      await new Promise((resolve) => setTimeout(resolve, 250));
     expect(chromiumOf(killed.pid), 'Chromium outlived a killed build').toEqual([]);
     expect(await runBuild(versions[0], out)).toMatchObject({ code: 0 });
-    const left = (await readdir(path.dirname(dir))).filter((name) => name.startsWith(`careerdeck-chromium-${killed.pid}-`));
+    const left = (await readdir(path.dirname(dir))).filter((name) =>
+      name.startsWith(`careerdeck-chromium-${killed.pid}-`),
+    );
     expect(left).toEqual([]);
     expect([...(await hashes(out))].every(([name, hash]) => reference[0].get(name) === hash)).toBe(true);
   }, 120_000);

@@ -13,7 +13,10 @@ let dir: string;
 
 function role(n: number): string {
   const items = (section: string) =>
-    Array.from({ length: ITEMS }, (_, i) => `- ${section} item ${i} of role ${n}: work with **Skill ${i % 37}** and **Tool ${(i * n) % 53}**`).join('\n');
+    Array.from(
+      { length: ITEMS },
+      (_, i) => `- ${section} item ${i} of role ${n}: work with **Skill ${i % 37}** and **Tool ${(i * n) % 53}**`,
+    ).join('\n');
   return [
     '---',
     `title: Generated Role ${n}`,
@@ -33,7 +36,19 @@ beforeAll(async () => {
   // Fact sheets of 200-item sections cannot fit one page by design, so this deck prints the rest.
   await writeFile(
     path.join(dir, 'content', 'decks', 'large.md'),
-    ['---', 'title: Large deck', 'roles: [role-1, role-2]', 'sections: [responsibilities]', 'outputs: [slides, report]', '---', '', '## Introduction', '', 'Generated.', ''].join('\n'),
+    [
+      '---',
+      'title: Large deck',
+      'roles: [role-1, role-2]',
+      'sections: [responsibilities]',
+      'outputs: [slides, report]',
+      '---',
+      '',
+      '## Introduction',
+      '',
+      'Generated.',
+      '',
+    ].join('\n'),
   );
 });
 
@@ -71,6 +86,8 @@ describe(`large input: ${ROLES} roles with ${ITEMS} items per section`, () => {
     const slides = await readPdf(await readFile(path.join(out, 'large', 'large-slides.pdf')));
     expect(slides.pages).toBe((html.match(/<section /g) ?? []).length);
     expect(slides.text).toContain('Responsibilities item 199 of role 2');
-    console.log(`large input: build of ${slides.pages} slides took ${Math.round(run.ms)} ms, peak memory of the process tree ${Math.round(run.peakMiB)} MiB`);
+    console.log(
+      `large input: build of ${slides.pages} slides took ${Math.round(run.ms)} ms, peak memory of the process tree ${Math.round(run.peakMiB)} MiB`,
+    );
   }, 240_000);
 });

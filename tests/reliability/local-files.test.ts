@@ -9,7 +9,10 @@ import { scratchProject } from '../support/content.js';
 // A file outside the project whose bytes must never reach an output, whatever content says.
 const SECRET = 'careerdeck-secret-7f3a9c1e-do-not-leak';
 // The smallest valid PNG: a 1x1 pixel.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 let outside: string;
 let secretFile: string;
@@ -28,7 +31,8 @@ afterAll(async () => {
 
 async function everyOutputByte(dir: string): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) if (entry.isFile()) parts.push(await readFile(path.join(entry.parentPath, entry.name)));
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) parts.push(await readFile(path.join(entry.parentPath, entry.name)));
   return Buffer.concat(parts);
 }
 
@@ -43,37 +47,62 @@ async function withRoleLine(line: string) {
 
 describe('local files', () => {
   it.each([
-    ['an image that climbs out of the content folder', () => `![x](${path.relative('/', secretFile).replace(/^/, '../../../../../../../../')})`, /is outside the content folder/],
+    [
+      'an image that climbs out of the content folder',
+      () => `![x](${path.relative('/', secretFile).replace(/^/, '../../../../../../../../')})`,
+      /is outside the content folder/,
+    ],
     ['a file:// image', () => `![x](file://${secretFile})`, /is a URL; images must be files inside the content folder/],
     ['an absolute image path', () => `![x](${secretFile})`, /is outside the content folder/],
   ])('%s is refused with the file and line of the reference', async (_, reference, message) => {
     const project = await withRoleLine(reference());
-    const error = await build({ contentDir: project.content, outDir: project.out, pdf: false }).catch((e: unknown) => e);
+    const error = await build({ contentDir: project.content, outDir: project.out, pdf: false }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ContentError);
-    expect((error as ContentError).diagnostics).toEqual([expect.objectContaining({ file: expect.stringMatching(/ai-scientist\.md$/), line: project.line, message: expect.stringMatching(message) })]);
+    expect((error as ContentError).diagnostics).toEqual([
+      expect.objectContaining({
+        file: expect.stringMatching(/ai-scientist\.md$/),
+        line: project.line,
+        message: expect.stringMatching(message),
+      }),
+    ]);
   });
 
   it('an image inside the content folder that links to a file outside is refused', async () => {
     const project = await withRoleLine('![x](images/innocent.png)');
     await mkdir(path.join(project.content, 'roles', 'images'));
     await symlink(secretFile, path.join(project.content, 'roles', 'images', 'innocent.png'));
-    const error = await build({ contentDir: project.content, outDir: project.out, pdf: false }).catch((e: unknown) => e);
-    expect((error as ContentError).diagnostics?.[0]).toMatchObject({ line: project.line, message: expect.stringMatching(/links to .*outside the content folder/) });
+    const error = await build({ contentDir: project.content, outDir: project.out, pdf: false }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as ContentError).diagnostics?.[0]).toMatchObject({
+      line: project.line,
+      message: expect.stringMatching(/links to .*outside the content folder/),
+    });
   });
 
   it('a role file that links outside the content folder is refused, not read', async () => {
     const project = await scratchProject('local-link');
     scratch.push(project.dir);
     await symlink(secretFile, path.join(project.content, 'roles', 'stolen.md'));
-    const error = await build({ contentDir: project.content, outDir: project.out, pdf: false }).catch((e: unknown) => e);
+    const error = await build({ contentDir: project.content, outDir: project.out, pdf: false }).catch(
+      (e: unknown) => e,
+    );
     expect((error as ContentError).message).toMatch(/stolen\.md: links to .*outside the content folder/);
     expect((error as ContentError).message).not.toContain(SECRET);
   });
 
   it('a missing image fails with the file and line of the reference', async () => {
     const project = await withRoleLine('![x](images/missing.png)');
-    const error = await build({ contentDir: project.content, outDir: project.out, pdf: false }).catch((e: unknown) => e);
-    expect((error as ContentError).diagnostics?.[0]).toMatchObject({ file: expect.stringMatching(/ai-scientist\.md$/), line: project.line, message: expect.stringMatching(/not found/) });
+    const error = await build({ contentDir: project.content, outDir: project.out, pdf: false }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as ContentError).diagnostics?.[0]).toMatchObject({
+      file: expect.stringMatching(/ai-scientist\.md$/),
+      line: project.line,
+      message: expect.stringMatching(/not found/),
+    });
   });
 
   it('iframes, file:// CSS and images written as HTML become text: not one byte of the outside file in any output, PDFs included', async () => {
@@ -92,7 +121,11 @@ describe('local files', () => {
     const project = await withRoleLine(reference);
     await mkdir(path.join(project.content, 'roles', 'images'));
     await writeFile(path.join(project.content, 'roles', 'images', name), PNG);
-    const result = await build({ contentDir: project.content, outDir: project.out, deck: 'ml-engineer-vs-ai-scientist' });
+    const result = await build({
+      contentDir: project.content,
+      outDir: project.out,
+      deck: 'ml-engineer-vs-ai-scientist',
+    });
     const deckDir = path.join(project.out, 'ml-engineer-vs-ai-scientist');
     return {
       result,
@@ -103,7 +136,10 @@ describe('local files', () => {
   }
 
   it('an image inside the content folder works: copied beside the deck and shown in the PDFs', async () => {
-    const { result, copied, html, report } = await buildWithImage('![a one-pixel chart](images/pixel.png)', 'pixel.png');
+    const { result, copied, html, report } = await buildWithImage(
+      '![a one-pixel chart](images/pixel.png)',
+      'pixel.png',
+    );
     expect(result.blockedRequests).toEqual([]);
     expect(copied).toEqual(PNG);
     expect(html).toContain('<img src="assets/content/roles/images/pixel.png" alt="a one-pixel chart"');
@@ -111,7 +147,10 @@ describe('local files', () => {
   }, 120_000);
 
   it('an image whose file name has a space and a "#" is addressed URL-encoded and printed', async () => {
-    const { result, copied, html, report } = await buildWithImage('![a one-pixel chart](<images/chart #1.png>)', 'chart #1.png');
+    const { result, copied, html, report } = await buildWithImage(
+      '![a one-pixel chart](<images/chart #1.png>)',
+      'chart #1.png',
+    );
     expect(result.blockedRequests).toEqual([]);
     expect(copied).toEqual(PNG);
     expect(html).toContain('<img src="assets/content/roles/images/chart%20%231.png"');

@@ -25,7 +25,8 @@ async function checkBroken(name: string, broken: string | Uint8Array) {
   return { run, file, reported: linesOf(run, file) };
 }
 
-const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+const bytes = (...parts: (string | number[])[]) =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
 
 interface YamlCase {
   name: string;
@@ -99,10 +100,20 @@ describe('malformed YAML and fences: exit 1 naming path:line:column and what to 
   it('an unclosed quote followed by more YAML is reported on the line of the quote, not the last YAML line', async () => {
     // Today the position is where yaml gave up (the end of the last YAML line, 4:14), so
     // "check the quotes on this line" points at `summary: more`, which has no quote.
-    const { run, file, reported } = await checkBroken('unclosed-then-more', lines('---', 'short: S', 'title: "Unclosed', 'summary: more', '---', ...BODY));
+    const { run, file, reported } = await checkBroken(
+      'unclosed-then-more',
+      lines('---', 'short: S', 'title: "Unclosed', 'summary: more', '---', ...BODY),
+    );
     expect(run.status).toBe(1);
     expect(reported).toHaveLength(1);
-    expect(reported[0]).toMatch(diagnosticLine(file, 3, 'any', /front matter is not valid YAML: Missing closing "quote; check the quotes on this line/));
+    expect(reported[0]).toMatch(
+      diagnosticLine(
+        file,
+        3,
+        'any',
+        /front matter is not valid YAML: Missing closing "quote; check the quotes on this line/,
+      ),
+    );
   });
 });
 
@@ -113,14 +124,19 @@ describe('empty, binary and non-UTF-8 files: exit 1 naming the file and what to 
   ])('%s is reported at line 1', async (_name, text) => {
     const { run, file, reported } = await checkBroken('empty', text);
     expect(run.status).toBe(1);
-    expect(reported).toEqual([`${file}:1: is empty; start it with front matter between two --- lines (see README, "Content format")`]);
+    expect(reported).toEqual([
+      `${file}:1: is empty; start it with front matter between two --- lines (see README, "Content format")`,
+    ]);
   });
 
   const nulInMiddle = bytes(lines('---', 'title: Binary', '---', ...BODY), '- **SQL**\u0000\u0001\u0002 data\n');
   const binaryBlob = bytes([0x00, 0x01, 0x02, 0x03, 0x00, 0x7f, 0x0a, 0x00, 0x10]);
   const ffFeInMiddle = bytes(lines('---', 'title: Encoded', '---', ...BODY), '- **SQL** ', [0xff, 0xfe], ' more\n');
   const latin1 = bytes('---\ntitle: Caf', [0xe9], '\n---\n', BODY.join('\n'));
-  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines('---', 'title: Wide', '---', ...BODY), 'utf16le')]);
+  const utf16 = Buffer.concat([
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from(lines('---', 'title: Wide', '---', ...BODY), 'utf16le'),
+  ]);
 
   it.each([
     ['NUL bytes in the middle of a text file', nulInMiddle],
@@ -129,7 +145,14 @@ describe('empty, binary and non-UTF-8 files: exit 1 naming the file and what to 
     const { run, file, reported } = await checkBroken('binary', data);
     expect(run.status).toBe(1);
     expect(reported).toHaveLength(1);
-    expect(reported[0]).toMatch(diagnosticLine(file, 'any', undefined, /contains NUL bytes and looks binary; content files must be Markdown text$/));
+    expect(reported[0]).toMatch(
+      diagnosticLine(
+        file,
+        'any',
+        undefined,
+        /contains NUL bytes and looks binary; content files must be Markdown text$/,
+      ),
+    );
   });
 
   it.each([
@@ -198,7 +221,9 @@ describe('a UTF-8 BOM and CRLF line endings', () => {
         for (const file of await readdir(path.join(project.content, kind))) {
           const full = path.join(project.content, kind, file);
           const text = await readFile(full, 'utf8');
-          expect(text.includes('\r') || text.startsWith('\uFEFF'), `${file} of the default content is plain LF`).toBe(false);
+          expect(text.includes('\r') || text.startsWith('\uFEFF'), `${file} of the default content is plain LF`).toBe(
+            false,
+          );
           await writeFile(full, variant(text));
         }
       }

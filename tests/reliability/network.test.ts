@@ -31,7 +31,12 @@ beforeAll(async () => {
     `[a link](${base}/link)`,
   ].join(' ');
   const text = await readFile(role, 'utf8');
-  await writeFile(role, text.replace('- **Government**', `- **Government** ${hostile}`).replace('summary: ', `summary: <img src="${base}/summary"> `));
+  await writeFile(
+    role,
+    text
+      .replace('- **Government**', `- **Government** ${hostile}`)
+      .replace('summary: ', `summary: <img src="${base}/summary"> `),
+  );
 });
 
 afterAll(async () => {

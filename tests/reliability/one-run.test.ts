@@ -15,11 +15,42 @@ beforeAll(async () => {
   project = await tempProject('one-run', {
     ...VALID,
     // 1. YAML that does not parse (line 2).
-    'roles/alpha.md': lines('---', 'title: "Alpha Engineer', 'short: Alpha', '---', '', '## Skills', '', '- **Python**'),
+    'roles/alpha.md': lines(
+      '---',
+      'title: "Alpha Engineer',
+      'short: Alpha',
+      '---',
+      '',
+      '## Skills',
+      '',
+      '- **Python**',
+    ),
     // 2. An image that does not exist (line 8).
-    'roles/beta.md': lines('---', 'title: Beta Scientist', 'short: Beta', '---', '', '## Skills', '', '- **Python** ![chart](missing.png)', '', '## Tools', '', '- **LaTeX**'),
+    'roles/beta.md': lines(
+      '---',
+      'title: Beta Scientist',
+      'short: Beta',
+      '---',
+      '',
+      '## Skills',
+      '',
+      '- **Python** ![chart](missing.png)',
+      '',
+      '## Tools',
+      '',
+      '- **LaTeX**',
+    ),
     // 3. An image inside the folder that links to a file outside it (line 8).
-    'decks/pair.md': lines('---', 'title: Alpha vs. Beta', 'roles: [alpha, beta]', '---', '', '## Introduction', '', 'Two roles. ![logo](logo.png)'),
+    'decks/pair.md': lines(
+      '---',
+      'title: Alpha vs. Beta',
+      'roles: [alpha, beta]',
+      '---',
+      '',
+      '## Introduction',
+      '',
+      'Two roles. ![logo](logo.png)',
+    ),
   });
   await symlink(path.join(outside, 'secret.png'), path.join(project.content, 'decks', 'logo.png'));
   await mkdir(project.out, { recursive: true });
@@ -31,12 +62,36 @@ afterAll(async () => {
 });
 
 describe('every problem in one run', () => {
-  it.each([['check'], ['build', '--no-pdf']])('`%s` reports a YAML error, a missing image and a symlink out, in three files, together', async (...command) => {
-    const run = await cli([...command, '--content', project.content, '--out', project.out].filter((a) => command[0] === 'build' || a !== '--out' && a !== project.out));
-    expect(run.status).toBe(1);
-    expect(run.lines).toContainEqual(expect.stringMatching(diagnosticLine(project.shown('roles/alpha.md'), 2, 'any', /front matter is not valid YAML/)));
-    expect(run.lines).toContainEqual(expect.stringMatching(diagnosticLine(project.shown('roles/beta.md'), 8, undefined, /image "missing\.png" not found/)));
-    expect(run.lines).toContainEqual(expect.stringMatching(diagnosticLine(project.shown('decks/pair.md'), 8, undefined, /image "logo\.png" links to .*secret\.png, outside the content folder/)));
-    expect(run.text).toMatch(/3 problems found; nothing was written\./);
-  });
+  it.each([['check'], ['build', '--no-pdf']])(
+    '`%s` reports a YAML error, a missing image and a symlink out, in three files, together',
+    async (...command) => {
+      const run = await cli(
+        [...command, '--content', project.content, '--out', project.out].filter(
+          (a) => command[0] === 'build' || (a !== '--out' && a !== project.out),
+        ),
+      );
+      expect(run.status).toBe(1);
+      expect(run.lines).toContainEqual(
+        expect.stringMatching(
+          diagnosticLine(project.shown('roles/alpha.md'), 2, 'any', /front matter is not valid YAML/),
+        ),
+      );
+      expect(run.lines).toContainEqual(
+        expect.stringMatching(
+          diagnosticLine(project.shown('roles/beta.md'), 8, undefined, /image "missing\.png" not found/),
+        ),
+      );
+      expect(run.lines).toContainEqual(
+        expect.stringMatching(
+          diagnosticLine(
+            project.shown('decks/pair.md'),
+            8,
+            undefined,
+            /image "logo\.png" links to .*secret\.png, outside the content folder/,
+          ),
+        ),
+      );
+      expect(run.text).toMatch(/3 problems found; nothing was written\./);
+    },
+  );
 });

@@ -32,7 +32,11 @@ const EXPLANATIONS: Record<string, string> = {
 function expectPlainOutputError(run: CliRun, out: string, code: string): void {
   expect(run.status).toBe(3);
   expect(run.lines).toHaveLength(1);
-  expect(run.text).toMatch(new RegExp(`^careerdeck: cannot write ${escapeRegExp(out)}${escapeRegExp(path.sep)}\\S+: ${EXPLANATIONS[code] ?? 'NO EXPLANATION'}$`));
+  expect(run.text).toMatch(
+    new RegExp(
+      `^careerdeck: cannot write ${escapeRegExp(out)}${escapeRegExp(path.sep)}\\S+: ${EXPLANATIONS[code] ?? 'NO EXPLANATION'}$`,
+    ),
+  );
   expect(run.text).not.toContain('    at ');
   expect(run.text).not.toContain('unexpected error');
   expect(run.text).not.toMatch(/Error:|ContentError|CareerdeckError/);
@@ -70,14 +74,18 @@ describe('an output folder that cannot be written: exit 3 with a plain message',
     await mkdir(path.join(out, DECK, 'index.html'), { recursive: true });
     const run = await buildTo(out);
     expect(run.status).toBe(3);
-    expect(run.text).toBe(`careerdeck: cannot write ${path.join(out, DECK, 'index.html')}: a folder stands where this file goes; remove that folder or choose another --out`);
+    expect(run.text).toBe(
+      `careerdeck: cannot write ${path.join(out, DECK, 'index.html')}: a folder stands where this file goes; remove that folder or choose another --out`,
+    );
     expect((await stat(path.join(out, DECK, 'index.html'))).isDirectory()).toBe(true);
   });
 
   it('the library rejects with a CareerdeckError of code OUTPUT (exit status 3), keeping the cause', async () => {
     const afile = path.join(project.dir, 'afile-lib');
     await writeFile(afile, 'x');
-    const error = await build({ contentDir: project.content, outDir: path.join(afile, 'out'), pdf: false }).catch((e: unknown) => e);
+    const error = await build({ contentDir: project.content, outDir: path.join(afile, 'out'), pdf: false }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(CareerdeckError);
     expect(error).toMatchObject({ code: 'OUTPUT', exitCode: 3 });
     expect((error as Error).cause).toMatchObject({ code: 'ENOTDIR' });

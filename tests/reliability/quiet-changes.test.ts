@@ -7,7 +7,8 @@ import { cli, diagnosticLine, lines, type TempProject, tempProject, VALID } from
 
 // Issue 15: refused links became plain text without a word, an inline comment was printed on
 // the slides, footnotes showed literally and no printed link showed its address.
-const LONG = 'https://example.org/careers/alpha-engineer/a-very-long-address-that-would-run-out-of-its-column-if-it-could-not-break';
+const LONG =
+  'https://example.org/careers/alpha-engineer/a-very-long-address-that-would-run-out-of-its-column-if-it-could-not-break';
 let project: TempProject;
 
 beforeAll(async () => {
@@ -31,7 +32,17 @@ beforeAll(async () => {
       '',
       '- **Docker** from <https://example.org/docker>',
     ),
-    'decks/pair.md': lines('---', 'title: Alpha vs. Beta', 'roles: [alpha, beta]', 'outputs: [report, factsheets]', '---', '', '## Introduction', '', 'Two roles.'),
+    'decks/pair.md': lines(
+      '---',
+      'title: Alpha vs. Beta',
+      'roles: [alpha, beta]',
+      'outputs: [report, factsheets]',
+      '---',
+      '',
+      '## Introduction',
+      '',
+      'Two roles.',
+    ),
   });
 });
 
@@ -44,11 +55,30 @@ describe('nothing changed silently', () => {
     const run = await cli(['check', '--content', project.content]);
     expect(run.status, run.text).toBe(0);
     const alpha = project.shown('roles/alpha.md');
-    for (const [label, target] of [['this', 'javascript:alert\\(1\\)'], ['that', 'data:text/html,x'], ['the other', 'file:///etc/passwd']]) {
-      expect(run.lines).toContainEqual(expect.stringMatching(diagnosticLine(alpha, 9, undefined, new RegExp(`warning: link "${label}" to "${target}" is shown as plain text`))));
+    for (const [label, target] of [
+      ['this', 'javascript:alert\\(1\\)'],
+      ['that', 'data:text/html,x'],
+      ['the other', 'file:///etc/passwd'],
+    ]) {
+      expect(run.lines).toContainEqual(
+        expect.stringMatching(
+          diagnosticLine(
+            alpha,
+            9,
+            undefined,
+            new RegExp(`warning: link "${label}" to "${target}" is shown as plain text`),
+          ),
+        ),
+      );
     }
-    expect(run.lines).toContainEqual(expect.stringMatching(diagnosticLine(alpha, 10, undefined, /warning: footnote "\[\^1\]" is not supported and shows as written/)));
-    expect(run.lines).toContainEqual(expect.stringMatching(diagnosticLine(alpha, 12, undefined, /warning: footnote "\[\^1\]"/)));
+    expect(run.lines).toContainEqual(
+      expect.stringMatching(
+        diagnosticLine(alpha, 10, undefined, /warning: footnote "\[\^1\]" is not supported and shows as written/),
+      ),
+    );
+    expect(run.lines).toContainEqual(
+      expect.stringMatching(diagnosticLine(alpha, 12, undefined, /warning: footnote "\[\^1\]"/)),
+    );
     // Five of these; the accessibility checker adds two more (the vague link text "this", a bare address).
     expect(run.text).toMatch(/7 warnings \(--strict makes them errors\)/);
   });

@@ -50,7 +50,17 @@ const files = {
     '',
     `Note: ${CONSTRUCTOR} ${RAW} ${PARTIAL} ${COMMENT}`,
   ),
-  'roles/beta.md': lines('---', `title: 'Beta ${PARTIAL}'`, `short: '${PROTO_WITH}'`, '---', '', `## Skills ${PARTIAL}`, '', `- ${EACH} **Python**`, `- ${RAW} **R**`),
+  'roles/beta.md': lines(
+    '---',
+    `title: 'Beta ${PARTIAL}'`,
+    `short: '${PROTO_WITH}'`,
+    '---',
+    '',
+    `## Skills ${PARTIAL}`,
+    '',
+    `- ${EACH} **Python**`,
+    `- ${RAW} **R**`,
+  ),
   'decks/templated.md': lines(
     '---',
     `title: '${RAW} deck ${CONSTRUCTOR}'`,
@@ -77,18 +87,24 @@ const before = prototypeKeys();
 
 beforeAll(async () => {
   project = await tempProject('templates', files);
-  const [launched] = await Promise.all([launchTestBrowser(), build({ contentDir: project.content, outDir: project.out, pdf: false })]);
+  const [launched] = await Promise.all([
+    launchTestBrowser(),
+    build({ contentDir: project.content, outDir: project.out, pdf: false }),
+  ]);
   browser = launched;
   const html = await readFile(path.join(project.out, 'templated', 'index.html'), 'utf8');
   const page = await browser.newPage();
   try {
     await page.setJavaScriptEnabled(false);
     await page.setContent(html, { waitUntil: 'domcontentloaded' });
-    [slidesText, headTitle, scriptCount] = await page.evaluate(() => [
-      document.querySelector('.reveal .slides')?.textContent ?? '',
-      document.title,
-      document.querySelectorAll('.reveal .slides script').length,
-    ] as [string, string, number]);
+    [slidesText, headTitle, scriptCount] = await page.evaluate(
+      () =>
+        [
+          document.querySelector('.reveal .slides')?.textContent ?? '',
+          document.title,
+          document.querySelectorAll('.reveal .slides script').length,
+        ] as [string, string, number],
+    );
   } finally {
     await page.close();
   }

@@ -37,7 +37,11 @@ describe('language-specific tags are refused', () => {
     ['!!js/undefined', 'title: !!js/undefined ""', 'tag:yaml.org,2002:js/undefined'],
     ['!!js/regexp', 'title: !!js/regexp /x/g', 'tag:yaml.org,2002:js/regexp'],
     ['!!python/object', 'title: !!python/object:os.system ["echo"]', 'tag:yaml.org,2002:python/object:os.system'],
-    ['!!python/object/apply', `title: !!python/object/apply:os.system ["touch ${marker}"]`, 'tag:yaml.org,2002:python/object/apply:os.system'],
+    [
+      '!!python/object/apply',
+      `title: !!python/object/apply:os.system ["touch ${marker}"]`,
+      'tag:yaml.org,2002:python/object/apply:os.system',
+    ],
     ['a verbatim js tag', 'title: !<tag:yaml.org,2002:js/function> "function () {}"', 'tag:yaml.org,2002:js/function'],
     ['a local tag', 'title: !custom value', '!custom'],
   ])('%s: exit 1 at path:2:8, naming the tag and saying to remove it', async (_name, line, tag) => {
@@ -45,16 +49,30 @@ describe('language-specific tags are refused', () => {
     expect(run.status).toBe(1);
     expect(reported).toEqual([
       expect.stringMatching(
-        diagnosticLine(file, 2, 8, new RegExp(`front matter is not valid YAML: Unresolved tag: ${tag.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}; custom tags such as !!js/function are not allowed, remove the tag$`)),
+        diagnosticLine(
+          file,
+          2,
+          8,
+          new RegExp(
+            `front matter is not valid YAML: Unresolved tag: ${tag.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}; custom tags such as !!js/function are not allowed, remove the tag$`,
+          ),
+        ),
       ),
     ]);
     await expect(access(marker)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('a tag on a nested value is reported on its own line and column', async () => {
-    const { run, file, reported } = await check('tag-nested', lines('---', 'title: T', 'outlook:', '  growth: !!js/function "function () { return 1 }"', '---', ...BODY));
+    const { run, file, reported } = await check(
+      'tag-nested',
+      lines('---', 'title: T', 'outlook:', '  growth: !!js/function "function () { return 1 }"', '---', ...BODY),
+    );
     expect(run.status).toBe(1);
-    expect(reported).toEqual([expect.stringMatching(diagnosticLine(file, 4, 11, /front matter is not valid YAML: Unresolved tag: .*remove the tag$/))]);
+    expect(reported).toEqual([
+      expect.stringMatching(
+        diagnosticLine(file, 4, 11, /front matter is not valid YAML: Unresolved tag: .*remove the tag$/),
+      ),
+    ]);
   });
 });
 
@@ -73,7 +91,16 @@ describe('__proto__ and constructor keys never reach Object.prototype', () => {
     const { run, file, reported } = await check('proto', lines('---', ...yaml, '---', ...BODY));
     expect(run.status).toBe(1);
     const key = yaml.some((l) => l.includes('__proto__')) ? '__proto__' : 'constructor';
-    expect(reported).toEqual([expect.stringMatching(diagnosticLine(file, line, column, new RegExp(`"${key}" is not a known key( in "outlook")?; use one of .* or remove it$`)))]);
+    expect(reported).toEqual([
+      expect.stringMatching(
+        diagnosticLine(
+          file,
+          line,
+          column,
+          new RegExp(`"${key}" is not a known key( in "outlook")?; use one of .* or remove it$`),
+        ),
+      ),
+    ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
     expect(prototypeKeys()).toEqual(before);
@@ -83,12 +110,33 @@ describe('__proto__ and constructor keys never reach Object.prototype', () => {
     const before = prototypeKeys();
     const project = await tempProject('proto-build', {
       ...VALID,
-      'roles/evil.md': lines('---', 'title: T', '__proto__:', '  polluted: true', 'outlook: {growth: 3, __proto__: {polluted: true}}', 'constructor:', '  prototype: {polluted: true}', '---', ...BODY),
+      'roles/evil.md': lines(
+        '---',
+        'title: T',
+        '__proto__:',
+        '  polluted: true',
+        'outlook: {growth: 3, __proto__: {polluted: true}}',
+        'constructor:',
+        '  prototype: {polluted: true}',
+        '---',
+        ...BODY,
+      ),
       // A build validates the roles its decks use: this deck uses the evil one.
-      'decks/evil.md': lines('---', 'title: Evil', 'roles: [alpha, evil]', '---', '', '## Introduction', '', 'Two roles.'),
+      'decks/evil.md': lines(
+        '---',
+        'title: Evil',
+        'roles: [alpha, evil]',
+        '---',
+        '',
+        '## Introduction',
+        '',
+        'Two roles.',
+      ),
     });
     projects.push(project);
-    const error = await build({ contentDir: project.content, outDir: project.out, pdf: false }).catch((e: unknown) => e);
+    const error = await build({ contentDir: project.content, outDir: project.out, pdf: false }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: 'CONTENT', exitCode: 1 });
     // Top-level unknown keys come as one diagnostic naming both; the nested one as another.
     const messages = (error as { diagnostics: { message: string }[] }).diagnostics.map((d) => d.message);
@@ -110,7 +158,12 @@ describe('alias bombs and deep nesting', () => {
   const billionLaughs = (() => {
     const names = 'abcdefghi'.split('');
     const rows = [`a: &a [${Array(9).fill('"lol"').join(', ')}]`];
-    for (let i = 1; i < names.length; i++) rows.push(`${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(', ')}]`);
+    for (let i = 1; i < names.length; i++)
+      rows.push(
+        `${names[i]}: &${names[i]} [${Array(9)
+          .fill(`*${names[i - 1]}`)
+          .join(', ')}]`,
+      );
     return lines('---', 'title: Laughs', ...rows, '---', ...BODY);
   })();
 
@@ -119,24 +172,48 @@ describe('alias bombs and deep nesting', () => {
     const { run, file, reported } = await check('bomb', billionLaughs);
     const ms = performance.now() - started;
     expect(run.status).toBe(1);
-    expect(reported).toEqual([expect.stringMatching(diagnosticLine(file, 2, undefined, /front matter could not be read: .*; remove YAML aliases \(\*name\)$/))]);
+    expect(reported).toEqual([
+      expect.stringMatching(
+        diagnosticLine(file, 2, undefined, /front matter could not be read: .*; remove YAML aliases \(\*name\)$/),
+      ),
+    ]);
     expect(ms).toBeLessThan(1000);
   });
 
   it('a bomb of mappings merged into each other: exit 1 in under one second', async () => {
     const rows = ['a: &a {x: lol, y: lol, z: lol}'];
     const names = 'bcdefghijklmnop'.split('');
-    names.forEach((n, i) => rows.push(`${n}: &${n} {x: *${i === 0 ? 'a' : names[i - 1]}, y: *${i === 0 ? 'a' : names[i - 1]}, z: *${i === 0 ? 'a' : names[i - 1]}}`));
+    names.forEach((n, i) =>
+      rows.push(
+        `${n}: &${n} {x: *${i === 0 ? 'a' : names[i - 1]}, y: *${i === 0 ? 'a' : names[i - 1]}, z: *${i === 0 ? 'a' : names[i - 1]}}`,
+      ),
+    );
     const started = performance.now();
     const { run, file, reported } = await check('bomb-map', lines('---', 'title: Maps', ...rows, '---', ...BODY));
     const ms = performance.now() - started;
     expect(run.status).toBe(1);
-    expect(reported).toEqual([expect.stringMatching(diagnosticLine(file, 2, undefined, /front matter could not be read: .*remove YAML aliases/))]);
+    expect(reported).toEqual([
+      expect.stringMatching(
+        diagnosticLine(file, 2, undefined, /front matter could not be read: .*remove YAML aliases/),
+      ),
+    ]);
     expect(ms).toBeLessThan(1000);
   });
 
   it('a few harmless aliases are still accepted', async () => {
-    const project = await tempProject('alias-ok', { ...VALID, 'roles/alpha.md': lines('---', 'title: &t Alpha Engineer', 'short: *t', '---', '', '## Skills', '', '- **Python**') });
+    const project = await tempProject('alias-ok', {
+      ...VALID,
+      'roles/alpha.md': lines(
+        '---',
+        'title: &t Alpha Engineer',
+        'short: *t',
+        '---',
+        '',
+        '## Skills',
+        '',
+        '- **Python**',
+      ),
+    });
     projects.push(project);
     const run = await cli(['check', '--content', project.content]);
     expect(run.status).toBe(0);

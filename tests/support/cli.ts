@@ -16,16 +16,25 @@ export interface CliRun {
 }
 
 /** Runs the compiled CLI (npm test compiles first) as a user would, in its own process. */
-export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; onStart?: (pid: number) => void } = {}): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; onStart?: (pid: number) => void } = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [CLI, ...args], { env: options.env ?? process.env, cwd: options.cwd ?? PROJECT_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: options.env ?? process.env,
+      cwd: options.cwd ?? PROJECT_ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     const stop = watchPeak(child.pid ?? 0);
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     if (child.pid) options.onStart?.(child.pid);
-    child.on('exit', (code) => resolve({ code, stderr, pid: child.pid ?? 0, ms: performance.now() - started, peakMiB: stop() }));
+    child.on('exit', (code) =>
+      resolve({ code, stderr, pid: child.pid ?? 0, ms: performance.now() - started, peakMiB: stop() }),
+    );
   });
 }
 

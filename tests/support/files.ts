@@ -12,7 +12,9 @@ export async function digestTree(dir: string): Promise<Record<string, string>> {
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
-    out[path.relative(dir, file)] = createHash('sha256').update(await readFile(file)).digest('hex');
+    out[path.relative(dir, file)] = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
   }
   return out;
 }
@@ -20,7 +22,10 @@ export async function digestTree(dir: string): Promise<Record<string, string>> {
 /** Pids of the Chromium processes a build with process id `pid` started (its profile names the pid). */
 export function chromiumOf(pid: number): string[] {
   try {
-    return execFileSync('pgrep', ['-f', `careerdeck-chromium-${pid}-`], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+    return execFileSync('pgrep', ['-f', `careerdeck-chromium-${pid}-`], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter(Boolean);
   } catch {
     return [];
   }

@@ -43,45 +43,55 @@ export async function inkOfWords(browser: Browser, pdf: Uint8Array, words: reado
     // A module script of the page loads pdf.js (an import() inside evaluate would be rewritten by the test runner).
     await page.addScriptTag({ type: 'module', content: "import * as pdfjs from '/pdf.mjs'; window.pdfjs = pdfjs;" });
     await page.waitForFunction(() => 'pdfjs' in window, { timeout: 20_000 });
-    return await page.evaluate(async (wanted: string[]) => {
-      const pdfjs = (window as unknown as { pdfjs: typeof import('pdfjs-dist') }).pdfjs;
-      pdfjs.GlobalWorkerOptions.workerSrc = '/pdf.worker.mjs';
-      const doc = await pdfjs.getDocument({ url: '/doc.pdf' }).promise;
-      const found = new Map<string, { page: number; onPage: boolean; ink: number; size: number }>();
-      for (let n = 1; n <= doc.numPages; n++) {
-        const pdfPage = await doc.getPage(n);
-        const viewport = pdfPage.getViewport({ scale: 2 });
-        const canvas = document.createElement('canvas');
-        canvas.width = Math.ceil(viewport.width);
-        canvas.height = Math.ceil(viewport.height);
-        const context = canvas.getContext('2d', { willReadFrequently: true })!;
-        await pdfPage.render({ canvas, canvasContext: context, viewport }).promise;
-        const text = await pdfPage.getTextContent();
-        for (const item of text.items) {
-          if (!('str' in item)) continue;
-          for (const word of wanted) {
-            const at = item.str.indexOf(word);
-            if (at < 0 || found.get(word)?.ink) continue;
-            // The item's baseline box in page units, narrowed to the word by its share of the characters.
-            const [, , , , x, y] = item.transform as number[];
-            const height = Math.abs((item.transform as number[])[3] ?? item.height);
-            const left = x! + (item.width * at) / item.str.length;
-            const right = x! + (item.width * (at + word.length)) / item.str.length;
-            const [x0, y0] = viewport.convertToViewportPoint(left, y! + height * 0.8);
-            const [x1, y1] = viewport.convertToViewportPoint(right, y! - height * 0.15);
-            const box = { x: Math.floor(Math.min(x0!, x1!)), y: Math.floor(Math.min(y0!, y1!)), w: Math.ceil(Math.abs(x1! - x0!)), h: Math.ceil(Math.abs(y1! - y0!)) };
-            const onPage = box.x >= 0 && box.y >= 0 && box.x + box.w <= canvas.width && box.y + box.h <= canvas.height;
-            let ink = 0;
-            if (onPage && box.w > 0 && box.h > 0) {
-              const data = context.getImageData(box.x, box.y, box.w, box.h).data;
-              for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && data[i]! + data[i + 1]! + data[i + 2]! < 3 * 140) ink++;
+    return await page.evaluate(
+      async (wanted: string[]) => {
+        const pdfjs = (window as unknown as { pdfjs: typeof import('pdfjs-dist') }).pdfjs;
+        pdfjs.GlobalWorkerOptions.workerSrc = '/pdf.worker.mjs';
+        const doc = await pdfjs.getDocument({ url: '/doc.pdf' }).promise;
+        const found = new Map<string, { page: number; onPage: boolean; ink: number; size: number }>();
+        for (let n = 1; n <= doc.numPages; n++) {
+          const pdfPage = await doc.getPage(n);
+          const viewport = pdfPage.getViewport({ scale: 2 });
+          const canvas = document.createElement('canvas');
+          canvas.width = Math.ceil(viewport.width);
+          canvas.height = Math.ceil(viewport.height);
+          const context = canvas.getContext('2d', { willReadFrequently: true })!;
+          await pdfPage.render({ canvas, canvasContext: context, viewport }).promise;
+          const text = await pdfPage.getTextContent();
+          for (const item of text.items) {
+            if (!('str' in item)) continue;
+            for (const word of wanted) {
+              const at = item.str.indexOf(word);
+              if (at < 0 || found.get(word)?.ink) continue;
+              // The item's baseline box in page units, narrowed to the word by its share of the characters.
+              const [, , , , x, y] = item.transform as number[];
+              const height = Math.abs((item.transform as number[])[3] ?? item.height);
+              const left = x! + (item.width * at) / item.str.length;
+              const right = x! + (item.width * (at + word.length)) / item.str.length;
+              const [x0, y0] = viewport.convertToViewportPoint(left, y! + height * 0.8);
+              const [x1, y1] = viewport.convertToViewportPoint(right, y! - height * 0.15);
+              const box = {
+                x: Math.floor(Math.min(x0!, x1!)),
+                y: Math.floor(Math.min(y0!, y1!)),
+                w: Math.ceil(Math.abs(x1! - x0!)),
+                h: Math.ceil(Math.abs(y1! - y0!)),
+              };
+              const onPage =
+                box.x >= 0 && box.y >= 0 && box.x + box.w <= canvas.width && box.y + box.h <= canvas.height;
+              let ink = 0;
+              if (onPage && box.w > 0 && box.h > 0) {
+                const data = context.getImageData(box.x, box.y, box.w, box.h).data;
+                for (let i = 0; i < data.length; i += 4)
+                  if (data[i + 3]! > 0 && data[i]! + data[i + 1]! + data[i + 2]! < 3 * 140) ink++;
+              }
+              found.set(word, { page: n, onPage, ink, size: height });
             }
-            found.set(word, { page: n, onPage, ink, size: height });
           }
         }
-      }
-      return wanted.map((word) => ({ word, ...(found.get(word) ?? { page: 0, onPage: false, ink: 0, size: 0 }) }));
-    }, [...words]);
+        return wanted.map((word) => ({ word, ...(found.get(word) ?? { page: 0, onPage: false, ink: 0, size: 0 }) }));
+      },
+      [...words],
+    );
   } finally {
     await page.close();
   }

@@ -79,7 +79,9 @@ export async function readStructure(bytes: Uint8Array): Promise<PdfStructure> {
     const kids = deref(d.get(PDFName.of('K')));
     node.children = walk(kids, own);
     // Its page is where its own marked content is; an element holding only elements starts where its first child does.
-    const marks = (kids instanceof PDFArray ? kids.asArray() : [kids]).some((k) => k instanceof PDFNumber || (dict(k)?.get(PDFName.of('MCID')) ?? undefined) !== undefined);
+    const marks = (kids instanceof PDFArray ? kids.asArray() : [kids]).some(
+      (k) => k instanceof PDFNumber || (dict(k)?.get(PDFName.of('MCID')) ?? undefined) !== undefined,
+    );
     node.page = marks ? own : firstPage(node);
     return [node];
   };

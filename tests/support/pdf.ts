@@ -14,7 +14,12 @@ export interface PdfFacts {
 
 /** Reads a PDF the way a reader's viewer would: pages, text, metadata, bookmarks. */
 export async function readPdf(bytes: Uint8Array): Promise<PdfFacts> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    useSystemFonts: false,
+    isEvalSupported: false,
+    verbosity: 0,
+  }).promise;
   try {
     const pageTexts: string[] = [];
     let size = { width: 0, height: 0 };
@@ -25,12 +30,22 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfFacts> {
         size = { width: x1 - x0, height: y1 - y0 };
       }
       const content = await page.getTextContent();
-      pageTexts.push(fold(content.items.map((item) => ('str' in item ? `${item.str}${item.hasEOL ? ' ' : ''}` : '')).join('')));
+      pageTexts.push(
+        fold(content.items.map((item) => ('str' in item ? `${item.str}${item.hasEOL ? ' ' : ''}` : '')).join('')),
+      );
     }
     const { info } = await doc.getMetadata();
     const outline = ((await doc.getOutline()) ?? []).map((entry) => entry.title);
     const markInfo = await doc.getMarkInfo();
-    return { pages: doc.numPages, pageTexts, text: pageTexts.join(' '), info: info as Record<string, unknown>, outline, size, tagged: Boolean(markInfo?.Marked) };
+    return {
+      pages: doc.numPages,
+      pageTexts,
+      text: pageTexts.join(' '),
+      info: info as Record<string, unknown>,
+      outline,
+      size,
+      tagged: Boolean(markInfo?.Marked),
+    };
   } finally {
     await doc.destroy();
   }

@@ -3,7 +3,9 @@ import { CareerdeckError, ContentError, formatDiagnostic } from '../../src/error
 
 describe('formatDiagnostic', () => {
   it('prints file:line:column: message, leaving out what is unknown', () => {
-    expect(formatDiagnostic({ file: 'content/roles/a.md', line: 4, column: 3, message: 'bad' })).toBe('content/roles/a.md:4:3: bad');
+    expect(formatDiagnostic({ file: 'content/roles/a.md', line: 4, column: 3, message: 'bad' })).toBe(
+      'content/roles/a.md:4:3: bad',
+    );
     expect(formatDiagnostic({ file: 'content/roles/a.md', line: 4, message: 'bad' })).toBe('content/roles/a.md:4: bad');
     expect(formatDiagnostic({ file: 'content/roles/a.md', message: 'bad' })).toBe('content/roles/a.md: bad');
   });
@@ -42,7 +44,12 @@ describe('errors', () => {
 describe('warnings', () => {
   it('are printed with "warning:" after the place, split from errors, and turned into errors by asErrors', async () => {
     const { asErrors, formatDiagnostic, partition } = await import('../../src/errors.js');
-    const warning = { file: 'content/roles/a.md', line: 4, message: 'heading "Skills" is only in a.md', severity: 'warning' as const };
+    const warning = {
+      file: 'content/roles/a.md',
+      line: 4,
+      message: 'heading "Skills" is only in a.md',
+      severity: 'warning' as const,
+    };
     const error = { file: 'content/roles/b.md', line: 2, message: 'title is missing' };
     expect(formatDiagnostic(warning)).toBe('content/roles/a.md:4: warning: heading "Skills" is only in a.md');
     expect(formatDiagnostic(error)).toBe('content/roles/b.md:2: title is missing');

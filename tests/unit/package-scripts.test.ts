@@ -3,7 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/content.js';
 
-const { scripts } = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+const { scripts } = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+  scripts: Record<string, string>;
+};
 
 /**
  * npm runs scripts with cmd.exe on Windows (and people use PowerShell): what only a POSIX shell
@@ -12,15 +14,20 @@ const { scripts } = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'package.j
 const POSIX_ONLY: [RegExp, string][] = [
   [/\b(bash|sh|zsh)\s/, 'a POSIX shell; write a Node script (scripts/*.mjs) instead'],
   [/\brm\s+-|\bcp\s+-|\bmkdir\s+-p\b|\btouch\s|\bln\s+-s/, 'a Unix command; use node:fs in a Node script'],
-  [/(^|&&|;|\|\|)\s*[A-Z_][A-Z0-9_]*=\S*\s/, 'an environment variable set before a command (VAR=x cmd), which cmd.exe does not understand'],
+  [
+    /(^|&&|;|\|\|)\s*[A-Z_][A-Z0-9_]*=\S*\s/,
+    'an environment variable set before a command (VAR=x cmd), which cmd.exe does not understand',
+  ],
   [/\$[A-Za-z_{(]|`/, 'a shell variable or substitution'],
-  [/\s'[^']*'/, "single quotes, which cmd.exe passes on as they are; use double quotes (escaped in JSON)"],
+  [/\s'[^']*'/, 'single quotes, which cmd.exe passes on as they are; use double quotes (escaped in JSON)'],
   [/\.sh\b/, 'a shell script'],
 ];
 
 describe('npm scripts run from cmd.exe and PowerShell as well as a POSIX shell', () => {
   it.each(Object.entries(scripts))('%s', (name, command) => {
-    const problems = POSIX_ONLY.filter(([pattern]) => pattern.test(command)).map(([, why]) => `"${name}": ${command} uses ${why}`);
+    const problems = POSIX_ONLY.filter(([pattern]) => pattern.test(command)).map(
+      ([, why]) => `"${name}": ${command} uses ${why}`,
+    );
     expect(problems).toEqual([]);
   });
 
@@ -42,8 +49,12 @@ describe('the scripts and the CLI entry', () => {
     const { readdir } = await import('node:fs/promises');
     const { existsSync } = await import('node:fs');
     const files = [
-      ...(await readdir(path.join(PROJECT_ROOT, 'scripts'))).filter((f) => /\.m?js$/.test(f)).map((f) => path.join('scripts', f)),
-      ...(await readdir(path.join(PROJECT_ROOT, 'bin'))).filter((f) => /\.m?js$/.test(f)).map((f) => path.join('bin', f)),
+      ...(await readdir(path.join(PROJECT_ROOT, 'scripts')))
+        .filter((f) => /\.m?js$/.test(f))
+        .map((f) => path.join('scripts', f)),
+      ...(await readdir(path.join(PROJECT_ROOT, 'bin')))
+        .filter((f) => /\.m?js$/.test(f))
+        .map((f) => path.join('bin', f)),
     ];
     const missing: string[] = [];
     for (const file of files) {

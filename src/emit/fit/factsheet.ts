@@ -3,7 +3,10 @@ import type { Diagnostic } from '../../errors.js';
 import { FACTSHEET_MARGIN_MM } from '../../render/factsheet-view.js';
 
 const MM = 96 / 25.4;
-const PAPER_MM: Record<string, { width: number; height: number }> = { A4: { width: 210, height: 297 }, Letter: { width: 215.9, height: 279.4 } };
+const PAPER_MM: Record<string, { width: number; height: number }> = {
+  A4: { width: 210, height: 297 },
+  Letter: { width: 215.9, height: 279.4 },
+};
 
 /**
  * Layouts tried in turn until a fact sheet fits one page (factsheet.css reads `data-fit`): as

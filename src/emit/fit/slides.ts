@@ -32,10 +32,14 @@ export async function measureSlides(page: Page): Promise<Overflow[]> {
       bodies.flatMap((body, slide) => {
         const main = body.querySelector<HTMLElement>('.slide-main');
         const columns = () => [...body.querySelectorAll('.column')];
-        const bottom = () => body.getBoundingClientRect().top + body.clientHeight - parseFloat(getComputedStyle(body).paddingBottom);
+        const bottom = () =>
+          body.getBoundingClientRect().top + body.clientHeight - parseFloat(getComputedStyle(body).paddingBottom);
         // A column's rectangle is its content's (align-items: start), in the zoomed coordinates.
         const columnOver = (col: Element) => col.getBoundingClientRect().bottom > bottom() + 1;
-        const tooTall = () => body.scrollHeight > body.clientHeight + 1 || body.scrollWidth > body.clientWidth + 1 || (main !== null && main.getBoundingClientRect().bottom > bottom() + 1);
+        const tooTall = () =>
+          body.scrollHeight > body.clientHeight + 1 ||
+          body.scrollWidth > body.clientWidth + 1 ||
+          (main !== null && main.getBoundingClientRect().bottom > bottom() + 1);
         const over = columns().map(columnOver);
         if (!tooTall() && !over.some(Boolean)) return [];
         const ratio = Math.max(body.scrollHeight / body.clientHeight, 1.05);
@@ -68,12 +72,20 @@ export async function measureSlides(page: Page): Promise<Overflow[]> {
  * is not split) is drawn at the type scale the browser found to fit instead. Only content too
  * large even at SMALLEST_ZOOM is a problem, naming the file and line to shorten.
  */
-export function refit(view: DeckView, overflows: readonly Overflow[], budgets: FitBudgets): { budgets: Map<string, number>; problems: Diagnostic[] } {
+export function refit(
+  view: DeckView,
+  overflows: readonly Overflow[],
+  budgets: FitBudgets,
+): { budgets: Map<string, number>; problems: Diagnostic[] } {
   const next = new Map(budgets);
   const problems: Diagnostic[] = [];
   const shrink = (what: Shrinkable, zoom: number | undefined, where: string) => {
     if (zoom === undefined) {
-      problems.push({ file: what.file, line: what.line, message: `too much text for ${where}, even with its type at ${Math.round(SMALLEST_ZOOM * 100)}%; shorten it or split it into several items` });
+      problems.push({
+        file: what.file,
+        line: what.line,
+        message: `too much text for ${where}, even with its type at ${Math.round(SMALLEST_ZOOM * 100)}%; shorten it or split it into several items`,
+      });
     } else {
       next.set(what.key, Math.min(zoom, next.get(what.key) ?? 1));
     }
@@ -94,7 +106,16 @@ export function refit(view: DeckView, overflows: readonly Overflow[], budgets: F
       if (!overflowing) return;
       const [only] = pieces;
       if (pieces.length === 1 && only) shrink(only, o.columns.length > 0 ? o.columnZooms?.[i] : o.zoom, where);
-      else if (source.budget === 'fixed' || pieces.length === 0) shrink(source.shrink.flat()[0] ?? { key: `zoom:slide:${source.file}:${source.line}`, file: source.file, line: source.line }, o.zoom, where);
+      else if (source.budget === 'fixed' || pieces.length === 0)
+        shrink(
+          source.shrink.flat()[0] ?? {
+            key: `zoom:slide:${source.file}:${source.line}`,
+            file: source.file,
+            line: source.line,
+          },
+          o.zoom,
+          where,
+        );
       else tighten = true;
     });
     // Columns that fit on their own but not together (a grid row) split like the rest.
@@ -113,7 +134,14 @@ export function shrinkWarnings(view: DeckView, budgets: FitBudgets): Diagnostic[
     (slide.source?.shrink.flat() ?? []).flatMap((what) => {
       const zoom = budgets.get(what.key);
       return zoom !== undefined && zoom < READABLE_ZOOM
-        ? [{ file: what.file, line: what.line, severity: 'warning' as const, message: `too much text for slide ${index + 1} ("${slide.title}"): its type is shrunk to ${Math.round(zoom * 100)}% to fit; shorten it or split it into several items` }]
+        ? [
+            {
+              file: what.file,
+              line: what.line,
+              severity: 'warning' as const,
+              message: `too much text for slide ${index + 1} ("${slide.title}"): its type is shrunk to ${Math.round(zoom * 100)}% to fit; shorten it or split it into several items`,
+            },
+          ]
         : [];
     }),
   );

@@ -14,14 +14,24 @@ export function fixPart(name: string, xml: string): string {
  * notes pane shows as one long line: each line becomes a paragraph of its own.
  */
 export function notesParagraphs(xml: string): string {
-  return xml.replace(/<a:p>(<a:r><a:rPr lang="[^"]*" dirty="0"\/>)<a:t>([^<]*)<\/a:t><\/a:r>(<a:endParaRPr[^>]*\/>)<\/a:p>/, (whole, rPr: string, text: string, end: string) =>
-    text.includes('\n') ? text.split('\n').map((line) => `<a:p>${line ? `${rPr}<a:t>${line}</a:t></a:r>` : ''}${end}</a:p>`).join('') : whole,
+  return xml.replace(
+    /<a:p>(<a:r><a:rPr lang="[^"]*" dirty="0"\/>)<a:t>([^<]*)<\/a:t><\/a:r>(<a:endParaRPr[^>]*\/>)<\/a:p>/,
+    (whole, rPr: string, text: string, end: string) =>
+      text.includes('\n')
+        ? text
+            .split('\n')
+            .map((line) => `<a:p>${line ? `${rPr}<a:t>${line}</a:t></a:r>` : ''}${end}</a:p>`)
+            .join('')
+        : whole,
   );
 }
 
 /** A shape drawn without text (the rule under a column heading) gets an empty text body (PptxGenJS #1441). */
 export function withTextBody(xml: string): string {
-  return xml.replace(/<\/p:spPr><\/p:sp>/g, '</p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="en-US"/></a:p></p:txBody></p:sp>');
+  return xml.replace(
+    /<\/p:spPr><\/p:sp>/g,
+    '</p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="en-US"/></a:p></p:txBody></p:sp>',
+  );
 }
 
 /**
@@ -39,5 +49,7 @@ export function onePprPerParagraph(xml: string): string {
 
 /** A solid background needs its (empty) effect list (CT_BackgroundProperties; PptxGenJS #1442). */
 export function withEffectList(xml: string): string {
-  return xml.replace(/<p:bgPr>([\s\S]*?)<\/p:bgPr>/g, (whole, inner: string) => (inner.includes('<a:effectLst') ? whole : `<p:bgPr>${inner}<a:effectLst/></p:bgPr>`));
+  return xml.replace(/<p:bgPr>([\s\S]*?)<\/p:bgPr>/g, (whole, inner: string) =>
+    inner.includes('<a:effectLst') ? whole : `<p:bgPr>${inner}<a:effectLst/></p:bgPr>`,
+  );
 }

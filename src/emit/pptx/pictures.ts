@@ -10,9 +10,17 @@ const LOGO_HEIGHT = 160;
  * included: pptxgenjs can embed SVG only with a PNG copy that it makes with a browser canvas),
  * so its size and aspect are those the deck shows.
  */
-export async function logoPicture(session: BrowserSession, site: Site, assetPath: string, timeoutMs: number): Promise<Picture> {
+export async function logoPicture(
+  session: BrowserSession,
+  site: Site,
+  assetPath: string,
+  timeoutMs: number,
+): Promise<Picture> {
   return session.withPage(site, async (page) => {
-    await page.goto(`${ORIGIN}/${assetPath.split('/').map(encodeURIComponent).join('/')}`, { waitUntil: 'load', timeout: timeoutMs });
+    await page.goto(`${ORIGIN}/${assetPath.split('/').map(encodeURIComponent).join('/')}`, {
+      waitUntil: 'load',
+      timeout: timeoutMs,
+    });
     const { url, aspect } = await page.evaluate(async (height) => {
       const img = new Image();
       img.src = location.href;

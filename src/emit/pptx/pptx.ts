@@ -77,7 +77,9 @@ export async function buildPptx(input: PptxInput): Promise<Uint8Array> {
     const qrHere = input.qr !== undefined && (index === 0 || index === last);
     drawBody(pptx, slide, slideView, palette, input, qrHere);
     if (input.qr && qrHere) drawQr(slide, input.qr, index === 0);
-    const notes = (slideView.notes ?? []).map((n) => `${n.label ? `${n.label}: ` : ''}${htmlToText(n.html)}`).join('\n\n');
+    const notes = (slideView.notes ?? [])
+      .map((n) => `${n.label ? `${n.label}: ` : ''}${htmlToText(n.html)}`)
+      .join('\n\n');
     if (notes) slide.addNotes(notes);
   });
 
@@ -87,7 +89,24 @@ export async function buildPptx(input: PptxInput): Promise<Uint8Array> {
 
 function defineMaster(pptx: PptxGenJS, p: Palette, input: PptxInput): void {
   const title = (y: number, h: number, fontSize: number, valign: 'top' | 'bottom') => ({
-    placeholder: { options: { name: 'title', type: 'title' as const, x: MARGIN, y, w: W - 2 * MARGIN, h, fontFace: FONT, fontSize, bold: true, color: hex(p.accent), align: 'left' as const, valign, margin: 0 }, text: '' },
+    placeholder: {
+      options: {
+        name: 'title',
+        type: 'title' as const,
+        x: MARGIN,
+        y,
+        w: W - 2 * MARGIN,
+        h,
+        fontFace: FONT,
+        fontSize,
+        bold: true,
+        color: hex(p.accent),
+        align: 'left' as const,
+        valign,
+        margin: 0,
+      },
+      text: '',
+    },
   });
   const objects: NonNullable<PptxGenJS.SlideMasterProps['objects']> = [];
   const logo = input.logo;
@@ -95,14 +114,58 @@ function defineMaster(pptx: PptxGenJS, p: Palette, input: PptxInput): void {
   if (logo) {
     const h = 0.32;
     const w = Math.min(2, h * logo.aspect);
-    objects.push({ image: { x: MARGIN, y: 7.05, w, h, data: dataUrl(logo), altText: `${input.c.deck.brand?.footer ?? 'Organisation'} logo` } });
+    objects.push({
+      image: {
+        x: MARGIN,
+        y: 7.05,
+        w,
+        h,
+        data: dataUrl(logo),
+        altText: `${input.c.deck.brand?.footer ?? 'Organisation'} logo`,
+      },
+    });
     footerX += w + 0.15;
   }
   const footer = input.c.deck.brand?.footer;
-  if (footer) objects.push({ text: { text: footer, options: { x: footerX, y: 7.02, w: 8, h: 0.38, fontFace: FONT, fontSize: 11, color: hex(p.muted), margin: 0, valign: 'middle' } } });
-  const slideNumber = { x: W - MARGIN - 0.8, y: 7.02, w: 0.8, h: 0.38, fontFace: FONT, fontSize: 11, color: hex(p.muted), align: 'right' as const };
-  pptx.defineSlideMaster({ title: MASTER, background: { color: hex(p.paper) }, objects: [title(0.35, 0.9, 30, 'top'), ...objects], slideNumber });
-  pptx.defineSlideMaster({ title: COVER, background: { color: hex(p.paper) }, objects: [title(1.2, 2, 45, 'bottom'), ...objects], slideNumber });
+  if (footer)
+    objects.push({
+      text: {
+        text: footer,
+        options: {
+          x: footerX,
+          y: 7.02,
+          w: 8,
+          h: 0.38,
+          fontFace: FONT,
+          fontSize: 11,
+          color: hex(p.muted),
+          margin: 0,
+          valign: 'middle',
+        },
+      },
+    });
+  const slideNumber = {
+    x: W - MARGIN - 0.8,
+    y: 7.02,
+    w: 0.8,
+    h: 0.38,
+    fontFace: FONT,
+    fontSize: 11,
+    color: hex(p.muted),
+    align: 'right' as const,
+  };
+  pptx.defineSlideMaster({
+    title: MASTER,
+    background: { color: hex(p.paper) },
+    objects: [title(0.35, 0.9, 30, 'top'), ...objects],
+    slideNumber,
+  });
+  pptx.defineSlideMaster({
+    title: COVER,
+    background: { color: hex(p.paper) },
+    objects: [title(1.2, 2, 45, 'bottom'), ...objects],
+    slideNumber,
+  });
 }
 
 type Slide = PptxGenJS.Slide;
@@ -113,11 +176,19 @@ function drawCover(slide: Slide, s: SlideView, p: Palette): void {
   // The title slide's title is a title placeholder too, so that the outline lists it.
   slide.addText(cover.title, { placeholder: 'title' });
   const lines: PptxGenJS.TextProps[] = [];
-  if (cover.subtitle) lines.push({ text: cover.subtitle, options: { fontSize: 22, color: hex(p.muted), breakLine: true, paraSpaceAfter: 12 } });
+  if (cover.subtitle)
+    lines.push({
+      text: cover.subtitle,
+      options: { fontSize: 22, color: hex(p.muted), breakLine: true, paraSpaceAfter: 12 },
+    });
   const byline = [cover.event, cover.presenter, cover.date].filter(Boolean).join('  ·  ');
-  if (byline) lines.push({ text: byline, options: { fontSize: 16, color: hex(p.muted), breakLine: true, paraSpaceAfter: 18 } });
+  if (byline)
+    lines.push({ text: byline, options: { fontSize: 16, color: hex(p.muted), breakLine: true, paraSpaceAfter: 18 } });
   cover.roles.forEach(({ title, role }, i) => {
-    lines.push({ text: title, options: { fontSize: 20, bold: true, color: hex(roleColour(p, role)), breakLine: i < cover.roles.length - 1 } });
+    lines.push({
+      text: title,
+      options: { fontSize: 20, bold: true, color: hex(roleColour(p, role)), breakLine: i < cover.roles.length - 1 },
+    });
   });
   slide.addText(lines, { x: MARGIN, y: 3.35, w: 8.2, h: 3.3, fontFace: FONT, valign: 'top', margin: 0, fit: 'shrink' });
 }
@@ -127,24 +198,81 @@ function drawBody(pptx: PptxGenJS, slide: Slide, s: SlideView, p: Palette, input
   const proseW = qrHere ? BODY.w - QR_SIZE - 0.5 : Math.min(BODY.w, 10.5);
   if (s.agenda) {
     const paragraphs: Paragraph[] = s.agenda.map((item) => ({ runs: [{ text: item }], list: 'number', level: 1 }));
-    slide.addText(textRuns(paragraphs, p, 20), { ...BODY, fontFace: FONT, color: hex(p.ink), valign: 'top', margin: 0, fit: 'shrink' });
+    slide.addText(textRuns(paragraphs, p, 20), {
+      ...BODY,
+      fontFace: FONT,
+      color: hex(p.ink),
+      valign: 'top',
+      margin: 0,
+      fit: 'shrink',
+    });
   } else if (s.html !== undefined) {
-    slide.addText(textRuns(htmlToParagraphs(s.html), p, 21), { ...BODY, w: proseW, fontFace: FONT, color: hex(p.ink), valign: 'top', margin: 0, fit: 'shrink' });
+    slide.addText(textRuns(htmlToParagraphs(s.html), p, 21), {
+      ...BODY,
+      w: proseW,
+      fontFace: FONT,
+      color: hex(p.ink),
+      valign: 'top',
+      margin: 0,
+      fit: 'shrink',
+    });
   } else if (s.columns) {
     const gap = 0.42;
     const w = (BODY.w - gap * (s.columns.length - 1)) / s.columns.length;
     s.columns.forEach((column, i) => {
       const x = BODY.x + i * (w + gap);
-      slide.addText(column.heading, { x, y: BODY.y, w, h: 0.5, fontFace: FONT, fontSize: 19.5, bold: true, color: hex(roleColour(p, column.role)), margin: 0, valign: 'top' });
-      slide.addShape('line', { x, y: BODY.y + 0.5, w, h: 0, line: { color: hex(roleColour(p, column.role)), width: 2 } });
-      slide.addText(textRuns(htmlToParagraphs(column.html), p, 18), { x, y: BODY.y + 0.65, w, h: BODY.h - 0.65, fontFace: FONT, color: hex(p.ink), valign: 'top', margin: 0, fit: 'shrink' });
+      slide.addText(column.heading, {
+        x,
+        y: BODY.y,
+        w,
+        h: 0.5,
+        fontFace: FONT,
+        fontSize: 19.5,
+        bold: true,
+        color: hex(roleColour(p, column.role)),
+        margin: 0,
+        valign: 'top',
+      });
+      slide.addShape('line', {
+        x,
+        y: BODY.y + 0.5,
+        w,
+        h: 0,
+        line: { color: hex(roleColour(p, column.role)), width: 2 },
+      });
+      slide.addText(textRuns(htmlToParagraphs(column.html), p, 18), {
+        x,
+        y: BODY.y + 0.65,
+        w,
+        h: BODY.h - 0.65,
+        fontFace: FONT,
+        color: hex(p.ink),
+        valign: 'top',
+        margin: 0,
+        fit: 'shrink',
+      });
     });
   } else if (s.table) {
-    const head = s.table.head.map((text) => ({ text, options: { bold: true, color: hex(p.paper), fill: { color: hex(p.accent) } } }));
-    const rows = s.table.rows.map((row) => row.map((text, i) => ({ text, options: i === 0 ? { bold: true, color: hex(p.accent) } : {} })));
+    const head = s.table.head.map((text) => ({
+      text,
+      options: { bold: true, color: hex(p.paper), fill: { color: hex(p.accent) } },
+    }));
+    const rows = s.table.rows.map((row) =>
+      row.map((text, i) => ({ text, options: i === 0 ? { bold: true, color: hex(p.accent) } : {} })),
+    );
     const first = 2.2;
     const rest = (BODY.w - first) / Math.max(1, s.table.head.length - 1);
-    slide.addTable([head, ...rows], { ...BODY, h: undefined, colW: [first, ...s.table.head.slice(1).map(() => rest)], fontFace: FONT, fontSize: 13.5, color: hex(p.ink), border: { type: 'solid', pt: 0.75, color: hex(p.rule) }, valign: 'top', margin: 0.06 });
+    slide.addTable([head, ...rows], {
+      ...BODY,
+      h: undefined,
+      colW: [first, ...s.table.head.slice(1).map(() => rest)],
+      fontFace: FONT,
+      fontSize: 13.5,
+      color: hex(p.ink),
+      border: { type: 'solid', pt: 0.75, color: hex(p.rule) },
+      valign: 'top',
+      margin: 0.06,
+    });
   } else if (s.matrix) {
     drawMatrix(slide, s.matrix, p);
   } else if (s.figure === 'outlook') {
@@ -157,14 +285,33 @@ function drawBody(pptx: PptxGenJS, slide: Slide, s: SlideView, p: Palette, input
 /** Four to six roles: one row per bold term, a mark under each role that lists it, grouped by section. */
 function drawMatrix(slide: Slide, matrix: OverlapMatrix, p: Palette): void {
   const cols = matrix.head.length + 1;
-  const head = [{ text: '', options: {} }, ...matrix.head.map((text) => ({ text, options: { bold: true, color: hex(p.paper), fill: { color: hex(p.accent) }, align: 'center' as const } }))];
+  const head = [
+    { text: '', options: {} },
+    ...matrix.head.map((text) => ({
+      text,
+      options: { bold: true, color: hex(p.paper), fill: { color: hex(p.accent) }, align: 'center' as const },
+    })),
+  ];
   const rows = matrix.groups.flatMap((group) => [
     [{ text: group.title, options: { bold: true, color: hex(p.accent), colspan: cols } }],
-    ...group.rows.map((row) => [{ text: row.term, options: {} }, ...row.marks.map((on) => ({ text: on ? '●' : '', options: { align: 'center' as const } }))]),
+    ...group.rows.map((row) => [
+      { text: row.term, options: {} },
+      ...row.marks.map((on) => ({ text: on ? '●' : '', options: { align: 'center' as const } })),
+    ]),
   ]);
   const first = Math.max(3, BODY.w - 1.6 * matrix.head.length);
   const rest = (BODY.w - first) / Math.max(1, matrix.head.length);
-  slide.addTable([head, ...rows], { ...BODY, h: undefined, colW: [first, ...matrix.head.map(() => rest)], fontFace: FONT, fontSize: 12, color: hex(p.ink), border: { type: 'solid', pt: 0.5, color: hex(p.rule) }, valign: 'middle', margin: 0.04 });
+  slide.addTable([head, ...rows], {
+    ...BODY,
+    h: undefined,
+    colW: [first, ...matrix.head.map(() => rest)],
+    fontFace: FONT,
+    fontSize: 12,
+    color: hex(p.ink),
+    border: { type: 'solid', pt: 0.5, color: hex(p.rule) },
+    valign: 'middle',
+    margin: 0.04,
+  });
 }
 
 /** Paragraphs as pptxgenjs text runs: bullets and numbers on list items, bold and italic kept. */
@@ -222,18 +369,36 @@ function drawOutlook(pptx: PptxGenJS, slide: Slide, c: Comparison, p: Palette, c
     showTitle: false,
     altText: `Projected employment growth: ${c.outlook.map((b) => `${b.role} ${formatGrowth(b.growth)}`).join(', ')}`,
   });
-  if (caption) slide.addText(caption, { x: BODY.x, y: 5.7, w: BODY.w, h: 0.9, fontFace: FONT, fontSize: 15, color: hex(p.muted), valign: 'top', margin: 0, fit: 'shrink' });
+  if (caption)
+    slide.addText(caption, {
+      x: BODY.x,
+      y: 5.7,
+      w: BODY.w,
+      h: 0.9,
+      fontFace: FONT,
+      fontSize: 15,
+      color: hex(p.muted),
+      valign: 'top',
+      margin: 0,
+      fit: 'shrink',
+    });
 }
 
 function drawOverlap(pptx: PptxGenJS, slide: Slide, c: Comparison, p: Palette, caption: string | undefined): void {
   const many = c.roles.length > 2;
-  const sections = c.sections.filter((s) => s.overlap.shared.length + s.overlap.partial.length + s.overlap.unique.flat().length > 0);
+  const sections = c.sections.filter(
+    (s) => s.overlap.shared.length + s.overlap.partial.length + s.overlap.unique.flat().length > 0,
+  );
   if (sections.length === 0) return;
   const labels = sections.map((s) => s.title);
   const data = [
     { name: many ? 'All roles' : 'Both', labels, values: sections.map((s) => s.overlap.shared.length) },
     ...(many ? [{ name: 'Some roles', labels, values: sections.map((s) => s.overlap.partial.length) }] : []),
-    ...c.roles.map((role, i) => ({ name: `Only ${role.short}`, labels, values: sections.map((s) => s.overlap.unique[i]?.length ?? 0) })),
+    ...c.roles.map((role, i) => ({
+      name: `Only ${role.short}`,
+      labels,
+      values: sections.map((s) => s.overlap.unique[i]?.length ?? 0),
+    })),
   ];
   slide.addChart(pptx.ChartType.bar, data, {
     x: BODY.x,
@@ -242,7 +407,11 @@ function drawOverlap(pptx: PptxGenJS, slide: Slide, c: Comparison, p: Palette, c
     h: 4.5,
     barDir: 'bar',
     barGrouping: 'stacked',
-    chartColors: [hex(p.overlapAll), ...(many ? [hex(p.overlapSome)] : []), ...c.roles.map((_, i) => hex(roleColour(p, i)))],
+    chartColors: [
+      hex(p.overlapAll),
+      ...(many ? [hex(p.overlapSome)] : []),
+      ...c.roles.map((_, i) => hex(roleColour(p, i))),
+    ],
     // Sections top to bottom in the deck's order.
     // The types list only 'minMax', but pptxgenjs writes whichever is given into c:orientation.
     catAxisOrientation: 'maxMin' as 'minMax',
@@ -261,7 +430,18 @@ function drawOverlap(pptx: PptxGenJS, slide: Slide, c: Comparison, p: Palette, c
     legendColor: hex(p.ink),
     altText: `Distinct bold terms per section: ${sections.map((s) => `${s.title}: ${s.overlap.shared.length} shared`).join('; ')}`,
   });
-  if (caption) slide.addText(caption, { x: BODY.x, y: 5.95, w: BODY.w, h: 0.6, fontFace: FONT, fontSize: 15, color: hex(p.muted), valign: 'top', margin: 0 });
+  if (caption)
+    slide.addText(caption, {
+      x: BODY.x,
+      y: 5.95,
+      w: BODY.w,
+      h: 0.6,
+      fontFace: FONT,
+      fontSize: 15,
+      color: hex(p.muted),
+      valign: 'top',
+      margin: 0,
+    });
 }
 
 // 1.9 in is about 180 px on the 1280 px slide: scannable from the back of a room (see the docs).
@@ -271,7 +451,18 @@ function drawQr(slide: Slide, qr: NonNullable<PptxInput['qr']>, cover: boolean):
   const x = W - MARGIN - QR_SIZE;
   const y = cover ? 3.3 : 4.55;
   slide.addImage({ data: dataUrl(qr.picture), x, y, w: QR_SIZE, h: QR_SIZE, altText: `QR code linking to ${qr.url}` });
-  slide.addText(qr.url, { x: x - 1.6, y: y + QR_SIZE + 0.05, w: QR_SIZE + 1.6, h: 0.35, fontFace: FONT, fontSize: 12, align: 'right', margin: 0, valign: 'top', fit: 'shrink' });
+  slide.addText(qr.url, {
+    x: x - 1.6,
+    y: y + QR_SIZE + 0.05,
+    w: QR_SIZE + 1.6,
+    h: 0.35,
+    fontFace: FONT,
+    fontSize: 12,
+    align: 'right',
+    margin: 0,
+    valign: 'top',
+    fit: 'shrink',
+  });
 }
 
 function roleColour(p: Palette, role: number): string {

@@ -116,7 +116,14 @@ function mergeRuns(runs: Run[]): Run[] {
   const out: Run[] = [];
   for (const run of runs) {
     const prev = out.at(-1);
-    if (prev && prev.bold === run.bold && prev.italic === run.italic && prev.code === run.code && prev.link === run.link) prev.text += run.text;
+    if (
+      prev &&
+      prev.bold === run.bold &&
+      prev.italic === run.italic &&
+      prev.code === run.code &&
+      prev.link === run.link
+    )
+      prev.text += run.text;
     else out.push(run);
   }
   return out;

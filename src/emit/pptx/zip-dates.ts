@@ -28,13 +28,18 @@ function pinCore(xml: string, stamp: string): string {
  * charts (and the workbooks behind them) are numbered again from 1, in the order they were made.
  */
 function chartNumbers(names: readonly string[]): (text: string) => string {
-  const numbers = [...new Set(names.flatMap((n) => /^ppt\/charts\/chart(\d+)\.xml$/.exec(n)?.[1] ?? []).map(Number))].sort((a, b) => a - b);
+  const numbers = [
+    ...new Set(names.flatMap((n) => /^ppt\/charts\/chart(\d+)\.xml$/.exec(n)?.[1] ?? []).map(Number)),
+  ].sort((a, b) => a - b);
   const renumber = new Map(numbers.map((n, i) => [String(n), String(i + 1)]));
   return (text) =>
-    text.replace(/\b(chart|Microsoft_Excel_Worksheet)(\d+)\.(xml|xlsx)\b/g, (whole, stem: string, n: string, ext: string) => {
-      const to = renumber.get(n);
-      return to ? `${stem}${to}.${ext}` : whole;
-    });
+    text.replace(
+      /\b(chart|Microsoft_Excel_Worksheet)(\d+)\.(xml|xlsx)\b/g,
+      (whole, stem: string, n: string, ext: string) => {
+        const to = renumber.get(n);
+        return to ? `${stem}${to}.${ext}` : whole;
+      },
+    );
 }
 
 async function repack(zip: JSZip, date: Date): Promise<Uint8Array> {
@@ -49,7 +54,10 @@ async function repack(zip: JSZip, date: Date): Promise<Uint8Array> {
   for (const { from, to } of entries) {
     const file = zip.file(from)!;
     const text = /\.(xml|rels)$/.test(from);
-    out.file(to, text ? rename(fixPart(to, await file.async('string'))) : await file.async('uint8array'), { date, createFolders: false });
+    out.file(to, text ? rename(fixPart(to, await file.async('string'))) : await file.async('uint8array'), {
+      date,
+      createFolders: false,
+    });
   }
   return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

@@ -1,6 +1,13 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeBrowser, type FinderEnvironment, findBrowser, locateBrowser, machineEnvironment, puppeteerCacheDir } from '../../../src/browser/find.js';
+import {
+  describeBrowser,
+  type FinderEnvironment,
+  findBrowser,
+  locateBrowser,
+  machineEnvironment,
+  puppeteerCacheDir,
+} from '../../../src/browser/find.js';
 import { noBrowserHelp } from '../../../src/browser/install-help.js';
 import { CareerdeckError } from '../../../src/errors.js';
 
@@ -35,11 +42,16 @@ describe('findBrowser: order of preference', () => {
   const all = [OPTION, ENV, CACHED, SYSTEM];
 
   it('prefers the explicit option over everything', async () => {
-    await expect(findBrowser(machine(all, { explicit: OPTION, env: { PUPPETEER_EXECUTABLE_PATH: ENV } }))).resolves.toEqual({ executablePath: OPTION, origin: 'option' });
+    await expect(
+      findBrowser(machine(all, { explicit: OPTION, env: { PUPPETEER_EXECUTABLE_PATH: ENV } })),
+    ).resolves.toEqual({ executablePath: OPTION, origin: 'option' });
   });
 
   it('uses PUPPETEER_EXECUTABLE_PATH next', async () => {
-    await expect(findBrowser(machine(all, { env: { PUPPETEER_EXECUTABLE_PATH: ENV } }))).resolves.toEqual({ executablePath: ENV, origin: 'environment' });
+    await expect(findBrowser(machine(all, { env: { PUPPETEER_EXECUTABLE_PATH: ENV } }))).resolves.toEqual({
+      executablePath: ENV,
+      origin: 'environment',
+    });
   });
 
   it("uses puppeteer's downloaded browser before system ones", async () => {
@@ -49,7 +61,9 @@ describe('findBrowser: order of preference', () => {
   it('skips cached browsers whose executable is gone and takes the first that exists', async () => {
     const newer = '/cache/chrome/linux-2/chrome';
     const older = '/cache/chrome/linux-1/chrome';
-    await expect(findBrowser(machine([older, SYSTEM], { puppeteerBrowsers: async () => [newer, older] }))).resolves.toEqual({ executablePath: older, origin: 'puppeteer' });
+    await expect(
+      findBrowser(machine([older, SYSTEM], { puppeteerBrowsers: async () => [newer, older] })),
+    ).resolves.toEqual({ executablePath: older, origin: 'puppeteer' });
   });
 
   it('falls back to a system Chromium', async () => {
@@ -57,16 +71,23 @@ describe('findBrowser: order of preference', () => {
   });
 
   it('takes system paths in their listed order', async () => {
-    await expect(findBrowser(machine(['/usr/bin/google-chrome', '/usr/bin/chromium-browser']))).resolves.toEqual({ executablePath: '/usr/bin/chromium-browser', origin: 'system' });
+    await expect(findBrowser(machine(['/usr/bin/google-chrome', '/usr/bin/chromium-browser']))).resolves.toEqual({
+      executablePath: '/usr/bin/chromium-browser',
+      origin: 'system',
+    });
   });
 
   it('looks at the system paths of the platform it is given', async () => {
     const mac = '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome';
-    await expect(findBrowser(machine([mac, SYSTEM], { platform: 'darwin', puppeteerBrowsers: async () => [] }))).resolves.toEqual({ executablePath: mac, origin: 'system' });
+    await expect(
+      findBrowser(machine([mac, SYSTEM], { platform: 'darwin', puppeteerBrowsers: async () => [] })),
+    ).resolves.toEqual({ executablePath: mac, origin: 'system' });
   });
 
   it('ignores an empty PUPPETEER_EXECUTABLE_PATH', async () => {
-    await expect(findBrowser(machine([SYSTEM], { env: { PUPPETEER_EXECUTABLE_PATH: '' }, puppeteerBrowsers: async () => [] }))).resolves.toEqual({ executablePath: SYSTEM, origin: 'system' });
+    await expect(
+      findBrowser(machine([SYSTEM], { env: { PUPPETEER_EXECUTABLE_PATH: '' }, puppeteerBrowsers: async () => [] })),
+    ).resolves.toEqual({ executablePath: SYSTEM, origin: 'system' });
   });
 });
 
@@ -79,22 +100,32 @@ describe('findBrowser: PATH', () => {
 
   it('finds a chromium on PATH when nothing is at the fixed system paths', async () => {
     const found = path.posix.join(dir2, 'chromium');
-    await expect(findBrowser(machine([found], { env: { PATH }, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: found, origin: 'system' });
+    await expect(findBrowser(machine([found], { env: { PATH }, puppeteerBrowsers: none }))).resolves.toEqual({
+      executablePath: found,
+      origin: 'system',
+    });
   });
 
   it('takes the fixed system paths before anything on PATH', async () => {
     const onPath = path.posix.join(dir1, 'chromium');
-    await expect(findBrowser(machine([onPath, '/snap/bin/chromium'], { env: { PATH }, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: '/snap/bin/chromium', origin: 'system' });
+    await expect(
+      findBrowser(machine([onPath, '/snap/bin/chromium'], { env: { PATH }, puppeteerBrowsers: none })),
+    ).resolves.toEqual({ executablePath: '/snap/bin/chromium', origin: 'system' });
   });
 
   it("takes puppeteer's browser before anything on PATH", async () => {
-    await expect(findBrowser(machine([path.posix.join(dir1, 'chromium'), CACHED], { env: { PATH } }))).resolves.toEqual({ executablePath: CACHED, origin: 'puppeteer' });
+    await expect(findBrowser(machine([path.posix.join(dir1, 'chromium'), CACHED], { env: { PATH } }))).resolves.toEqual(
+      { executablePath: CACHED, origin: 'puppeteer' },
+    );
   });
 
   it('searches PATH folders in order', async () => {
     const first = path.posix.join(dir1, 'google-chrome');
     const second = path.posix.join(dir2, 'chromium');
-    await expect(findBrowser(machine([second, first], { env: { PATH }, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: first, origin: 'system' });
+    await expect(findBrowser(machine([second, first], { env: { PATH }, puppeteerBrowsers: none }))).resolves.toEqual({
+      executablePath: first,
+      origin: 'system',
+    });
   });
 
   it('finds nothing with an empty PATH entry list and no fixed browser', async () => {
@@ -166,44 +197,70 @@ describe('findBrowser: the desktops', () => {
   const EDGE = 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe';
 
   it('finds Edge on a Windows that has nothing else', async () => {
-    await expect(findBrowser(machine([EDGE], { platform: 'win32', env: WINDOWS_ENV, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: EDGE, origin: 'system' });
+    await expect(
+      findBrowser(machine([EDGE], { platform: 'win32', env: WINDOWS_ENV, puppeteerBrowsers: none })),
+    ).resolves.toEqual({ executablePath: EDGE, origin: 'system' });
   });
 
   it('prefers Chrome to Edge on Windows, also when Chrome is installed for the user only', async () => {
     const userChrome = 'C:\\Users\\ana\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe';
-    await expect(findBrowser(machine([EDGE, userChrome], { platform: 'win32', env: WINDOWS_ENV, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: userChrome, origin: 'system' });
+    await expect(
+      findBrowser(machine([EDGE, userChrome], { platform: 'win32', env: WINDOWS_ENV, puppeteerBrowsers: none })),
+    ).resolves.toEqual({ executablePath: userChrome, origin: 'system' });
   });
 
   it('finds Brave under Program Files, with the variables spelt in any case', async () => {
     const brave = 'D:\\Apps\\BraveSoftware\\Brave-Browser\\Application\\brave.exe';
-    await expect(findBrowser(machine([brave], { platform: 'win32', env: { PROGRAMFILES: 'D:\\Apps' }, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: brave, origin: 'system' });
+    await expect(
+      findBrowser(machine([brave], { platform: 'win32', env: { PROGRAMFILES: 'D:\\Apps' }, puppeteerBrowsers: none })),
+    ).resolves.toEqual({ executablePath: brave, origin: 'system' });
   });
 
   it('looks in the usual Windows folders when their variables are missing', async () => {
     const chrome = 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe';
-    await expect(findBrowser(machine([chrome], { platform: 'win32', env: {}, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: chrome, origin: 'system' });
+    await expect(
+      findBrowser(machine([chrome], { platform: 'win32', env: {}, puppeteerBrowsers: none })),
+    ).resolves.toEqual({ executablePath: chrome, origin: 'system' });
   });
 
   it('searches a Windows Path with ; and .exe names', async () => {
     const portable = 'E:\\portable\\chromium.exe';
-    await expect(findBrowser(machine([portable], { platform: 'win32', env: { Path: 'C:\\Windows;E:\\portable' }, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: portable, origin: 'system' });
+    await expect(
+      findBrowser(
+        machine([portable], { platform: 'win32', env: { Path: 'C:\\Windows;E:\\portable' }, puppeteerBrowsers: none }),
+      ),
+    ).resolves.toEqual({ executablePath: portable, origin: 'system' });
   });
 
   it('finds Google Chrome in /Applications on a Mac', async () => {
     const chrome = '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome';
-    await expect(findBrowser(machine([chrome], { platform: 'darwin', env: { HOME: '/Users/ana', PATH: '/usr/bin:/bin' }, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: chrome, origin: 'system' });
+    await expect(
+      findBrowser(
+        machine([chrome], {
+          platform: 'darwin',
+          env: { HOME: '/Users/ana', PATH: '/usr/bin:/bin' },
+          puppeteerBrowsers: none,
+        }),
+      ),
+    ).resolves.toEqual({ executablePath: chrome, origin: 'system' });
   });
 
   it('finds Edge and Brave in ~/Applications on a Mac', async () => {
     const edge = '/Users/ana/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge';
     const brave = '/Applications/Brave Browser.app/Contents/MacOS/Brave Browser';
-    await expect(findBrowser(machine([brave, edge], { platform: 'darwin', env: { HOME: '/Users/ana' }, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: edge, origin: 'system' });
-    await expect(findBrowser(machine([brave], { platform: 'darwin', env: { HOME: '/Users/ana' }, puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: brave, origin: 'system' });
+    await expect(
+      findBrowser(machine([brave, edge], { platform: 'darwin', env: { HOME: '/Users/ana' }, puppeteerBrowsers: none })),
+    ).resolves.toEqual({ executablePath: edge, origin: 'system' });
+    await expect(
+      findBrowser(machine([brave], { platform: 'darwin', env: { HOME: '/Users/ana' }, puppeteerBrowsers: none })),
+    ).resolves.toEqual({ executablePath: brave, origin: 'system' });
   });
 
   it("finds Chrome for Testing in Puppeteer's cache on a Linux without a system browser", async () => {
     const cft = '/home/ana/.cache/puppeteer/chrome/linux-148.0.7778.97/chrome-linux64/chrome';
-    await expect(findBrowser(machine([cft], { env: { PATH: '/usr/local/bin:/usr/bin' }, puppeteerBrowsers: async () => [cft] }))).resolves.toEqual({ executablePath: cft, origin: 'puppeteer' });
+    await expect(
+      findBrowser(machine([cft], { env: { PATH: '/usr/local/bin:/usr/bin' }, puppeteerBrowsers: async () => [cft] })),
+    ).resolves.toEqual({ executablePath: cft, origin: 'puppeteer' });
   });
 
   it.each([
@@ -212,7 +269,10 @@ describe('findBrowser: the desktops', () => {
     ['/snap/bin/chromium'],
     ['/usr/bin/google-chrome-stable'],
   ])('finds %s on Linux', async (file) => {
-    await expect(findBrowser(machine([file], { puppeteerBrowsers: none }))).resolves.toEqual({ executablePath: file, origin: 'system' });
+    await expect(findBrowser(machine([file], { puppeteerBrowsers: none }))).resolves.toEqual({
+      executablePath: file,
+      origin: 'system',
+    });
   });
 
   it.each([
@@ -220,7 +280,9 @@ describe('findBrowser: the desktops', () => {
     ['darwin', '/Applications'],
     ['linux', 'apt-get install chromium'],
   ] as const)('says what to install when %s has no browser at all', async (platform, advice) => {
-    const error = await noBrowser(machine([], { platform, env: { HOME: '/Users/ana', PATH: '/usr/bin' }, puppeteerBrowsers: none }));
+    const error = await noBrowser(
+      machine([], { platform, env: { HOME: '/Users/ana', PATH: '/usr/bin' }, puppeteerBrowsers: none }),
+    );
     expect(error.message).toBe(noBrowserHelp(platform));
     expect(error.message).toContain(advice);
     expect(error.message).toContain('npm run setup');

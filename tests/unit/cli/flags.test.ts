@@ -18,16 +18,19 @@ afterEach(async () => {
 });
 
 describe('--help', () => {
-  it.each([['build'], ['check'], ['dev'], ['new', 'role'], ['new', 'deck'], []])('works on "careerdeck %s"', async (...command: string[]) => {
-    const out: string[] = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      out.push(String(chunk));
-      return true;
-    });
-    const { status } = await run(...command.filter(Boolean), '--help');
-    expect(status).toBe(0);
-    expect(out.join('')).toContain(`Usage: careerdeck${command.length ? ` ${command.join(' ')}` : ''}`);
-  });
+  it.each([['build'], ['check'], ['dev'], ['new', 'role'], ['new', 'deck'], []])(
+    'works on "careerdeck %s"',
+    async (...command: string[]) => {
+      const out: string[] = [];
+      vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+        out.push(String(chunk));
+        return true;
+      });
+      const { status } = await run(...command.filter(Boolean), '--help');
+      expect(status).toBe(0);
+      expect(out.join('')).toContain(`Usage: careerdeck${command.length ? ` ${command.join(' ')}` : ''}`);
+    },
+  );
 });
 
 describe('colour', () => {
@@ -58,7 +61,9 @@ describe('build with a config file', () => {
 
     const elsewhere = path.join(dir, 'elsewhere');
     expect((await run('build', '--config', config, '--out', elsewhere, '--theme', 'high-contrast')).status).toBe(0);
-    expect(await readFile(path.join(elsewhere, 'ml-engineer-vs-ai-scientist/index.html'), 'utf8')).toContain('data-theme="high-contrast"');
+    expect(await readFile(path.join(elsewhere, 'ml-engineer-vs-ai-scientist/index.html'), 'utf8')).toContain(
+      'data-theme="high-contrast"',
+    );
   });
 
   it('scaffolds into the content folder the config names', async () => {
@@ -96,8 +101,19 @@ describe('build with a config file', () => {
 
   it('resolves a config logo inside the content folder and refuses one outside it', async () => {
     const config = path.join(dir, 'careerdeck.config.json');
-    await writeFile(path.join(dir, 'talks/logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
-    await writeFile(config, JSON.stringify({ content: 'talks', out: 'site', pdf: false, brand: { logo: 'talks/logo.svg', footer: 'Career Services' } }));
+    await writeFile(
+      path.join(dir, 'talks/logo.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
+    );
+    await writeFile(
+      config,
+      JSON.stringify({
+        content: 'talks',
+        out: 'site',
+        pdf: false,
+        brand: { logo: 'talks/logo.svg', footer: 'Career Services' },
+      }),
+    );
     expect((await run('build', '--config', config)).status).toBe(0);
     expect(existsSync(path.join(dir, 'site/ml-engineer-vs-ai-scientist/assets/content/logo.svg'))).toBe(true);
     await writeFile(config, JSON.stringify({ content: 'talks', brand: { logo: '../logo.svg' } }));
@@ -141,7 +157,15 @@ describe('the small things a first run meets', () => {
   });
 
   it('the deck can be named as an argument: build my-deck', async () => {
-    const { status, err } = await run('build', 'no-such-deck', '--content', path.join(dir, 'talks'), '--out', path.join(dir, 'out'), '--no-pdf');
+    const { status, err } = await run(
+      'build',
+      'no-such-deck',
+      '--content',
+      path.join(dir, 'talks'),
+      '--out',
+      path.join(dir, 'out'),
+      '--no-pdf',
+    );
     expect(status).toBe(2);
     expect(err).toContain('no deck "no-such-deck"');
   });

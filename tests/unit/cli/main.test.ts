@@ -58,7 +58,12 @@ describe('careerdeck check', () => {
   });
 
   it('says "1 problem" for a single problem', async () => {
-    const folder = await content({ 'roles/a.md': role('A'), 'roles/b.md': role('B'), 'roles/broken.md': lines('---', 'short: Broken', '---', '## Skills', '', '- x'), 'decks/d.md': deck });
+    const folder = await content({
+      'roles/a.md': role('A'),
+      'roles/b.md': role('B'),
+      'roles/broken.md': lines('---', 'short: Broken', '---', '## Skills', '', '- x'),
+      'decks/d.md': deck,
+    });
     const { status, err } = await run('check', '--content', folder);
     expect(status).toBe(1);
     expect(err).toMatch(/^1 problem found; nothing was written\.$/m);

@@ -40,22 +40,47 @@ describe('careerdeck new role and new deck', () => {
     const role = await run('new', 'role', 'Data Engineer', '--content', project.content);
     expect(role.status).toBe(0);
     expect(role.err).toContain(`wrote ${roleFile()}: 8 sections with a hint under each; short label: Data Engineer`);
-    expect(role.err).toContain(`next: edit it, then run npm run check -- --content ${project.content}; it lists what is still to fill in, with file:line`);
+    expect(role.err).toContain(
+      `next: edit it, then run npm run check -- --content ${project.content}; it lists what is still to fill in, with file:line`,
+    );
 
-    const deck = await run('new', 'deck', 'Data roles compared', '--roles', 'data-engineer,ai-scientist', '--content', project.content);
+    const deck = await run(
+      'new',
+      'deck',
+      'Data roles compared',
+      '--roles',
+      'data-engineer,ai-scientist',
+      '--content',
+      project.content,
+    );
     expect(deck.status).toBe(0);
     expect(deck.err).toContain(`wrote ${deckFile()}: comparing data-engineer, ai-scientist`);
 
-    const headings = ['Definition', 'Responsibilities', 'Required skills', 'Education', 'Tools and software', 'Industries', 'Outlook', 'Getting started'];
+    const headings = [
+      'Definition',
+      'Responsibilities',
+      'Required skills',
+      'Education',
+      'Tools and software',
+      'Industries',
+      'Outlook',
+      'Getting started',
+    ];
     const roleHeadingLines = await linesMatching(roleFile(), /^## /);
     const deckHeadingLines = await linesMatching(deckFile(), /^## /);
-    const empty = (file: string, line: number | undefined, title: string) => ({ file, line, message: `section "${title}" is empty; add a paragraph or a list, or remove the heading` });
+    const empty = (file: string, line: number | undefined, title: string) => ({
+      file,
+      line,
+      message: `section "${title}" is empty; add a paragraph or a list, or remove the heading`,
+    });
     const found = await problems();
     expect(found).toHaveLength(headings.length + 3);
     expect(found).toEqual(
       expect.arrayContaining([
         ...headings.map((h, i) => empty(roleFile(), roleHeadingLines[i], h)),
-        ...['Introduction', 'What they have in common', 'Conclusion'].map((h, i) => empty(deckFile(), deckHeadingLines[i], h)),
+        ...['Introduction', 'What they have in common', 'Conclusion'].map((h, i) =>
+          empty(deckFile(), deckHeadingLines[i], h),
+        ),
       ]),
     );
 
@@ -80,7 +105,9 @@ describe('careerdeck new role and new deck', () => {
     await writeFile(roleFile(), 'mine');
     const again = await run('new', 'role', 'Data Engineer', '--content', project.content);
     expect(again.status).toBe(2);
-    expect(again.err).toBe(`careerdeck: ${roleFile()} already exists; edit it, choose another name with --slug, or pass --force to overwrite it`);
+    expect(again.err).toBe(
+      `careerdeck: ${roleFile()} already exists; edit it, choose another name with --slug, or pass --force to overwrite it`,
+    );
     expect(await readFile(roleFile(), 'utf8')).toBe('mine');
 
     const aiScientist = path.join(project.content, 'roles', 'ai-scientist.md');
@@ -94,17 +121,31 @@ describe('careerdeck new role and new deck', () => {
   });
 
   it('refuses unknown, too few or missing --roles with the roles there are, and writes nothing', async () => {
-    const unknown = await run('new', 'deck', 'D', '--roles', 'data-engineer,ai-scientist', '--content', project.content);
+    const unknown = await run(
+      'new',
+      'deck',
+      'D',
+      '--roles',
+      'data-engineer,ai-scientist',
+      '--content',
+      project.content,
+    );
     expect(unknown.status).toBe(2);
-    expect(unknown.err).toBe(`careerdeck: role "data-engineer" not found; available roles in ${path.join(project.content, 'roles')}: ai-scientist, machine-learning-engineer`);
+    expect(unknown.err).toBe(
+      `careerdeck: role "data-engineer" not found; available roles in ${path.join(project.content, 'roles')}: ai-scientist, machine-learning-engineer`,
+    );
 
     const one = await run('new', 'deck', 'D', '--roles', 'ai-scientist', '--content', project.content);
     expect(one.status).toBe(2);
-    expect(one.err).toMatch(/--roles needs two to six roles, not 1 \(for example --roles ai-scientist,machine-learning-engineer\)/);
+    expect(one.err).toMatch(
+      /--roles needs two to six roles, not 1 \(for example --roles ai-scientist,machine-learning-engineer\)/,
+    );
 
     const none = await run('new', 'deck', 'D', '--content', project.content);
     expect(none.status).toBe(2);
-    expect(none.err).toMatch(/^careerdeck: say which roles the deck compares with --roles, two to six of them, comma-separated \(for example --roles ai-scientist,machine-learning-engineer\); available roles in .*: ai-scientist, machine-learning-engineer$/);
+    expect(none.err).toMatch(
+      /^careerdeck: say which roles the deck compares with --roles, two to six of them, comma-separated \(for example --roles ai-scientist,machine-learning-engineer\); available roles in .*: ai-scientist, machine-learning-engineer$/,
+    );
 
     const twice = await run('new', 'deck', 'D', '--roles', 'ai-scientist,ai-scientist', '--content', project.content);
     expect(twice.err).toBe('careerdeck: --roles names "ai-scientist" twice; list each role once');
@@ -113,13 +154,20 @@ describe('careerdeck new role and new deck', () => {
 
   it('keeps titles with YAML characters intact, takes --slug and --short, and refuses what cannot be a file name', async () => {
     const title = 'Data: "Platform" Engineer #1';
-    expect((await run('new', 'role', title, '--slug', 'platform', '--short', 'Platform: #1', '--content', project.content)).status).toBe(0);
-    expect((await run('new', 'role', 'Machine Learning Operations Engineer', '--content', project.content)).status).toBe(0);
+    expect(
+      (await run('new', 'role', title, '--slug', 'platform', '--short', 'Platform: #1', '--content', project.content))
+        .status,
+    ).toBe(0);
+    expect(
+      (await run('new', 'role', 'Machine Learning Operations Engineer', '--content', project.content)).status,
+    ).toBe(0);
     const found = await problems();
     expect(found.filter((d) => !/is empty/.test(d.message))).toEqual([]);
     const text = await readFile(path.join(project.content, 'roles', 'platform.md'), 'utf8');
     expect(text).toContain(`title: '${title}'`);
-    expect(await readFile(path.join(project.content, 'roles', 'machine-learning-operations-engineer.md'), 'utf8')).toMatch(/^short: ML Operations Engineer /m);
+    expect(
+      await readFile(path.join(project.content, 'roles', 'machine-learning-operations-engineer.md'), 'utf8'),
+    ).toMatch(/^short: ML Operations Engineer /m);
 
     expect((await run('new', 'role', '数据工程师', '--content', project.content)).err).toBe(
       'careerdeck: cannot make a file name from "数据工程师" that works on every system; pass --slug with lower-case letters, digits and dashes (such as data-engineer)',
@@ -130,7 +178,9 @@ describe('careerdeck new role and new deck', () => {
     const device = await run('new', 'role', 'Con', '--content', project.content);
     expect(device.status).toBe(2);
     expect(device.err).toMatch(/cannot make a file name from "Con" that works on every system; pass --slug/);
-    expect((await run('new', 'role', 'X', '--slug', 'nul', '--content', project.content)).err).toMatch(/--slug "nul" must be .*not a name Windows reserves such as con or nul/);
+    expect((await run('new', 'role', 'X', '--slug', 'nul', '--content', project.content)).err).toMatch(
+      /--slug "nul" must be .*not a name Windows reserves such as con or nul/,
+    );
     expect(await readdir(path.join(project.content, 'roles'))).not.toContain('con.md');
     expect((await run('new', 'role', '  ', '--content', project.content)).err).toMatch(/title is empty/);
     const missing = await run('new', 'role', 'X', '--content', path.join(project.dir, 'nowhere'));
@@ -145,7 +195,16 @@ describe('careerdeck new role and new deck', () => {
       expect(deck.err).toMatch(/there are no roles in .* yet; start one with: npm run new:role -- "Role title"$/);
       expect((await run('new', 'role', 'Nurse', '--content', empty)).status).toBe(0);
       const text = await readFile(path.join(empty, 'roles', 'nurse.md'), 'utf8');
-      expect(text.match(/^## .+$/gm)).toEqual(['## Definition', '## Responsibilities', '## Skills', '## Education', '## Tools', '## Industries', '## Outlook', '## Getting started']);
+      expect(text.match(/^## .+$/gm)).toEqual([
+        '## Definition',
+        '## Responsibilities',
+        '## Skills',
+        '## Education',
+        '## Tools',
+        '## Industries',
+        '## Outlook',
+        '## Getting started',
+      ]);
     } finally {
       await rm(empty, { recursive: true, force: true });
     }

@@ -23,7 +23,11 @@ describe('overlap', () => {
   });
 
   it('splits three roles into shared by all, partial with role indexes, and unique', () => {
-    const result = overlap([kw('Python', 'SQL', 'Docker'), kw('Python', 'SQL', 'PhD'), kw('Python', 'Docker', 'Excel')]);
+    const result = overlap([
+      kw('Python', 'SQL', 'Docker'),
+      kw('Python', 'SQL', 'PhD'),
+      kw('Python', 'Docker', 'Excel'),
+    ]);
     expect(labels(result.shared)).toEqual(['Python']);
     expect(result.partial.map((p) => [p.keyword.label, p.roles])).toEqual([
       ['SQL', [0, 1]],
@@ -57,11 +61,48 @@ describe('overlap', () => {
 
 const roleA = roleFile(
   'a',
-  lines('---', 'title: Role A', 'short: A', 'outlook:', '  growth: 22', '  source: BLS', '---', '## Skills', '', '- **Python** and **SQL**', '- **Docker**', '', '## Education', '', '- **BSc**'),
+  lines(
+    '---',
+    'title: Role A',
+    'short: A',
+    'outlook:',
+    '  growth: 22',
+    '  source: BLS',
+    '---',
+    '## Skills',
+    '',
+    '- **Python** and **SQL**',
+    '- **Docker**',
+    '',
+    '## Education',
+    '',
+    '- **BSc**',
+  ),
 );
-const roleB = roleFile('b', lines('---', 'title: Role B', 'short: B', '---', '## Education', '', '- **PhD** or **BSc**', '', '## Skills', '', 'Prose only.', '', '- **python**'));
-const roleC = roleFile('c', lines('---', 'title: Role C', 'short: C', 'outlook:', '  growth: 8', '---', '## Skills', '', '- **Excel**'));
-const deck = (roles: string, sections: string) => deckFile('d', lines('---', 'title: D', `roles: [${roles}]`, `sections: [${sections}]`, '---', '## Intro', '', 'Hi.'));
+const roleB = roleFile(
+  'b',
+  lines(
+    '---',
+    'title: Role B',
+    'short: B',
+    '---',
+    '## Education',
+    '',
+    '- **PhD** or **BSc**',
+    '',
+    '## Skills',
+    '',
+    'Prose only.',
+    '',
+    '- **python**',
+  ),
+);
+const roleC = roleFile(
+  'c',
+  lines('---', 'title: Role C', 'short: C', 'outlook:', '  growth: 8', '---', '## Skills', '', '- **Excel**'),
+);
+const deck = (roles: string, sections: string) =>
+  deckFile('d', lines('---', 'title: D', `roles: [${roles}]`, `sections: [${sections}]`, '---', '## Intro', '', 'Hi.'));
 
 describe('compareDeck', () => {
   it('aligns sections in deck order with one cell per role in deck order', () => {
@@ -129,8 +170,28 @@ describe('compareAll', () => {
 });
 
 describe('compareDeck: where the outlook chart goes', () => {
-  const roleD = roleFile('dd', lines('---', 'title: Role D', 'short: D', '---', '## Skills', '', '- **Go**', '', '## Outlook', '', 'Steady.'));
-  const outlookRole = roleFile('oo', lines('---', 'title: Role O', 'short: O', 'outlook:', '  growth: 5', '---', '## Skills', '', '- **Rust**', '', '## Outlook', '', 'Good.'));
+  const roleD = roleFile(
+    'dd',
+    lines('---', 'title: Role D', 'short: D', '---', '## Skills', '', '- **Go**', '', '## Outlook', '', 'Steady.'),
+  );
+  const outlookRole = roleFile(
+    'oo',
+    lines(
+      '---',
+      'title: Role O',
+      'short: O',
+      'outlook:',
+      '  growth: 5',
+      '---',
+      '## Skills',
+      '',
+      '- **Rust**',
+      '',
+      '## Outlook',
+      '',
+      'Good.',
+    ),
+  );
   const compare = (roles: string, sections: string, ...files: ReturnType<typeof roleFile>[]) => {
     const model = validateContent([roleA, roleB, roleC, roleD, outlookRole, ...files, deck(roles, sections)]);
     const [d] = model.decks;
@@ -162,7 +223,11 @@ describe("compareDeck: the deck's own prose", () => {
   /** A deck with `n` prose sections P1..Pn. */
   const prose = (n: number) => {
     const body = Array.from({ length: n }, (_, i) => [`## P${i + 1}`, '', `Text ${i + 1}.`, '']).flat();
-    const model = validateContent([roleA, roleB, deckFile('d', lines('---', 'title: D', 'roles: [a, b]', 'sections: [skills]', '---', ...body))]);
+    const model = validateContent([
+      roleA,
+      roleB,
+      deckFile('d', lines('---', 'title: D', 'roles: [a, b]', 'sections: [skills]', '---', ...body)),
+    ]);
     const [d] = model.decks;
     if (!d) throw new Error('no deck');
     const { opening, middle, closing } = compareDeck(d, model).prose;
@@ -187,7 +252,14 @@ describe("compareDeck: the deck's own prose", () => {
   });
 
   it("leaves the deck's own section list untouched", () => {
-    const model = validateContent([roleA, roleB, deckFile('d', lines('---', 'title: D', 'roles: [a, b]', '---', '## A', '', 'a', '', '## B', '', 'b', '', '## C', '', 'c'))]);
+    const model = validateContent([
+      roleA,
+      roleB,
+      deckFile(
+        'd',
+        lines('---', 'title: D', 'roles: [a, b]', '---', '## A', '', 'a', '', '## B', '', 'b', '', '## C', '', 'c'),
+      ),
+    ]);
     const [d] = model.decks;
     if (!d) throw new Error('no deck');
     compareDeck(d, model);

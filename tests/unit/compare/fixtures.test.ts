@@ -13,8 +13,13 @@ describe('comparison of the multi-role fixtures', () => {
     const [c] = compareAll(await loadModel(fixture('three-roles')));
     const responsibilities = c?.sections.find((s) => s.id === 'responsibilities')?.overlap;
     expect(labels(responsibilities?.shared ?? [])).toEqual(['Python', 'code review']);
-    const partial = Object.fromEntries((responsibilities?.partial ?? []).map((p) => [p.keyword.label, p.roles.map((i) => c?.roles[i]?.slug)]));
-    expect(partial).toEqual({ Kubernetes: ['data-engineer', 'ml-platform-engineer'], 'model training': ['research-engineer', 'ml-platform-engineer'] });
+    const partial = Object.fromEntries(
+      (responsibilities?.partial ?? []).map((p) => [p.keyword.label, p.roles.map((i) => c?.roles[i]?.slug)]),
+    );
+    expect(partial).toEqual({
+      Kubernetes: ['data-engineer', 'ml-platform-engineer'],
+      'model training': ['research-engineer', 'ml-platform-engineer'],
+    });
     expect(labels(responsibilities?.unique[1] ?? [])).toEqual(['experiments', 'paper reproduction']);
   });
 
@@ -24,8 +29,16 @@ describe('comparison of the multi-role fixtures', () => {
     const responsibilities = c?.sections.find((s) => s.id === 'responsibilities')?.overlap;
     expect(labels(responsibilities?.shared ?? [])).toEqual(['code review']);
     const python = responsibilities?.partial.find((p) => p.keyword.label === 'Python');
-    expect(python?.roles.map((i) => c?.roles[i]?.slug)).toEqual(['data-engineer', 'research-engineer', 'ml-platform-engineer']);
+    expect(python?.roles.map((i) => c?.roles[i]?.slug)).toEqual([
+      'data-engineer',
+      'research-engineer',
+      'ml-platform-engineer',
+    ]);
     const analytics = c?.roles.findIndex((r) => r.slug === 'analytics-engineer') ?? -1;
-    expect(labels(responsibilities?.unique[analytics] ?? [])).toEqual(['business metrics', 'dashboards', 'semantic layer']);
+    expect(labels(responsibilities?.unique[analytics] ?? [])).toEqual([
+      'business metrics',
+      'dashboards',
+      'semantic layer',
+    ]);
   });
 });

@@ -31,9 +31,30 @@ async function problems(name: string, text: string): Promise<Diagnostic[]> {
 describe('careerdeck.config.json', () => {
   it('reads every setting', async () => {
     const file = path.join(dir, 'ok.json');
-    await writeFile(file, JSON.stringify({ content: 'talks', out: 'site', theme: 'dark', paper: 'Letter', lang: 'de', outputs: ['report'], pdf: false, timeout: 5000, brand: { footer: 'Career Services' } }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        content: 'talks',
+        out: 'site',
+        theme: 'dark',
+        paper: 'Letter',
+        lang: 'de',
+        outputs: ['report'],
+        pdf: false,
+        timeout: 5000,
+        brand: { footer: 'Career Services' },
+      }),
+    );
     const config = await loadConfig(file, dir);
-    expect(config.values).toMatchObject({ content: 'talks', theme: 'dark', paper: 'Letter', lang: 'de', outputs: ['report'], pdf: false, timeout: 5000 });
+    expect(config.values).toMatchObject({
+      content: 'talks',
+      theme: 'dark',
+      paper: 'Letter',
+      lang: 'de',
+      outputs: ['report'],
+      pdf: false,
+      timeout: 5000,
+    });
     expect(config.file).toBe('ok.json');
   });
 
@@ -45,7 +66,10 @@ describe('careerdeck.config.json', () => {
   });
 
   it('names the key and what it must be for a wrong type or value', async () => {
-    const found = await problems('types.json', '{\n  "timeout": "soon",\n  "theme": "neon",\n  "brand": { "accent": "blue" }\n}\n');
+    const found = await problems(
+      'types.json',
+      '{\n  "timeout": "soon",\n  "theme": "neon",\n  "brand": { "accent": "blue" }\n}\n',
+    );
     expect(found.map((d) => d.line)).toEqual([2, 3, 4]);
     expect(found[0]?.message).toContain('"timeout" must be a number');
     expect(found[1]?.message).toContain('"theme" must be one of "light", "dark", "high-contrast"');
@@ -60,7 +84,9 @@ describe('careerdeck.config.json', () => {
   });
 
   it('refuses a key given twice and a config that is not an object', async () => {
-    expect((await problems('twice.json', '{"theme": "dark", "theme": "light"}'))[0]?.message).toMatch(/not valid JSON.*unique/i);
+    expect((await problems('twice.json', '{"theme": "dark", "theme": "light"}'))[0]?.message).toMatch(
+      /not valid JSON.*unique/i,
+    );
     expect((await problems('list.json', '["dark"]'))[0]?.message).toContain('must hold an object');
   });
 });
@@ -76,10 +102,16 @@ describe('careerdeck.config.mjs and .ts', () => {
   it('strips the types of a .ts config with defineConfig and checks it like JSON, naming the key', async () => {
     const file = path.join(dir, 'careerdeck.config.ts');
     const define = path.join(process.cwd(), 'src/config/define.ts').replaceAll('\\', '/');
-    await writeFile(file, `import type { CareerdeckConfig } from '${define}';\nconst config: CareerdeckConfig = { theme: 'dark', lang: 'fr' };\nexport default config;\n`);
+    await writeFile(
+      file,
+      `import type { CareerdeckConfig } from '${define}';\nconst config: CareerdeckConfig = { theme: 'dark', lang: 'fr' };\nexport default config;\n`,
+    );
     expect((await loadConfig(file, dir)).values).toEqual({ theme: 'dark', lang: 'fr' });
     await writeFile(file, "const config: { paper: string } = { paper: 'A3' };\nexport default config;\n");
-    const [d] = await problems('careerdeck.config.ts', "const config: { paper: string } = { paper: 'A3' };\nexport default config;\n");
+    const [d] = await problems(
+      'careerdeck.config.ts',
+      "const config: { paper: string } = { paper: 'A3' };\nexport default config;\n",
+    );
     expect(d).toMatchObject({ file: 'careerdeck.config.ts' });
     expect(d?.message).toContain('"paper" must be one of "A4", "Letter"');
     await rm(file);
@@ -105,12 +137,30 @@ describe('finding the config file', () => {
 });
 
 describe('precedence: flags, then the config file, then the defaults', () => {
-  const config = { file: 'careerdeck.config.json', dir: '/project', values: { content: 'talks', out: 'site', timeout: 5000, pdf: false, theme: 'dark' as const, paper: 'Letter' as const } };
+  const config = {
+    file: 'careerdeck.config.json',
+    dir: '/project',
+    values: {
+      content: 'talks',
+      out: 'site',
+      timeout: 5000,
+      pdf: false,
+      theme: 'dark' as const,
+      paper: 'Letter' as const,
+    },
+  };
 
   it('uses the defaults without a config', async () => {
     const r = await resolveSettings({}, undefined);
     expect(r).toMatchObject({ contentDir: 'content', outDir: 'output', timeoutMs: 30_000, pdf: true });
-    expect(r.settings.defaults).toEqual({ theme: undefined, brand: undefined, paper: undefined, handout: undefined, lang: undefined, outputs: undefined });
+    expect(r.settings.defaults).toEqual({
+      theme: undefined,
+      brand: undefined,
+      paper: undefined,
+      handout: undefined,
+      lang: undefined,
+      outputs: undefined,
+    });
   });
 
   it('takes the config over the defaults, its paths relative to the config file', async () => {
@@ -127,7 +177,10 @@ describe('precedence: flags, then the config file, then the defaults', () => {
   });
 
   it('takes the flags over the config', async () => {
-    const r = await resolveSettings({ content: 'mine', out: 'elsewhere', timeout: 100, pdf: true, theme: 'light' }, config);
+    const r = await resolveSettings(
+      { content: 'mine', out: 'elsewhere', timeout: 100, pdf: true, theme: 'light' },
+      config,
+    );
     expect(r).toMatchObject({ contentDir: 'mine', outDir: 'elsewhere', timeoutMs: 100, pdf: true });
     expect(r.settings.overrides).toEqual({ theme: 'light' });
   });
@@ -137,7 +190,14 @@ describe('CAREERDECK_PAGES', () => {
   it('reaches the build as a page count of at least 1; anything else leaves the default', async () => {
     const saved = process.env.CAREERDECK_PAGES;
     try {
-      for (const [value, pages] of [['3', 3], ['1', 1], ['0', undefined], ['-1', undefined], ['two', undefined], [undefined, undefined]] as const) {
+      for (const [value, pages] of [
+        ['3', 3],
+        ['1', 1],
+        ['0', undefined],
+        ['-1', undefined],
+        ['two', undefined],
+        [undefined, undefined],
+      ] as const) {
         if (value === undefined) delete process.env.CAREERDECK_PAGES;
         else process.env.CAREERDECK_PAGES = value;
         expect((await resolveSettings({}, undefined)).pages).toBe(pages);

@@ -19,30 +19,60 @@ const deck: Deck = {
   theme: undefined,
   brand: undefined,
 };
-const logo: ImageUse = { src: 'logo.svg', path: '/c/logo.svg', asset: 'assets/content/logo.svg', file: 'careerdeck.config.json', line: 3 };
+const logo: ImageUse = {
+  src: 'logo.svg',
+  path: '/c/logo.svg',
+  asset: 'assets/content/logo.svg',
+  file: 'careerdeck.config.json',
+  line: 3,
+};
 
 describe('deck settings: command line, then front matter, then config file, then defaults', () => {
   it('fills what the front matter leaves unset from the config', () => {
-    const d = withDefaults(deck, new Set(['title', 'roles']), { theme: 'dark', paper: 'Letter', lang: 'de', outputs: ['report'] });
+    const d = withDefaults(deck, new Set(['title', 'roles']), {
+      theme: 'dark',
+      paper: 'Letter',
+      lang: 'de',
+      outputs: ['report'],
+    });
     expect(d).toMatchObject({ theme: 'dark', paper: 'Letter', lang: 'de', outputs: ['report'] });
   });
 
   it('keeps what the front matter sets, even when it equals the schema default', () => {
-    const d = withDefaults({ ...deck, theme: 'light' }, new Set(['paper', 'lang', 'outputs', 'theme']), { theme: 'dark', paper: 'Letter', lang: 'de', outputs: ['report'] });
-    expect(d).toMatchObject({ theme: 'light', paper: 'A4', lang: 'en', outputs: ['report', 'slides', 'handout', 'notes', 'factsheets'] });
+    const d = withDefaults({ ...deck, theme: 'light' }, new Set(['paper', 'lang', 'outputs', 'theme']), {
+      theme: 'dark',
+      paper: 'Letter',
+      lang: 'de',
+      outputs: ['report'],
+    });
+    expect(d).toMatchObject({
+      theme: 'light',
+      paper: 'A4',
+      lang: 'en',
+      outputs: ['report', 'slides', 'handout', 'notes', 'factsheets'],
+    });
   });
 
   it('takes the handout layout from the config unless the deck sets it', () => {
     expect(withDefaults(deck, new Set(['title']), { handout: { perPage: 6 } }).handout).toEqual({ perPage: 6 });
-    expect(withDefaults({ ...deck, handout: { perPage: 2 } }, new Set(['handout']), { handout: { perPage: 6 } }).handout).toEqual({ perPage: 2 });
+    expect(
+      withDefaults({ ...deck, handout: { perPage: 2 } }, new Set(['handout']), { handout: { perPage: 6 } }).handout,
+    ).toEqual({ perPage: 2 });
   });
 
   it('lets the command line theme win over both', () => {
-    expect(withDefaults({ ...deck, theme: 'light' }, new Set(['theme']), { theme: 'dark' }, { theme: 'high-contrast' }).theme).toBe('high-contrast');
+    expect(
+      withDefaults({ ...deck, theme: 'light' }, new Set(['theme']), { theme: 'dark' }, { theme: 'high-contrast' })
+        .theme,
+    ).toBe('high-contrast');
   });
 
   it('merges brand key by key: the deck accent with the organisation logo and footer', () => {
-    const d = withDefaults({ ...deck, brand: { accent: '#0b5fff', logo: undefined, footer: undefined } }, new Set(['brand']), { brand: { accent: '#222222', logo, footer: 'Career Services' } });
+    const d = withDefaults(
+      { ...deck, brand: { accent: '#0b5fff', logo: undefined, footer: undefined } },
+      new Set(['brand']),
+      { brand: { accent: '#222222', logo, footer: 'Career Services' } },
+    );
     expect(d.brand).toEqual({ accent: '#0b5fff', logo, footer: 'Career Services' });
   });
 

@@ -12,7 +12,22 @@ describe('pathSegments', () => {
     expect(pathSegments('/deck/')).toEqual(['deck']);
   });
 
-  it.each(['/../etc/passwd', '/deck/../../x', '/%2e%2e/x', '/%2E%2E%2Fx', '/deck/%2f..%2fx', '/a%5c..%5cb', '/%00', '/%zz', '/.git/config', '/deck/./index.html', 'relative', '/C:/Windows/win.ini', '/deck/index.html:stream', '/deck/index.html%3A%24DATA'])('refuses %s', (p) => {
+  it.each([
+    '/../etc/passwd',
+    '/deck/../../x',
+    '/%2e%2e/x',
+    '/%2E%2E%2Fx',
+    '/deck/%2f..%2fx',
+    '/a%5c..%5cb',
+    '/%00',
+    '/%zz',
+    '/.git/config',
+    '/deck/./index.html',
+    'relative',
+    '/C:/Windows/win.ini',
+    '/deck/index.html:stream',
+    '/deck/index.html%3A%24DATA',
+  ])('refuses %s', (p) => {
     expect(pathSegments(p)).toBeUndefined();
   });
 });
@@ -47,13 +62,22 @@ describe('resolveUnder', () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('finds files and folders under the root', async () => {
-    expect(await resolveUnder(root, '/deck/index.html')).toEqual({ kind: 'file', file: path.join(root, 'deck', 'index.html') });
+    expect(await resolveUnder(root, '/deck/index.html')).toEqual({
+      kind: 'file',
+      file: path.join(root, 'deck', 'index.html'),
+    });
     expect(await resolveUnder(root, '/deck/')).toEqual({ kind: 'directory', dir: path.join(root, 'deck') });
     expect((await resolveUnder(root, '/deck/same.html')).kind).toBe('file');
   });
 
   it('does not find what is missing, outside, or reached by a link out', async () => {
-    for (const p of ['/deck/missing.html', '/../secret.txt', '/%2e%2e/secret.txt', '/deck/out.txt', '/deck/up/secret.txt']) {
+    for (const p of [
+      '/deck/missing.html',
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/deck/out.txt',
+      '/deck/up/secret.txt',
+    ]) {
       expect(await resolveUnder(root, p), p).toEqual({ kind: 'not-found' });
     }
   });

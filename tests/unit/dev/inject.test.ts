@@ -3,16 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { CLIENT_PATH, CLIENT_SOURCE, EVENTS_PATH } from '../../../src/dev/client.js';
 import { devPolicy, withLiveReload } from '../../../src/dev/inject.js';
 
-const DECK_POLICY = "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; frame-src 'self'; connect-src 'none'; form-action 'none'; base-uri 'none'";
-const PRINT_POLICY = "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src 'self' data:; connect-src 'none'; form-action 'none'; base-uri 'none'";
+const DECK_POLICY =
+  "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; frame-src 'self'; connect-src 'none'; form-action 'none'; base-uri 'none'";
+const PRINT_POLICY =
+  "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src 'self' data:; connect-src 'none'; form-action 'none'; base-uri 'none'";
 
 describe('devPolicy', () => {
-  it("lets the deck reach its own origin and nothing else", () => {
+  it('lets the deck reach its own origin and nothing else', () => {
     expect(devPolicy(DECK_POLICY)).toBe(DECK_POLICY.replace("connect-src 'none'", "connect-src 'self'"));
   });
 
   it('lets a page without scripts load the client', () => {
-    expect(devPolicy(PRINT_POLICY)).toBe(PRINT_POLICY.replace("script-src 'none'", "script-src 'self'").replace("connect-src 'none'", "connect-src 'self'"));
+    expect(devPolicy(PRINT_POLICY)).toBe(
+      PRINT_POLICY.replace("script-src 'none'", "script-src 'self'").replace(
+        "connect-src 'none'",
+        "connect-src 'self'",
+      ),
+    );
   });
 
   it('adds the directives a policy lacks', () => {

@@ -45,7 +45,14 @@ describe('DeckWriter', () => {
     expect(await readFile(path.join(dir, 'deck-report.pdf'), 'utf8')).toBe('new report');
     expect(await readFile(path.join(dir, 'assets', 'fonts', 'f.woff2'), 'utf8')).toBe('font');
     expect(record.bytes).toBe(8);
-    expect(await everything()).toEqual(['assets', 'assets/a.css', 'assets/fonts', 'assets/fonts/f.woff2', 'deck-report.pdf', 'index.html']);
+    expect(await everything()).toEqual([
+      'assets',
+      'assets/a.css',
+      'assets/fonts',
+      'assets/fonts/f.woff2',
+      'deck-report.pdf',
+      'index.html',
+    ]);
   });
 
   it('leaves the folder byte-identical when the disk fills while staging, temporary files and new folders removed', async () => {
@@ -53,7 +60,9 @@ describe('DeckWriter', () => {
     const writer = new DeckWriter(dir, diskFullAt(3));
     await writer.stage('index.html', 'new deck');
     await writer.stage('assets/fonts/f.woff2', new TextEncoder().encode('font'));
-    const error = await writer.stage('deck-report.pdf', new TextEncoder().encode('new report')).catch((e: unknown) => e);
+    const error = await writer
+      .stage('deck-report.pdf', new TextEncoder().encode('new report'))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CareerdeckError);
     expect((error as CareerdeckError).exitCode).toBe(3);
     expect((error as Error).message).toMatch(/deck-report\.pdf: the disk is full; free some space and build again/);

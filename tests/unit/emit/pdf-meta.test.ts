@@ -33,7 +33,13 @@ describe('withMetadata', () => {
     expect(pages).toBe(3);
     const facts = await readPdf(bytes);
     expect(facts.pages).toBe(3);
-    expect(facts.info).toMatchObject({ Title: 'Report', Author: 'Careers Service', Subject: 'Two careers', Keywords: 'careers; Machine Learning Engineer', Creator: 'careerdeck' });
+    expect(facts.info).toMatchObject({
+      Title: 'Report',
+      Author: 'Careers Service',
+      Subject: 'Two careers',
+      Keywords: 'careers; Machine Learning Engineer',
+      Creator: 'careerdeck',
+    });
     expect(String(facts.info.CreationDate)).toContain('20260102030405');
     expect(String(facts.info.ModDate)).toContain('20260102030405');
   });
@@ -62,7 +68,9 @@ describe('withMetadata', () => {
   });
 
   it('keeps any character in text fields (UTF-16 strings)', async () => {
-    const facts = await readPdf(withMetadata(await chromiumLike(), { title: 'Ingénieur · 机器学习 (ML) \\ "x"', date: DATE }).bytes);
+    const facts = await readPdf(
+      withMetadata(await chromiumLike(), { title: 'Ingénieur · 机器学习 (ML) \\ "x"', date: DATE }).bytes,
+    );
     expect(facts.info.Title).toBe('Ingénieur · 机器学习 (ML) \\ "x"');
   });
 
@@ -78,7 +86,9 @@ describe('withMetadata', () => {
     try {
       const file = path.join(dir, 'x.pdf');
       writeFileSync(file, withMetadata(await chromiumLike(), { title: 'T', date: DATE }).bytes);
-      expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors');
+      expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain(
+        'No syntax or stream encoding errors',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -30,9 +30,23 @@ describe('bookmarks added with the metadata', () => {
 
   it('replaces the outline a PDF already had, and is reproducible', async () => {
     const once = withMetadata(await pdfOf(2), { title: 'T', date: DATE, bookmarks: [{ title: 'Old', page: 1 }] }).bytes;
-    const twice = withMetadata(once, { title: 'T', date: DATE, bookmarks: [{ title: 'New A', page: 1 }, { title: 'New B', page: 2 }] }).bytes;
+    const twice = withMetadata(once, {
+      title: 'T',
+      date: DATE,
+      bookmarks: [
+        { title: 'New A', page: 1 },
+        { title: 'New B', page: 2 },
+      ],
+    }).bytes;
     expect((await readStructure(twice)).outline.map((o) => o.title)).toEqual(['New A', 'New B']);
-    const again = withMetadata(once, { title: 'T', date: DATE, bookmarks: [{ title: 'New A', page: 1 }, { title: 'New B', page: 2 }] }).bytes;
+    const again = withMetadata(once, {
+      title: 'T',
+      date: DATE,
+      bookmarks: [
+        { title: 'New A', page: 1 },
+        { title: 'New B', page: 2 },
+      ],
+    }).bytes;
     expect(Buffer.from(twice).equals(Buffer.from(again))).toBe(true);
   });
 
@@ -44,7 +58,11 @@ describe('bookmarks added with the metadata', () => {
 
 describe('slideBookmarks', () => {
   it('titles each slide as shown, with its part, on the page that holds it', () => {
-    const slides = [{ title: 'Cover', part: undefined }, { title: 'Skills', part: '1/2' }, { title: 'Skills', part: '2/2' }];
+    const slides = [
+      { title: 'Cover', part: undefined },
+      { title: 'Skills', part: '1/2' },
+      { title: 'Skills', part: '2/2' },
+    ];
     expect(slideBookmarks(slides.map((s) => [s]))).toEqual([
       { title: 'Cover', page: 1 },
       { title: 'Skills (1/2)', page: 2 },

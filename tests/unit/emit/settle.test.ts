@@ -24,7 +24,11 @@ describe('settleAll', () => {
     const first = { file: 'content/decks/a.md', line: 3, message: 'first' };
     const second = { file: 'content/roles/b.md', message: 'second' };
     const third = { file: 'content/roles/c.md', line: 9, message: 'third' };
-    const error = await rejection([failLater(new ContentError([first, second]), 20), later(1, 0), failLater(new ContentError([third]), 0)]);
+    const error = await rejection([
+      failLater(new ContentError([first, second]), 20),
+      later(1, 0),
+      failLater(new ContentError([third]), 0),
+    ]);
     expect(error).toBeInstanceOf(ContentError);
     expect((error as ContentError).diagnostics).toEqual([first, second, third]);
     expect((error as ContentError).message.split('\n')).toHaveLength(3);
@@ -52,7 +56,11 @@ describe('settleAll', () => {
 
   it('rethrows an error that is not about content in preference to content errors', async () => {
     const crash = new CareerdeckError('BROWSER', 'the browser failed: crashed');
-    const error = await rejection([Promise.reject(new ContentError([{ file: 'a.md', message: 'a' }])), failLater(crash, 10), Promise.reject(new ContentError([{ file: 'b.md', message: 'b' }]))]);
+    const error = await rejection([
+      Promise.reject(new ContentError([{ file: 'a.md', message: 'a' }])),
+      failLater(crash, 10),
+      Promise.reject(new ContentError([{ file: 'b.md', message: 'b' }])),
+    ]);
     expect(error).toBe(crash);
   });
 

@@ -18,14 +18,28 @@ const templates = new Map([
   ['factsheet/factsheet.hbs', 'f1'],
 ]);
 const fp: Fingerprints = { code: 'v1', printing: '{}', templates, images: new Map() };
-const keys = (f: Fingerprints, comparison = c) => Object.fromEntries(planDeck(comparison, f, true).map((o) => [o.name, o.key]));
-const changed = (a: Record<string, string>, b: Record<string, string>) => Object.keys(a).filter((name) => a[name] !== b[name]).sort();
+const keys = (f: Fingerprints, comparison = c) =>
+  Object.fromEntries(planDeck(comparison, f, true).map((o) => [o.name, o.key]));
+const changed = (a: Record<string, string>, b: Record<string, string>) =>
+  Object.keys(a)
+    .filter((name) => a[name] !== b[name])
+    .sort();
 const slug = 'ml-engineer-vs-ai-scientist';
 
 describe('planDeck', () => {
   it('plans the deck and every PDF the deck asks for, one fact sheet per role, the PowerPoint and the one-file deck', () => {
     expect(Object.keys(keys(fp)).sort()).toEqual(
-      ['index.html', `${slug}-report.pdf`, `${slug}-handout.pdf`, `${slug}-notes.pdf`, `${slug}-slides.pdf`, `${slug}-machine-learning-engineer-factsheet.pdf`, `${slug}-ai-scientist-factsheet.pdf`, `${slug}.pptx`, `${slug}.html`].sort(),
+      [
+        'index.html',
+        `${slug}-report.pdf`,
+        `${slug}-handout.pdf`,
+        `${slug}-notes.pdf`,
+        `${slug}-slides.pdf`,
+        `${slug}-machine-learning-engineer-factsheet.pdf`,
+        `${slug}-ai-scientist-factsheet.pdf`,
+        `${slug}.pptx`,
+        `${slug}.html`,
+      ].sort(),
     );
   });
 
@@ -41,7 +55,16 @@ describe('planDeck', () => {
     expect(changed(base, withTemplate('report/report.css'))).toEqual([`${slug}-report.pdf`]);
     expect(changed(base, withTemplate('handout/handout.hbs'))).toEqual([`${slug}-handout.pdf`]);
     expect(changed(base, withTemplate('notes/notes.css'))).toEqual([`${slug}-notes.pdf`]);
-    expect(changed(base, withTemplate('deck/deck.hbs'))).toEqual([`${slug}-handout.pdf`, `${slug}-notes.pdf`, `${slug}-slides.pdf`, 'index.html', `${slug}.pptx`, `${slug}.html`].sort());
+    expect(changed(base, withTemplate('deck/deck.hbs'))).toEqual(
+      [
+        `${slug}-handout.pdf`,
+        `${slug}-notes.pdf`,
+        `${slug}-slides.pdf`,
+        'index.html',
+        `${slug}.pptx`,
+        `${slug}.html`,
+      ].sort(),
+    );
     expect(changed(base, withTemplate('factsheet/factsheet.hbs'))).toHaveLength(2);
     expect(changed(base, withTemplate('partials/base.css'))).toHaveLength(9);
     // A file the groups do not know (a user's own template folder) counts for everything.
@@ -59,7 +82,13 @@ describe('planDeck', () => {
   });
 
   it('knows an image by its bytes', () => {
-    const withImage = { ...c, deck: { ...c.deck, brand: { logo: { src: 'l.svg', path: '/l.svg', asset: 'assets/content/l.svg', file: 'd.md', line: 1 } } } };
+    const withImage = {
+      ...c,
+      deck: {
+        ...c.deck,
+        brand: { logo: { src: 'l.svg', path: '/l.svg', asset: 'assets/content/l.svg', file: 'd.md', line: 1 } },
+      },
+    };
     const a = keys({ ...fp, images: new Map([['assets/content/l.svg', 'one']]) }, withImage);
     const b = keys({ ...fp, images: new Map([['assets/content/l.svg', 'two']]) }, withImage);
     expect(changed(a, b)).toHaveLength(9);

@@ -114,7 +114,9 @@ describe('isInside', () => {
 
 describe('displayPath', () => {
   it('shows a path inside the working directory relative to it', () => {
-    expect(displayPath('/home/me/project/content/roles/a.md', '/home/me/project')).toBe(path.join('content', 'roles', 'a.md'));
+    expect(displayPath('/home/me/project/content/roles/a.md', '/home/me/project')).toBe(
+      path.join('content', 'roles', 'a.md'),
+    );
     expect(displayPath('content/roles/a.md', '/home/me/project')).toBe(path.join('content', 'roles', 'a.md'));
   });
 

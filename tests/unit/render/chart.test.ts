@@ -61,7 +61,10 @@ describe('outlookChart', () => {
   it('prints a 40-character label whole, wrapped over lines, with the full text as its accessible name', () => {
     const role = 'Senior ML Infra & Platform Reliability E';
     expect(role).toHaveLength(40);
-    const svg = outlookChart([{ role, growth: 10, index: 0 }, { role: 'Softwareentwicklung', growth: 5, index: 1 }]);
+    const svg = outlookChart([
+      { role, growth: 10, index: 0 },
+      { role: 'Softwareentwicklung', growth: 5, index: 1 },
+    ]);
     const spans = [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]);
     expect(spans.join(' ')).toBe('Senior ML Infra &#38; Platform Reliability E');
     expect(spans.every((s) => (s ?? '').replace('&#38;', '&').length <= 22)).toBe(true);

@@ -12,7 +12,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const render = async (specs: Awaited<ReturnType<typeof precompiledTemplates>>, name: string, view: object) => (await handlebarsRuntime()).create().template(specs![name]!)(view);
+const render = async (specs: Awaited<ReturnType<typeof precompiledTemplates>>, name: string, view: object) =>
+  (await handlebarsRuntime()).create().template(specs![name]!)(view);
 
 describe('precompiled templates', () => {
   it('compiles once into the cache and renders the same from it', async () => {
@@ -72,7 +73,10 @@ describe('loadTemplates without a cache', () => {
   it('compiles in memory and renders the same page as from the cache', async () => {
     const { loadTemplates } = await import('../../../src/render/templates.js');
     const templatesDir = path.join(process.cwd(), 'templates');
-    const [fromCache, inMemory] = await Promise.all([loadTemplates(templatesDir, path.join(dir, 'lt')), loadTemplates(templatesDir)]);
+    const [fromCache, inMemory] = await Promise.all([
+      loadTemplates(templatesDir, path.join(dir, 'lt')),
+      loadTemplates(templatesDir),
+    ]);
     expect(fromCache.deckScript).toBe(inMemory.deckScript);
     const { loadModel } = await import('../../../src/content.js');
     const { compareAll } = await import('../../../src/compare/compare.js');

@@ -3,7 +3,8 @@ import { deckView, roleGroups } from '../../../src/render/deck-view.js';
 import { deckFile, lines, roleFile } from '../source-files.js';
 import { comparison, deckText, defaultComparison, engineerText, scientistText } from './model.js';
 
-const outline = (sections?: string) => deckView(defaultComparison(sections)).slides.map((s) => `${s.kind}:${s.title}${s.part ? ` (${s.part})` : ''}`);
+const outline = (sections?: string) =>
+  deckView(defaultComparison(sections)).slides.map((s) => `${s.kind}:${s.title}${s.part ? ` (${s.part})` : ''}`);
 
 describe('deckView: slide order', () => {
   it('runs title, agenda, opening, compare slides with the chart after outlook, overlap chart and table, other prose, closing', () => {
@@ -25,18 +26,34 @@ describe('deckView: slide order', () => {
 
   it('follows the order of the deck sections', () => {
     const slides = outline('[projects, skills, outlook]');
-    expect(slides.slice(3, 8)).toEqual(['compare:Projects (1/2)', 'compare:Projects (2/2)', 'compare:Skills', 'compare:Outlook', 'chart:Projected job growth']);
+    expect(slides.slice(3, 8)).toEqual([
+      'compare:Projects (1/2)',
+      'compare:Projects (2/2)',
+      'compare:Skills',
+      'compare:Outlook',
+      'chart:Projected job growth',
+    ]);
   });
 
   it('puts the chart after the last compare slide when the deck has no outlook section', () => {
     const slides = outline('[skills, projects]');
     expect(slides.indexOf('chart:Projected job growth')).toBe(slides.indexOf('compare:Projects (2/2)') + 1);
-    expect(slides.indexOf('chart:What they share, what sets them apart')).toBe(slides.indexOf('chart:Projected job growth') + 1);
+    expect(slides.indexOf('chart:What they share, what sets them apart')).toBe(
+      slides.indexOf('chart:Projected job growth') + 1,
+    );
   });
 
   it('lists the agenda: opening, compared sections, overlap, other prose and closing', () => {
     const view = deckView(defaultComparison());
-    expect(view.slides.find((s) => s.title === 'Agenda')?.agenda).toEqual(['Introduction', 'Skills', 'Outlook', 'Projects', 'What they share, what sets them apart', 'Common ground', 'Conclusion']);
+    expect(view.slides.find((s) => s.title === 'Agenda')?.agenda).toEqual([
+      'Introduction',
+      'Skills',
+      'Outlook',
+      'Projects',
+      'What they share, what sets them apart',
+      'Common ground',
+      'Conclusion',
+    ]);
   });
 });
 
@@ -50,7 +67,9 @@ describe('deckView: compare slides', () => {
       ['ML Engineer', 0],
       ['AI Scientist', 1],
     ]);
-    expect(skills?.columns?.[0]?.html).toBe('<ul><li><strong>Python</strong> and <strong>SQL</strong></li><li><strong>Docker</strong></li></ul>');
+    expect(skills?.columns?.[0]?.html).toBe(
+      '<ul><li><strong>Python</strong> and <strong>SQL</strong></li><li><strong>Docker</strong></li></ul>',
+    );
   });
 
   it('splits a long section over continuation slides without losing or repeating items', () => {
@@ -73,9 +92,16 @@ describe('deckView: compare slides', () => {
 
   it('points back to the previous slide for a role whose short section already ended', () => {
     const scientist = `${scientistText}\n## Projects\n\n- One small project\n`;
-    const c = comparison([roleFile('engineer', engineerText), roleFile('scientist', scientist), deckFile('deck', deckText())]);
+    const c = comparison([
+      roleFile('engineer', engineerText),
+      roleFile('scientist', scientist),
+      deckFile('deck', deckText()),
+    ]);
     const pages = deckView(c).slides.filter((s) => s.title === 'Projects');
-    expect(pages.map((p) => p.columns?.[1]?.html)).toEqual(['<ul><li>One small project</li></ul>', '<p class="muted">(continued on the previous slide)</p>']);
+    expect(pages.map((p) => p.columns?.[1]?.html)).toEqual([
+      '<ul><li>One small project</li></ul>',
+      '<p class="muted">(continued on the previous slide)</p>',
+    ]);
   });
 
   it('leaves single-page slides without a part', () => {
@@ -102,7 +128,9 @@ describe('deckView: chart, overlap and title fields', () => {
   it('draws the chart with a caption naming roles, figures and source', () => {
     const chart = view.slides.find((s) => s.kind === 'chart');
     expect(chart?.chart).toContain('<svg');
-    expect(chart?.caption).toBe('ML Engineer: +22%, 2019-2029, Software developers. AI Scientist: +15%, 2019-2029. Source: U.S. Bureau of Labor Statistics.');
+    expect(chart?.caption).toBe(
+      'ML Engineer: +22%, 2019-2029, Software developers. AI Scientist: +15%, 2019-2029. Source: U.S. Bureau of Labor Statistics.',
+    );
   });
 
   it('lists shared and unique keywords per section in the overlap table', () => {
@@ -142,7 +170,10 @@ describe('deckView: chart, overlap and title fields', () => {
 describe('deckView: fitting', () => {
   it('splits a section with a tighter budget into more slides, and fits it on one with a looser budget', () => {
     const c = defaultComparison();
-    const parts = (budgets: Map<string, number>) => deckView(c, budgets).slides.filter((s) => s.title === 'Projects').map((s) => s.part);
+    const parts = (budgets: Map<string, number>) =>
+      deckView(c, budgets)
+        .slides.filter((s) => s.title === 'Projects')
+        .map((s) => s.part);
     expect(parts(new Map())).toEqual(['1/2', '2/2']);
     expect(parts(new Map([['section:projects', 100]]))).toEqual([undefined]);
     expect(parts(new Map([['section:projects', 5]]))).toEqual(['1/6', '2/6', '3/6', '4/6', '5/6', '6/6']);
@@ -180,7 +211,11 @@ describe('roleGroups', () => {
       [0, 1],
       [2, 3],
     ]);
-    expect(roleGroups(5).map((g) => g.length).sort()).toEqual([2, 3]);
+    expect(
+      roleGroups(5)
+        .map((g) => g.length)
+        .sort(),
+    ).toEqual([2, 3]);
     for (let n = 1; n <= 6; n++) {
       const groups = roleGroups(n);
       expect(groups.flat()).toEqual(Array.from({ length: n }, (_, i) => i));
@@ -189,9 +224,12 @@ describe('roleGroups', () => {
   });
 
   it('shows four roles as two slides of two columns each', () => {
-    const role = (slug: string) => roleFile(slug, lines('---', `title: Role ${slug}`, '---', '## Skills', '', `- **${slug}**`));
+    const role = (slug: string) =>
+      roleFile(slug, lines('---', `title: Role ${slug}`, '---', '## Skills', '', `- **${slug}**`));
     const deck = deckFile('deck', lines('---', 'title: Four', 'roles: [a, b, c, d]', '---', '## Intro', '', 'Hi.'));
-    const slides = deckView(comparison([role('a'), role('b'), role('c'), role('d'), deck])).slides.filter((s) => s.kind === 'compare');
+    const slides = deckView(comparison([role('a'), role('b'), role('c'), role('d'), deck])).slides.filter(
+      (s) => s.kind === 'compare',
+    );
     expect(slides.map((s) => [s.part, s.columns?.map((col) => col.heading)])).toEqual([
       ['1/2', ['Role a', 'Role b']],
       ['2/2', ['Role c', 'Role d']],
@@ -229,7 +267,11 @@ describe('deckView: outlook chart placement', () => {
 
   it('has no outlook chart when no role has an outlook', () => {
     const strip = (text: string) => text.replace(/outlook:\n( {2}.*\n)+/, '');
-    const c = comparison([roleFile('engineer', strip(engineerText)), roleFile('scientist', strip(scientistText)), deckFile('deck', deckText('[skills, projects]'))]);
+    const c = comparison([
+      roleFile('engineer', strip(engineerText)),
+      roleFile('scientist', strip(scientistText)),
+      deckFile('deck', deckText('[skills, projects]')),
+    ]);
     expect(c.chartAfter).toBeUndefined();
     expect(deckView(c).slides.map((s) => s.title)).not.toContain('Projected job growth');
   });
@@ -263,6 +305,8 @@ describe('deckView: every slide names its source', () => {
   it('points deck prose slides at their heading line in the deck file', () => {
     const intro = view.slides.find((s) => s.title === 'Introduction');
     expect(intro?.source).toMatchObject({ budget: 'fixed', file: 'content/decks/deck.md', line: 7 });
-    expect(intro?.source?.shrink).toEqual([[{ key: 'zoom:prose:introduction:content/decks/deck.md:7', file: 'content/decks/deck.md', line: 7 }]]);
+    expect(intro?.source?.shrink).toEqual([
+      [{ key: 'zoom:prose:introduction:content/decks/deck.md:7', file: 'content/decks/deck.md', line: 7 }],
+    ]);
   });
 });

@@ -21,11 +21,16 @@ describe('factsheetViews', () => {
       ['projects', 'content/roles/engineer.md', 22],
     ]);
     expect(scientist?.sections.map((s) => s.id)).toEqual(['skills', 'outlook']);
-    expect(engineer?.sections[0]?.html).toBe('<ul><li><strong>Python</strong> and <strong>SQL</strong></li><li><strong>Docker</strong></li></ul>');
+    expect(engineer?.sections[0]?.html).toBe(
+      '<ul><li><strong>Python</strong> and <strong>SQL</strong></li><li><strong>Docker</strong></li></ul>',
+    );
   });
 
   it('shows the outlook figure and its details', () => {
-    expect(engineer?.outlook).toEqual({ growth: '+22%', detail: 'Software developers · 2019-2029 · U.S. Bureau of Labor Statistics' });
+    expect(engineer?.outlook).toEqual({
+      growth: '+22%',
+      detail: 'Software developers · 2019-2029 · U.S. Bureau of Labor Statistics',
+    });
     expect(scientist?.outlook).toEqual({ growth: '+15%', detail: '2019-2029' });
   });
 

@@ -52,7 +52,9 @@ describe('markdownToHtml: links', () => {
   });
 
   it('keeps http(s) and mailto links with their href', () => {
-    expect(markdownToHtml('[w](https://example.com/a?b=1&c=2)')).toContain('<a href="https://example.com/a?b=1&amp;c=2">w</a>');
+    expect(markdownToHtml('[w](https://example.com/a?b=1&c=2)')).toContain(
+      '<a href="https://example.com/a?b=1&amp;c=2">w</a>',
+    );
     expect(markdownToHtml('[plain](http://example.com)')).toContain('<a href="http://example.com">plain</a>');
     expect(markdownToHtml('[m](mailto:someone@example.com)')).toContain('<a href="mailto:someone@example.com">m</a>');
   });
@@ -79,7 +81,9 @@ describe('markdownToHtml: Markdown that is allowed', () => {
 
 describe('inlineToHtml', () => {
   it('renders inline Markdown without a wrapping paragraph', () => {
-    expect(inlineToHtml('**Python** and [docs](https://python.org)')).toBe('<strong>Python</strong> and <a href="https://python.org">docs</a>');
+    expect(inlineToHtml('**Python** and [docs](https://python.org)')).toBe(
+      '<strong>Python</strong> and <a href="https://python.org">docs</a>',
+    );
   });
 
   it('escapes inline raw HTML and drops unsafe links', () => {
@@ -105,6 +109,8 @@ describe('rendering each text once', () => {
 
 describe('escapeHtml', () => {
   it('escapes the five HTML-special characters as numeric entities', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&#60;a href=&#34;x&#34; title=&#39;y&#39;&#62;&#38;&#60;/a&#62;');
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&#60;a href=&#34;x&#34; title=&#39;y&#39;&#62;&#38;&#60;/a&#62;',
+    );
   });
 });

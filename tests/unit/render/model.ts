@@ -4,7 +4,8 @@ import { validateContent } from '../../../src/validate/validate.js';
 import { deckFile, lines, roleFile } from '../source-files.js';
 
 /** A list item long enough (about four lines in a two-column slide) to force continuation slides. */
-export const longItem = (n: number) => `- Item ${n}: ${'**Long** words that keep going and going across the column '.repeat(3).trim()} end${n}`;
+export const longItem = (n: number) =>
+  `- Item ${n}: ${'**Long** words that keep going and going across the column '.repeat(3).trim()} end${n}`;
 
 export const engineerText = lines(
   '---',
@@ -85,5 +86,9 @@ export function comparison(files: SourceFile[]): Comparison {
 }
 
 export function defaultComparison(sections?: string, extra?: string[]): Comparison {
-  return comparison([roleFile('engineer', engineerText), roleFile('scientist', scientistText), deckFile('deck', deckText(sections, extra))]);
+  return comparison([
+    roleFile('engineer', engineerText),
+    roleFile('scientist', scientistText),
+    deckFile('deck', deckText(sections, extra)),
+  ]);
 }

@@ -5,8 +5,10 @@ import { overlapMatrix, splitMatrix } from '../../../src/render/overlap-matrix.j
 import { deckFile, lines, roleFile } from '../source-files.js';
 import { comparison } from './model.js';
 
-const role = (slug: string, short: string, ...items: string[]) => roleFile(slug, lines('---', `title: ${short} role`, `short: ${short}`, '---', '## Skills', '', ...items));
-const deck = (roles: string) => deckFile('d', lines('---', 'title: D', `roles: [${roles}]`, '---', '## Intro', '', 'Hi.'));
+const role = (slug: string, short: string, ...items: string[]) =>
+  roleFile(slug, lines('---', `title: ${short} role`, `short: ${short}`, '---', '## Skills', '', ...items));
+const deck = (roles: string) =>
+  deckFile('d', lines('---', 'title: D', `roles: [${roles}]`, '---', '## Intro', '', 'Hi.'));
 
 function sixRoles(extra = 0) {
   const many = Array.from({ length: extra }, (_, i) => `- **Term ${i}**`);
@@ -22,7 +24,7 @@ function sixRoles(extra = 0) {
 }
 
 describe('overlapMatrix', () => {
-  it('has one row per term, one column per role, shared terms first, then each role\'s own in deck order', () => {
+  it("has one row per term, one column per role, shared terms first, then each role's own in deck order", () => {
     const m = overlapMatrix(sixRoles());
     expect(m.head).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
     expect(m.groups.map((g) => g.title)).toEqual(['Skills']);
@@ -43,15 +45,26 @@ describe('overlapMatrix', () => {
     }
   });
 
-  it('repeats a section\'s heading on the page it continues on', () => {
+  it("repeats a section's heading on the page it continues on", () => {
     const m = overlapMatrix(sixRoles());
-    const [first, second] = splitMatrix(m, [[{ group: 0, row: 0 }, { group: 0, row: 1 }], [{ group: 0, row: 2 }]]);
+    const [first, second] = splitMatrix(m, [
+      [
+        { group: 0, row: 0 },
+        { group: 0, row: 1 },
+      ],
+      [{ group: 0, row: 2 }],
+    ]);
     expect(first?.groups.map((g) => [g.title, g.rows.length])).toEqual([['Skills', 2]]);
     expect(second?.groups.map((g) => [g.title, g.rows.map((r) => r.term)])).toEqual([['Skills', ['Docker']]]);
   });
 
   it('keeps the table of lists for three roles', () => {
-    const c = comparison([role('a', 'A', '- **Python**'), role('b', 'B', '- **Go**'), role('c', 'C', '- **Go**'), deck('a, b, c')]);
+    const c = comparison([
+      role('a', 'A', '- **Python**'),
+      role('b', 'B', '- **Go**'),
+      role('c', 'C', '- **Go**'),
+      deck('a, b, c'),
+    ]);
     const slide = deckView(c).slides.find((s) => s.kind === 'overlap');
     expect(slide?.table?.head[0]).toBe('Section');
     expect(slide?.matrix).toBeUndefined();
@@ -59,7 +72,7 @@ describe('overlapMatrix', () => {
 });
 
 describe('overlapChart without colour', () => {
-  it('hatches each role\'s own segment with its own pattern, in the bars and the legend, and leaves shared parts solid', () => {
+  it("hatches each role's own segment with its own pattern, in the bars and the legend, and leaves shared parts solid", () => {
     const svg = overlapChart(sixRoles());
     for (let i = 0; i < 6; i++) expect(svg).toContain(`<pattern id="careerdeck-hatch-${i}"`);
     const overlays = [...svg.matchAll(/fill="url\(#careerdeck-hatch-(\d)\)"/g)].map((m) => m[1]);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, keywordList, notesHtml, type Piece, piecesToHtml, plain, sectionPieces } from '../../../src/render/pieces.js';
+import {
+  formatDate,
+  keywordList,
+  notesHtml,
+  type Piece,
+  piecesToHtml,
+  plain,
+  sectionPieces,
+} from '../../../src/render/pieces.js';
 import type { Section } from '../../../src/model/content.js';
 
 const item = (html: string, ordered = false): Piece => ({ kind: 'item', ordered, html, text: html, line: 1 });
@@ -7,7 +15,9 @@ const para = (html: string): Piece => ({ kind: 'paragraph', ordered: false, html
 
 describe('piecesToHtml', () => {
   it('groups consecutive items into one list and closes it before a paragraph', () => {
-    expect(piecesToHtml([item('a'), item('b'), para('<p>p</p>'), item('c')])).toBe('<ul><li>a</li><li>b</li></ul><p>p</p><ul><li>c</li></ul>');
+    expect(piecesToHtml([item('a'), item('b'), para('<p>p</p>'), item('c')])).toBe(
+      '<ul><li>a</li><li>b</li></ul><p>p</p><ul><li>c</li></ul>',
+    );
   });
 
   it('switches between ordered and unordered lists', () => {
@@ -28,11 +38,22 @@ describe('sectionPieces', () => {
       notes: [],
       blocks: [
         { kind: 'paragraph', markdown: 'See [docs](https://example.com).', images: [], line: 3 },
-        { kind: 'list', ordered: true, line: 5, items: [{ markdown: '**Python**', keywords: [], images: [], line: 5 }] },
+        {
+          kind: 'list',
+          ordered: true,
+          line: 5,
+          items: [{ markdown: '**Python**', keywords: [], images: [], line: 5 }],
+        },
       ],
     };
     expect(sectionPieces(section)).toEqual([
-      { kind: 'paragraph', ordered: false, html: '<p>See <a href="https://example.com">docs</a>.</p>\n', text: 'See docs.', line: 3 },
+      {
+        kind: 'paragraph',
+        ordered: false,
+        html: '<p>See <a href="https://example.com">docs</a>.</p>\n',
+        text: 'See docs.',
+        line: 3,
+      },
       { kind: 'item', ordered: true, html: '<strong>Python</strong>', text: 'Python', line: 5 },
     ]);
     expect(sectionPieces(undefined)).toEqual([]);
@@ -45,11 +66,18 @@ describe('small helpers', () => {
   });
 
   it('notesHtml() renders each note as sanitized Markdown', () => {
-    expect(notesHtml(['Say **this**', '<script>x</script>'])).toBe('<p>Say <strong>this</strong></p>\n&lt;script&gt;x&lt;/script&gt;');
+    expect(notesHtml(['Say **this**', '<script>x</script>'])).toBe(
+      '<p>Say <strong>this</strong></p>\n&lt;script&gt;x&lt;/script&gt;',
+    );
   });
 
   it('keywordList() joins labels', () => {
-    expect(keywordList([{ label: 'Python', key: 'python' }, { label: 'SQL', key: 'sql' }])).toBe('Python, SQL');
+    expect(
+      keywordList([
+        { label: 'Python', key: 'python' },
+        { label: 'SQL', key: 'sql' },
+      ]),
+    ).toBe('Python, SQL');
   });
 
   it('formatDate() keeps text that is not an ISO date, or not a real date, as written', () => {

@@ -22,7 +22,8 @@ function decodeSvg(svg: string, scale = 8): string | undefined {
 
 describe('qrSvg', () => {
   it('encodes the url so that a scanner reads it back', () => {
-    for (const url of ['https://careers.example.edu/ml-vs-ai', 'https://example.org/a?b=1&c=%C3%A9#top']) expect(decodeSvg(qrSvg(url))).toBe(url);
+    for (const url of ['https://careers.example.edu/ml-vs-ai', 'https://example.org/a?b=1&c=%C3%A9#top'])
+      expect(decodeSvg(qrSvg(url))).toBe(url);
   });
 
   it('keeps the quiet zone, draws black on white, and escapes the url in its label', () => {

@@ -20,13 +20,21 @@ describe('reportView', () => {
   });
 
   it('summarises a prose section by its first sentence', () => {
-    const c = comparison([roleFile('engineer', engineerText), roleFile('scientist', scientistText.replace(/outlook:\n( {2}.*\n)+/, '')), deckFile('deck', deckText())]);
+    const c = comparison([
+      roleFile('engineer', engineerText),
+      roleFile('scientist', scientistText.replace(/outlook:\n( {2}.*\n)+/, '')),
+      deckFile('deck', deckText()),
+    ]);
     const outlook = reportView(c).glance.rows.find((r) => r.label === 'Outlook')?.cells;
     expect(outlook).toEqual(['+22% projected job growth, 2019-2029', 'Growing fast.']);
   });
 
   it('leaves out the one-sentence row when no role has a summary', () => {
-    const c = comparison([roleFile('engineer', engineerText.replace(/summary: .*\n/, '')), roleFile('scientist', scientistText), deckFile('deck', deckText())]);
+    const c = comparison([
+      roleFile('engineer', engineerText.replace(/summary: .*\n/, '')),
+      roleFile('scientist', scientistText),
+      deckFile('deck', deckText()),
+    ]);
     expect(reportView(c).glance.rows[0]?.label).toBe('Skills');
   });
 
@@ -49,11 +57,17 @@ describe('reportView', () => {
   });
 
   it('adds an outlook source the deck does not list, with every source field present', () => {
-    expect(view.sources).toEqual([{ title: 'U.S. Bureau of Labor Statistics', publisher: undefined, date: undefined, url: undefined }]);
+    expect(view.sources).toEqual([
+      { title: 'U.S. Bureau of Labor Statistics', publisher: undefined, date: undefined, url: undefined },
+    ]);
   });
 
   it('does not repeat an outlook source the deck already lists by publisher', () => {
-    const c = defaultComparison(undefined, ['sources:', '  - title: Occupational Outlook Handbook', '    publisher: U.S. Bureau of Labor Statistics']);
+    const c = defaultComparison(undefined, [
+      'sources:',
+      '  - title: Occupational Outlook Handbook',
+      '    publisher: U.S. Bureau of Labor Statistics',
+    ]);
     expect(reportView(c).sources.map((s) => s.title)).toEqual(['Occupational Outlook Handbook']);
   });
 
@@ -83,7 +97,11 @@ describe('reportView: outlook chart placement', () => {
 
   it('draws no chart when no role has an outlook', () => {
     const strip = (text: string) => text.replace(/outlook:\n( {2}.*\n)+/, '');
-    const c = comparison([roleFile('engineer', strip(engineerText)), roleFile('scientist', strip(scientistText)), deckFile('deck', deckText('[skills, projects]'))]);
+    const c = comparison([
+      roleFile('engineer', strip(engineerText)),
+      roleFile('scientist', strip(scientistText)),
+      deckFile('deck', deckText('[skills, projects]')),
+    ]);
     expect(reportView(c).sections.every((s) => s.chart === undefined)).toBe(true);
   });
 });

@@ -113,7 +113,11 @@ describe('renderDeck: untrusted content', () => {
     expect(deck).not.toMatch(/<img/);
     expect(deck).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Engineer');
     const scripts = [...deck.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-    expect(scripts).toEqual(['<script src="assets/reveal/reveal.js">', '<script src="assets/reveal/notes.js">', '<script src="assets/deck.js">']);
+    expect(scripts).toEqual([
+      '<script src="assets/reveal/reveal.js">',
+      '<script src="assets/reveal/notes.js">',
+      '<script src="assets/deck.js">',
+    ]);
   });
 
   it('escapes the same content in the report, inside <style> too', () => {
@@ -161,7 +165,9 @@ describe('renderDeck: untrusted content', () => {
 
 /** The Content-Security-Policy of a page, directive name to its sources. */
 function csp(html: string): Map<string, string[]> {
-  const policies = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/g)].map((m) => m[1] ?? '');
+  const policies = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/g)].map(
+    (m) => m[1] ?? '',
+  );
   expect(policies).toHaveLength(1);
   return new Map(
     (policies[0] ?? '')
@@ -190,7 +196,8 @@ describe('renderDeck: scripts by Content-Security-Policy', () => {
 });
 
 describe('renderDeck: deck prose without speaker notes', () => {
-  const slideHtml = (deck: string, title: string) => deck.split('<section ').find((part) => part.includes(`<h2>${title}</h2>`)) ?? '';
+  const slideHtml = (deck: string, title: string) =>
+    deck.split('<section ').find((part) => part.includes(`<h2>${title}</h2>`)) ?? '';
 
   it('renders no <aside> for a prose slide whose section has no Note:', () => {
     const { deck } = renderDeck(defaultComparison(), templates);
@@ -202,7 +209,8 @@ describe('renderDeck: deck prose without speaker notes', () => {
 
   it('leaves ruled space for the reader under every slide in the handout', () => {
     const { handout } = renderDeck(defaultComparison(), templates);
-    const cell = handout.split('<div class="handout-cell"').find((part) => part.includes('data-title="Common ground"')) ?? '';
+    const cell =
+      handout.split('<div class="handout-cell"').find((part) => part.includes('data-title="Common ground"')) ?? '';
     expect(cell).toContain('Your notes');
     expect(cell).toContain('class="ruled"');
   });
@@ -232,10 +240,13 @@ describe('base CSS: fonts', () => {
     const css = await readFile(path.join(TEMPLATES, 'partials', 'base.css'), 'utf8');
     const rules = fontFaces(css);
     const urls = rules.map(fontUrl).sort();
-    const expected = [400, 600, 700].flatMap((w) => [`assets/fonts/inter-latin-${w}-normal.woff2`, `assets/fonts/inter-latin-ext-${w}-normal.woff2`]).sort();
+    const expected = [400, 600, 700]
+      .flatMap((w) => [`assets/fonts/inter-latin-${w}-normal.woff2`, `assets/fonts/inter-latin-ext-${w}-normal.woff2`])
+      .sort();
     expect(urls).toEqual(expected);
     for (const rule of rules) expect(rule).toMatch(/unicode-range:\s*U\+[0-9A-F]/);
-    const range = (subset: string) => rules.find((r) => fontUrl(r)?.includes(`inter-${subset}-400-`))?.match(/unicode-range:\s*([^;]+)/)?.[1] ?? '';
+    const range = (subset: string) =>
+      rules.find((r) => fontUrl(r)?.includes(`inter-${subset}-400-`))?.match(/unicode-range:\s*([^;]+)/)?.[1] ?? '';
     expect(range('latin')).toContain('U+0000-00FF');
     expect(range('latin-ext')).toContain('U+0100-');
     expect(range('latin-ext')).not.toContain('U+0000-00FF');

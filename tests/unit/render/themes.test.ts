@@ -3,7 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDeck } from '../../../src/render/render.js';
 import { loadTemplates, type Templates } from '../../../src/render/templates.js';
-import { brandedPalette, type ColourPair, type Palette, textPairs, THEME_TABLE, type Theme, themeCss } from '../../../src/render/themes.js';
+import {
+  brandedPalette,
+  type ColourPair,
+  type Palette,
+  textPairs,
+  THEME_TABLE,
+  type Theme,
+  themeCss,
+} from '../../../src/render/themes.js';
 import { AA_TEXT, contrastRatio } from '../../../src/model/colour.js';
 import { THEMES } from '../../../src/validate/schema.js';
 import { deckFile, roleFile } from '../source-files.js';
@@ -16,7 +24,10 @@ function failures(theme: Theme, palette?: Palette): string[] {
   return textPairs(theme, palette)
     .map((pair: ColourPair) => ({ pair, ratio: contrastRatio(pair.fg, pair.bg) }))
     .filter(({ pair, ratio }) => ratio < pair.min)
-    .map(({ pair, ratio }) => `${theme.name}: ${pair.where}: ${pair.fg} on ${pair.bg} is ${ratio.toFixed(2)}:1, needs ${pair.min}:1`);
+    .map(
+      ({ pair, ratio }) =>
+        `${theme.name}: ${pair.where}: ${pair.fg} on ${pair.bg} is ${ratio.toFixed(2)}:1, needs ${pair.min}:1`,
+    );
 }
 
 describe('theme palettes', () => {
@@ -38,7 +49,17 @@ describe('theme palettes', () => {
     const theme = THEME_TABLE.light;
     const p = theme.palette;
     // Each colour made (nearly) the colour it is drawn on or under.
-    const faint: Partial<Palette>[] = [{ ink: '#f5f5f5' }, { muted: '#eeeeee' }, { accent: '#f0f4ff' }, { onRole: p.roles[2] }, { onOverlapAll: p.overlapAll }, { onOverlapSome: p.overlapSome }, { codeBg: p.ink }, { tint: '#5b6475' }, { overlapSome: '#f3f5f9' }];
+    const faint: Partial<Palette>[] = [
+      { ink: '#f5f5f5' },
+      { muted: '#eeeeee' },
+      { accent: '#f0f4ff' },
+      { onRole: p.roles[2] },
+      { onOverlapAll: p.overlapAll },
+      { onOverlapSome: p.overlapSome },
+      { codeBg: p.ink },
+      { tint: '#5b6475' },
+      { overlapSome: '#f3f5f9' },
+    ];
     for (const change of faint) expect(failures(theme, { ...p, ...change }), JSON.stringify(change)).not.toEqual([]);
     const roles = [...theme.palette.roles] as unknown as Palette['roles'];
     (roles as unknown as string[])[5] = '#f0a0c0';
@@ -81,7 +102,13 @@ describe('themeCss', () => {
   });
 
   it('defines every custom property the templates use', async () => {
-    const files = ['partials/base.css', 'deck/deck.css', 'report/report.css', 'handout/handout.css', 'factsheet/factsheet.css'];
+    const files = [
+      'partials/base.css',
+      'deck/deck.css',
+      'report/report.css',
+      'handout/handout.css',
+      'factsheet/factsheet.css',
+    ];
     const css = (await Promise.all(files.map((f) => readFile(`${TEMPLATES}/${f}`, 'utf8')))).join('\n');
     const used = new Set([...css.matchAll(/var\(--([a-z0-9-]+)\)/g)].map((m) => m[1]));
     const defined = new Set([...`${themeCss('light')}${css}`.matchAll(/--([a-z0-9-]+):/g)].map((m) => m[1]));
@@ -99,7 +126,14 @@ describe('themes and branding in the rendered pages', () => {
     templates = await loadTemplates(TEMPLATES);
   });
   const render = (extra: string[]) =>
-    renderDeck(comparison([roleFile('engineer', engineerText), roleFile('scientist', scientistText), deckFile('deck', deckText(undefined, extra))]), templates);
+    renderDeck(
+      comparison([
+        roleFile('engineer', engineerText),
+        roleFile('scientist', scientistText),
+        deckFile('deck', deckText(undefined, extra)),
+      ]),
+      templates,
+    );
 
   it('draws an unthemed deck in the light theme', () => {
     const { deck, report } = render([]);
@@ -119,18 +153,29 @@ describe('themes and branding in the rendered pages', () => {
   });
 
   it('shows the logo and footer on slides, report, handout and fact sheets, escaped', () => {
-    const r = render(['theme: high-contrast', 'brand:', '  accent: "#0b5fff"', '  logo: ../images/logo.svg', '  footer: "Careers <b>&</b> {{title}} \\"quoted\\""']);
+    const r = render([
+      'theme: high-contrast',
+      'brand:',
+      '  accent: "#0b5fff"',
+      '  logo: ../images/logo.svg',
+      '  footer: "Careers <b>&</b> {{title}} \\"quoted\\""',
+    ]);
     const logo = '<img class="brand-logo" src="assets/content/images/logo.svg" alt="">';
     expect(r.deck.split(logo).length - 1).toBe(r.slideCount);
     expect(r.deck.split('class="slide-brand"').length - 1).toBe(r.slideCount);
-    expect(r.deck).toContain('<span class="brand-footer">Careers &lt;b&gt;&amp;&lt;/b&gt; {{title}} &quot;quoted&quot;</span>');
+    expect(r.deck).toContain(
+      '<span class="brand-footer">Careers &lt;b&gt;&amp;&lt;/b&gt; {{title}} &quot;quoted&quot;</span>',
+    );
     expect(r.report).toContain('src="assets/content/images/logo.svg"');
-    expect(r.report).toMatch(/@bottom-left \{ content: "Careers \\3c b\\3e &\\3c \/b\\3e {2}\{\{title\}\} \\22 quoted\\22 "; \}/);
+    expect(r.report).toMatch(
+      /@bottom-left \{ content: "Careers \\3c b\\3e &\\3c \/b\\3e {2}\{\{title\}\} \\22 quoted\\22 "; \}/,
+    );
     expect(r.handout).toContain('@bottom-left');
     for (const { html } of r.factsheets) {
       expect(html).toContain('src="assets/content/images/logo.svg"');
       expect(html).toContain('<span class="brand-footer">Careers &lt;b&gt;');
     }
-    for (const html of [r.deck, r.report, r.handout, ...r.factsheets.map((f) => f.html)]) expect(html).not.toMatch(/<b>&/);
+    for (const html of [r.deck, r.report, r.handout, ...r.factsheets.map((f) => f.html)])
+      expect(html).not.toMatch(/<b>&/);
   });
 });

@@ -2,16 +2,39 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../../../src/load/front-matter.js';
-import { commonHeadings, deckTemplate, DEFAULT_ROLE_HEADINGS, roleSources, roleTemplate, sectionIdsOf, shortLabel, slugFor, titleProblem } from '../../../src/scaffold/index.js';
+import {
+  commonHeadings,
+  deckTemplate,
+  DEFAULT_ROLE_HEADINGS,
+  roleSources,
+  roleTemplate,
+  sectionIdsOf,
+  shortLabel,
+  slugFor,
+  titleProblem,
+} from '../../../src/scaffold/index.js';
 import { comment, sectionHint } from '../../../src/scaffold/hints.js';
 import { splitDeckNotes } from '../../../src/validate/deck-notes.js';
 import { parseBody } from '../../../src/validate/body.js';
 import { deckSchema, roleSchema } from '../../../src/validate/schema.js';
 import { deckFile, lines, roleFile } from '../source-files.js';
 
-const role = (name: string) => readFileSync(fileURLToPath(new URL(`../../../content/roles/${name}.md`, import.meta.url)), 'utf8');
-const DEFAULT_BODIES = roleSources([roleFile('ai-scientist', role('ai-scientist')), roleFile('machine-learning-engineer', role('machine-learning-engineer'))]).map((r) => r.body);
-const DEFAULT_HEADINGS = ['Definition', 'Responsibilities', 'Required skills', 'Education', 'Tools and software', 'Industries', 'Outlook', 'Getting started'];
+const role = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../../../content/roles/${name}.md`, import.meta.url)), 'utf8');
+const DEFAULT_BODIES = roleSources([
+  roleFile('ai-scientist', role('ai-scientist')),
+  roleFile('machine-learning-engineer', role('machine-learning-engineer')),
+]).map((r) => r.body);
+const DEFAULT_HEADINGS = [
+  'Definition',
+  'Responsibilities',
+  'Required skills',
+  'Education',
+  'Tools and software',
+  'Industries',
+  'Outlook',
+  'Getting started',
+];
 
 /** Splits a generated file as validation does; fails the test when it does not parse. */
 function parsed(kind: 'role' | 'deck', text: string) {
@@ -32,13 +55,38 @@ describe('commonHeadings', () => {
   it('falls back to the built-in list when there are no roles, or none with headings', () => {
     expect(commonHeadings([])).toEqual(DEFAULT_ROLE_HEADINGS);
     expect(commonHeadings(['', 'Just text.'])).toEqual(DEFAULT_ROLE_HEADINGS);
-    expect(DEFAULT_ROLE_HEADINGS).toEqual(['Definition', 'Responsibilities', 'Skills', 'Education', 'Tools', 'Industries', 'Outlook', 'Getting started']);
+    expect(DEFAULT_ROLE_HEADINGS).toEqual([
+      'Definition',
+      'Responsibilities',
+      'Skills',
+      'Education',
+      'Tools',
+      'Industries',
+      'Outlook',
+      'Getting started',
+    ]);
   });
 
   it('keeps headings used by at least half the roles, in their usual order, spelled as most spell them', () => {
     const bodies = [
       lines('## Overview', '', 'x', '', '## Skills', '', '- x', '', '## Salary', '', 'x', '', '## Tools', '', '- x'),
-      lines('## Overview', '', 'x', '', '## Pet projects', '', 'x', '', '## skills', '', '- x', '', '## Tools', '', '- x'),
+      lines(
+        '## Overview',
+        '',
+        'x',
+        '',
+        '## Pet projects',
+        '',
+        'x',
+        '',
+        '## skills',
+        '',
+        '- x',
+        '',
+        '## Tools',
+        '',
+        '- x',
+      ),
       lines('## Overview', '', 'x', '', '## Skills', '', '- x', '', '## Salary', '', 'x', '', '## Tools', '', '- x'),
       lines('## Skills', '', '- x', '', '## Overview', '', 'x', '', '## Tools', '', '- x'),
     ];
@@ -48,8 +96,19 @@ describe('commonHeadings', () => {
   });
 
   it('reads headings as plain text and ids as validation does', () => {
-    expect(commonHeadings([lines('## The **real** work', '', 'x', '### Not a section', '', '# Nor this')])).toEqual(['The real work']);
-    expect(sectionIdsOf(DEFAULT_BODIES[0] ?? '')).toEqual(['definition', 'responsibilities', 'required-skills', 'education', 'tools-and-software', 'industries', 'outlook', 'getting-started']);
+    expect(commonHeadings([lines('## The **real** work', '', 'x', '### Not a section', '', '# Nor this')])).toEqual([
+      'The real work',
+    ]);
+    expect(sectionIdsOf(DEFAULT_BODIES[0] ?? '')).toEqual([
+      'definition',
+      'responsibilities',
+      'required-skills',
+      'education',
+      'tools-and-software',
+      'industries',
+      'outlook',
+      'getting-started',
+    ]);
   });
 });
 
@@ -76,7 +135,11 @@ describe('roleTemplate', () => {
     const { body } = parsed('role', text);
     expect(body.sections.map((s) => s.title)).toEqual(DEFAULT_HEADINGS);
     expect(body.diagnostics).toEqual(
-      DEFAULT_HEADINGS.map((h) => ({ file: 'new.md', line: lineOf(text, `## ${h}`), message: `section "${h}" is empty; add a paragraph or a list, or remove the heading` })),
+      DEFAULT_HEADINGS.map((h) => ({
+        file: 'new.md',
+        line: lineOf(text, `## ${h}`),
+        message: `section "${h}" is empty; add a paragraph or a list, or remove the heading`,
+      })),
     );
     for (const section of body.sections) expect(section.notes).toEqual([]);
   });
@@ -97,7 +160,29 @@ describe('roleTemplate', () => {
   });
 
   it('quotes titles and labels whose characters mean something in YAML', () => {
-    const titles = ['Data: Engineer', 'Say "hi"', "It's #1", '# not a comment', '- dash', 'yes', 'null', '1.0', '[x]', '{a: b}', '@handle', '`tick`', '---', 'a: b # c', 'Ünïcødé Engineer', '!!js/function x', '&anchor', '*alias', '%TAG', '|', '>'];
+    const titles = [
+      'Data: Engineer',
+      'Say "hi"',
+      "It's #1",
+      '# not a comment',
+      '- dash',
+      'yes',
+      'null',
+      '1.0',
+      '[x]',
+      '{a: b}',
+      '@handle',
+      '`tick`',
+      '---',
+      'a: b # c',
+      'Ünïcødé Engineer',
+      '!!js/function x',
+      '&anchor',
+      '*alias',
+      '%TAG',
+      '|',
+      '>',
+    ];
     for (const title of titles) {
       const { data } = parsed('role', roleTemplate({ title, short: title, headings: ['Skills'] }));
       expect(data, title).toEqual({ title, short: title });
@@ -108,7 +193,9 @@ describe('roleTemplate', () => {
     expect(comment(['a --> b'])).toBe('<!-- a - -> b -->');
     const text = roleTemplate({ title: 'R', short: 'R', headings: ['Before --> after'] });
     const { body } = parsed('role', text);
-    expect(body.diagnostics.map((d) => d.message)).toEqual(['section "Before --> after" is empty; add a paragraph or a list, or remove the heading']);
+    expect(body.diagnostics.map((d) => d.message)).toEqual([
+      'section "Before --> after" is empty; add a paragraph or a list, or remove the heading',
+    ]);
     expect(sectionHint('Pay & perks')).toMatch(/^<!-- What to say under "Pay & perks"/);
   });
 });
@@ -176,8 +263,14 @@ describe('names', () => {
 
 describe('validation drops hint comments only', () => {
   it('drops a block that is one comment, before the first heading too; HTML after a comment stays an error', () => {
-    const { sections, diagnostics } = parseBody(lines('<!-- top -->', '', '## A', '', '<!-- hint', '  on two lines -->', '', '- x', '', '<!-- a --><b>b</b>'), 'r.md', 1);
+    const { sections, diagnostics } = parseBody(
+      lines('<!-- top -->', '', '## A', '', '<!-- hint', '  on two lines -->', '', '- x', '', '<!-- a --><b>b</b>'),
+      'r.md',
+      1,
+    );
     expect(sections[0]?.blocks).toHaveLength(1);
-    expect(diagnostics).toEqual([{ file: 'r.md', line: 10, message: expect.stringMatching(/raw HTML is not allowed/) }]);
+    expect(diagnostics).toEqual([
+      { file: 'r.md', line: 10, message: expect.stringMatching(/raw HTML is not allowed/) },
+    ]);
   });
 });

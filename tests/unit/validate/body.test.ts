@@ -8,7 +8,15 @@ const parse = (...bodyLines: string[]) => parseBody(lines(...bodyLines), FILE, 1
 
 describe('parseBody: sections', () => {
   it('splits ## headings into sections with id, title and file line', () => {
-    const { sections, diagnostics } = parse('## Required skills', '', 'Some text.', '', '## Tools & software', '', '- git');
+    const { sections, diagnostics } = parse(
+      '## Required skills',
+      '',
+      'Some text.',
+      '',
+      '## Tools & software',
+      '',
+      '- git',
+    );
     expect(diagnostics).toEqual([]);
     expect(sections.map((s) => [s.id, s.title, s.line])).toEqual([
       ['required-skills', 'Required skills', 10],
@@ -30,7 +38,9 @@ describe('parseBody: sections', () => {
 
   it('reports a # heading after the first section', () => {
     const { diagnostics } = parse('## Skills', '', '- x', '', '# Tools', '', '- y');
-    expect(diagnostics).toEqual([{ file: FILE, line: 14, message: expect.stringMatching(/top-level heading.*"## Tools"/) }]);
+    expect(diagnostics).toEqual([
+      { file: FILE, line: 14, message: expect.stringMatching(/top-level heading.*"## Tools"/) },
+    ]);
   });
 });
 
@@ -52,7 +62,12 @@ describe('parseBody: blocks', () => {
   });
 
   it('collects **bold** terms of a list item as keywords, once each, with folded keys', () => {
-    const { sections } = parse('## Skills', '', '- **Python**, **SQL** and **python** again', '- **Scikit-learn** and *not this*');
+    const { sections } = parse(
+      '## Skills',
+      '',
+      '- **Python**, **SQL** and **python** again',
+      '- **Scikit-learn** and *not this*',
+    );
     const block = sections[0]?.blocks[0];
     if (block?.kind !== 'list') throw new Error('expected a list');
     expect(block.items.map((i) => i.keywords)).toEqual([
@@ -124,7 +139,9 @@ describe('parseBody: speaker notes', () => {
 describe('parseBody: problems, each with its file line', () => {
   it('reports text before the first ## heading', () => {
     const { diagnostics } = parse('', 'Stray text.', '', '## A', '', 'ok');
-    expect(diagnostics).toEqual([{ file: FILE, line: 11, message: expect.stringMatching(/before the first "## " heading/) }]);
+    expect(diagnostics).toEqual([
+      { file: FILE, line: 11, message: expect.stringMatching(/before the first "## " heading/) },
+    ]);
   });
 
   it('reports a raw HTML block', () => {
@@ -135,11 +152,25 @@ describe('parseBody: problems, each with its file line', () => {
 
   it('reports a fenced code block', () => {
     const { diagnostics } = parse('## A', '', 'ok', '', '```js', 'alert(1)', '```');
-    expect(diagnostics).toEqual([{ file: FILE, line: 14, message: expect.stringMatching(/code block is not supported/) }]);
+    expect(diagnostics).toEqual([
+      { file: FILE, line: 14, message: expect.stringMatching(/code block is not supported/) },
+    ]);
   });
 
   it('reports tables, quotes and sub-headings by name', () => {
-    const { diagnostics } = parse('## A', '', 'ok', '', '| a | b |', '|---|---|', '| 1 | 2 |', '', '> quoted', '', '### Sub');
+    const { diagnostics } = parse(
+      '## A',
+      '',
+      'ok',
+      '',
+      '| a | b |',
+      '|---|---|',
+      '| 1 | 2 |',
+      '',
+      '> quoted',
+      '',
+      '### Sub',
+    );
     expect(diagnostics.map((d) => [d.line, d.message.split(' is ')[0]])).toEqual([
       [14, 'a table'],
       [18, 'a quote'],
@@ -154,12 +185,16 @@ describe('parseBody: problems, each with its file line', () => {
 
   it('reports a duplicate section with the line of the first one', () => {
     const { diagnostics } = parse('## Skills', '', 'a', '', '## skills', '', 'b');
-    expect(diagnostics).toEqual([{ file: FILE, line: 14, message: expect.stringMatching(/appears twice \(first on line 10\)/) }]);
+    expect(diagnostics).toEqual([
+      { file: FILE, line: 14, message: expect.stringMatching(/appears twice \(first on line 10\)/) },
+    ]);
   });
 
   it('reports a nested list at the item that holds it', () => {
     const { diagnostics } = parse('## A', '', '- top', '- parent', '  - child', '- last');
-    expect(diagnostics).toEqual([{ file: FILE, line: 13, message: expect.stringMatching(/nested lists are not supported/) }]);
+    expect(diagnostics).toEqual([
+      { file: FILE, line: 13, message: expect.stringMatching(/nested lists are not supported/) },
+    ]);
   });
 
   it('reports a heading with no title', () => {
@@ -177,6 +212,8 @@ describe('parseBody: headings with links', () => {
 
   it('finds twins by the link text', () => {
     const { diagnostics } = parse('## See [docs](https://example.org)', '', 'x', '', '## See docs', '', 'y');
-    expect(diagnostics).toEqual([{ file: FILE, line: 14, message: expect.stringMatching(/appears twice \(first on line 10\)/) }]);
+    expect(diagnostics).toEqual([
+      { file: FILE, line: 14, message: expect.stringMatching(/appears twice \(first on line 10\)/) },
+    ]);
   });
 });

@@ -9,7 +9,11 @@ import { deckFile, roleFile } from '../source-files.js';
 /** The test deck (its body ends on line 19; the first note heading is line 21) with `## Notes: ...` sections after its prose. */
 function build(notes: string[], extra: string[] = []) {
   const deck = `${deckText(undefined, extra)}\n${notes.join('\n')}\n`;
-  const model = validateContent([roleFile('engineer', engineerText), roleFile('scientist', scientistText), deckFile('deck', deck)]);
+  const model = validateContent([
+    roleFile('engineer', engineerText),
+    roleFile('scientist', scientistText),
+    deckFile('deck', deck),
+  ]);
   return { model, c: compareDeck(model.decks[0]!, model) };
 }
 
@@ -37,8 +41,19 @@ describe('per-deck notes: ## Notes: <section> [for <role>]', () => {
   });
 
   it("adds to one role's note, or replaces it with Replace:, in this deck only", () => {
-    const { c, model } = build(['## Notes: skills for engineer', '', 'Mention the on-call rota.', '', '## Notes: Skills for AI Scientist', '', 'Replace: Research here means **applied** research.']);
-    expect(skills(c).cells.map((cell) => cell?.notes)).toEqual([['Engineers ship.', 'Mention the on-call rota.'], ['Research here means **applied** research.']]);
+    const { c, model } = build([
+      '## Notes: skills for engineer',
+      '',
+      'Mention the on-call rota.',
+      '',
+      '## Notes: Skills for AI Scientist',
+      '',
+      'Replace: Research here means **applied** research.',
+    ]);
+    expect(skills(c).cells.map((cell) => cell?.notes)).toEqual([
+      ['Engineers ship.', 'Mention the on-call rota.'],
+      ['Research here means **applied** research.'],
+    ]);
     expect(skills(c).notes).toEqual([]);
     // The role files themselves are unchanged: another deck shows their notes as written.
     expect(model.roles.get('scientist')?.sections[0]?.notes).toEqual(['Scientists publish.']);
@@ -63,14 +78,20 @@ describe('per-deck notes: ## Notes: <section> [for <role>]', () => {
   });
 
   it('refuses a note for a role that lacks the section, and an empty note', () => {
-    expect(problems(['## Notes: projects for scientist', '', 'Text.'])[0]).toMatch(/deck\.md:21: content\/roles\/scientist\.md has no section "projects"/);
-    expect(problems(['## Notes: skills', '', 'Replace:'])[0]).toMatch(/deck\.md:21: the note "Notes: skills" has no text after "Replace:"/);
+    expect(problems(['## Notes: projects for scientist', '', 'Text.'])[0]).toMatch(
+      /deck\.md:21: content\/roles\/scientist\.md has no section "projects"/,
+    );
+    expect(problems(['## Notes: skills', '', 'Replace:'])[0]).toMatch(
+      /deck\.md:21: the note "Notes: skills" has no text after "Replace:"/,
+    );
     expect(problems(['## Notes:', '', 'Text.'])[0]).toMatch(/deck\.md:21: "## Notes:" names no section/);
   });
 
   it('reads handout.perPage and refuses other counts at its line', () => {
     expect(build([], ['handout: { perPage: 6 }']).c.deck.handout).toEqual({ perPage: 6 });
     expect(build([]).c.deck.handout).toEqual({ perPage: 3 });
-    expect(problems([], ['handout: { perPage: 5 }'])).toEqual(['content/decks/deck.md:6: "handout.perPage" must be one of 1, 2, 3, 4, 6']);
+    expect(problems([], ['handout: { perPage: 5 }'])).toEqual([
+      'content/decks/deck.md:6: "handout.perPage" must be one of 1, 2, 3, 4, 6',
+    ]);
   });
 });

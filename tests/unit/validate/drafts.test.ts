@@ -6,8 +6,13 @@ import { deckFile, lines, roleFile } from '../source-files.js';
 
 const ready = (slug: string) => roleFile(slug, lines('---', `title: ${slug}`, '---', '## Definition', '', 'Works.'));
 /** Unfinished: no title, an empty section (line 4), text before the first heading. */
-const unfinished = (slug: string, ...front: string[]) => roleFile(slug, lines('---', ...front, '---', '## Definition', '', '<!-- write here -->', '', '## Skills', '', '- **SQL**'));
-const deck = (slug: string, roles: string) => deckFile(slug, lines('---', `title: ${slug}`, `roles: [${roles}]`, '---', '## Intro', '', 'Hi.'));
+const unfinished = (slug: string, ...front: string[]) =>
+  roleFile(
+    slug,
+    lines('---', ...front, '---', '## Definition', '', '<!-- write here -->', '', '## Skills', '', '- **SQL**'),
+  );
+const deck = (slug: string, roles: string) =>
+  deckFile(slug, lines('---', `title: ${slug}`, `roles: [${roles}]`, '---', '## Intro', '', 'Hi.'));
 
 function validate(files: SourceFile[], scope?: BuildScope) {
   return validateContent(files, [], 'content', {}, scope);
@@ -30,7 +35,9 @@ describe('draft roles', () => {
       ['content/roles/new-role.md', 2, 'warning'],
     ]);
     expect(model.warnings[0]?.message).toMatch(/^section "Definition" is empty/);
-    expect(model.warnings[1]?.message).toMatch(/"title" is required.*\(a warning while the role is a draft; an error once "draft: true" is removed\)$/);
+    expect(model.warnings[1]?.message).toMatch(
+      /"title" is required.*\(a warning while the role is a draft; an error once "draft: true" is removed\)$/,
+    );
     expect([...model.roles.keys()]).toEqual(['a', 'b']);
   });
 
@@ -43,10 +50,21 @@ describe('draft roles', () => {
   });
 
   it('builds a deck that lists a draft without it, with a warning at its line', () => {
-    const model = validate([ready('a'), ready('b'), unfinished('new-role', 'draft: true'), deckFile('d', lines('---', 'title: D', 'roles:', '  - a', '  - new-role', '  - b', '---', '## Intro', '', 'Hi.'))]);
+    const model = validate([
+      ready('a'),
+      ready('b'),
+      unfinished('new-role', 'draft: true'),
+      deckFile('d', lines('---', 'title: D', 'roles:', '  - a', '  - new-role', '  - b', '---', '## Intro', '', 'Hi.')),
+    ]);
     expect(model.decks[0]?.roles).toEqual(['a', 'b']);
     expect(model.warnings).toContainEqual(
-      expect.objectContaining({ file: 'content/decks/d.md', line: 5, severity: 'warning', message: 'role "new-role" is a draft ("draft: true" in content/roles/new-role.md), so the deck is built without it; remove that line when the role is ready' }),
+      expect.objectContaining({
+        file: 'content/decks/d.md',
+        line: 5,
+        severity: 'warning',
+        message:
+          'role "new-role" is a draft ("draft: true" in content/roles/new-role.md), so the deck is built without it; remove that line when the role is ready',
+      }),
     );
   });
 
@@ -54,13 +72,26 @@ describe('draft roles', () => {
     const error = errorOf([ready('a'), unfinished('new-role', 'title: New', 'draft: true'), deck('d', 'a, new-role')]);
     const errors = error.diagnostics.filter((d) => d.severity !== 'warning');
     expect(errors).toEqual([
-      expect.objectContaining({ file: 'content/decks/d.md', line: 3, message: expect.stringMatching(/role "new-role" is a draft .* fewer than two roles; remove that line when the role is ready, or list another role here/) }),
+      expect.objectContaining({
+        file: 'content/decks/d.md',
+        line: 3,
+        message: expect.stringMatching(
+          /role "new-role" is a draft .* fewer than two roles; remove that line when the role is ready, or list another role here/,
+        ),
+      }),
     ]);
   });
 });
 
 describe('what a build validates', () => {
-  const files = () => [ready('a'), ready('b'), ready('c'), unfinished('unused', 'title: Unused'), deck('one', 'a, b'), deckFile('two', lines('---', 'title: Two', 'roles: [a, ghost]', '---', '## Intro', '', 'Hi.'))];
+  const files = () => [
+    ready('a'),
+    ready('b'),
+    ready('c'),
+    unfinished('unused', 'title: Unused'),
+    deck('one', 'a, b'),
+    deckFile('two', lines('---', 'title: Two', 'roles: [a, ghost]', '---', '## Intro', '', 'Hi.')),
+  ];
 
   it('check (no scope) reports every file', () => {
     const files_ = errorOf(files()).diagnostics.map((d) => d.file);
@@ -81,7 +112,11 @@ describe('what a build validates', () => {
 
   it('still fails on a role the built deck uses, and leaves the images of unused files out', () => {
     const broken = unfinished('b', 'title: B');
-    expect(errorOf([ready('a'), broken, deck('one', 'a, b')], { deck: 'one' }).diagnostics.filter((d) => d.severity !== 'warning').map((d) => d.file)).toEqual(['content/roles/b.md']);
+    expect(
+      errorOf([ready('a'), broken, deck('one', 'a, b')], { deck: 'one' })
+        .diagnostics.filter((d) => d.severity !== 'warning')
+        .map((d) => d.file),
+    ).toEqual(['content/roles/b.md']);
     const pictured = roleFile('c', lines('---', 'title: C', '---', '## Definition', '', '![A chart](../img/x.png)'));
     expect(validate([ready('a'), ready('b'), pictured, deck('one', 'a, b')], { deck: 'one' }).images).toEqual([]);
   });

@@ -2,27 +2,48 @@ import { describe, expect, it } from 'vitest';
 import { windowsNameProblem, windowsSafeName } from '../../../src/validate/file-name.js';
 
 describe('windowsNameProblem', () => {
-  it.each(['con', 'CON', 'prn', 'aux', 'nul', 'Nul', 'com1', 'com9', 'COM0', 'lpt1', 'lpt9', 'com¹', 'conin$'])('refuses the device name %s', (name) => {
-    expect(windowsNameProblem(name)).toMatch(/device name that Windows reserves/);
-  });
+  it.each(['con', 'CON', 'prn', 'aux', 'nul', 'Nul', 'com1', 'com9', 'COM0', 'lpt1', 'lpt9', 'com¹', 'conin$'])(
+    'refuses the device name %s',
+    (name) => {
+      expect(windowsNameProblem(name)).toMatch(/device name that Windows reserves/);
+    },
+  );
 
-  it.each(['con.txt', 'nul.md', 'aux.tar.gz', 'com1.pdf', 'lpt3.html', 'con .txt'])('refuses a device name with an extension: %s', (name) => {
-    expect(windowsNameProblem(name)).toMatch(/device name/);
-  });
+  it.each(['con.txt', 'nul.md', 'aux.tar.gz', 'com1.pdf', 'lpt3.html', 'con .txt'])(
+    'refuses a device name with an extension: %s',
+    (name) => {
+      expect(windowsNameProblem(name)).toMatch(/device name/);
+    },
+  );
 
   it.each(['deck.', 'deck ', 'deck. .', 'report.pdf.'])('refuses a trailing dot or space: "%s"', (name) => {
     expect(windowsNameProblem(name)).toMatch(/ends in a dot or a space/);
   });
 
-  it.each(['a<b', 'a>b', 'a:b', 'a"b', 'a/b', 'a\\b', 'a|b', 'a?b', 'a*b', 'a\u0000b', 'a\tb', 'a\u001fb'])('refuses the forbidden character in %j', (name) => {
-    expect(windowsNameProblem(name)).toMatch(/Windows forbids/);
-  });
+  it.each(['a<b', 'a>b', 'a:b', 'a"b', 'a/b', 'a\\b', 'a|b', 'a?b', 'a*b', 'a\u0000b', 'a\tb', 'a\u001fb'])(
+    'refuses the forbidden character in %j',
+    (name) => {
+      expect(windowsNameProblem(name)).toMatch(/Windows forbids/);
+    },
+  );
 
   it.each(['', '.', '..'])('refuses %j', (name) => {
     expect(windowsNameProblem(name)).toBe('is not a file name');
   });
 
-  it.each(['console', 'connect.md', 'com10', 'lpt', 'nullable', 'aux-role', 'my-con', 'data-engineer', 'ml-engineer-vs-ai-scientist-report.pdf', 'index.html', '.careerdeck-state.json'])('accepts %s', (name) => {
+  it.each([
+    'console',
+    'connect.md',
+    'com10',
+    'lpt',
+    'nullable',
+    'aux-role',
+    'my-con',
+    'data-engineer',
+    'ml-engineer-vs-ai-scientist-report.pdf',
+    'index.html',
+    '.careerdeck-state.json',
+  ])('accepts %s', (name) => {
     expect(windowsNameProblem(name)).toBeUndefined();
   });
 });

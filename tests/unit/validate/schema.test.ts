@@ -8,7 +8,10 @@ const roleB = roleFile('b', lines('---', 'title: B', '---', '## Skills', '', '- 
 
 /** The diagnostics of one file whose front matter is `yaml` (file line 2 is the first YAML line). */
 function problems(kind: 'role' | 'deck', ...yaml: string[]): Diagnostic[] {
-  const file = kind === 'role' ? roleFile('r', lines('---', ...yaml, '---', '## Skills', '', '- z')) : deckFile('d', lines('---', ...yaml, '---', '## Intro', '', 'Hi.'));
+  const file =
+    kind === 'role'
+      ? roleFile('r', lines('---', ...yaml, '---', '## Skills', '', '- z'))
+      : deckFile('d', lines('---', ...yaml, '---', '## Intro', '', 'Hi.'));
   try {
     validateContent([roleA, roleB, file]);
   } catch (error) {
@@ -29,7 +32,9 @@ describe('front matter schema messages', () => {
   it('reports several unknown keys at once', () => {
     const found = problems('role', 'title: R', 'salary: 1', 'bonus: 2');
     expect(found).toHaveLength(1);
-    expect(found[0]?.message).toMatch(/^"salary", "bonus" are not known keys; use one of title, short, summary, outlook/);
+    expect(found[0]?.message).toMatch(
+      /^"salary", "bonus" are not known keys; use one of title, short, summary, outlook/,
+    );
   });
 
   it('reports an empty or blank value', () => {
@@ -49,7 +54,14 @@ describe('front matter schema messages', () => {
   });
 
   it('refuses a source URL that is not http(s), at its line', () => {
-    const [d] = problems('deck', 'title: D', 'roles: [a, b]', 'sources:', '  - title: S', '    url: "javascript:alert(1)"');
+    const [d] = problems(
+      'deck',
+      'title: D',
+      'roles: [a, b]',
+      'sources:',
+      '  - title: S',
+      '    url: "javascript:alert(1)"',
+    );
     expect(d?.line).toBe(6);
     expect(d?.message).toMatch(/^"sources.0.url" must be/);
   });
@@ -96,7 +108,9 @@ describe('front matter schema: language tags', () => {
 
 describe('front matter schema: titles', () => {
   it('refuses a role title written over two lines', () => {
-    expect(brief(problems('role', 'title: |', '  Machine Learning', '  Engineer'))).toEqual([[2, '"title" must be on one line']]);
+    expect(brief(problems('role', 'title: |', '  Machine Learning', '  Engineer'))).toEqual([
+      [2, '"title" must be on one line'],
+    ]);
   });
 
   it('refuses a deck title written over two lines', () => {

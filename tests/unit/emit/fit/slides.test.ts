@@ -21,14 +21,20 @@ describe('refit', () => {
   it('starts from a budget measured before, and never goes below one line', () => {
     const slide = indexOf('Skills');
     const before = new Map([['section:skills', 8]]);
-    expect(refit(view, [{ slide, ratio: 2, columns: [true, false] }], before).budgets.get('section:skills')).toBeLessThan(4);
+    expect(
+      refit(view, [{ slide, ratio: 2, columns: [true, false] }], before).budgets.get('section:skills'),
+    ).toBeLessThan(4);
     expect(refit(view, [{ slide, ratio: 100, columns: [true, false] }], before).budgets.get('section:skills')).toBe(1);
     expect(before.get('section:skills')).toBe(8);
   });
 
   it('shrinks a single item too long to split instead of failing, keyed by its file and line', () => {
     const slide = indexOf('Skills');
-    const { problems, budgets } = refit(view, [{ slide, ratio: 1.2, columns: [false, true], zoom: 0.8, columnZooms: [undefined, 0.85] }], new Map());
+    const { problems, budgets } = refit(
+      view,
+      [{ slide, ratio: 1.2, columns: [false, true], zoom: 0.8, columnZooms: [undefined, 0.85] }],
+      new Map(),
+    );
     expect(problems).toEqual([]);
     expect([...budgets]).toEqual([['zoom:content/roles/scientist.md:10', 0.85]]);
     // Drawn at that scale on the next render, and not split further.
@@ -38,14 +44,30 @@ describe('refit', () => {
   it('keeps the smallest scale measured for an item over several rounds', () => {
     const slide = indexOf('Skills');
     const before = new Map([['zoom:content/roles/scientist.md:10', 0.7]]);
-    const { budgets } = refit(view, [{ slide, ratio: 1.2, columns: [false, true], columnZooms: [undefined, 0.9] }], before);
+    const { budgets } = refit(
+      view,
+      [{ slide, ratio: 1.2, columns: [false, true], columnZooms: [undefined, 0.9] }],
+      before,
+    );
     expect(budgets.get('zoom:content/roles/scientist.md:10')).toBe(0.7);
   });
 
   it('fails only for an item that does not fit even at the smallest scale, naming its file and line', () => {
     const slide = indexOf('Skills');
-    const { problems } = refit(view, [{ slide, ratio: 4, columns: [false, true], columnZooms: [undefined, undefined] }], new Map());
-    expect(problems).toEqual([{ file: 'content/roles/scientist.md', line: 10, message: expect.stringMatching(/too much text for slide \d+ \("Skills"\), even with its type at 40%; shorten it/) }]);
+    const { problems } = refit(
+      view,
+      [{ slide, ratio: 4, columns: [false, true], columnZooms: [undefined, undefined] }],
+      new Map(),
+    );
+    expect(problems).toEqual([
+      {
+        file: 'content/roles/scientist.md',
+        line: 10,
+        message: expect.stringMatching(
+          /too much text for slide \d+ \("Skills"\), even with its type at 40%; shorten it/,
+        ),
+      },
+    ]);
   });
 
   it('shrinks a prose slide that overflows, and warns naming its section when the type falls below the readable size', () => {
@@ -59,7 +81,12 @@ describe('refit', () => {
     const fitted = deckView(defaultComparison(), small.budgets);
     expect(fitted.slides[slide]?.zoom).toBe(0.6);
     expect(shrinkWarnings(fitted, small.budgets)).toEqual([
-      { file: 'content/decks/deck.md', line, severity: 'warning', message: `too much text for slide ${slide + 1} ("Introduction"): its type is shrunk to 60% to fit; shorten it or split it into several items` },
+      {
+        file: 'content/decks/deck.md',
+        line,
+        severity: 'warning',
+        message: `too much text for slide ${slide + 1} ("Introduction"): its type is shrunk to 60% to fit; shorten it or split it into several items`,
+      },
     ]);
   });
 

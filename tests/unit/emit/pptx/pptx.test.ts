@@ -10,7 +10,13 @@ import { DEFAULT_CONTENT } from '../../../support/content.js';
 const DATE = new Date('2026-01-01T00:00:00Z');
 
 /** Text of every <a:t> in a part, runs joined: what PowerPoint shows. */
-const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescape = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 const texts = (xml: string) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => unescape(m[1]!)).join(' ');
 const slideNames = (zip: JSZip) =>
   Object.keys(zip.files)
@@ -43,12 +49,15 @@ describe('buildPptx', () => {
 
   it('puts every keyword of every role in the text, bold, and the notes in notes slides', async () => {
     const all = (await Promise.all(slideNames(zip).map((n) => zip.file(n)!.async('string')))).join('');
-    const bold = [...all.matchAll(/<a:rPr[^>]*\bb="1"[^>]*>[\s\S]*?<a:t>([^<]*)<\/a:t>/g)].map((m) => unescape(m[1]!)).join(' | ');
+    const bold = [...all.matchAll(/<a:rPr[^>]*\bb="1"[^>]*>[\s\S]*?<a:t>([^<]*)<\/a:t>/g)]
+      .map((m) => unescape(m[1]!))
+      .join(' | ');
     for (const role of c.roles) {
       for (const section of role.sections) {
         for (const block of section.blocks) {
           if (block.kind !== 'list') continue;
-          for (const item of block.items) for (const k of item.keywords) expect(bold, `${role.slug}: ${k.label}`).toContain(k.label);
+          for (const item of block.items)
+            for (const k of item.keywords) expect(bold, `${role.slug}: ${k.label}`).toContain(k.label);
         }
       }
     }
@@ -97,7 +106,9 @@ describe('buildPptx', () => {
   it('is the same bytes for the same date, with that date in its properties and zip entries', async () => {
     const again = await buildPptx({ c, view, date: DATE });
     expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
-    expect(await zip.file('docProps/core.xml')!.async('string')).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-01-01T00:00:00Z</dcterms:created>');
+    expect(await zip.file('docProps/core.xml')!.async('string')).toContain(
+      '<dcterms:created xsi:type="dcterms:W3CDTF">2026-01-01T00:00:00Z</dcterms:created>',
+    );
     for (const file of Object.values(zip.files)) expect(file.date.toISOString(), file.name).toBe(DATE.toISOString());
     const later = await buildPptx({ c, view, date: new Date('2026-02-01T00:00:00Z') });
     expect(Buffer.from(later).equals(Buffer.from(bytes))).toBe(false);
@@ -105,9 +116,12 @@ describe('buildPptx', () => {
 
   it('shows a QR code with its url on the first and last slides when given one', async () => {
     const url = 'https://careers.example.edu/ml-vs-ai';
-    const withQr = await JSZip.loadAsync(await buildPptx({ c, view, date: DATE, qr: { picture: await qrPicture(url), url } }));
+    const withQr = await JSZip.loadAsync(
+      await buildPptx({ c, view, date: DATE, qr: { picture: await qrPicture(url), url } }),
+    );
     const names = slideNames(withQr);
-    const has = async (name: string) => (await withQr.file(name)!.async('string')).includes(`QR code linking to ${url}`);
+    const has = async (name: string) =>
+      (await withQr.file(name)!.async('string')).includes(`QR code linking to ${url}`);
     expect(await has(names[0]!)).toBe(true);
     expect(await has(names.at(-1)!)).toBe(true);
     expect(await has(names[1]!)).toBe(false);
@@ -129,7 +143,12 @@ describe('buildPptx, six roles', () => {
       const text = texts(xml);
       for (const role of s.matrix!.head) expect(text, name).toContain(role);
       for (const row of s.matrix!.groups.flatMap((g) => g.rows)) expect(text, name).toContain(row.term);
-      expect(text.split('●').length - 1).toBe(s.matrix!.groups.flatMap((g) => g.rows).flatMap((r) => r.marks).filter(Boolean).length);
+      expect(text.split('●').length - 1).toBe(
+        s
+          .matrix!.groups.flatMap((g) => g.rows)
+          .flatMap((r) => r.marks)
+          .filter(Boolean).length,
+      );
     }
   });
 });
