@@ -89,7 +89,7 @@ export class DeckWriter {
       await this.rollback();
       throw outputError(current, error as NodeJS.ErrnoException);
     }
-    await Promise.all(this.staged.map((s) => (s.backup ? rm(s.backup, { force: true }) : undefined)));
+    await Promise.all(this.staged.flatMap((s) => (s.backup ? [rm(s.backup, { force: true })] : [])));
     this.staged.length = 0;
     this.madeDirs.length = 0;
   }
@@ -97,7 +97,7 @@ export class DeckWriter {
   /** Removes every temporary file and every folder staging made: the folder is as it was. */
   async rollback(): Promise<void> {
     await Promise.all(
-      this.staged.flatMap((s) => [rm(s.temp, { force: true }), s.backup ? rm(s.backup, { force: true }) : undefined]),
+      this.staged.flatMap((s) => [rm(s.temp, { force: true }), ...(s.backup ? [rm(s.backup, { force: true })] : [])]),
     );
     this.staged.length = 0;
     // Deepest first; a folder that holds something (it was not empty after all) stays.

@@ -8,6 +8,7 @@
 /** Device names, reserved with any extension too (`nul.txt`) and in any case; COM0/LPT0 and the superscript digits since Windows 11. */
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
 // Control characters included: Windows forbids them too.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f]/g;
 
 /** Why Windows cannot hold a file or folder named `name`, or undefined when it can. */

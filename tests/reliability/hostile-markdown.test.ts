@@ -176,8 +176,8 @@ async function inspect(browser: Browser, html: string, root: string): Promise<Do
         'cite',
       ];
       // What a browser ignores inside a scheme: all whitespace and control characters.
-      // eslint-disable-next-line no-control-regex -- stripping control characters is the point
       const normalise = (value: string) =>
+        // eslint-disable-next-line no-control-regex -- stripping control characters is the point
         value.replace(/[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u2029\u205f\u3000\ufeff]/g, '').toLowerCase();
       return {
         forbidden: all.filter((el) => forbiddenTags.includes(el.localName)).map((el) => el.outerHTML.slice(0, 120)),

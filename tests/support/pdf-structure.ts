@@ -7,7 +7,7 @@ import {
   PDFHexString,
   PDFName,
   PDFNumber,
-  PDFObject,
+  type PDFObject,
   PDFRawStream,
   PDFRef,
   PDFString,
@@ -183,8 +183,10 @@ function* tokens(s: string): Generator<string> {
       let depth = 0;
       const start = i;
       for (; i < s.length; i++) {
-        if (s[i] === '<' && s[i + 1] === '<') (depth++, i++);
-        else if (s[i] === '>' && s[i + 1] === '>' && (i++, --depth === 0)) break;
+        if (s[i] === '<' && s[i + 1] === '<') {
+          depth++;
+          i++;
+        } else if (s[i] === '>' && s[i + 1] === '>' && (i++, --depth === 0)) break;
       }
       yield s.slice(start, ++i);
     } else if (c === '<') {

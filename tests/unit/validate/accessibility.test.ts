@@ -73,7 +73,7 @@ describe('accessibility warnings from validateContent', () => {
     try {
       return validateContent([engineer, scientist, deck(body)]).warnings;
     } catch (error) {
-      throw new Error(`expected no errors: ${String(error)}`);
+      throw new Error(`expected no errors: ${String(error)}`, { cause: error });
     }
   }
 
