@@ -1,6 +1,7 @@
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PROJECT_ROOT, scratchProject } from '../support/content.js';
+import { PROJECT_ROOT } from '../support/content.js';
+import { tempProject } from '../support/project.js';
 
 export const DEFAULT_DECK = 'ml-engineer-vs-ai-scientist';
 export const THREE_ROLES = 'three-roles';
@@ -13,7 +14,7 @@ export const THEMED = { dark: 'a11y-dark', 'high-contrast': 'a11y-high-contrast'
  * dark and high-contrast themes, and the three-role fixture.
  */
 export async function accessibilityProject(prefix: string): Promise<{ dir: string; content: string; out: string }> {
-  const project = await scratchProject(prefix);
+  const project = await tempProject(prefix);
   const fixture = path.join(PROJECT_ROOT, 'tests/fixtures/three-roles/content');
   await cp(path.join(fixture, 'roles'), path.join(project.content, 'roles'), { recursive: true });
   await cp(path.join(fixture, 'decks'), path.join(project.content, 'decks'), { recursive: true });

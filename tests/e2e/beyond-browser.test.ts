@@ -14,8 +14,9 @@ import type { Browser, Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
 import { launchTestBrowser } from '../support/chromium.js';
-import { PROJECT_ROOT, scratchProject } from '../support/content.js';
+import { PROJECT_ROOT } from '../support/content.js';
 import { fold } from '../support/pdf.js';
+import { tempProject } from '../support/project.js';
 
 const facts = JSON.parse(
   await readFile(path.join(PROJECT_ROOT, 'tests/fixtures/default-facts.json'), 'utf8'),
@@ -31,7 +32,7 @@ let project: { content: string; out: string };
 const scratch: string[] = [];
 
 beforeAll(async () => {
-  const made = await scratchProject('reach');
+  const made = await tempProject('reach');
   project = made;
   dir = made.dir;
   const deckFile = path.join(project.content, 'decks', `${SLUG}.md`);

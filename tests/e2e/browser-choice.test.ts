@@ -2,12 +2,12 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeBrowser, findBrowser, machineEnvironment } from '../../src/browser/find.js';
 import { runMain } from '../support/cli.js';
-import { scratchProject } from '../support/content.js';
+import { tempProject, type TempProject } from '../support/project.js';
 
-let project: Awaited<ReturnType<typeof scratchProject>>;
+let project: TempProject;
 
 beforeAll(async () => {
-  project = await scratchProject('browser-choice');
+  project = await tempProject('browser-choice');
 });
 
 afterAll(async () => {

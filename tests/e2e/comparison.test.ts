@@ -3,8 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
 import { PROJECT_ROOT } from '../support/content.js';
-import { copyFixture } from '../support/fixtures.js';
 import { readPdf } from '../support/pdf.js';
+import { tempProject } from '../support/project.js';
 
 const scratch: string[] = [];
 afterAll(async () => {
@@ -16,7 +16,7 @@ describe('a three-role deck on Letter paper', () => {
   let out: string;
 
   beforeAll(async () => {
-    const project = await copyFixture('three-roles');
+    const project = await tempProject('three-roles', { fixture: 'three-roles' });
     scratch.push(project.dir);
     out = path.join(project.out, 'three-roles');
     result = await build({ contentDir: project.content, outDir: project.out });
@@ -71,7 +71,7 @@ describe('a three-role deck on Letter paper', () => {
 
 describe('fitting', () => {
   it('shrinks an item that cannot fit on any slide instead of failing, printing every word of it', async () => {
-    const project = await copyFixture('oversized-item');
+    const project = await tempProject('oversized-item', { fixture: 'oversized-item' });
     scratch.push(project.dir);
     const line = Number(
       (await readFile(path.join(PROJECT_ROOT, 'tests/fixtures/oversized-item/EXPECTED_LINE'), 'utf8')).trim(),
@@ -87,7 +87,7 @@ describe('fitting', () => {
   }, 90_000);
 
   it('keeps a fact sheet with 14 one-line responsibilities and two images on one page; more goes on a second page with a warning', async () => {
-    const project = await copyFixture('three-roles');
+    const project = await tempProject('three-roles', { fixture: 'three-roles' });
     scratch.push(project.dir);
     const add = async (role: string, section: string, text: string) => {
       const file = path.join(project.content, 'roles', `${role}.md`);

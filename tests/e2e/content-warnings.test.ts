@@ -4,10 +4,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { displayPath } from '../../src/load/read.js';
 import { runMain as run } from '../support/cli.js';
-import { scratchProject } from '../support/content.js';
+import { tempProject, type TempProject } from '../support/project.js';
 
 /** The CLI in-process on a copy of the default content, HTML only (warnings and scope are decided before any browser). */
-let project: Awaited<ReturnType<typeof scratchProject>>;
+let project: TempProject;
 afterEach(async () => {
   await rm(project.dir, { recursive: true, force: true });
 });
@@ -31,7 +31,7 @@ async function lineOf(file: string, start: string): Promise<number> {
 
 describe('a renamed section heading', () => {
   it('check and build warn at the heading with the suggestion and exit 0; --strict exits 1 and writes nothing', async () => {
-    project = await scratchProject('renamed-heading');
+    project = await tempProject('renamed-heading');
     await edit(engineer(), (t) => t.replace('## Required skills', '## Skills'));
     const where = `${shown(engineer())}:${await lineOf(engineer(), '## Skills')}`;
     const expected = `${where}: warning: "Skills" is only in machine-learning-engineer.md; did you mean "Required skills"?`;
@@ -62,7 +62,7 @@ describe('a renamed section heading', () => {
 
 describe('roles that are not ready', () => {
   it('an unfinished role from "new role" fails check but not a build of a deck that does not use it', async () => {
-    project = await scratchProject('unfinished-role');
+    project = await tempProject('unfinished-role');
     expect((await run('new', 'role', 'Data Engineer', '--content', project.content)).status).toBe(0);
 
     const check = await run('check', '--content', project.content);
@@ -86,7 +86,7 @@ describe('roles that are not ready', () => {
   });
 
   it('a draft role listed in a deck: a warning at that line, and the deck is built without it', async () => {
-    project = await scratchProject('draft-role');
+    project = await tempProject('draft-role');
     expect((await run('new', 'role', 'Data Engineer', '--content', project.content)).status).toBe(0);
     const draft = path.join(project.content, 'roles', 'data-engineer.md');
     await edit(draft, (t) => t.replace(/^title: /m, 'draft: true\ntitle: '));

@@ -5,8 +5,9 @@ import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
 import { launchTestBrowser } from '../support/chromium.js';
-import { PROJECT_ROOT, scratchProject } from '../support/content.js';
+import { PROJECT_ROOT } from '../support/content.js';
 import { fold, type PdfFacts, readPdf } from '../support/pdf.js';
+import { tempProject } from '../support/project.js';
 
 const facts = JSON.parse(
   await readFile(path.join(PROJECT_ROOT, 'tests/fixtures/default-facts.json'), 'utf8'),
@@ -22,7 +23,7 @@ let notes: PdfFacts;
 let browser: Browser;
 
 beforeAll(async () => {
-  const project = await scratchProject('default');
+  const project = await tempProject('default');
   dir = project.dir;
   result = await build({ contentDir: project.content, outDir: project.out, date: new Date('2026-01-02T03:04:05Z') });
   const deckDir = path.join(project.out, SLUG);

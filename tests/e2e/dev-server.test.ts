@@ -10,9 +10,9 @@ import { ConfigError } from '../../src/errors.js';
 import type { DeckSettings } from '../../src/model/index.js';
 import { launchTestBrowser } from '../support/chromium.js';
 import { CLI } from '../support/cli.js';
-import { scratchProject } from '../support/content.js';
 import { chromiumOf } from '../support/files.js';
 import { readPdf } from '../support/pdf.js';
+import { tempProject, type TempProject } from '../support/project.js';
 
 const DECK = 'ml-engineer-vs-ai-scientist';
 const ROLE = 'roles/ai-scientist.md';
@@ -100,7 +100,7 @@ async function saveAndReload(page: Page, file: string, text: string): Promise<nu
 }
 
 describe('careerdeck dev, in process', () => {
-  let project: Awaited<ReturnType<typeof scratchProject>>;
+  let project: TempProject;
   let server: DevServer;
   let browser: Browser;
   let page: Page;
@@ -110,7 +110,7 @@ describe('careerdeck dev, in process', () => {
   let configFile: string;
 
   beforeAll(async () => {
-    project = await scratchProject('dev');
+    project = await tempProject('dev');
     roleFile = path.join(project.content, ROLE);
     original = await readFile(roleFile, 'utf8');
     configFile = path.join(project.dir, 'careerdeck.config.json');
@@ -295,7 +295,7 @@ describe('careerdeck dev, in process', () => {
 
 describe('careerdeck dev, content broken from the start', () => {
   it('runs, shows the problem on the deck address, and shows the deck after the fix', async () => {
-    const project = await scratchProject('dev-broken');
+    const project = await tempProject('dev-broken');
     const roleFile = path.join(project.content, ROLE);
     const original = await readFile(roleFile, 'utf8');
     await writeFile(roleFile, original.replace('title: AI Scientist', 'title: "AI Scientist'));
@@ -321,7 +321,7 @@ describe('careerdeck dev, content broken from the start', () => {
 
 describe('careerdeck dev, a config file created while it runs', () => {
   it('watches for one and reads it once created', async () => {
-    const project = await scratchProject('dev-new-config');
+    const project = await tempProject('dev-new-config');
     const config = configReader(project.dir);
     const server = await startDevServer({
       contentDir: project.content,
@@ -345,7 +345,7 @@ describe('careerdeck dev, a config file created while it runs', () => {
 
 describe('careerdeck dev with PDFs', () => {
   it('prints the PDFs again in the background after a change, with the browser kept warm, and closes it', async () => {
-    const project = await scratchProject('dev-pdf');
+    const project = await tempProject('dev-pdf');
     const deckFile = path.join(project.content, 'decks', `${DECK}.md`);
     // The report only: the test is about the background build, not about every PDF.
     await writeFile(deckFile, (await readFile(deckFile, 'utf8')).replace('paper: A4', 'paper: A4\noutputs: [report]'));
@@ -380,7 +380,7 @@ describe('careerdeck dev with PDFs', () => {
 
 describe('careerdeck dev, the command', () => {
   it('prints the address, serves, and exits 0 on Ctrl-C leaving no browser', async () => {
-    const project = await scratchProject('dev-cli');
+    const project = await tempProject('dev-cli');
     const child = spawn(
       process.execPath,
       [CLI, 'dev', '--port', '0', '--content', project.content, '--out', project.out],
@@ -405,7 +405,7 @@ describe('careerdeck dev, the command', () => {
   }, 60_000);
 
   it('applies a config created while it runs, and names the settings that need a restart', async () => {
-    const project = await scratchProject('dev-cli-config');
+    const project = await tempProject('dev-cli-config');
     const child = spawn(process.execPath, [CLI, 'dev', '--port', '0', '--no-pdf'], {
       cwd: project.dir,
       stdio: ['ignore', 'ignore', 'pipe'],

@@ -4,14 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { main } from '../../src/cli/main.js';
 import { ContentError } from '../../src/errors.js';
-import { scratchProject } from '../support/content.js';
 import { digestTree } from '../support/files.js';
+import { tempProject, type TempProject } from '../support/project.js';
 
 const SLUG = 'ml-engineer-vs-ai-scientist';
-let project: Awaited<ReturnType<typeof scratchProject>>;
+let project: TempProject;
 
 beforeAll(async () => {
-  project = await scratchProject('failures');
+  project = await tempProject('failures');
   await build({ contentDir: project.content, outDir: project.out });
 });
 

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
 import { PROJECT_ROOT } from '../support/content.js';
-import { copyFixture } from '../support/fixtures.js';
 import { readPdf } from '../support/pdf.js';
+import { tempProject } from '../support/project.js';
 
 // Two decks over three roles: "three-roles" uses all of them, "pair" only two. Each deck prints
 // its report only, to keep the browser work small; what is measured is what gets rebuilt.
@@ -22,7 +22,7 @@ const run = (extra: Parameters<typeof build>[0] = {}) =>
   build({ contentDir: project.content, outDir: project.out, templatesDir: templates, ...extra });
 
 beforeAll(async () => {
-  project = await copyFixture('three-roles');
+  project = await tempProject('three-roles', { fixture: 'three-roles' });
   scratch.push(project.dir);
   templates = path.join(project.dir, 'templates');
   await cp(path.join(PROJECT_ROOT, 'templates'), templates, { recursive: true });

@@ -4,8 +4,8 @@ import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
 import { launchTestBrowser } from '../support/chromium.js';
-import { copyFixture } from '../support/fixtures.js';
 import { type PdfFacts, readPdf } from '../support/pdf.js';
+import { tempProject } from '../support/project.js';
 
 // Issue 11: long content is laid out, never refused and never cut. Each describe builds one
 // fixture of tests/fixtures/ once, with every output.
@@ -19,7 +19,7 @@ afterAll(async () => {
 async function buildFixture(
   name: string,
 ): Promise<{ result: BuildResult; out: string; pdf: (file: string) => Promise<PdfFacts> }> {
-  const project = await copyFixture(name);
+  const project = await tempProject(name, { fixture: name });
   scratch.push(project.dir);
   const result = await build({ contentDir: project.content, outDir: project.out, keepHtml: true });
   const out = path.join(project.out, name);

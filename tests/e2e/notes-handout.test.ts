@@ -4,9 +4,9 @@ import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
 import { launchTestBrowser } from '../support/chromium.js';
-import { scratchProject } from '../support/content.js';
 import { inkOfWords } from '../support/pdf-ink.js';
 import { type PdfFacts, readPdf } from '../support/pdf.js';
+import { tempProject } from '../support/project.js';
 
 // Today (before the notes PDF): a note of ~140 words failed the whole build with "the speaker
 // notes of slide N are too long for the handout", and the handout printed the presenter's notes.
@@ -42,7 +42,7 @@ const pdfs = new Map<string, { bytes: Uint8Array; facts: PdfFacts }>();
 const pdf = (deck: string, kind: string) => pdfs.get(`${deck}-${kind}`)!;
 
 beforeAll(async () => {
-  const project = await scratchProject('notes');
+  const project = await tempProject('notes');
   dir = project.dir;
   for (const [role, sections] of Object.entries(ROLE_NOTES)) {
     const file = path.join(project.content, 'roles', `${role}.md`);

@@ -7,8 +7,8 @@ import { build, type BuildResult } from '../../src/build.js';
 import { contrastRatio } from '../../src/model/colour.js';
 import { THEMES } from '../../src/validate/schema.js';
 import { launchTestBrowser } from '../support/chromium.js';
-import { scratchProject } from '../support/content.js';
 import { type PdfFacts, readPdf } from '../support/pdf.js';
+import { tempProject } from '../support/project.js';
 
 const FOOTER = 'Career Services · Example University';
 const LOGO = 'assets/content/images/logo.svg';
@@ -21,7 +21,7 @@ let browser: Browser;
 const pdfs = new Map<string, { report: PdfFacts; slides: PdfFacts }>();
 
 beforeAll(async () => {
-  const project = await scratchProject('themes');
+  const project = await tempProject('themes');
   dir = project.dir;
   out = project.out;
   const decks = path.join(project.content, 'decks');

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { chromiumOf, digestTree } from '../support/files.js';
-import { scratchProject } from '../support/content.js';
+import { tempProject, type TempProject } from '../support/project.js';
 
-let project: Awaited<ReturnType<typeof scratchProject>>;
+let project: TempProject;
 
 beforeAll(async () => {
-  project = await scratchProject('faults');
+  project = await tempProject('faults');
   const first = await runCli(['build', '--quiet', '--content', project.content, '--out', project.out]);
   expect(first.code, first.stderr).toBe(0);
 }, 120_000);

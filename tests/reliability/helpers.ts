@@ -2,21 +2,11 @@
  * Shared helpers of the reliability suite: content folders written into fresh temporary folders,
  * the CLI run in-process with its printed lines captured, and small matchers for messages.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { runMain } from '../support/cli.js';
+import type { Files } from '../support/project.js';
 
-export type Files = Record<string, string | Uint8Array>;
-
-export interface TempProject {
-  dir: string;
-  content: string;
-  out: string;
-  /** The path of a content file as careerdeck prints it in messages. */
-  shown: (relative: string) => string;
-  remove: () => Promise<void>;
-}
+// Projects are made by the one helper of the whole suite.
+export { type Files, shownPath, tempProject, type TempProject } from '../support/project.js';
 
 /** Joins lines with "\n" so that a test can count file lines at a glance (line 1 first). */
 export const lines = (...parts: string[]): string => `${parts.join('\n')}\n`;
@@ -62,28 +52,6 @@ export const VALID: Files = {
     'Two roles.',
   ),
 };
-
-/** Writes `files` (paths relative to the content folder) into a new temporary project. */
-export async function tempProject(prefix: string, files: Files): Promise<TempProject> {
-  const dir = await mkdtemp(path.join(tmpdir(), `careerdeck-rel-${prefix}-`));
-  const content = path.join(dir, 'content');
-  await mkdir(path.join(content, 'roles'), { recursive: true });
-  await mkdir(path.join(content, 'decks'), { recursive: true });
-  for (const [name, data] of Object.entries(files)) await writeFile(path.join(content, name), data);
-  return {
-    dir,
-    content,
-    out: path.join(dir, 'output'),
-    shown: (relative) => shownPath(path.join(content, relative)),
-    remove: () => rm(dir, { recursive: true, force: true }),
-  };
-}
-
-/** How careerdeck prints a path: relative to the working directory when inside it, else absolute. */
-export function shownPath(file: string): string {
-  const rel = path.relative(process.cwd(), file);
-  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
-}
 
 export interface CliRun {
   status: number;

@@ -3,9 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, scratchProject } from '../support/content.js';
+import { PROJECT_ROOT } from '../support/content.js';
 import { chromiumOf, digestTree } from '../support/files.js';
 import { readPdf } from '../support/pdf.js';
+import { tempProject } from '../support/project.js';
 
 // Interrupts a real build (compiled CLI, real Chromium) at random moments and checks that every
 // output is then either the previous or the new version, byte for byte, with nothing left over.
@@ -45,7 +46,7 @@ const hashes = async (dir: string) => new Map(Object.entries(await digestTree(di
 let buildMs = 5000;
 
 beforeAll(async () => {
-  const project = await scratchProject('interrupt');
+  const project = await tempProject('interrupt');
   dir = project.dir;
   // Two PDFs instead of five keep each of the many builds short; what is interrupted (printing,
   // then writing files one by one) is the same.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { ContentError } from '../../src/errors.js';
-import { scratchProject } from '../support/content.js';
+import { tempProject } from '../support/project.js';
 
 // A file outside the project whose bytes must never reach an output, whatever content says.
 const SECRET = 'careerdeck-secret-7f3a9c1e-do-not-leak';
@@ -37,7 +37,7 @@ async function everyOutputByte(dir: string): Promise<Buffer> {
 }
 
 async function withRoleLine(line: string) {
-  const project = await scratchProject('local');
+  const project = await tempProject('local');
   scratch.push(project.dir);
   const role = path.join(project.content, 'roles', 'ai-scientist.md');
   const text = await readFile(role, 'utf8');
@@ -83,7 +83,7 @@ describe('local files', () => {
   });
 
   it('a role file that links outside the content folder is refused, not read', async () => {
-    const project = await scratchProject('local-link');
+    const project = await tempProject('local-link');
     scratch.push(project.dir);
     await symlink(secretFile, path.join(project.content, 'roles', 'stolen.md'));
     const error = await build({ contentDir: project.content, outDir: project.out, pdf: false }).catch(

@@ -7,7 +7,6 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { scratchProject } from '../support/content.js';
 import { cli, diagnosticLine, lines, linesOf, tempProject, type TempProject, VALID } from './helpers.js';
 
 const BODY = ['', '## Skills', '', '- **Python**'];
@@ -215,7 +214,7 @@ describe('a UTF-8 BOM and CRLF line endings', () => {
   it('build (no PDF) to an index.html byte-identical to the one built from the plain LF files', async () => {
     const html: Record<string, Buffer> = {};
     for (const [name, variant] of Object.entries(variants)) {
-      const project = await scratchProject(`rel-${name.replace('+', '-')}`);
+      const project = await tempProject(`rel-${name.replace('+', '-')}`);
       dirs.push(project.dir);
       for (const kind of ['roles', 'decks']) {
         for (const file of await readdir(path.join(project.content, kind))) {

@@ -6,12 +6,12 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { launchTestBrowser } from '../support/chromium.js';
-import { scratchProject } from '../support/content.js';
+import { tempProject, type TempProject } from '../support/project.js';
 
 let canary: Server;
 const hits: string[] = [];
 let base = '';
-let project: Awaited<ReturnType<typeof scratchProject>>;
+let project: TempProject;
 
 beforeAll(async () => {
   canary = createServer((req, res) => {
@@ -20,7 +20,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => canary.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(canary.address() as AddressInfo).port}`;
-  project = await scratchProject('network');
+  project = await tempProject('network');
   const role = path.join(project.content, 'roles', 'ai-scientist.md');
   const hostile = [
     `<img src="${base}/img">`,

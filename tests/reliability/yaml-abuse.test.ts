@@ -212,6 +212,10 @@ describe('alias bombs and deep nesting', () => {
         '## Skills',
         '',
         '- **Python**',
+        '',
+        '## Tools',
+        '',
+        '- **Git**',
       ),
     });
     projects.push(project);

@@ -5,11 +5,11 @@ import { runMain as run } from '../../support/cli.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadModel } from '../../../src/content.js';
 import { ContentError, type Diagnostic } from '../../../src/errors.js';
-import { scratchProject } from '../../support/content.js';
+import { tempProject } from '../../support/project.js';
 
 let project: { dir: string; content: string };
 beforeEach(async () => {
-  project = await scratchProject('unit-new');
+  project = await tempProject('unit-new');
 });
 afterEach(async () => {
   vi.restoreAllMocks();
