@@ -29,7 +29,7 @@ const tiles = [
   ['Slides', page('slides', 5)],
   ['Report', page('report', 2)],
   ['Handout', page('handout', 1)],
-  ['Speaker notes', page('notes', 2)],
+  ['Speaker notes', page('notes', 3)],
   ['Fact sheet', page('machine-learning-engineer-factsheet', 1)],
 ].filter(([, src]) => src);
 
