@@ -72,10 +72,14 @@ describe('every PDF', () => {
       const figures = structure.elements.filter((e) => e.type === 'Figure');
       expect(figures.filter((f) => !f.alt?.trim()).length, `${at}: figures without alt text`).toBe(0);
       // What is left outside the tree is what Chromium prints in the page margins (running
-      // header, page numbers), which it neither tags nor marks as artifacts. The handout, whose
-      // pages hold only small slides and ruled lines since its notes went to the notes PDF, has
-      // the most margin text for its size (48% on the default deck): a known limit, not hidden.
-      expect(untaggedShare(structure), `${at}: share of untagged text`).toBeLessThan(kind === 'handout' ? 0.55 : 0.4);
+      // header, page numbers), which it neither tags nor marks as artifacts, and in the notes PDF
+      // the slide thumbnails, hidden from the tree so that their headings make no bookmarks
+      // (Chromium has no way to mark them as artifacts). The handout, all small slides and ruled
+      // lines since its notes went to the notes PDF, and the notes PDF reach about half (48% and
+      // 52% on the default deck): a known limit, not hidden.
+      expect(untaggedShare(structure), `${at}: share of untagged text`).toBeLessThan(
+        kind === 'handout' || kind === 'notes' ? 0.55 : 0.4,
+      );
     }
   });
 

@@ -118,7 +118,7 @@ describe('static use of Handlebars in src/', () => {
     for (const value of assigned) expect(value).toMatch(/^await read\([^)]*\)$/);
     const compiled = code(sources.find((s) => s.file === COMPILED_TS)!.text);
     expect([...compiled.matchAll(/precompile\s*\(\s*([^,)]*)/g)].map((m) => m[1]!.trim())).toEqual(['source']);
-    expect(compiled).toMatch(/Object\.entries\(sources\)\.map\(\(\[name, source\]\)/);
+    expect(compiled).toMatch(/Object\.entries\(sources\)\.map\(\s*\(\[name, source\]\)/);
   });
 
   it('never loosens the prototype-access protections', () => {

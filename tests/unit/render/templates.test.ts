@@ -78,7 +78,7 @@ describe('renderDeck', () => {
     expect(count(notes, 'class="notes-slide"')).toBe(slideCount);
     expect(notes).toContain('<p><strong>ML Engineer:</strong></p><p>Engineers ship.</p>');
     expect(notes).toContain('<p>Say hello.</p>');
-    expect(notes).toContain('<h2 class="notes-heading">Slide 1: Engineer vs. Scientist</h2>');
+    expect(notes).toContain('<h1 class="notes-heading">Slide 1: Engineer vs. Scientist</h1>');
     expect(notes).toContain('@page { size: A4;');
   });
 
