@@ -218,7 +218,7 @@ function compareSlides(section: AlignedSection, c: Comparison, budget: number): 
           pieces.length > 0
             ? piecesToHtml(pieces)
             : section.cells[role]
-              ? '<p class="muted">(continued on the previous slide)</p>'
+              ? '<p class="muted">(see the previous slide)</p>'
               : '<p class="muted">Not covered for this role.</p>',
       })),
       notes: [

@@ -100,7 +100,7 @@ describe('deckView: compare slides', () => {
     const pages = deckView(c).slides.filter((s) => s.title === 'Projects');
     expect(pages.map((p) => p.columns?.[1]?.html)).toEqual([
       '<ul><li>One small project</li></ul>',
-      '<p class="muted">(continued on the previous slide)</p>',
+      '<p class="muted">(see the previous slide)</p>',
     ]);
   });
 
