@@ -338,10 +338,13 @@ function textRuns(paragraphs: readonly Paragraph[], p: Palette, size: number): P
 }
 
 function drawOutlook(pptx: PptxGenJS, slide: Slide, c: Comparison, p: Palette, caption: string | undefined): void {
-  // One series per role, so that each bar has its role's colour and PowerPoint's legend names it;
-  // listed last to first, since a horizontal chart draws its first series at the bottom.
+  // One series, a bar per role named on the axis beside it (not only by colour in a legend, which
+  // greyscale printing loses), each bar in its role's colour; listed last to first, since a
+  // horizontal chart draws its first category at the bottom.
   const bars = [...c.outlook].reverse();
-  const data = bars.map((bar) => ({ name: bar.role, labels: ['Projected growth'], values: [bar.growth] }));
+  const data = [
+    { name: 'Projected growth', labels: bars.map((bar) => bar.role), values: bars.map((bar) => bar.growth) },
+  ];
   slide.addChart(pptx.ChartType.bar, data, {
     x: BODY.x,
     y: BODY.y,
@@ -355,12 +358,10 @@ function drawOutlook(pptx: PptxGenJS, slide: Slide, c: Comparison, p: Palette, c
     dataLabelColor: hex(p.ink),
     dataLabelFontFace: FONT,
     dataLabelFontSize: 14,
-    showLegend: true,
-    legendPos: 'b',
-    legendFontFace: FONT,
-    legendFontSize: 14,
-    legendColor: hex(p.ink),
-    catAxisHidden: true,
+    showLegend: false,
+    catAxisLabelColor: hex(p.ink),
+    catAxisLabelFontFace: FONT,
+    catAxisLabelFontSize: 14,
     valAxisLabelFormatCode: '0"%"',
     valAxisLabelColor: hex(p.muted),
     valAxisLabelFontFace: FONT,

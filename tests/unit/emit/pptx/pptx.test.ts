@@ -84,6 +84,9 @@ describe('buildPptx', () => {
       expect(xml).toContain(`<c:v>${bar.role}</c:v>`);
       expect(xml).toContain(`<c:v>${bar.growth}</c:v>`);
     }
+    // Each bar named beside it on the category axis, in its own colour: readable in greyscale.
+    expect(/<c:catAx>[\s\S]*?<c:delete val="0"\/>/.test(xml)).toBe(true);
+    expect(xml.match(/<c:dPt>/g)).toHaveLength(c.outlook.length);
     const tableSlide = view.slides.findIndex((s) => s.kind === 'overlap') + 1;
     const table = await zip.file(`ppt/slides/slide${tableSlide}.xml`)!.async('string');
     expect(table).toContain('<a:tbl>');
