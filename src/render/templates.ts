@@ -47,32 +47,45 @@ export async function loadTemplates(dir: string, cacheDir?: string): Promise<Tem
     template('notes'),
     template('factsheet'),
   ];
-  const [base, printLinks, deckCss, reportCss, handoutCss, notesCss, factsheetCss, deckScript] = await Promise.all([
-    read('partials', 'base.css'),
-    read('partials', 'print-links.css'),
-    read('deck', 'deck.css'),
-    read('report', 'report.css'),
-    read('handout', 'handout.css'),
-    read('notes', 'notes.css'),
-    read('factsheet', 'factsheet.css'),
-    read('deck', 'deck.js'),
-  ]);
+  const [base, printPage, printLinks, deckCss, reportCss, handoutCss, notesCss, factsheetCss, deckScript] =
+    await Promise.all([
+      read('partials', 'base.css'),
+      read('partials', 'print-page.css'),
+      read('partials', 'print-links.css'),
+      read('deck', 'deck.css'),
+      read('report', 'report.css'),
+      read('handout', 'handout.css'),
+      read('notes', 'notes.css'),
+      read('factsheet', 'factsheet.css'),
+      read('deck', 'deck.js'),
+    ]);
   const runtime = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
   return {
     // Each page's theme (generated from the palette table, src/render/themes.ts) comes first.
     deck: (view) => deck({ ...view, css: `${view.theme.css}${base}\n${deckCss}`, scripts: true }, runtime),
     report: (view) =>
-      report({ ...view, css: `${view.theme.css}${base}\n${reportCss}\n${printLinks}`, scripts: false }, runtime),
+      report(
+        { ...view, css: `${view.theme.css}${base}\n${printPage}\n${reportCss}\n${printLinks}`, scripts: false },
+        runtime,
+      ),
     // Printed outputs (report, handout, fact sheets) also print each link's address.
     // The handout draws slides with the deck's own CSS, scaled down, so they match the screen.
     handout: (view) =>
       handout(
-        { ...view, css: `${view.theme.css}${base}\n${deckCss}\n${handoutCss}\n${printLinks}`, scripts: false },
+        {
+          ...view,
+          css: `${view.theme.css}${base}\n${deckCss}\n${printPage}\n${handoutCss}\n${printLinks}`,
+          scripts: false,
+        },
         runtime,
       ),
     notes: (view) =>
       notes(
-        { ...view, css: `${view.theme.css}${base}\n${deckCss}\n${notesCss}\n${printLinks}`, scripts: false },
+        {
+          ...view,
+          css: `${view.theme.css}${base}\n${deckCss}\n${printPage}\n${notesCss}\n${printLinks}`,
+          scripts: false,
+        },
         runtime,
       ),
     factsheet: (view) =>
