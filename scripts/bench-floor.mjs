@@ -7,6 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch } from 'puppeteer-core';
 import { findBrowser, machineEnvironment } from '../dist/browser/find.js';
+import { QUIET_ARGS } from '../dist/browser/launch.js';
 
 const [dir, slug] = process.argv.slice(2);
 const { executablePath } = await findBrowser(machineEnvironment());
@@ -14,17 +15,7 @@ const browser = await launch({
   executablePath,
   pipe: true,
   // The same flags as careerdeck's browser session, so that only the work around it differs.
-  args: [
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-default-apps',
-    '--disable-extensions',
-    '--font-render-hinting=none',
-  ],
+  args: ['--no-sandbox', ...QUIET_ARGS],
 });
 const options = { printBackground: true, preferCSSPageSize: true, tagged: true };
 try {

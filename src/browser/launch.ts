@@ -5,7 +5,7 @@ import { DEFAULT_TIMEOUT_MS } from './timeout.js';
 
 // As root Chromium refuses to start without --no-sandbox. The rest keep a closed network quiet:
 // Chromium's own background requests would otherwise be refused, many at a time.
-const QUIET_ARGS = [
+export const QUIET_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',

@@ -17,6 +17,7 @@ import { launchTestBrowser } from '../support/chromium.js';
 import { PROJECT_ROOT } from '../support/content.js';
 import { fold } from '../support/pdf.js';
 import { tempProject } from '../support/project.js';
+import { pptxTexts } from '../support/pptx.js';
 
 const facts = JSON.parse(
   await readFile(path.join(PROJECT_ROOT, 'tests/fixtures/default-facts.json'), 'utf8'),
@@ -53,14 +54,7 @@ afterAll(async () => {
 
 // jsqr's types describe its CommonJS export as a default; the function is what the import gives.
 const decodeQr = jsQR as unknown as (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
-const decode = (text: string) =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-const texts = (xml: string) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => decode(m[1]!)).join(' ');
+const texts = pptxTexts;
 
 describe('the PowerPoint', () => {
   it('unzips to one slide per slide of the deck, each with text, notes where the deck has them, the outlook as a chart part, and every seed fact', async () => {

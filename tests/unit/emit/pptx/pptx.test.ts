@@ -6,18 +6,11 @@ import { qrPicture } from '../../../../src/emit/pptx/pictures.js';
 import { buildPptx } from '../../../../src/emit/pptx/pptx.js';
 import { deckView, type DeckView } from '../../../../src/render/deck-view.js';
 import { DEFAULT_CONTENT } from '../../../support/content.js';
+import { pptxTexts, unescapeXml } from '../../../support/pptx.js';
 
 const DATE = new Date('2026-01-01T00:00:00Z');
 
-/** Text of every <a:t> in a part, runs joined: what PowerPoint shows. */
-const unescape = (text: string) =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-const texts = (xml: string) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => unescape(m[1]!)).join(' ');
+const texts = pptxTexts;
 const slideNames = (zip: JSZip) =>
   Object.keys(zip.files)
     .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
@@ -50,7 +43,7 @@ describe('buildPptx', () => {
   it('puts every keyword of every role in the text, bold, and the notes in notes slides', async () => {
     const all = (await Promise.all(slideNames(zip).map((n) => zip.file(n)!.async('string')))).join('');
     const bold = [...all.matchAll(/<a:rPr[^>]*\bb="1"[^>]*>[\s\S]*?<a:t>([^<]*)<\/a:t>/g)]
-      .map((m) => unescape(m[1]!))
+      .map((m) => unescapeXml(m[1]!))
       .join(' | ');
     for (const role of c.roles) {
       for (const section of role.sections) {
