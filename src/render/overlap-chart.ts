@@ -11,28 +11,53 @@ const LINE = 22;
 
 /**
  * One hatching per role, drawn over the role's colour, so "only ML Engineer" and "only AI
- * Scientist" differ in greyscale too (issue 11); what roles share stays solid. The ids are the
- * same in every chart, and a page holds one overlap chart.
+ * Scientist" differ in greyscale too (issue 11); what roles share stays solid. Each is drawn as
+ * plain strokes clipped to its segment, not as an SVG <pattern>: Chromium prints a pattern inside
+ * a scaled element (the handout's and the notes' slide thumbnails) as a picture of the whole chart
+ * at print resolution, about 136 kB per segment, and a pattern on a page as many small pictures.
+ * The strokes repeat every 8 px from the chart's origin, as the pattern tiles did.
  */
-const HATCH: readonly string[] = [
-  '<path d="M2 0V8M6 0V8"/>',
-  '<path d="M-2 2L2 -2M0 8L8 0M6 10L10 6"/>',
-  '<circle cx="2" cy="2" r="1.3"/><circle cx="6" cy="6" r="1.3"/>',
-  '<path d="M-2 6L2 10M0 0L8 8M6 -2L10 2"/>',
-  '<path d="M0 2H8M0 6H8"/>',
-  '<path d="M0 0L8 8M8 0L0 8"/>',
-];
+const PERIOD = 8;
 
-function patterns(): string {
-  return `<defs>${HATCH.map((shape, i) => `<pattern id="careerdeck-hatch-${i}" width="8" height="8" patternUnits="userSpaceOnUse"><g class="hatch">${shape}</g></pattern>`).join('')}</defs>`;
+/** The strokes of hatching `role` over the box (x, y, w, h), in the chart's coordinates. */
+function hatchPath(role: number, x: number, y: number, w: number, h: number): string {
+  const right = x + w;
+  const bottom = y + h;
+  const n = (v: number) => +v.toFixed(1);
+  const from = (start: number, step: number) => Math.floor(start / step) * step;
+  const d: string[] = [];
+  const vertical = (phase: number) => {
+    for (let at = from(x, 4) + phase; at <= right + 1; at += 4) d.push(`M${n(at)} ${y}V${bottom}`);
+  };
+  const horizontal = (phase: number) => {
+    for (let at = from(y, 4) + phase; at <= bottom + 1; at += 4) d.push(`M${x} ${n(at)}H${n(right)}`);
+  };
+  // Lines x + y = c ("/") or x - y = c ("\"), every PERIOD along x, across the whole box.
+  const rising = () => {
+    for (let c = from(x + y, PERIOD); c <= right + bottom + PERIOD; c += PERIOD)
+      d.push(`M${n(c - y)} ${y}L${n(c - bottom)} ${bottom}`);
+  };
+  const falling = () => {
+    for (let c = from(x - bottom, PERIOD); c <= right - y + PERIOD; c += PERIOD)
+      d.push(`M${n(c + y)} ${y}L${n(c + bottom)} ${bottom}`);
+  };
+  const dots = () => {
+    for (let cy = from(y, PERIOD) - PERIOD; cy <= bottom + PERIOD; cy += PERIOD)
+      for (let cx = from(x, PERIOD) - PERIOD; cx <= right + PERIOD; cx += PERIOD)
+        d.push(`M${cx + 2} ${cy + 2}h0M${cx + 6} ${cy + 6}h0`);
+  };
+  [() => vertical(2), rising, dots, falling, () => horizontal(2), () => (rising(), falling())][role]?.();
+  return d.join('');
 }
 
 /** The hatching of a role's segment over its colour; nothing for shared segments. */
-function hatch(className: string, x: string | number, y: number, w: string | number, h: number): string {
+function hatch(className: string, x: number, y: number, w: number, h: number): string {
   const role = /^role-(\d)$/.exec(className)?.[1];
-  return role === undefined
-    ? ''
-    : `<rect class="hatch-overlay" fill="url(#careerdeck-hatch-${role})" x="${x}" y="${y}" width="${w}" height="${h}"/>`;
+  if (role === undefined) return '';
+  // A nested <svg> clips the strokes to the segment; its viewBox keeps the chart's coordinates.
+  const [bx, by, bw, bh] = [x, y, w, h].map((v) => +v.toFixed(1)) as [number, number, number, number];
+  const box = `x="${bx}" y="${by}" width="${bw}" height="${bh}" viewBox="${bx} ${by} ${bw} ${bh}"`;
+  return `<svg class="hatch-overlay" ${box} aria-hidden="true"><path class="hatch hatch-${role}" d="${hatchPath(Number(role), bx, by, bw, bh)}"/></svg>`;
 }
 
 interface Segment {
@@ -95,7 +120,7 @@ export function overlapChart(c: Comparison): string {
         .filter((seg) => seg.count > 0)
         .map((seg) => {
           const w = (seg.count / total) * plot;
-          const rect = `<rect class="${seg.className}" x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${ROW}"><title>${escapeHtml(`${row.title}: ${seg.count} ${seg.name}`)}</title></rect>${hatch(seg.className, x.toFixed(1), y, w.toFixed(1), ROW)}`;
+          const rect = `<rect class="${seg.className}" x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${ROW}"><title>${escapeHtml(`${row.title}: ${seg.count} ${seg.name}`)}</title></rect>${hatch(seg.className, x, y, w, ROW)}`;
           const label =
             w >= 22
               ? `<text class="overlap-count on-${seg.className}" x="${(x + w / 2).toFixed(1)}" y="${y + ROW / 2}" text-anchor="middle" dominant-baseline="central">${seg.count}</text>`
@@ -113,6 +138,6 @@ export function overlapChart(c: Comparison): string {
   return (
     `<svg class="chart overlap-chart" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="overlap-title overlap-desc" xmlns="http://www.w3.org/2000/svg">` +
     `<title id="overlap-title">Keywords shared and unique, by section</title><desc id="overlap-desc">${escapeHtml(desc)}.</desc>` +
-    `${patterns()}${legend}${bars}</svg>`
+    `${legend}${bars}</svg>`
   );
 }

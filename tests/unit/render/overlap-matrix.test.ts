@@ -72,14 +72,25 @@ describe('overlapMatrix', () => {
 });
 
 describe('overlapChart without colour', () => {
-  it("hatches each role's own segment with its own pattern, in the bars and the legend, and leaves shared parts solid", () => {
+  it("hatches each role's own segment with its own strokes, in the bars and the legend, and leaves shared parts solid", () => {
     const svg = overlapChart(sixRoles());
-    for (let i = 0; i < 6; i++) expect(svg).toContain(`<pattern id="careerdeck-hatch-${i}"`);
-    const overlays = [...svg.matchAll(/fill="url\(#careerdeck-hatch-(\d)\)"/g)].map((m) => m[1]);
+    const overlays = [...svg.matchAll(/<path class="hatch hatch-(\d)" d="M[^"]+"/g)].map((m) => m[1]);
     // A legend swatch for each role, and a bar segment for each role with a term of its own (D and F have none).
     expect(new Set(overlays)).toEqual(new Set(['0', '1', '2', '3', '4', '5']));
     expect(overlays.filter((r) => r === '0')).toHaveLength(2);
     expect(overlays.filter((r) => r === '3')).toHaveLength(1);
-    expect(svg).not.toMatch(/class="overlap-all"[^>]*>(<title>[^<]*<\/title><\/rect>)?<rect class="hatch-overlay"/);
+    expect(svg).not.toMatch(/class="overlap-all"[^>]*>(<title>[^<]*<\/title><\/rect>)?<svg class="hatch-overlay"/);
+  });
+
+  it('draws the hatching as strokes clipped to the segment, never as a <pattern> (printed as a picture under a transform)', () => {
+    const svg = overlapChart(sixRoles());
+    expect(svg).not.toContain('<pattern');
+    const boxes = [
+      ...svg.matchAll(
+        /<svg class="hatch-overlay" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" viewBox="([^"]+)"/g,
+      ),
+    ];
+    expect(boxes.length).toBeGreaterThan(6);
+    for (const [, x, y, w, h, viewBox] of boxes) expect(viewBox).toBe(`${x} ${y} ${w} ${h}`);
   });
 });
