@@ -6,8 +6,6 @@ import type { Asset } from './assets.js';
 import { reachName } from './names.js';
 import { oneFileDeck } from './one-file.js';
 import type { BrowserExtras } from './print-deck.js';
-import { qrPicture } from './pptx/pictures.js';
-import { buildPptx } from './pptx/pptx.js';
 
 export interface ReachFile {
   name: string;
@@ -31,6 +29,8 @@ export async function reachFiles(
   const slug = c.deck.slug;
   if (wanted.has('pptx')) {
     const started = performance.now();
+    // pptxgenjs, JSZip and the QR encoder are loaded only by a build that makes a PowerPoint.
+    const [{ qrPicture }, { buildPptx }] = await Promise.all([import('./pptx/pictures.js'), import('./pptx/pptx.js')]);
     const qr = c.deck.url && c.deck.qr ? { picture: await qrPicture(c.deck.url), url: c.deck.url } : undefined;
     const bytes = await buildPptx({ c, view: r.view, logo: extras?.logo, qr, date });
     files.push({ name: reachName(slug, 'pptx'), bytes, ms: performance.now() - started });

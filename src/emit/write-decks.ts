@@ -102,10 +102,12 @@ async function stageDeck(
   }
   if (o.keepHtml) await emitPrintSources(c, r, pdfs, emit);
   for (const pdf of pdfs) await emit(pdf.name, pdf.bytes, pdf.ms, pdf.pages);
-  const { reachFiles } = await import('./reach.js');
   const reachKinds = new Set(stale.map((p) => p.kind).filter((k) => k === 'pptx' || k === 'html' || k === 'images'));
-  for (const file of await reachFiles(c, r, reachKinds, o.assets, o.date, extras))
-    await emit(file.name, file.bytes, file.ms);
+  if (reachKinds.size > 0 || extras.images.length > 0) {
+    const { reachFiles } = await import('./reach.js');
+    for (const file of await reachFiles(c, r, reachKinds, o.assets, o.date, extras))
+      await emit(file.name, file.bytes, file.ms);
+  }
   o.checkAbort();
   return result;
 }

@@ -1,4 +1,4 @@
-import QRCode from 'qrcode';
+import { createRequire } from 'node:module';
 import { escapeHtml } from './markdown.js';
 
 /** Modules of white border around the code, as the QR standard asks (4). */
@@ -10,6 +10,8 @@ const QUIET = 4;
  * path, black on white whatever the theme, since scanners need the contrast.
  */
 export function qrSvg(url: string): string {
+  // Required on first use (rendering is synchronous): only decks with a QR code pay for loading it.
+  const QRCode = createRequire(import.meta.url)('qrcode') as typeof import('qrcode');
   const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
   const size = modules.size;
   let d = '';

@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { type BrowserSession, ORIGIN, type Site } from '../../browser/session.js';
 import type { Picture } from './pptx.js';
 
@@ -40,6 +39,8 @@ export async function logoPicture(
 
 /** The QR code to `url` as a PNG for the PowerPoint (the HTML outputs draw it as SVG). */
 export async function qrPicture(url: string): Promise<Picture> {
+  // Loaded here: every printing build loads this file for the logo, few decks have a QR code.
+  const { default: QRCode } = await import('qrcode');
   const data = await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 4, width: 512 });
   return { data, type: 'image/png', aspect: 1 };
 }

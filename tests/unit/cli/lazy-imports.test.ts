@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempProject, type TempProject } from '../../support/project.js';
+import { runCli } from '../../support/cli.js';
+
+// A module hook that names, on stderr, each package the CLI loads from node_modules.
+const HOOK = `data:text/javascript,${encodeURIComponent(`
+import { register } from 'node:module';
+register('data:text/javascript,' + encodeURIComponent(\`
+import { writeSync } from 'node:fs';
+export async function load(url, context, next) {
+  const m = /node_modules\\\\/((?:@[^/]+\\\\/)?[^/]+)\\\\//.exec(url);
+  if (m) writeSync(2, 'LOADED ' + m[1] + '\\\\n');
+  return next(url, context);
+}\`));
+`)}`;
+
+const loaded = (stderr: string) => new Set([...stderr.matchAll(/^LOADED (\S+)$/gm)].map((m) => m[1]));
+
+// What only some outputs need: a build that makes none of them must not pay for loading it.
+const HEAVY = ['puppeteer-core', 'pptxgenjs', 'jszip', 'qrcode', 'jsdom', 'dompurify'];
+
+describe('what a build loads', () => {
+  let project: TempProject;
+  beforeAll(async () => {
+    project = await tempProject('imports');
+  });
+  afterAll(() => project.remove());
+
+  it('--no-pdf loads neither the browser nor what the PowerPoint, QR codes and SVG images need', async () => {
+    const run = await runCli(['build', '--no-pdf', '--force', '--content', project.content, '--out', project.out], {
+      env: { ...process.env, NODE_OPTIONS: `--import=${HOOK}` },
+    });
+    expect(run.stderr).toContain('index.html');
+    const packages = loaded(run.stderr);
+    expect(packages).toContain('marked');
+    for (const name of HEAVY) expect(packages).not.toContain(name);
+  });
+
+  it('a build with nothing changed loads nothing but the command line parser', async () => {
+    const run = await runCli(['build', '--no-pdf', '--content', project.content, '--out', project.out], {
+      env: { ...process.env, NODE_OPTIONS: `--import=${HOOK}` },
+    });
+    expect(run.stderr).toContain('nothing changed');
+    expect([...loaded(run.stderr)]).toEqual(['commander']);
+  });
+});
