@@ -1,27 +1,48 @@
 // `npm run bench`: measures careerdeck's build against the floor (Chromium launched once,
-// printing the same finished HTML), alternating the cases in one run because this machine is
-// noisy. Prints medians, ratios and peak memory of each whole process tree; writes JSON.
-// Environment: BENCH_ROUNDS (default 5), BENCH_OUT (default output/bench.json), BENCH_CASES (a
-// comma-separated subset of the cases, for a quicker look; the ratios need the cases they divide).
+// printing the same finished HTML) and what each output costs, alternating the cases in one run
+// because this machine is noisy. Prints medians, ratios and peak memory (PSS) of each whole
+// process tree; writes JSON. Timings are not tests: CI does not run this.
+//
+// Options (or the environment variables in brackets):
+//   --rounds n        rounds of every case (BENCH_ROUNDS, default 5)
+//   --cases a,b       only these cases, with `full` always (BENCH_CASES); `--list` names them
+//   --content dir     also build this content folder (repeatable): cases `content:<folder name>`,
+//                     e.g. a deck in another script, whose fonts are its marginal cost
+//   --baseline dir    another checkout of careerdeck (compiled, with node_modules) measured in the
+//                     same rounds: cases `base:full`, `base:htmlOnly`, `base:unchanged`, `base:check`
+//   --out file        where the JSON goes (BENCH_OUT, default output/bench.json)
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { watchTree } from './process-tree.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: 'string' },
+    cases: { type: 'string' },
+    content: { type: 'string', multiple: true },
+    baseline: { type: 'string' },
+    out: { type: 'string' },
+    list: { type: 'boolean' },
+  },
+});
+const ROUNDS = Number(args.rounds ?? process.env.BENCH_ROUNDS ?? 5);
 const SLUG = 'ml-engineer-vs-ai-scientist';
-const CLI = path.join(ROOT, 'bin/careerdeck.js');
+const cliOf = (root) => path.join(root, 'bin/careerdeck.js');
+const CLI = cliOf(ROOT);
+const { DEFAULT_OUTPUTS } = await import(path.join(ROOT, 'dist/model/outputs.js'));
 const work = await mkdtemp(path.join(tmpdir(), 'careerdeck-bench-'));
 
-/** Runs a command, sampling the resident memory of its whole process tree. */
-function run(cmd, args) {
+/** Runs a command, sampling the memory of its whole process tree. */
+function run(cmd, args, cwd = ROOT) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     // Every 100 ms: reading /proc for every process (smaps_rollup above all) costs CPU, and at
@@ -46,32 +67,77 @@ async function batchContent() {
   return dir;
 }
 
+/** A config file that makes these outputs of the default content. */
+async function configFor(name, outputs) {
+  const file = path.join(work, `${name}.config.json`);
+  await writeFile(file, JSON.stringify({ content: path.join(ROOT, 'content'), outputs }));
+  return file;
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 try {
   const batch = await batchContent();
-  const out = (name) => path.join(work, name);
-  const core = path.join(work, 'core.config.json');
-  await writeFile(core, JSON.stringify({ content: path.join(ROOT, 'content'), outputs: ['report', 'slides'] }));
+  const out = (name) => path.join(work, name.replace(/[^\w.-]/g, '_'));
   // --force: every case but "unchanged" measures making the outputs, not skipping them.
-  const cases = {
-    full: () => run('node', [CLI, 'build', '--quiet', '--force', '--out', out('full'), '--keep-html']),
-    floor: () => run('node', [path.join(ROOT, 'scripts/bench-floor.mjs'), path.join(out('full'), SLUG), SLUG]),
-    deckReportSlides: () => run('node', [CLI, 'build', '--quiet', '--force', '--config', core, '--out', out('core')]),
-    htmlOnly: () => run('node', [CLI, 'build', '--quiet', '--force', '--no-pdf', '--out', out('html')]),
-    unchanged: async () => {
-      const r = await run('node', [CLI, 'build', '--out', out('full'), '--keep-html']);
+  const build = (name, extra, cli = CLI, cwd = ROOT) =>
+    run('node', [cli, 'build', '--quiet', '--force', '--out', out(name), ...extra], cwd);
+  const unchanged =
+    (name, cli = CLI, cwd = ROOT) =>
+    async () => {
+      const r = await run('node', [cli, 'build', '--out', out(name), '--keep-html'], cwd);
       if (!r.stderr.includes('nothing changed'))
         throw new Error(`expected a build with nothing to do, got:\n${r.stderr}`);
       return r;
-    },
+    };
+  const cases = {
+    full: () => build('full', ['--keep-html']),
+    floor: () => run('node', [path.join(ROOT, 'scripts/bench-floor.mjs'), path.join(out('full'), SLUG), SLUG]),
+    deckReportSlides: async () => build('core', ['--config', await configFor('core', ['report', 'slides'])]),
+    htmlOnly: () => build('html', ['--no-pdf']),
+    unchanged: unchanged('full'),
     check: () => run('node', [CLI, 'check', '--quiet']),
-    batch12: () => run('node', [CLI, 'build', '--quiet', '--force', '--content', batch, '--out', out('batch')]),
+    batch12: () => build('batch', ['--content', batch]),
   };
+  // Each output's marginal cost: the default build without it (on demand ones: with it).
+  for (const output of DEFAULT_OUTPUTS)
+    cases[`without:${output}`] = async () =>
+      build(`without-${output}`, [
+        '--config',
+        await configFor(
+          `without-${output}`,
+          DEFAULT_OUTPUTS.filter((o) => o !== output),
+        ),
+      ]);
+  cases['with:images'] = () => build('with-images', ['--images']);
+  for (const dir of args.content ?? []) {
+    const content = path.resolve(dir);
+    // tests/fixtures/zh-hans/content is named zh-hans.
+    const name = path.basename(content) === 'content' ? path.basename(path.dirname(content)) : path.basename(content);
+    cases[`content:${name}`] = () => build(`content-${name}`, ['--content', content]);
+  }
+  if (args.baseline) {
+    const base = path.resolve(args.baseline);
+    const content = ['--content', path.join(ROOT, 'content')];
+    cases['base:full'] = () => build('base-full', content, cliOf(base), base);
+    cases['base:htmlOnly'] = () => build('base-html', ['--no-pdf', ...content], cliOf(base), base);
+    cases['base:unchanged'] = async () => {
+      const r = await run('node', [cliOf(base), 'build', '--out', out('base-full'), ...content], base);
+      if (!r.stderr.includes('nothing changed')) throw new Error(`baseline: expected nothing to do:\n${r.stderr}`);
+      return r;
+    };
+    cases['base:check'] = () => run('node', [cliOf(base), 'check', '--quiet', ...content], base);
+  }
+  if (args.list) {
+    console.log(Object.keys(cases).join('\n'));
+    process.exit(0);
+  }
 
-  const only = process.env.BENCH_CASES?.split(',').map((name) => name.trim());
+  const only = (args.cases ?? process.env.BENCH_CASES)?.split(',').map((name) => name.trim());
   for (const name of Object.keys(cases)) if (only && !only.includes(name) && name !== 'full') delete cases[name];
-  await cases.full(); // warm the disk cache and produce the HTML the floor prints
+  // Warm the disk cache, produce the HTML the floor prints, and give each "unchanged" its last build.
+  await cases.full();
+  if (cases['base:full']) await cases['base:full']();
   const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, fn] of Object.entries(cases)) samples[name].push(await fn());
@@ -89,32 +155,54 @@ try {
       },
     ]),
   );
-  const ratio = (a, b) => (a && b ? a.medianMs / b.medianMs : undefined);
-  const { full, floor, htmlOnly, batch12, unchanged } = figures;
-  const marginal = batch12 && htmlOnly ? (batch12.medianMs - full.medianMs) / 11 : undefined;
+  const ms = (name) => figures[name]?.medianMs;
+  const ratio = (a, b) => (ms(a) && ms(b) ? +(ms(a) / ms(b)).toFixed(2) : undefined);
+  const marginal = {};
+  for (const name of Object.keys(figures)) {
+    const [kind, output] = name.split(':');
+    if (kind === 'without') marginal[output] = ms('full') - ms(name);
+    if (kind === 'with' || kind === 'content') marginal[output] = ms(name) - ms('full');
+  }
+  const perDeck = ms('batch12') && ms('htmlOnly') ? (ms('batch12') - ms('full')) / 11 : undefined;
   const summary = {
     rounds: ROUNDS,
+    load: (await readFile('/proc/loadavg', 'utf8').catch(() => '')).split(' ').slice(0, 3).join(' '),
     figures,
-    fullOverFloor: floor ? +ratio(full, floor).toFixed(2) : undefined,
-    marginalDeckMs: marginal === undefined ? undefined : Math.round(marginal),
+    fullOverFloor: ratio('full', 'floor'),
+    marginalMs: marginal,
+    marginalDeckMs: perDeck === undefined ? undefined : Math.round(perDeck),
     marginalOverSingleDeckPdfs:
-      marginal === undefined ? undefined : +(marginal / (full.medianMs - htmlOnly.medianMs)).toFixed(2),
+      perDeck === undefined ? undefined : +(perDeck / (ms('full') - ms('htmlOnly'))).toFixed(2),
     // A build that starts Chromium has a tree of several processes; one means no browser.
-    unchangedStartedBrowser: unchanged ? unchanged.mostProcesses > 1 : undefined,
+    unchangedStartedBrowser: figures.unchanged ? figures.unchanged.mostProcesses > 1 : undefined,
+    againstBaseline: args.baseline
+      ? Object.fromEntries(
+          ['full', 'htmlOnly', 'unchanged', 'check'].map((c) => [c, ratio(c, `base:${c}`)]).filter(([, r]) => r),
+        )
+      : undefined,
   };
 
-  console.log(`careerdeck bench, ${ROUNDS} rounds, medians of whole-process wall time`);
+  console.log(
+    `careerdeck bench, ${ROUNDS} rounds, medians of whole-process wall time (load average at the end: ${summary.load})`,
+  );
   for (const [name, f] of Object.entries(figures))
     console.log(
-      `  ${name.padEnd(16)} ${String(f.medianMs).padStart(6)} ms   peak ${String(f.peakPssMiB).padStart(5)} MiB PSS, ${String(f.peakRssMiB).padStart(5)} MiB RSS sum, ${f.mostProcesses} processes`,
+      `  ${name.padEnd(22)} ${String(f.medianMs).padStart(6)} ms   peak ${String(f.peakPssMiB).padStart(5)} MiB PSS, ${String(f.peakRssMiB).padStart(5)} MiB RSS sum, ${f.mostProcesses} processes`,
     );
-  if (floor) console.log(`  full / floor                 ${summary.fullOverFloor}`);
-  if (unchanged) console.log(`  nothing changed started a browser: ${summary.unchangedStartedBrowser ? 'yes' : 'no'}`);
-  if (marginal !== undefined)
+  if (summary.fullOverFloor) console.log(`  full / floor                   ${summary.fullOverFloor}`);
+  for (const [output, cost] of Object.entries(marginal))
     console.log(
-      `  one more deck in a batch     ${summary.marginalDeckMs} ms (${summary.marginalOverSingleDeckPdfs} x one deck's PDFs)`,
+      `  marginal cost of ${output.padEnd(12)} ${String(cost).padStart(6)} ms (${((cost / ms('full')) * 100).toFixed(0)}% of full)`,
     );
-  const target = process.env.BENCH_OUT ?? path.join(ROOT, 'output', 'bench.json');
+  if (figures.unchanged)
+    console.log(`  nothing changed started a browser: ${summary.unchangedStartedBrowser ? 'yes' : 'no'}`);
+  if (perDeck !== undefined)
+    console.log(
+      `  one more deck in a batch       ${summary.marginalDeckMs} ms (${summary.marginalOverSingleDeckPdfs} x one deck's PDFs)`,
+    );
+  for (const [c, r] of Object.entries(summary.againstBaseline ?? {}))
+    console.log(`  ${c} / baseline's ${c}`.padEnd(33) + r);
+  const target = args.out ?? process.env.BENCH_OUT ?? path.join(ROOT, 'output', 'bench.json');
   await mkdir(path.dirname(target), { recursive: true });
   await writeFile(target, `${JSON.stringify(summary, null, 2)}\n`);
   console.log(`  written to ${path.relative(ROOT, target)}`);

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { browserIdentity, findBrowser, machineEnvironment } from './browser/find.js';
+import { preloadPuppeteer } from './browser/launch.js';
 import { BrowserSession } from './browser/session.js';
 import { DEFAULT_TIMEOUT_MS } from './browser/timeout.js';
 import type { WriteBytes } from './emit/deck-writer.js';
@@ -79,6 +80,9 @@ export interface BuildOptions {
  * imported on use, so a build with nothing to do never loads the parsers, templates or browser.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  // CAREERDECK_TIMINGS=1 prints each stage's span (performance.measure entries) when the build ends.
+  const t0 = performance.now();
+  performance.measure('startup: node and modules', { start: 0, end: t0 });
   const contentDir = options.contentDir ?? DEFAULT_CONTENT_DIR;
   const outDir = path.resolve(options.outDir ?? DEFAULT_OUT_DIR);
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
@@ -110,16 +114,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     },
   };
   const inputs = await fingerprintInputs(inputOptions);
+  performance.measure('fingerprint inputs', { start: t0 });
   if (!options.force) {
     const done = await unchangedBuild(state, inputs.buildKey);
     if (done) return failOnWarnings(done.warnings, options.strict) ?? done;
   }
 
+  // Something is to be made: Puppeteer loads while the content is read and checked.
+  if (pdf && !options.session) preloadPuppeteer();
+  const tLoad = performance.now();
   const { loadImages, loadModel } = await import('./content.js');
   const { compareAll } = await import('./compare/compare.js');
+  performance.measure('import load, validate, compare', { start: tLoad });
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const model = await loadModel(contentDir, options.settings, { deck: options.deck }, limits);
   const images = await loadImages(model, contentDir);
+  performance.measure('load and validate content, images', { start: tLoad });
+  const tCompare = performance.now();
   failOnWarnings(model.warnings, options.strict);
   if (options.images) for (const deck of model.decks) if (!deck.outputs.includes('images')) deck.outputs.push('images');
   const all = compareAll(model, options.deck);
@@ -136,6 +147,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         options.shard,
       ).map((x) => x.c)
     : all;
+  performance.measure('compare', { start: tCompare });
   const fingerprints = { ...inputs, images: new Map(images.map((image) => [image.path, digest(image.bytes)])) };
   const plans = await planDecks(comparisons, { outDir, state, fingerprints, pdf, force: options.force === true });
   const toBuild = plans.filter((p) => p.stale.length > 0);
@@ -154,6 +166,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const onAbort = () => void (owned ? session?.close() : undefined);
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
+    const tRender = performance.now();
     const [{ loadTemplates }, { renderDeck }, { loadAssets }] = await Promise.all([
       import('./render/templates.js'),
       import('./render/render.js'),
@@ -167,6 +180,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const started = performance.now();
     const rendered = toBuild.map((p) => ({ ...p, r: renderDeck(p.c, templates, undefined, limits.slides) }));
     const renderMs = performance.now() - started;
+    performance.measure('render: templates, assets, decks', { start: tRender });
+    const tPrint = performance.now();
     checkAbort();
     // Loaded only when printing, so that --no-pdf and check never load Puppeteer.
     const printDeck = session ? (await import('./emit/print-deck.js')).printDeck : undefined;
@@ -187,6 +202,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       }),
     );
     checkAbort();
+    performance.measure('browser work, all decks', { start: tPrint });
     const warnings = [...model.warnings, ...printed.flatMap((p) => p.warnings)];
     failOnWarnings(warnings, options.strict);
     // Printing is over: the browser closes (a few hundred ms) while the outputs are written.
@@ -198,6 +214,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       outDir,
       plans.map((p) => p.dir),
     );
+    const tWrite = performance.now();
     const made = new Map(rendered.map((x, i) => [x.c, printed[i]]));
     const written = await writeDecks(
       plans.map((p) => ({ ...p, made: made.get(p.c) })),
@@ -210,6 +227,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         checkAbort,
       },
     );
+    performance.measure('write outputs (pptx and one-file deck made here)', { start: tWrite });
     for (const event of written.progress) options.onProgress?.(event);
     const slides = await recordDecks(state, plans, written.decks);
     if ((await fingerprintInputs(inputOptions)).buildKey === inputs.buildKey)
@@ -240,7 +258,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     options.signal?.removeEventListener('abort', onAbort);
     // close() is idempotent: after a failure it closes here, after printing it is awaited here.
     if (owned) await session?.close();
+    if (process.env.CAREERDECK_TIMINGS) printTimings();
   }
+}
+
+/** Every span measured in this process, by start: where a build's time goes (docs/performance.md). */
+function printTimings(): void {
+  const spans = performance.getEntriesByType('measure').sort((a, b) => a.startTime - b.startTime);
+  for (const s of spans)
+    process.stderr.write(
+      `${s.startTime.toFixed(0).padStart(6)} ${(s.startTime + s.duration).toFixed(0).padStart(6)} ms ${s.duration.toFixed(0).padStart(5)} ms  ${s.name}\n`,
+    );
 }
 
 /** With `strict`, warnings fail the build as errors, before anything is written. */

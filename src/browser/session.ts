@@ -199,7 +199,17 @@ export class BrowserSession {
 
   private start(): Promise<Browser> {
     this.launches += 1;
-    return launchChromium(this.options.executablePath, this.options.timeoutMs, (profile) => (this.profile = profile));
+    const started = performance.now();
+    const launched = launchChromium(
+      this.options.executablePath,
+      this.options.timeoutMs,
+      (profile) => (this.profile = profile),
+    );
+    void launched.then(
+      () => performance.measure('browser launch', { start: started }),
+      () => undefined,
+    );
+    return launched;
   }
 
   private async acquire(): Promise<void> {

@@ -79,7 +79,9 @@ export async function printDeck(
   let latest = jobs;
   const finish = async (job: PdfJob, raw: Uint8Array, started: number): Promise<PrintedPdf> => {
     const bookmarks = latest.find((j) => j.name === job.name)?.bookmarks;
+    const post = performance.now();
     const { bytes, pages } = withMetadata(raw, { ...meta, title: job.title, bookmarks });
+    performance.measure(`${job.name}: metadata and bookmarks`, { start: post });
     return { name: job.name, bytes, pages, ms: performance.now() - started };
   };
   const print = async (job: PdfJob, from: Site = site) => {
@@ -94,15 +96,21 @@ export async function printDeck(
     let budgets: FitBudgets = new Map();
     let last: { slide: number }[] = [];
     for (let round = 0; round < MAX_FIT_ROUNDS; round++) {
+      const asked = performance.now();
       const outcome = await session.withPage(site, (page) =>
         bounded(job, timeoutMs, async () => {
+          performance.measure(`${job.name}: waits for a page (fit round ${round + 1})`, { start: asked });
+          const t = performance.now();
           await load(page, job, timeoutMs);
+          performance.measure(`${job.name}: load (fit round ${round + 1})`, { start: t });
+          const m = performance.now();
           const overflows = await measureSlides(page);
+          performance.measure(`${job.name}: measure slides (fit round ${round + 1})`, { start: m });
           if (overflows.length > 0) return { overflows };
-          return {
-            overflows,
-            pdf: wanted.has('slides') ? await page.pdf({ ...job.pdf, timeout: timeoutMs }) : undefined,
-          };
+          const p = performance.now();
+          const pdf = wanted.has('slides') ? await page.pdf({ ...job.pdf, timeout: timeoutMs }) : undefined;
+          if (pdf) performance.measure(`${job.name}: print`, { start: p });
+          return { overflows, pdf };
         }),
       );
       if (outcome.overflows.length === 0) {

@@ -10,11 +10,19 @@ export async function printPage(
   job: PdfJob,
   timeoutMs: number,
 ): Promise<Uint8Array> {
+  const asked = performance.now();
   return session.withPage(site, (page) =>
     bounded(job, timeoutMs, async () => {
+      const lent = performance.measure(`${job.name}: waits for a page`, { start: asked });
       await load(page, job, timeoutMs);
+      const loaded = performance.measure(`${job.name}: load`, { start: lent.startTime + lent.duration });
       await job.beforePrint?.(page);
-      return page.pdf({ ...job.pdf, timeout: timeoutMs });
+      const fitted = performance.measure(`${job.name}: before print (fitting)`, {
+        start: loaded.startTime + loaded.duration,
+      });
+      const pdf = await page.pdf({ ...job.pdf, timeout: timeoutMs });
+      performance.measure(`${job.name}: print`, { start: fitted.startTime + fitted.duration });
+      return pdf;
     }),
   );
 }
