@@ -49,6 +49,14 @@ describe('the label catalogues', () => {
   });
 });
 
+describe('docs/languages.md', () => {
+  it('lists every label with its English text (warnings send authors there)', async () => {
+    const docs = await readFile(path.join(PROJECT_ROOT, 'docs/languages.md'), 'utf8');
+    for (const key of LABEL_KEYS)
+      expect(docs, key).toContain(`| \`${key}\` | ${english[key]!.replace(/\|/g, '\\|')} |`);
+  });
+});
+
 describe('localeChain', () => {
   it('tries the tag, its script, its language, then English', () => {
     expect(localeChain('pt-BR')).toEqual(['pt-BR', 'pt-Latn-BR', 'pt-Latn', 'pt', 'en']);
