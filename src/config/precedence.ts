@@ -1,10 +1,11 @@
 import type { Brand, Deck } from '../model/index.js';
+import { paperFor } from '../model/locale.js';
 import type { DeckDefaults, DeckOverrides } from '../model/settings.js';
 
 /**
  * A deck with the precedence applied: command-line overrides, then its own front matter (the keys
- * in `given`), then the config file's defaults, then the schema's defaults. Brand merges key by
- * key, so a deck can change the accent and keep the organisation's logo and footer.
+ * in `given`), then the config file's defaults, then the schema's defaults. Brand and labels merge
+ * key by key, so a deck can change the accent and keep the organisation's logo and footer.
  */
 export function withDefaults(
   deck: Deck,
@@ -14,11 +15,14 @@ export function withDefaults(
 ): Deck {
   const pick = <K extends 'paper' | 'lang' | 'outputs' | 'handout'>(key: K): Deck[K] =>
     given.has(key) ? deck[key] : ((defaults[key] as Deck[K] | undefined) ?? deck[key]);
+  const lang = pick('lang');
   const brand = defaults.brand || deck.brand ? mergeBrand(defaults.brand, deck.brand) : undefined;
   return {
     ...deck,
-    paper: pick('paper'),
-    lang: pick('lang'),
+    // Neither the deck nor the config file sets it: the paper of the language's region.
+    paper: given.has('paper') ? deck.paper : (defaults.paper ?? paperFor(lang)),
+    lang,
+    labels: { ...defaults.labels, ...deck.labels },
     outputs: pick('outputs'),
     handout: pick('handout'),
     theme: overrides.theme ?? deck.theme ?? defaults.theme,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ConfigError, type SourceLocation } from '../errors.js';
 import type { DeckSettings } from '../model/index.js';
 import type { ThemeName } from '../model/index.js';
+import type { LabelOverrides } from '../model/labels.js';
 import type { LoadedConfig } from './load.js';
 import { DEFAULT_TIMEOUT_MS } from '../browser/timeout.js';
 import { DEFAULT_CONTENT_DIR, DEFAULT_OUT_DIR } from './defaults.js';
@@ -66,6 +67,7 @@ export async function resolveSettings(flags: Flags, config: LoadedConfig | undef
         paper: values.paper,
         handout: values.handout,
         lang: values.lang,
+        labels: await configLabels(config),
         outputs: values.outputs,
       },
       overrides: { theme: flags.theme },
@@ -77,4 +79,20 @@ export async function resolveSettings(flags: Flags, config: LoadedConfig | undef
 function pageCount(value: string | undefined): number | undefined {
   const n = Number(value);
   return Number.isInteger(n) && n >= 1 ? n : undefined;
+}
+
+/** The config file's `labels:`; an unknown key is an error there, at its line (it would apply to every deck). */
+async function configLabels(config: LoadedConfig | undefined): Promise<LabelOverrides | undefined> {
+  if (!config?.values.labels) return undefined;
+  const [{ checkLabels }, { locate }] = await Promise.all([
+    import('../validate/labels.js'),
+    import('../validate/schema-diagnostics.js'),
+  ]);
+  const at = (key: string): SourceLocation => ({
+    file: config.file,
+    ...locate({ file: config.file, yaml: config.yaml, lineCounter: config.lineCounter }, ['labels', key]),
+  });
+  const checked = checkLabels(config.values.labels, at, 'error');
+  if (checked.diagnostics.length > 0) throw new ConfigError(checked.diagnostics);
+  return checked.labels;
 }

@@ -1,3 +1,4 @@
+import type { LabelOverrides } from './labels.js';
 import type { Diagnostic } from '../errors.js';
 import type { OutputChoice } from './outputs.js';
 
@@ -99,6 +100,8 @@ export interface Deck {
   date?: string | undefined;
   presenter?: string | undefined;
   lang: string;
+  /** Labels over the language's catalogue (`labels:` of the config file, then of the deck). */
+  labels?: LabelOverrides | undefined;
   paper: Paper;
   /** Which PDFs and other files to make (the deck's index.html is always written). */
   outputs: OutputChoice[];

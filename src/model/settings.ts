@@ -1,4 +1,5 @@
 import type { Brand, HandoutPerPage, Paper, ThemeName } from './content.js';
+import type { LabelOverrides } from './labels.js';
 import type { OutputChoice } from './outputs.js';
 
 /** What the config file sets for decks that leave a key unset (already checked and resolved). */
@@ -8,6 +9,8 @@ export interface DeckDefaults {
   paper?: Paper | undefined;
   handout?: { perPage: HandoutPerPage } | undefined;
   lang?: string | undefined;
+  /** Labels over the catalogue's, for every deck; a deck's own `labels:` win key by key. */
+  labels?: LabelOverrides | undefined;
   outputs?: OutputChoice[] | undefined;
 }
 

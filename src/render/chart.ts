@@ -1,6 +1,16 @@
 import type { OutlookBar } from '../compare/compare.js';
 import { labelText, labelWidth, wrapLabel } from './chart-label.js';
 import { escapeHtml } from './markdown.js';
+import { type Labels, resolveLabels } from '../model/labels.js';
+import { formatGrowth, formatPercent } from './formats.js';
+
+export { formatGrowth };
+
+/** The deck's language (for numbers) and its labels (for titles and legends) in a chart. */
+export interface ChartLocale {
+  lang: string;
+  labels: Labels;
+}
 
 const BAR = 34;
 const GAP = 18;
@@ -14,7 +24,12 @@ const LINE = 23;
  * Colours come from CSS classes (`role-N`), so themes can restyle it; the title and
  * description give a text alternative.
  */
-export function outlookChart(bars: readonly OutlookBar[]): string {
+export function outlookChart(
+  bars: readonly OutlookBar[],
+  locale: ChartLocale = { lang: 'en', labels: resolveLabels('en') },
+): string {
+  const { lang } = locale;
+  const growth = (value: number) => formatGrowth(value, lang);
   if (bars.length === 0) return '';
   const max = Math.max(10, ...bars.map((b) => b.growth));
   const scaleMax = Math.ceil(max / 5) * 5;
@@ -26,13 +41,13 @@ export function outlookChart(bars: readonly OutlookBar[]): string {
   const tops = rowHeights.map((_, i) => rowHeights.slice(0, i).reduce((sum, h) => sum + h + GAP, 0));
   const height = rowHeights.reduce((sum, h) => sum + h + GAP, 0) + 34;
   const x = (v: number) => LABEL + (Math.max(0, v) / scaleMax) * plot;
-  const summary = bars.map((b) => `${b.role}: ${formatGrowth(b.growth)}${b.period ? ` (${b.period})` : ''}`).join('; ');
+  const summary = bars.map((b) => `${b.role}: ${growth(b.growth)}${b.period ? ` (${b.period})` : ''}`).join('; ');
 
   const ticks = Array.from({ length: scaleMax / 5 + 1 }, (_, i) => i * 5)
     .filter((t) => scaleMax <= 30 || t % 10 === 0)
     .map(
       (t) =>
-        `<line class="chart-grid" x1="${x(t)}" x2="${x(t)}" y1="0" y2="${height - 28}"/><text class="chart-tick" x="${x(t)}" y="${height - 8}" text-anchor="middle">${t}%</text>`,
+        `<line class="chart-grid" x1="${x(t)}" x2="${x(t)}" y1="0" y2="${height - 28}"/><text class="chart-tick" x="${x(t)}" y="${height - 8}" text-anchor="middle">${formatPercent(t, lang)}</text>`,
     )
     .join('');
   const rows = bars
@@ -42,18 +57,14 @@ export function outlookChart(bars: readonly OutlookBar[]): string {
       const w = Math.max(2, x(bar.growth) - LABEL);
       return (
         labelText(labels[i] ?? [bar.role], LABEL - 12, middle, LINE, bar.role) +
-        `<rect class="role-${bar.index}" x="${LABEL}" y="${y}" width="${w.toFixed(1)}" height="${BAR}" rx="3"><title>${escapeHtml(`${bar.role}: ${formatGrowth(bar.growth)}`)}</title></rect>` +
-        `<text class="chart-value" x="${(LABEL + w + 8).toFixed(1)}" y="${y + BAR / 2}" dominant-baseline="central">${formatGrowth(bar.growth)}</text>`
+        `<rect class="role-${bar.index}" x="${LABEL}" y="${y}" width="${w.toFixed(1)}" height="${BAR}" rx="3"><title>${escapeHtml(`${bar.role}: ${growth(bar.growth)}`)}</title></rect>` +
+        `<text class="chart-value" x="${(LABEL + w + 8).toFixed(1)}" y="${y + BAR / 2}" dominant-baseline="central">${growth(bar.growth)}</text>`
       );
     })
     .join('');
   return (
     `<svg class="chart" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="outlook-title outlook-desc" xmlns="http://www.w3.org/2000/svg">` +
-    `<title id="outlook-title">Projected employment growth</title><desc id="outlook-desc">${escapeHtml(summary)}</desc>` +
+    `<title id="outlook-title">${escapeHtml(locale.labels.outlookChartTitle)}</title><desc id="outlook-desc">${escapeHtml(summary)}</desc>` +
     `${ticks}${rows}</svg>`
   );
-}
-
-export function formatGrowth(growth: number): string {
-  return `${growth > 0 ? '+' : ''}${growth}%`;
 }

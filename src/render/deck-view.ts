@@ -1,6 +1,8 @@
 import type { AlignedSection, Comparison } from '../compare/compare.js';
 import type { Section } from '../model/index.js';
-import { formatGrowth, outlookChart } from './chart.js';
+import { fillLabel, type Labels } from '../model/labels.js';
+import { type ChartLocale, outlookChart } from './chart.js';
+import { deckLabels, formatGrowth } from './formats.js';
 import { escapeHtml as escape } from './markdown.js';
 import { estimateLines, paginateColumns } from './paginate.js';
 import { overlapChart } from './overlap-chart.js';
@@ -81,6 +83,8 @@ export interface CoverView {
 
 export interface DeckView {
   lang: string;
+  /** The built-in labels in the deck's language, under its `labels:` overrides. */
+  labels: Labels;
   title: string;
   /** The deck's theme on screen (its print variant is in the same CSS). */
   theme: ThemeView;
@@ -102,14 +106,12 @@ export function defaultBudget(key: string): number {
   return key === 'overlap' ? TABLE_LINES : key === 'overlap-matrix' ? MATRIX_LINES : COLUMN_LINES;
 }
 
-/** Labels the deck's own note on a slide beside the roles' notes. */
-const DECK_NOTE_LABEL = 'This deck';
-const OVERLAP_TITLE = 'What they share, what sets them apart';
-
 export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckView {
   const { deck } = c;
+  const labels = deckLabels(deck);
+  const locale: ChartLocale = { lang: deck.lang, labels };
   const { opening, middle: rest, closing } = c.prose;
-  const overlapSlides = overlapSlidesFor(c, budgets);
+  const overlapSlides = overlapSlidesFor(c, budgets, locale);
   const agenda = [
     opening?.title,
     ...c.sections.map((s) => s.title),
@@ -128,24 +130,24 @@ export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckVi
   };
   const slides: SlideView[] = [
     slide({ kind: 'title', title: deck.title, cover, source: fixed(deck.file, 1, 'title') }),
-    slide({ kind: 'prose', title: 'Agenda', agenda, source: fixed(deck.file, 1, 'agenda') }),
+    slide({ kind: 'prose', title: labels.agenda, agenda, source: fixed(deck.file, 1, 'agenda') }),
     ...(opening ? [proseSlide(opening, deck.file)] : []),
     ...c.sections.flatMap((section) => [
-      ...compareSlides(section, c, budgets.get(`section:${section.id}`) ?? COLUMN_LINES),
-      ...(section.id === c.chartAfter ? chartSlides(c) : []),
+      ...compareSlides(section, c, budgets.get(`section:${section.id}`) ?? COLUMN_LINES, labels),
+      ...(section.id === c.chartAfter ? chartSlides(c, locale) : []),
     ]),
     ...overlapSlides,
     ...rest.map((section) => proseSlide(section, deck.file)),
     ...(closing ? [proseSlide(closing, deck.file)] : []),
   ];
   if (deck.url && deck.qr) {
-    const qr = { svg: qrSvg(deck.url), url: deck.url };
+    const qr = { svg: qrSvg(deck.url, labels.qrCode), url: deck.url };
     for (const at of new Set([slides[0], slides.at(-1)])) if (at) at.qr = qr;
   }
   // Unset in the front matter and not filled by a config file: the light theme.
   const theme = themeView(deck.theme ?? 'light', deck.brand?.accent);
   const zoomed = slides.map((s) => ({ ...s, zoom: slideZoom(s.source, budgets) }));
-  return { lang: deck.lang, title: deck.title, theme, brand: brandView(deck.brand), slides: zoomed };
+  return { lang: deck.lang, labels, title: deck.title, theme, brand: brandView(deck.brand), slides: zoomed };
 }
 
 /** The smallest type scale measured for anything on the slide; undefined at full size. */
@@ -195,7 +197,7 @@ function proseSlide(section: Section, file: string): SlideView {
   });
 }
 
-function compareSlides(section: AlignedSection, c: Comparison, budget: number): SlideView[] {
+function compareSlides(section: AlignedSection, c: Comparison, budget: number, labels: Labels): SlideView[] {
   const groups = roleGroups(c.roles.length);
   const charsPerLine = columnChars(Math.max(...groups.map((g) => g.length)));
   const lines = (p: Piece) => estimateLines(p.text, charsPerLine);
@@ -218,8 +220,8 @@ function compareSlides(section: AlignedSection, c: Comparison, budget: number): 
           pieces.length > 0
             ? piecesToHtml(pieces)
             : section.cells[role]
-              ? '<p class="muted">(see the previous slide)</p>'
-              : '<p class="muted">Not covered for this role.</p>',
+              ? `<p class="muted">${escape(labels.seePreviousSlide)}</p>`
+              : `<p class="muted">${escape(labels.notCovered)}</p>`,
       })),
       notes: [
         ...page.flatMap(({ role }) => {
@@ -227,7 +229,7 @@ function compareSlides(section: AlignedSection, c: Comparison, budget: number): 
           return cell && cell.notes.length > 0 ? [{ label: c.roles[role]?.short, html: notesHtml(cell.notes) }] : [];
         }),
         // The deck's own note for the section (`## Notes: <section>` in the deck file).
-        ...(section.notes.length > 0 ? [{ label: DECK_NOTE_LABEL, html: notesHtml(section.notes) }] : []),
+        ...(section.notes.length > 0 ? [{ label: labels.thisDeck, html: notesHtml(section.notes) }] : []),
       ],
       source: {
         budget: `section:${section.id}`,
@@ -252,61 +254,52 @@ export function roleGroups(count: number): number[][] {
   );
 }
 
-function chartSlides(c: Comparison): SlideView[] {
+function chartSlides(c: Comparison, locale: ChartLocale): SlideView[] {
   if (c.outlook.length === 0) return [];
+  const { labels } = locale;
   const caption = c.outlook
-    .map((b) => [`${b.role}: ${formatGrowth(b.growth)}`, b.period, b.group].filter(Boolean).join(', '))
+    .map((b) => [`${b.role}: ${formatGrowth(b.growth, locale.lang)}`, b.period, b.group].filter(Boolean).join(', '))
     .join('. ');
   const sources = [...new Set(c.outlook.map((b) => b.source).filter(Boolean))].join('; ');
   return [
     slide({
       kind: 'chart',
-      title: 'Projected job growth',
+      title: labels.outlookTitle,
       source: fixed(c.roles.find((r) => r.outlook)?.file ?? c.deck.file, 1, 'outlook-chart'),
-      chart: outlookChart(c.outlook),
+      chart: outlookChart(c.outlook, locale),
       figure: 'outlook',
-      caption: `${caption}.${sources ? ` Source: ${sources}.` : ''}`,
-      notes: [
-        {
-          html: `<p>Projected employment growth for the occupation group each role belongs to. ${escape(caption)}.</p>`,
-        },
-      ],
+      caption: `${caption}.${sources ? ` ${fillLabel(labels.outlookSource, { sources })}` : ''}`,
+      notes: [{ html: `<p>${escape(fillLabel(labels.outlookNotes, { caption }))}</p>` }],
     }),
   ];
 }
 
-function overlapSlidesFor(c: Comparison, budgets: FitBudgets): SlideView[] {
+function overlapSlidesFor(c: Comparison, budgets: FitBudgets, locale: ChartLocale): SlideView[] {
+  const { labels } = locale;
   const sharedCount = new Set(c.sections.flatMap((s) => s.overlap.shared.map((k) => k.key))).size;
   const tables =
     c.roles.length >= MATRIX_FROM_ROLES
       ? matrixSlides(c, budgets.get('overlap-matrix') ?? MATRIX_LINES)
-      : tableSlides(c, budgets.get('overlap') ?? TABLE_LINES);
+      : tableSlides(c, budgets.get('overlap') ?? TABLE_LINES, labels);
   if (tables.length === 0) return [];
   const chart = slide({
     kind: 'chart',
-    title: OVERLAP_TITLE,
+    title: labels.overlapTitle,
     source: fixed(c.deck.file, 1, 'overlap-chart'),
-    chart: overlapChart(c),
+    chart: overlapChart(c, locale),
     figure: 'overlap',
-    caption: 'Distinct bold terms in each section of the role files, by who has them.',
-    notes: [
-      {
-        html: `<p>Longer grey bars mean more common ground; hatched and coloured parts are what only one role lists. ${sharedCount} terms are shared in all.</p>`,
-      },
-    ],
+    caption: labels.overlapSlideCaption,
+    notes: [{ html: `<p>${escape(fillLabel(labels.overlapChartNotes, { count: sharedCount }))}</p>` }],
   });
-  const notes = [
-    {
-      html: `<p>Bold terms from the role files, compared section by section: ${sharedCount} terms appear for ${c.roles.length > 2 ? 'all roles' : 'both roles'}. Ask which of the unique ones surprised the audience.</p>`,
-    },
-  ];
+  const tableNotes = c.roles.length > 2 ? labels.overlapTableNotesAll : labels.overlapTableNotesBoth;
+  const notes = [{ html: `<p>${escape(fillLabel(tableNotes, { count: sharedCount }))}</p>` }];
   return [
     chart,
     ...tables.map((t, index) =>
       slide({
         ...t,
         kind: 'overlap',
-        title: OVERLAP_TITLE,
+        title: labels.overlapTitle,
         part: tables.length > 1 ? `${index + 1}/${tables.length}` : undefined,
         notes,
       }),
@@ -322,8 +315,8 @@ function sectionPlace(c: Comparison, title: string): { file: string; line: numbe
 }
 
 /** Two or three roles: one row per section, its terms listed by who has them. */
-function tableSlides(c: Comparison, budget: number): Partial<SlideView>[] {
-  const { head, rows } = overlapTable(c);
+function tableSlides(c: Comparison, budget: number, labels: Labels): Partial<SlideView>[] {
+  const { head, rows } = overlapTable(c, labels);
   if (rows.length === 0) return [];
   const cellChars = Math.floor((SLIDE_TEXT_WIDTH - 200) / (head.length - 1) / 9);
   const rowLines = (row: string[]) => Math.max(...row.slice(1).map((cell) => estimateLines(cell, cellChars))) + 0.6;

@@ -1,5 +1,6 @@
 import type { Comparison } from '../compare/compare.js';
-import { formatGrowth } from './chart.js';
+import type { Labels } from '../model/labels.js';
+import { deckLabels, formatGrowth } from './formats.js';
 import { formatDate, piecesToHtml, sectionPieces } from './pieces.js';
 import { type BrandView, brandView, type ThemeView, themeView } from './themes.js';
 
@@ -8,6 +9,8 @@ export const FACTSHEET_MARGIN_MM = 14;
 
 export interface FactsheetView {
   lang: string;
+  /** The built-in labels in the deck's language, under its `labels:` overrides. */
+  labels: Labels;
   paper: string;
   marginMm: number;
   /** Always light: fact sheets are for paper, whatever the deck's theme on screen. */
@@ -25,10 +28,12 @@ export interface FactsheetView {
 
 /** One page per role: every section of the deck for that role, and its outlook figure. */
 export function factsheetViews(c: Comparison): { slug: string; view: FactsheetView }[] {
+  const labels = deckLabels(c.deck);
   return c.roles.map((role, index) => ({
     slug: role.slug,
     view: {
       lang: c.deck.lang,
+      labels,
       paper: c.deck.paper,
       marginMm: FACTSHEET_MARGIN_MM,
       theme: themeView('light', c.deck.brand?.accent),
@@ -39,7 +44,7 @@ export function factsheetViews(c: Comparison): { slug: string; view: FactsheetVi
       summary: role.summary,
       outlook: role.outlook
         ? {
-            growth: formatGrowth(role.outlook.growth),
+            growth: formatGrowth(role.outlook.growth, c.deck.lang),
             detail: [role.outlook.group, role.outlook.period, role.outlook.source].filter(Boolean).join(' · '),
           }
         : undefined,

@@ -1,5 +1,7 @@
 import type { HandoutPerPage } from '../model/index.js';
+import { fillLabel, type Labels } from '../model/labels.js';
 import type { DeckView, SlideView } from './deck-view.js';
+import { pageNumbers } from './page-numbers.js';
 import { type BrandView, type ThemeView, themeView } from './themes.js';
 
 /** Slides a handout page shows when neither the deck nor the config file says. */
@@ -7,6 +9,9 @@ export const SLIDES_PER_HANDOUT_PAGE: HandoutPerPage = 3;
 
 export interface HandoutView {
   lang: string;
+  labels: Labels;
+  /** The running footer's "Page 1 of 8" as a CSS `content` value, from the labels. */
+  pageNumbers: string;
   title: string;
   paper: string;
   /** Slides a page: picks the page layout in handout.css (`per-N`). */
@@ -19,7 +24,11 @@ export interface HandoutView {
 }
 
 /** A slide as the handout draws it: the slide itself, never its notes. */
-export type HandoutSlide = Omit<SlideView, 'notes'> & { number: number };
+export type HandoutSlide = Omit<SlideView, 'notes'> & {
+  number: number;
+  /** "Slide 3 · Your notes", above the lines to write on. */
+  notesLabel: string;
+};
 
 export function handoutView(
   deck: DeckView,
@@ -27,11 +36,17 @@ export function handoutView(
   perPage: HandoutPerPage = SLIDES_PER_HANDOUT_PAGE,
 ): HandoutView {
   // The notes are dropped here, not only left out by the template: they are for the presenter.
-  const slides = deck.slides.map(({ notes: _notes, ...slide }, i) => ({ ...slide, number: i + 1 }));
+  const slides = deck.slides.map(({ notes: _notes, ...slide }, i) => ({
+    ...slide,
+    number: i + 1,
+    notesLabel: fillLabel(deck.labels.handoutNotes, { number: i + 1 }),
+  }));
   const pages: HandoutSlide[][] = [];
   for (let i = 0; i < slides.length; i += perPage) pages.push(slides.slice(i, i + perPage));
   return {
     lang: deck.lang,
+    labels: deck.labels,
+    pageNumbers: pageNumbers(deck.labels),
     title: deck.title,
     paper,
     perPage,

@@ -1,8 +1,13 @@
+import { fillLabel, type Labels } from '../model/labels.js';
 import type { DeckView, SlideView } from './deck-view.js';
+import { pageNumbers } from './page-numbers.js';
 import { type BrandView, type ThemeView, themeView } from './themes.js';
 
 export interface NotesView {
   lang: string;
+  labels: Labels;
+  /** The running footer's "Page 1 of 8" as a CSS `content` value, from the labels. */
+  pageNumbers: string;
   title: string;
   paper: string;
   /** Always light: the notes are for paper, whatever the deck's theme on screen. */
@@ -16,6 +21,8 @@ export type NotesSlide = SlideView & {
   number: number;
   /** The earlier slide whose notes this one repeats (a section split over slides): printed once. */
   sameAs: number | undefined;
+  /** "Same notes as slide 2, ...": what the page says instead of repeating them. */
+  sameAsText: string | undefined;
   /** "Slide 3: Required skills (1/2)": the page heading and the PDF bookmark. */
   heading: string;
 };
@@ -33,12 +40,18 @@ export function notesView(deck: DeckView, paper: string): NotesView {
       ...slide,
       notes: sameAs === undefined ? notes : [],
       sameAs,
+      sameAsText: sameAs === undefined ? undefined : fillLabel(deck.labels.sameNotesAs, { number: sameAs }),
       number: i + 1,
-      heading: `Slide ${i + 1}: ${slide.title}${slide.part ? ` (${slide.part})` : ''}`,
+      heading: fillLabel(deck.labels.notesHeading, {
+        number: i + 1,
+        title: `${slide.title}${slide.part ? ` (${slide.part})` : ''}`,
+      }),
     };
   });
   return {
     lang: deck.lang,
+    labels: deck.labels,
+    pageNumbers: pageNumbers(deck.labels),
     title: deck.title,
     paper,
     theme: themeView('light', deck.brand.accent),

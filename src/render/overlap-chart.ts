@@ -1,5 +1,7 @@
 import type { Comparison } from '../compare/compare.js';
 import { labelText, labelWidth, wrapLabel } from './chart-label.js';
+import { fillLabel, resolveLabels } from '../model/labels.js';
+import type { ChartLocale } from './chart.js';
 import { escapeHtml } from './markdown.js';
 
 const ROW = 30;
@@ -72,18 +74,25 @@ interface Segment {
  * shared by some (three roles or more), and unique to each role. SVG, so identical on screen
  * and on paper; <title> and <desc> carry the same figures as text.
  */
-export function overlapChart(c: Comparison): string {
+export function overlapChart(
+  c: Comparison,
+  { labels: text }: ChartLocale = { lang: 'en', labels: resolveLabels('en') },
+): string {
   const many = c.roles.length > 2;
   const rows = c.sections
     .map((s) => ({
       title: s.title,
       segments: [
-        { count: s.overlap.shared.length, className: 'overlap-all', name: many ? 'all roles' : 'both' },
-        ...(many ? [{ count: s.overlap.partial.length, className: 'overlap-some', name: 'some roles' }] : []),
+        {
+          count: s.overlap.shared.length,
+          className: 'overlap-all',
+          name: many ? text.legendAllRoles : text.legendBothRoles,
+        },
+        ...(many ? [{ count: s.overlap.partial.length, className: 'overlap-some', name: text.legendSomeRoles }] : []),
         ...s.overlap.unique.map((u, i) => ({
           count: u.length,
           className: `role-${i}`,
-          name: `only ${c.roles[i]?.short ?? ''}`,
+          name: fillLabel(text.legendOnlyRole, { role: c.roles[i]?.short ?? '' }),
         })),
       ] satisfies Segment[],
     }))
@@ -144,7 +153,7 @@ export function overlapChart(c: Comparison): string {
     .join('; ');
   return (
     `<svg class="chart overlap-chart" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="overlap-title overlap-desc" xmlns="http://www.w3.org/2000/svg">` +
-    `<title id="overlap-title">Keywords shared and unique, by section</title><desc id="overlap-desc">${escapeHtml(desc)}.</desc>` +
+    `<title id="overlap-title">${escapeHtml(text.overlapChartTitle)}</title><desc id="overlap-desc">${escapeHtml(desc)}.</desc>` +
     `${legend}${bars}</svg>`
   );
 }

@@ -1,4 +1,5 @@
 import type { Comparison } from '../compare/compare.js';
+import { fillLabel, type Labels, resolveLabels } from '../model/labels.js';
 import { keywordList } from './pieces.js';
 
 export interface OverlapTable {
@@ -8,15 +9,15 @@ export interface OverlapTable {
 }
 
 /** What the roles share and what is unique to each, section by section, as table text. */
-export function overlapTable(c: Comparison): OverlapTable {
+export function overlapTable(c: Comparison, labels: Labels = resolveLabels('en')): OverlapTable {
   const many = c.roles.length > 2;
   const short = (i: number) => c.roles[i]?.short ?? '';
   return {
     head: [
-      'Section',
-      many ? 'All roles' : 'Both',
-      ...(many ? ['Some roles'] : []),
-      ...c.roles.map((r) => `Only ${r.short}`),
+      labels.sectionColumn,
+      many ? labels.allRoles : labels.bothRoles,
+      ...(many ? [labels.someRoles] : []),
+      ...c.roles.map((r) => fillLabel(labels.onlyRole, { role: r.short })),
     ],
     rows: c.sections
       .filter((s) => s.overlap.shared.length + s.overlap.partial.length + s.overlap.unique.flat().length > 0)

@@ -9,7 +9,7 @@ const QUIET = 4;
  * which survives a projector's glare and a crease in a handout); the modules are drawn as one
  * path, black on white whatever the theme, since scanners need the contrast.
  */
-export function qrSvg(url: string): string {
+export function qrSvg(url: string, label = 'QR code: {url}'): string {
   // Required on first use (rendering is synchronous): only decks with a QR code pay for loading it.
   const QRCode = createRequire(import.meta.url)('qrcode') as typeof import('qrcode');
   const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
@@ -20,7 +20,7 @@ export function qrSvg(url: string): string {
   }
   const box = size + 2 * QUIET;
   return (
-    `<svg class="qr" viewBox="0 0 ${box} ${box}" role="img" aria-label="QR code: ${escapeHtml(url)}" shape-rendering="crispEdges" xmlns="http://www.w3.org/2000/svg">` +
+    `<svg class="qr" viewBox="0 0 ${box} ${box}" role="img" aria-label="${escapeHtml(label.replace('{url}', () => url))}" shape-rendering="crispEdges" xmlns="http://www.w3.org/2000/svg">` +
     `<rect width="${box}" height="${box}" fill="#fff"/><path d="${d}" fill="#000"/></svg>`
   );
 }

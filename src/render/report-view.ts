@@ -1,10 +1,14 @@
 import type { Comparison } from '../compare/compare.js';
 import type { Section, SourceRef } from '../model/index.js';
-import { formatGrowth, outlookChart } from './chart.js';
+import type { Labels } from '../model/labels.js';
+import { type ChartLocale, outlookChart } from './chart.js';
+import { deckLabels, formatGrowth } from './formats.js';
+import { escapeHtml } from './markdown.js';
 import { overlapChart } from './overlap-chart.js';
 import { MATRIX_FROM_ROLES, overlapMatrix, type OverlapMatrix } from './overlap-matrix.js';
 import { overlapTable, type OverlapTable } from './overlap-table.js';
 import { formatDate, keywordList, piecesToHtml, plain, sectionPieces } from './pieces.js';
+import { pageNumbers } from './page-numbers.js';
 import { type BrandView, brandView, type ThemeView, themeView } from './themes.js';
 
 interface PartView {
@@ -15,6 +19,10 @@ interface PartView {
 
 export interface ReportView {
   lang: string;
+  /** The built-in labels in the deck's language, under its `labels:` overrides. */
+  labels: Labels;
+  /** The running footer's "Page 1 of 8" as a CSS `content` value, from the labels. */
+  pageNumbers: string;
   title: string;
   subtitle?: string | undefined;
   event?: string | undefined;
@@ -46,11 +54,15 @@ export interface ReportView {
 export function reportView(c: Comparison): ReportView {
   const { deck, roles } = c;
   const { opening, middle: rest, closing } = c.prose;
-  const chart = outlookChart(c.outlook);
+  const labels = deckLabels(deck);
+  const locale: ChartLocale = { lang: deck.lang, labels };
+  const chart = outlookChart(c.outlook, locale);
   const caption = [...new Set(c.outlook.map((b) => [b.group, b.period].filter(Boolean).join(', ')))].join('; ');
 
   return {
     lang: deck.lang,
+    labels,
+    pageNumbers: pageNumbers(labels),
     title: deck.title,
     subtitle: deck.subtitle,
     event: deck.event,
@@ -64,12 +76,12 @@ export function reportView(c: Comparison): ReportView {
       head: roles.map((r) => r.short),
       rows: [
         ...(roles.some((r) => r.summary)
-          ? [{ label: 'In one sentence', cells: roles.map((r) => r.summary ?? '–') }]
+          ? [{ label: labels.inOneSentence, cells: roles.map((r) => r.summary ?? '–') }]
           : []),
         ...c.sections.map((s) => ({
           label: s.title,
           cells: s.cells.map((cell, i) =>
-            s.id === 'outlook' && roles[i]?.outlook ? growthLine(roles[i].outlook) : glanceCell(cell),
+            s.id === 'outlook' && roles[i]?.outlook ? growthLine(roles[i].outlook, locale) : glanceCell(cell),
           ),
         })),
       ],
@@ -81,14 +93,14 @@ export function reportView(c: Comparison): ReportView {
       columns: s.cells.map((cell, role) => ({
         heading: roles[role]?.short ?? '',
         role,
-        html: cell ? piecesToHtml(sectionPieces(cell)) : '<p class="muted">Not covered for this role.</p>',
+        html: cell ? piecesToHtml(sectionPieces(cell)) : `<p class="muted">${escapeHtml(labels.notCovered)}</p>`,
       })),
       chart: s.id === c.chartAfter && chart ? chart : undefined,
       caption: s.id === c.chartAfter ? caption : undefined,
     })),
-    overlap: overlapTable(c),
+    overlap: overlapTable(c, labels),
     overlapMatrix: roles.length >= MATRIX_FROM_ROLES ? overlapMatrix(c) : undefined,
-    overlapChart: overlapChart(c),
+    overlapChart: overlapChart(c, locale),
     others: rest.map(part),
     closing: closing && part(closing),
     sources: sources(c),
@@ -110,8 +122,8 @@ function glanceCell(cell: Section | undefined): string {
   return first ? (plain(first.markdown).split(/(?<=[.!?])\s/)[0] ?? '') : '–';
 }
 
-function growthLine(o: { growth: number; period?: string | undefined }): string {
-  return `${formatGrowth(o.growth)} projected job growth${o.period ? `, ${o.period}` : ''}`;
+function growthLine(o: { growth: number; period?: string | undefined }, { lang, labels }: ChartLocale): string {
+  return `${formatGrowth(o.growth, lang)} ${labels.projectedJobGrowth}${o.period ? `, ${o.period}` : ''}`;
 }
 
 /** The deck's sources, then any outlook source a role names that the deck does not. */

@@ -60,12 +60,16 @@ export async function loadTemplates(dir: string, cacheDir?: string): Promise<Tem
       read('deck', 'deck.js'),
     ]);
   const runtime = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
+  // The page numbers' words come from the deck's labels; placed before each document's own CSS,
+  // which may take them off a page (the report's cover).
+  const numbered = (view: { pageNumbers: string }) =>
+    `${printPage}\n@page { @bottom-right { content: ${view.pageNumbers}; } }`;
   return {
     // Each page's theme (generated from the palette table, src/render/themes.ts) comes first.
     deck: (view) => deck({ ...view, css: `${view.theme.css}${base}\n${deckCss}`, scripts: true }, runtime),
     report: (view) =>
       report(
-        { ...view, css: `${view.theme.css}${base}\n${printPage}\n${reportCss}\n${printLinks}`, scripts: false },
+        { ...view, css: `${view.theme.css}${base}\n${numbered(view)}\n${reportCss}\n${printLinks}`, scripts: false },
         runtime,
       ),
     // Printed outputs (report, handout, fact sheets) also print each link's address.
@@ -74,7 +78,7 @@ export async function loadTemplates(dir: string, cacheDir?: string): Promise<Tem
       handout(
         {
           ...view,
-          css: `${view.theme.css}${base}\n${deckCss}\n${printPage}\n${handoutCss}\n${printLinks}`,
+          css: `${view.theme.css}${base}\n${deckCss}\n${numbered(view)}\n${handoutCss}\n${printLinks}`,
           scripts: false,
         },
         runtime,
@@ -83,7 +87,7 @@ export async function loadTemplates(dir: string, cacheDir?: string): Promise<Tem
       notes(
         {
           ...view,
-          css: `${view.theme.css}${base}\n${deckCss}\n${printPage}\n${notesCss}\n${printLinks}`,
+          css: `${view.theme.css}${base}\n${deckCss}\n${numbered(view)}\n${notesCss}\n${printLinks}`,
           scripts: false,
         },
         runtime,

@@ -17,6 +17,8 @@ export const language = z
     }
   }, 'must be a language tag such as "en" or "en-GB"')
   .default('en');
+/** `labels:` of a deck (and of the config file): label key -> one line of plain text; keys are checked in labels.ts. */
+export const labelsSchema = z.record(z.string(), line);
 /** File names of roles and decks without `.md`: they become folder and file names of outputs. */
 /** Slides a handout page can show. */
 export const HANDOUT_PER_PAGE = [1, 2, 3, 4, 6] as const;
@@ -84,7 +86,9 @@ export const deckSchema = z.strictObject({
   date: text.optional(),
   presenter: text.optional(),
   lang: language,
+  // Unset: from the language's region (model/locale.ts), unless the config file sets it.
   paper: z.enum(['A4', 'Letter']).default('A4'),
+  labels: labelsSchema.optional(),
   outputs: z
     .array(z.enum(OUTPUT_KINDS))
     .refine((kinds) => new Set(kinds).size === kinds.length, 'names an output twice; list each once')

@@ -8,6 +8,8 @@ import { parseBody } from './body.js';
 import { checkBrand } from './brand.js';
 import { resolveDeckNotes, splitDeckNotes } from './deck-notes.js';
 import { imageResolver } from './images.js';
+import { slugify } from './keys.js';
+import { checkLabels } from './labels.js';
 import { DEFAULT_CONTENT_DIR } from '../config/defaults.js';
 import { withDefaults } from '../config/precedence.js';
 import type { DeckSettings } from '../model/settings.js';
@@ -139,7 +141,9 @@ export function checkContent(
       const { value, diagnostics: problems } = checkFrontMatter(deckSchema, parsed.data, at);
       diagnostics.push(...problems);
       if (value) {
-        const { sections: sectionIds, brand: brandInput, ...rest } = value;
+        const { sections: sectionIds, brand: brandInput, labels: labelInput, ...rest } = value;
+        const labels = checkLabels(labelInput, (key) => locate(parsed, source.path, ['labels', key]));
+        diagnostics.push(...labels.diagnostics);
         const branded =
           brandInput &&
           checkBrand(brandInput, source.path, (key) => locate(parsed, source.path, ['brand', key]), contentDir);
@@ -159,6 +163,7 @@ export function checkContent(
           file: source.path,
           ...rest,
           brand: branded?.brand,
+          labels: labels.labels,
           sectionIds: sectionIds ?? [],
           sections: own.prose,
           notes: own.notes,
@@ -302,6 +307,8 @@ function checkReferences(
 
   if (deck.sectionIds.length === 0) deck.sectionIds = deckRoles[0]?.sections.map((s) => s.id) ?? [];
   const available = new Set(deckRoles.flatMap((r) => r.sections.map((s) => s.id)));
+  // A section may be listed by its heading as well as its id ("Required skills", "परिभाषा" in NFD).
+  deck.sectionIds = deck.sectionIds.map((id) => (available.has(id) || !available.has(slugify(id)) ? id : slugify(id)));
   deck.sectionIds.forEach((id, i) => {
     if (!available.has(id)) {
       diagnostics.push({

@@ -1,7 +1,8 @@
 import pptxgen from 'pptxgenjs';
 import type * as PptxTypes from 'pptxgenjs';
 import type { Comparison } from '../../compare/compare.js';
-import { formatGrowth } from '../../render/chart.js';
+import { fillLabel } from '../../model/labels.js';
+import { formatGrowth, formatPercent } from '../../render/formats.js';
 import type { DeckView, SlideView } from '../../render/deck-view.js';
 import type { OverlapMatrix } from '../../render/overlap-matrix.js';
 import { brandedPalette, THEME_TABLE, type Palette } from '../../render/themes.js';
@@ -61,7 +62,8 @@ export async function buildPptx(input: PptxInput): Promise<Uint8Array> {
   const pptx = new Pptx();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = c.deck.title;
-  pptx.subject = c.deck.subtitle ?? `A comparison of ${c.roles.map((r) => r.title).join(', ')}`;
+  pptx.subject =
+    c.deck.subtitle ?? fillLabel(view.labels.comparisonOf, { roles: c.roles.map((r) => r.title).join(', ') });
   pptx.author = c.deck.presenter ?? '';
   pptx.company = c.deck.brand?.footer ?? '';
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
@@ -121,7 +123,9 @@ function defineMaster(pptx: PptxGenJS, p: Palette, input: PptxInput): void {
         w,
         h,
         data: dataUrl(logo),
-        altText: `${input.c.deck.brand?.footer ?? 'Organisation'} logo`,
+        altText: fillLabel(input.view.labels.logoOf, {
+          organisation: input.c.deck.brand?.footer ?? input.view.labels.organisation,
+        }),
       },
     });
     footerX += w + 0.15;
@@ -276,9 +280,9 @@ function drawBody(pptx: PptxGenJS, slide: Slide, s: SlideView, p: Palette, input
   } else if (s.matrix) {
     drawMatrix(slide, s.matrix, p);
   } else if (s.figure === 'outlook') {
-    drawOutlook(pptx, slide, input.c, p, s.caption);
+    drawOutlook(pptx, slide, input, p, s.caption);
   } else if (s.figure === 'overlap') {
-    drawOverlap(pptx, slide, input.c, p, s.caption);
+    drawOverlap(pptx, slide, input, p, s.caption);
   }
 }
 
@@ -337,13 +341,22 @@ function textRuns(paragraphs: readonly Paragraph[], p: Palette, size: number): P
   return out;
 }
 
-function drawOutlook(pptx: PptxGenJS, slide: Slide, c: Comparison, p: Palette, caption: string | undefined): void {
+function drawOutlook(
+  pptx: PptxGenJS,
+  slide: Slide,
+  { c, view }: PptxInput,
+  p: Palette,
+  caption: string | undefined,
+): void {
+  const { lang, labels } = view;
+  // "12 %" where the language puts a space before the sign (de, fr): PowerPoint's number format.
+  const space = /^\d+(\s)%$/u.exec(formatPercent(12, lang))?.[1] ?? '';
   // One series, a bar per role named on the axis beside it (not only by colour in a legend, which
   // greyscale printing loses), each bar in its role's colour; listed last to first, since a
   // horizontal chart draws its first category at the bottom.
   const bars = [...c.outlook].reverse();
   const data = [
-    { name: 'Projected growth', labels: bars.map((bar) => bar.role), values: bars.map((bar) => bar.growth) },
+    { name: labels.outlookSeries, labels: bars.map((bar) => bar.role), values: bars.map((bar) => bar.growth) },
   ];
   slide.addChart(pptx.ChartType.bar, data, {
     x: BODY.x,
@@ -354,7 +367,7 @@ function drawOutlook(pptx: PptxGenJS, slide: Slide, c: Comparison, p: Palette, c
     barGrouping: 'clustered',
     chartColors: bars.map((bar) => hex(roleColour(p, bar.index))),
     showValue: true,
-    dataLabelFormatCode: '+0"%";-0"%";0"%"',
+    dataLabelFormatCode: `+0"${space}%";-0"${space}%";0"${space}%"`,
     dataLabelColor: hex(p.ink),
     dataLabelFontFace: FONT,
     dataLabelFontSize: 14,
@@ -362,13 +375,13 @@ function drawOutlook(pptx: PptxGenJS, slide: Slide, c: Comparison, p: Palette, c
     catAxisLabelColor: hex(p.ink),
     catAxisLabelFontFace: FONT,
     catAxisLabelFontSize: 14,
-    valAxisLabelFormatCode: '0"%"',
+    valAxisLabelFormatCode: `0"${space}%"`,
     valAxisLabelColor: hex(p.muted),
     valAxisLabelFontFace: FONT,
     valAxisMinVal: 0,
     valGridLine: { color: hex(p.rule), size: 0.75 },
     showTitle: false,
-    altText: `Projected employment growth: ${c.outlook.map((b) => `${b.role} ${formatGrowth(b.growth)}`).join(', ')}`,
+    altText: `${labels.outlookChartTitle}: ${c.outlook.map((b) => `${b.role} ${formatGrowth(b.growth, lang)}`).join(', ')}`,
   });
   if (caption)
     slide.addText(caption, {
@@ -385,7 +398,14 @@ function drawOutlook(pptx: PptxGenJS, slide: Slide, c: Comparison, p: Palette, c
     });
 }
 
-function drawOverlap(pptx: PptxGenJS, slide: Slide, c: Comparison, p: Palette, caption: string | undefined): void {
+function drawOverlap(
+  pptx: PptxGenJS,
+  slide: Slide,
+  { c, view }: PptxInput,
+  p: Palette,
+  caption: string | undefined,
+): void {
+  const text = view.labels;
   const many = c.roles.length > 2;
   const sections = c.sections.filter(
     (s) => s.overlap.shared.length + s.overlap.partial.length + s.overlap.unique.flat().length > 0,
@@ -393,10 +413,10 @@ function drawOverlap(pptx: PptxGenJS, slide: Slide, c: Comparison, p: Palette, c
   if (sections.length === 0) return;
   const labels = sections.map((s) => s.title);
   const data = [
-    { name: many ? 'All roles' : 'Both', labels, values: sections.map((s) => s.overlap.shared.length) },
-    ...(many ? [{ name: 'Some roles', labels, values: sections.map((s) => s.overlap.partial.length) }] : []),
+    { name: many ? text.allRoles : text.bothRoles, labels, values: sections.map((s) => s.overlap.shared.length) },
+    ...(many ? [{ name: text.someRoles, labels, values: sections.map((s) => s.overlap.partial.length) }] : []),
     ...c.roles.map((role, i) => ({
-      name: `Only ${role.short}`,
+      name: fillLabel(text.onlyRole, { role: role.short }),
       labels,
       values: sections.map((s) => s.overlap.unique[i]?.length ?? 0),
     })),
@@ -429,7 +449,11 @@ function drawOverlap(pptx: PptxGenJS, slide: Slide, c: Comparison, p: Palette, c
     legendFontFace: FONT,
     legendFontSize: 13,
     legendColor: hex(p.ink),
-    altText: `Distinct bold terms per section: ${sections.map((s) => `${s.title}: ${s.overlap.shared.length} shared`).join('; ')}`,
+    altText: fillLabel(text.overlapAltText, {
+      sections: sections
+        .map((s) => `${s.title}: ${fillLabel(text.sharedCount, { count: s.overlap.shared.length })}`)
+        .join('; '),
+    }),
   });
   if (caption)
     slide.addText(caption, {

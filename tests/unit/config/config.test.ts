@@ -28,6 +28,23 @@ async function problems(name: string, text: string): Promise<Diagnostic[]> {
   throw new Error('expected a ConfigError');
 }
 
+describe('labels: in the config file', () => {
+  it('are read, and an unknown one is an error at its line with the closest known label', async () => {
+    const good = path.join(dir, 'labels.json');
+    await writeFile(good, JSON.stringify({ labels: { sources: 'Further reading' } }, null, 2));
+    const settings = await resolveSettings({}, await loadConfig(good, dir));
+    expect(settings.settings.defaults?.labels).toEqual({ sources: 'Further reading' });
+
+    const bad = path.join(dir, 'bad-labels.json');
+    await writeFile(bad, JSON.stringify({ labels: { sources: 'x', agendaa: 'Today' } }, null, 2));
+    const error = await resolveSettings({}, await loadConfig(bad, dir)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).diagnostics).toMatchObject([
+      { file: 'bad-labels.json', line: 4, message: expect.stringContaining('did you mean "agenda"?') as string },
+    ]);
+  });
+});
+
 describe('careerdeck.config.json', () => {
   it('reads every setting', async () => {
     const file = path.join(dir, 'ok.json');

@@ -9,6 +9,7 @@ const deck: Deck = {
   roles: ['a', 'b'],
   sectionIds: [],
   lang: 'en',
+  labels: {},
   paper: 'A4',
   outputs: ['report', 'slides', 'handout', 'notes', 'factsheets'],
   handout: { perPage: 3 },
@@ -51,6 +52,28 @@ describe('deck settings: command line, then front matter, then config file, then
       lang: 'en',
       outputs: ['report', 'slides', 'handout', 'notes', 'factsheets'],
     });
+  });
+
+  it('takes the paper from the region of the language when neither the deck nor the config sets it', () => {
+    const unset = (lang: string, defaults = {}) => withDefaults({ ...deck, lang }, new Set(['lang']), defaults).paper;
+    expect(unset('en-US')).toBe('Letter');
+    expect(unset('es-MX')).toBe('Letter');
+    expect(unset('fr-CA')).toBe('Letter');
+    expect(unset('en-PH')).toBe('Letter');
+    expect(unset('en')).toBe('A4');
+    expect(unset('de')).toBe('A4');
+    expect(unset('en-GB')).toBe('A4');
+    expect(unset('en-US', { paper: 'A4' })).toBe('A4');
+    expect(withDefaults({ ...deck, lang: 'en-US' }, new Set(['lang', 'paper'])).paper).toBe('A4');
+    // The config file's language counts too.
+    expect(withDefaults(deck, new Set([]), { lang: 'en-CA' }).paper).toBe('Letter');
+  });
+
+  it("merges the config file's labels under the deck's, key by key", () => {
+    const d = withDefaults({ ...deck, labels: { sources: 'Reading' } }, new Set(['labels']), {
+      labels: { sources: 'Further reading', agenda: 'Today' },
+    });
+    expect(d.labels).toEqual({ sources: 'Reading', agenda: 'Today' });
   });
 
   it('takes the handout layout from the config unless the deck sets it', () => {

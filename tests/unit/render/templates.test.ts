@@ -25,6 +25,24 @@ describe('loadTemplates', () => {
   });
 });
 
+describe('labels in every output', () => {
+  it("draws every output in the deck's language, with its overrides escaped", () => {
+    const c = defaultComparison(undefined, ['lang: fr', 'labels:', '  sources: "<b>Lectures</b> & plus"']);
+    const rendered = renderDeck(c, templates);
+    expect(rendered.report).toContain('<h1 id="at-a-glance">En bref</h1>');
+    expect(rendered.report).toContain('<h1 id="sources">&lt;b&gt;Lectures&lt;/b&gt; &amp; plus</h1>');
+    expect(rendered.report).toContain('@bottom-right { content: "Page " counter(page) " sur " counter(pages); }');
+    expect(rendered.report).not.toContain("content: 'Page '");
+    expect(rendered.deck).toContain('Programme');
+    expect(rendered.deck).toContain('Ce qu’ils partagent, ce qui les distingue');
+    expect(rendered.handout).toContain('Diapositive 1 · Vos notes');
+    expect(rendered.notes).toContain('Diapositive 2 : Programme');
+    expect(rendered.factsheets[0]?.html).toContain('<p class="eyebrow">Fiche métier</p>');
+    for (const html of [rendered.deck, rendered.report, rendered.handout, rendered.notes])
+      expect(html).not.toMatch(/>(At a glance|Agenda|Sources|Your notes|Projected job growth)</);
+  });
+});
+
 describe('renderDeck', () => {
   it('renders one <section> per slide, the title slide included', () => {
     const c = defaultComparison();

@@ -21,6 +21,36 @@ describe('slugify', () => {
     expect(slugify('Год 2024')).toBe('год-2024');
   });
 
+  it('keeps the marks of scripts whose vowels are marks (Devanagari), and the letters of Arabic and Chinese', () => {
+    // Was "परभष": the vowel signs (U+093F, U+093E) are marks, and every mark was dropped.
+    expect(slugify('परिभाषा')).toBe('परिभाषा');
+    expect(slugify('ज़िम्मेदारियाँ और कौशल')).toBe('ज़िम्मेदारियाँ-और-कौशल');
+    expect(slugify('المهارات المطلوبة')).toBe('المهارات-المطلوبة');
+    expect(slugify('所需技能')).toBe('所需技能');
+    expect(slugify('职责：日常工作')).toBe('职责-日常工作');
+    expect(slugify('必要なスキル')).toBe('必要なスキル');
+  });
+
+  it('gives the same id whatever the normalization of the heading (NFC or NFD)', () => {
+    const nfc = 'ज़रूरी कौशल'.normalize('NFC');
+    const nfd = nfc.normalize('NFD');
+    expect(slugify(nfd)).toBe(slugify(nfc));
+    expect(slugify(nfd)).toBe(slugify(nfd).normalize('NFC'));
+    expect(slugify('가이드 한국어')).toBe('가이드-한국어');
+  });
+
+  it('keeps German ids as before: umlauts lose their dots, ß stays', () => {
+    expect(slugify('Fähigkeiten')).toBe('fahigkeiten');
+    expect(slugify('Größe des Teams')).toBe('große-des-teams');
+    expect(slugify('Über uns')).toBe('uber-uns');
+  });
+
+  it('drops emoji and invisible joiners', () => {
+    expect(slugify('🚀 Getting started 🎉')).toBe('getting-started');
+    expect(slugify('Skills 👩‍💻')).toBe('skills');
+    expect(slugify('می\u200cخواهم')).toBe('میخواهم');
+  });
+
   it('returns an empty string for a heading of punctuation only', () => {
     expect(slugify('!!!')).toBe('');
   });

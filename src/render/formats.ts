@@ -1,0 +1,36 @@
+import { type Labels, resolveLabels } from '../model/labels.js';
+import type { Deck } from '../model/index.js';
+
+/**
+ * Numbers as the deck's language writes them, through Intl: `+12%` in English, `+12 %` in German
+ * and French (a no-break space before the sign). Digits are Intl's default for the tag: `ar`
+ * gives Latin digits, `ar-EG` Arabic-Indic ones (docs/languages.md).
+ */
+const formats = new Map<string, { growth: Intl.NumberFormat; percent: Intl.NumberFormat }>();
+
+function formatsFor(lang: string) {
+  let known = formats.get(lang);
+  if (!known) {
+    known = {
+      growth: new Intl.NumberFormat(lang, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 2 }),
+      percent: new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 2 }),
+    };
+    formats.set(lang, known);
+  }
+  return known;
+}
+
+/** A growth figure in percent, signed: 12 -> "+12%" (en), "+12 %" (de). */
+export function formatGrowth(growth: number, lang = 'en'): string {
+  return formatsFor(lang).growth.format(growth / 100);
+}
+
+/** A percentage without a sign, for chart ticks: 10 -> "10%" (en), "10 %" (fr). */
+export function formatPercent(value: number, lang = 'en'): string {
+  return formatsFor(lang).percent.format(value / 100);
+}
+
+/** The deck's labels: its language's catalogue, label by label, under its `labels:` overrides. */
+export function deckLabels(deck: Pick<Deck, 'lang' | 'labels'>): Labels {
+  return resolveLabels(deck.lang, deck.labels);
+}
