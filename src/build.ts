@@ -167,7 +167,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const tRender = performance.now();
-    const [{ loadTemplates }, { renderDeck }, { loadAssets }] = await Promise.all([
+    const [{ loadTemplates }, { renderDeck }, { fontAssets, loadAssets }] = await Promise.all([
       import('./render/templates.js'),
       import('./render/render.js'),
       import('./emit/assets.js'),
@@ -176,10 +176,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       templatesDir,
       path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'careerdeck'),
     );
-    const assets = [...(await loadAssets(templates.deckScript)), ...images];
+    const shared = [...(await loadAssets(templates.deckScript)), ...images];
     const started = performance.now();
     const rendered = toBuild.map((p) => ({ ...p, r: renderDeck(p.c, templates, undefined, limits.slides) }));
     const renderMs = performance.now() - started;
+    // Each deck has its own fonts: the subsets its text needs. A deck left as it is gets its
+    // files again too (a deleted one comes back), so its fonts are chosen as well.
+    const fontsOf = new Map(rendered.map((x) => [x.c, x.r.fonts]));
+    for (const p of plans)
+      if (!fontsOf.has(p.c)) fontsOf.set(p.c, renderDeck(p.c, templates, undefined, limits.slides).fonts);
+    const assetsOf = new Map(
+      await Promise.all(
+        plans.map(async (p) => [p.c, [...shared, ...(await fontAssets(fontsOf.get(p.c)!.faces))]] as const),
+      ),
+    );
     performance.measure('render: templates, assets, decks', { start: tRender });
     const tPrint = performance.now();
     checkAbort();
@@ -194,8 +204,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           return Promise.resolve({ rendered: r, pdfs: [], warnings: [], extras: { images: [] } });
         return printDeck(
           session,
-          { c, wanted, measure, rendered: r, rerender: (budgets) => renderDeck(c, templates, budgets, limits.slides) },
-          assets,
+          {
+            c,
+            wanted,
+            measure,
+            rendered: r,
+            rerender: (budgets) => renderDeck(c, templates, budgets, limits.slides, r.fonts),
+          },
+          assetsOf.get(c)!,
           date,
           timeoutMs,
         );
@@ -217,9 +233,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const tWrite = performance.now();
     const made = new Map(rendered.map((x, i) => [x.c, printed[i]]));
     const written = await writeDecks(
-      plans.map((p) => ({ ...p, made: made.get(p.c) })),
+      plans.map((p) => ({ ...p, made: made.get(p.c), assets: assetsOf.get(p.c)! })),
       {
-        assets,
         renderMs: renderMs / Math.max(1, rendered.length),
         keepHtml: options.keepHtml === true,
         date,
@@ -231,7 +246,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     for (const event of written.progress) options.onProgress?.(event);
     const slides = await recordDecks(state, plans, written.decks);
     if ((await fingerprintInputs(inputOptions)).buildKey === inputs.buildKey)
-      await recordBuild(state, inputs.buildKey, warnings, plans, slides, assets);
+      await recordBuild(
+        state,
+        inputs.buildKey,
+        warnings,
+        plans,
+        slides,
+        plans.map((p) => assetsOf.get(p.c)!),
+      );
 
     const decks = written.decks.map((d, i) => ({
       slug: d.slug,

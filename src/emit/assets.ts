@@ -10,8 +10,6 @@ export interface Asset {
   bytes: Uint8Array;
 }
 
-const FONT_WEIGHTS = [400, 600, 700];
-
 /** Package files copied beside every deck, resolved through the packages' own exports. */
 function sources(): { path: string; from: string }[] {
   return [
@@ -19,19 +17,37 @@ function sources(): { path: string; from: string }[] {
     { path: 'assets/reveal/reveal.css', from: require.resolve('reveal.js/reveal.css') },
     { path: 'assets/reveal/reset.css', from: require.resolve('reveal.js/reset.css') },
     { path: 'assets/reveal/notes.js', from: require.resolve('reveal.js/plugin/notes') },
-    ...FONT_WEIGHTS.flatMap((w) =>
-      ['latin', 'latin-ext'].map((subset) => ({
-        path: `assets/fonts/inter-${subset}-${w}-normal.woff2`,
-        from: require.resolve(`@fontsource/inter/files/inter-${subset}-${w}-normal.woff2`),
-      })),
-    ),
   ];
 }
 
-/** Reads the shared assets once per build; every deck folder gets the same bytes. */
+/** Reads the shared assets once per build; every deck folder gets the same bytes. The fonts are each deck's own (fontAssets). */
 export async function loadAssets(deckScript: string): Promise<Asset[]> {
   const files = await Promise.all(sources().map(async (s) => ({ path: s.path, bytes: await readFile(s.from) })));
   return [...files, { path: 'assets/deck.js', bytes: new TextEncoder().encode(deckScript) }];
+}
+
+/** A font file a deck loads: where it goes beside the deck, and the package file it comes from. */
+export interface FontFile {
+  path: string;
+  source: string;
+}
+
+// Several decks of one build often need the same subsets: each file is read once per process.
+const fontBytes = new Map<string, Promise<Uint8Array>>();
+
+/** The font subsets a deck's plan names (src/render/fonts.ts), read from their packages. */
+export async function fontAssets(faces: readonly FontFile[]): Promise<Asset[]> {
+  return Promise.all(
+    faces.map(async (face) => {
+      let bytes = fontBytes.get(face.source);
+      if (!bytes) {
+        bytes = readFile(require.resolve(face.source));
+        fontBytes.set(face.source, bytes);
+        bytes.catch(() => fontBytes.delete(face.source));
+      }
+      return { path: face.path, bytes: await bytes };
+    }),
+  );
 }
 
 const TYPES: Record<string, string> = {

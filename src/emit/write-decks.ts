@@ -17,6 +17,8 @@ export interface DeckToWrite {
   planned: readonly PlannedOutput[];
   stale: readonly PlannedOutput[];
   made?: PrintedDeck | undefined;
+  /** The files the deck's outputs load: the shared ones and the deck's own fonts. */
+  assets: readonly Asset[];
 }
 
 /** What was written into one deck folder, with each output's record for the next build. */
@@ -32,7 +34,6 @@ export interface WrittenDeck {
 }
 
 export interface WriteOptions {
-  assets: readonly Asset[];
   /** The time rendering took, shared among the decks' index.html in the progress lines. */
   renderMs: number;
   keepHtml: boolean;
@@ -69,7 +70,7 @@ export async function writeDecks(
 }
 
 async function stageDeck(
-  { c, dir, planned, stale, made }: DeckToWrite,
+  { c, dir, planned, stale, made, assets }: DeckToWrite,
   writer: DeckWriter,
   o: WriteOptions,
   progress: ProgressEvent[],
@@ -84,7 +85,7 @@ async function stageDeck(
   await removeStaleTemps(dir, alive);
   // Every deck folder gets them, fresh or not, so that a deleted one comes back; files that
   // already hold the same bytes are left alone.
-  for (const asset of o.assets) await writer.stage(asset.path, asset.bytes, { skipSame: true });
+  for (const asset of assets) await writer.stage(asset.path, asset.bytes, { skipSame: true });
   if (!made) return result;
   const emit = async (name: string, bytes: Uint8Array | string, ms: number, pages?: number) => {
     o.checkAbort();
@@ -105,7 +106,7 @@ async function stageDeck(
   const reachKinds = new Set(stale.map((p) => p.kind).filter((k) => k === 'pptx' || k === 'html' || k === 'images'));
   if (reachKinds.size > 0 || extras.images.length > 0) {
     const { reachFiles } = await import('./reach.js');
-    for (const file of await reachFiles(c, r, reachKinds, o.assets, o.date, extras))
+    for (const file of await reachFiles(c, r, reachKinds, assets, o.date, extras))
       await emit(file.name, file.bytes, file.ms);
   }
   o.checkAbort();

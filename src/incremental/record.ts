@@ -38,7 +38,8 @@ export async function recordBuild(
   warnings: readonly Diagnostic[],
   plans: readonly DeckPlan[],
   slides: readonly number[],
-  assets: readonly Asset[],
+  /** The files each deck's outputs load, by the plans' order. */
+  assets: readonly (readonly Asset[])[],
 ): Promise<void> {
   const decks = await Promise.all(
     plans.map(async (p, i) => ({
@@ -46,7 +47,7 @@ export async function recordBuild(
       dir: p.dir,
       slides: slides[i] ?? 0,
       outputs: p.planned.map((o) => o.name),
-      files: await recordFiles(p.dir, [...p.planned.map((o) => o.name), ...assets.map((a) => a.path)]),
+      files: await recordFiles(p.dir, [...p.planned.map((o) => o.name), ...(assets[i] ?? []).map((a) => a.path)]),
     })),
   );
   await writeBuildState(state, { key, warnings: [...warnings], decks });

@@ -3,6 +3,7 @@ import { ContentError } from '../errors.js';
 import { DEFAULT_LIMITS } from '../load/limits.js';
 import { deckView, type FitBudgets, type DeckView } from './deck-view.js';
 import { factsheetViews } from './factsheet-view.js';
+import { chooseFonts, drawnText, fontCss, FONTS_MARKER, type FontPlan } from './fonts.js';
 import { handoutView } from './handout-view.js';
 import { notesView } from './notes-view.js';
 import { reportView } from './report-view.js';
@@ -23,6 +24,8 @@ export interface RenderedDeck {
   view: DeckView;
   /** Slides in the deck, the title slide included. */
   slideCount: number;
+  /** The fonts every output of the deck loads: the subsets its text needs, copied beside it. */
+  fonts: FontPlan;
 }
 
 export function renderDeck(
@@ -30,6 +33,7 @@ export function renderDeck(
   templates: Templates,
   budgets?: FitBudgets,
   maxSlides = DEFAULT_LIMITS.slides,
+  fonts?: FontPlan,
 ): RenderedDeck {
   const deck = deckView(c, budgets);
   // Counted before any template runs or page prints: a runaway deck stops here, not in Chromium.
@@ -42,13 +46,34 @@ export function renderDeck(
       },
     ]);
   }
-  return {
+  const pages = {
     deck: templates.deck(deck),
     report: templates.report(reportView(c)),
     handout: templates.handout(handoutView(deck, c.deck.paper, c.deck.handout.perPage)),
     notes: templates.notes(notesView(deck, c.deck.paper)),
     factsheets: factsheetViews(c).map(({ slug, view }) => ({ slug, html: templates.factsheet(view) })),
+  };
+  // The fonts follow what the pages draw, labels and generated text included. A deck fitted
+  // again (`fonts` given) keeps the fonts of its first rendering: the files printing serves.
+  const plan =
+    fonts ??
+    chooseFonts(
+      drawnText(
+        [pages.deck, pages.report, pages.handout, pages.notes, ...pages.factsheets.map((f) => f.html)].join(''),
+      ),
+      c.deck.lang,
+      templates.fonts,
+    );
+  const css = fontCss(plan);
+  const withFonts = (html: string) => html.replace(FONTS_MARKER, () => css);
+  return {
+    deck: withFonts(pages.deck),
+    report: withFonts(pages.report),
+    handout: withFonts(pages.handout),
+    notes: withFonts(pages.notes),
+    factsheets: pages.factsheets.map(({ slug, html }) => ({ slug, html: withFonts(html) })),
     view: deck,
     slideCount: deck.slides.length,
+    fonts: plan,
   };
 }

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { handlebarsRuntime, precompiledTemplates } from './compiled.js';
 import type { DeckView } from './deck-view.js';
+import { FONTS_MARKER, type FontCatalogue, loadFontCatalogue } from './fonts.js';
 import { helpers } from './helpers.js';
 import type { FactsheetView } from './factsheet-view.js';
 import type { HandoutView } from './handout-view.js';
@@ -16,6 +17,8 @@ export interface Templates {
   factsheet: (view: FactsheetView) => string;
   /** The script that starts reveal.js, copied beside the deck. */
   deckScript: string;
+  /** The bundled fonts' subsets, from which each deck's are chosen (see fonts.ts). */
+  fonts: FontCatalogue;
 }
 
 /**
@@ -47,9 +50,10 @@ export async function loadTemplates(dir: string, cacheDir?: string): Promise<Tem
     template('notes'),
     template('factsheet'),
   ];
-  const [base, printPage, printLinks, deckCss, reportCss, handoutCss, notesCss, factsheetCss, deckScript] =
+  const [base, printPage, printLinks, deckCss, reportCss, handoutCss, notesCss, factsheetCss, deckScript, fonts] =
     await Promise.all([
-      read('partials', 'base.css'),
+      // The deck's fonts go where the marker is, once its text is known (render.ts).
+      read('partials', 'base.css').then((css) => `${FONTS_MARKER}\n${css}`),
       read('partials', 'print-page.css'),
       read('partials', 'print-links.css'),
       read('deck', 'deck.css'),
@@ -58,6 +62,7 @@ export async function loadTemplates(dir: string, cacheDir?: string): Promise<Tem
       read('notes', 'notes.css'),
       read('factsheet', 'factsheet.css'),
       read('deck', 'deck.js'),
+      loadFontCatalogue(),
     ]);
   const runtime = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
   // The page numbers' words come from the deck's labels; placed before each document's own CSS,
@@ -95,5 +100,6 @@ export async function loadTemplates(dir: string, cacheDir?: string): Promise<Tem
     factsheet: (view) =>
       factsheet({ ...view, css: `${view.theme.css}${base}\n${factsheetCss}\n${printLinks}`, scripts: false }, runtime),
     deckScript,
+    fonts,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentType, loadAssets } from '../../../src/emit/assets.js';
+import { contentType, fontAssets, loadAssets } from '../../../src/emit/assets.js';
 
 describe('contentType', () => {
   it('maps the file types the outputs use', () => {
@@ -16,7 +16,7 @@ describe('contentType', () => {
 });
 
 describe('loadAssets', () => {
-  it('copies reveal.js, its plugin, the fonts and the deck script', async () => {
+  it('copies reveal.js, its plugin and the deck script; no font (each deck has its own)', async () => {
     const assets = await loadAssets('/* start */');
     const paths = assets.map((a) => a.path);
     expect(paths).toEqual(
@@ -24,31 +24,36 @@ describe('loadAssets', () => {
         'assets/reveal/reveal.js',
         'assets/reveal/reveal.css',
         'assets/reveal/notes.js',
-        'assets/fonts/inter-latin-400-normal.woff2',
         'assets/deck.js',
       ]),
     );
     for (const asset of assets) expect(asset.bytes.length).toBeGreaterThan(0);
+    expect(paths.filter((p) => p.startsWith('assets/fonts/'))).toEqual([]);
     expect(new TextDecoder().decode(assets.find((a) => a.path === 'assets/deck.js')?.bytes)).toBe('/* start */');
   });
 });
 
-describe('loadAssets: fonts', () => {
-  it('ships Inter in latin and latin-ext at weights 400, 600 and 700, as WOFF2', async () => {
-    const assets = await loadAssets('');
-    const fonts = assets.filter((a) => a.path.startsWith('assets/fonts/'));
-    const expected = [400, 600, 700].flatMap((w) => [
-      `assets/fonts/inter-latin-${w}-normal.woff2`,
-      `assets/fonts/inter-latin-ext-${w}-normal.woff2`,
+describe('fontAssets', () => {
+  it('reads the subsets a plan names from their packages, as WOFF2', async () => {
+    const fonts = await fontAssets([
+      {
+        path: 'assets/fonts/inter-latin-400-normal.woff2',
+        source: '@fontsource/inter/files/inter-latin-400-normal.woff2',
+      },
+      {
+        path: 'assets/fonts/noto-sans-sc-119-700-normal.woff2',
+        source: '@fontsource/noto-sans-sc/files/noto-sans-sc-119-700-normal.woff2',
+      },
     ]);
-    expect(fonts.map((f) => f.path).sort()).toEqual(expected.sort());
+    expect(fonts.map((f) => f.path)).toEqual([
+      'assets/fonts/inter-latin-400-normal.woff2',
+      'assets/fonts/noto-sans-sc-119-700-normal.woff2',
+    ]);
     for (const font of fonts) expect(new TextDecoder().decode(font.bytes.slice(0, 4))).toBe('wOF2');
-    const size = (p: string) => fonts.find((f) => f.path === p)?.bytes.length;
-    expect(size('assets/fonts/inter-latin-ext-400-normal.woff2')).not.toBe(
-      size('assets/fonts/inter-latin-400-normal.woff2'),
-    );
   });
+});
 
+describe('loadAssets: paths', () => {
   it('lists every asset path once', async () => {
     const paths = (await loadAssets('')).map((a) => a.path);
     expect(new Set(paths).size).toBe(paths.length);

@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadAssets } from '../../../src/emit/assets.js';
 import { deckView } from '../../../src/render/deck-view.js';
 import { FACTSHEET_MARGIN_MM, factsheetViews } from '../../../src/render/factsheet-view.js';
 import { renderDeck } from '../../../src/render/render.js';
@@ -250,33 +249,26 @@ describe('renderDeck: fact sheet page margin', () => {
   });
 });
 
-describe('base CSS: fonts', () => {
+describe('fonts in every output', () => {
   const fontFaces = (css: string) => [...css.matchAll(/@font-face\s*\{([^}]*)\}/g)].map((m) => m[1] ?? '');
   const fontUrl = (rule: string) => /url\('([^']+)'\)/.exec(rule)?.[1];
 
-  it('declares Inter in latin and latin-ext at 400, 600 and 700, each limited by a unicode-range', async () => {
+  it('base.css declares no font itself: the deck plan does', async () => {
     const css = await readFile(path.join(TEMPLATES, 'partials', 'base.css'), 'utf8');
-    const rules = fontFaces(css);
-    const urls = rules.map(fontUrl).sort();
-    const expected = [400, 600, 700]
-      .flatMap((w) => [`assets/fonts/inter-latin-${w}-normal.woff2`, `assets/fonts/inter-latin-ext-${w}-normal.woff2`])
-      .sort();
-    expect(urls).toEqual(expected);
-    for (const rule of rules) expect(rule).toMatch(/unicode-range:\s*U\+[0-9A-F]/);
-    const range = (subset: string) =>
-      rules.find((r) => fontUrl(r)?.includes(`inter-${subset}-400-`))?.match(/unicode-range:\s*([^;]+)/)?.[1] ?? '';
-    expect(range('latin')).toContain('U+0000-00FF');
-    expect(range('latin-ext')).toContain('U+0100-');
-    expect(range('latin-ext')).not.toContain('U+0000-00FF');
+    expect(fontFaces(css)).toEqual([]);
   });
 
-  it('is in every output, and every font it names is an asset shipped beside the deck', async () => {
-    const { deck, report, handout, factsheets } = renderDeck(defaultComparison(), templates);
-    const assets = new Set((await loadAssets('')).map((a) => a.path));
-    for (const html of [deck, report, handout, ...factsheets.map((f) => f.html)]) {
+  it('declares, in every output, exactly the faces of the deck plan, each limited by a unicode-range', () => {
+    const { deck, report, handout, notes, factsheets, fonts } = renderDeck(defaultComparison(), templates);
+    const planned = fonts.faces.map((f) => f.path).sort();
+    // The default English deck: Inter's Latin subset at the three weights, nothing else.
+    expect(planned).toEqual([400, 600, 700].map((w) => `assets/fonts/inter-latin-${w}-normal.woff2`));
+    for (const html of [deck, report, handout, notes, ...factsheets.map((f) => f.html)]) {
       const rules = fontFaces(html);
-      expect(rules).toHaveLength(6);
-      for (const rule of rules) expect(assets).toContain(fontUrl(rule));
+      expect(rules.map(fontUrl).sort()).toEqual(planned);
+      for (const rule of rules) expect(rule).toMatch(/unicode-range:\s*U\+[0-9A-F]/);
+      expect(html).toMatch(/--font: 'Inter', 'DejaVu Sans', sans-serif;/);
+      expect(html).not.toContain('careerdeck-fonts');
     }
   });
 });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fontCss } from '../../../src/render/fonts.js';
 import { renderDeck } from '../../../src/render/render.js';
 import { loadTemplates, type Templates } from '../../../src/render/templates.js';
 import {
@@ -111,7 +112,9 @@ describe('themeCss', () => {
     ];
     const css = (await Promise.all(files.map((f) => readFile(`${TEMPLATES}/${f}`, 'utf8')))).join('\n');
     const used = new Set([...css.matchAll(/var\(--([a-z0-9-]+)\)/g)].map((m) => m[1]));
-    const defined = new Set([...`${themeCss('light')}${css}`.matchAll(/--([a-z0-9-]+):/g)].map((m) => m[1]));
+    // The font stacks come from each deck's font plan (src/render/fonts.ts).
+    const fonts = fontCss({ faces: [], families: ['Inter'], uncovered: [] });
+    const defined = new Set([...`${themeCss('light')}${fonts}${css}`.matchAll(/--([a-z0-9-]+):/g)].map((m) => m[1]));
     expect([...used].filter((name) => !defined.has(name))).toEqual([]);
     // Colours belong to the palette table, not to the style sheets (the @page margin boxes,
     // printed on the light palette only, are the exception: custom properties do not reach them).
