@@ -12,13 +12,14 @@ export function withDefaults(
   defaults: DeckDefaults = {},
   overrides: DeckOverrides = {},
 ): Deck {
-  const pick = <K extends 'paper' | 'lang' | 'outputs' | 'handout'>(key: K): Deck[K] =>
+  const pick = <K extends 'paper' | 'lang' | 'dir' | 'outputs' | 'handout'>(key: K): Deck[K] =>
     given.has(key) ? deck[key] : ((defaults[key] as Deck[K] | undefined) ?? deck[key]);
   const brand = defaults.brand || deck.brand ? mergeBrand(defaults.brand, deck.brand) : undefined;
   return {
     ...deck,
     paper: pick('paper'),
     lang: pick('lang'),
+    dir: pick('dir'),
     outputs: pick('outputs'),
     handout: pick('handout'),
     theme: overrides.theme ?? deck.theme ?? defaults.theme,

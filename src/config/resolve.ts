@@ -66,6 +66,7 @@ export async function resolveSettings(flags: Flags, config: LoadedConfig | undef
         paper: values.paper,
         handout: values.handout,
         lang: values.lang,
+        dir: values.dir,
         outputs: values.outputs,
       },
       overrides: { theme: flags.theme },

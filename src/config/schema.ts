@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OUTPUT_KINDS } from '../model/outputs.js';
-import { brandSchema, handoutSchema, language, themeSchema } from '../validate/schema.js';
+import { brandSchema, directionSchema, handoutSchema, language, themeSchema } from '../validate/schema.js';
 
 const folder = z.string().trim().min(1);
 
@@ -18,6 +18,7 @@ export const configSchema = z.strictObject({
   handout: handoutSchema.optional(),
   // The deck schema's language check, without its default: unset must stay unset here.
   lang: language.unwrap().optional(),
+  dir: directionSchema.optional(),
   outputs: z
     .array(z.enum(OUTPUT_KINDS))
     .refine((kinds) => new Set(kinds).size === kinds.length, 'names an output twice; list each once')

@@ -83,6 +83,10 @@ export interface Brand {
   /** One line shown at the bottom of every slide and in the printed footers. */
   footer?: string | undefined;
 }
+/** Which way a document's lines run and its layout is mirrored. */
+export type TextDirection = 'ltr' | 'rtl';
+/** `dir:` of a deck or the config file: a direction, or `auto` (from the language, the default). */
+export type DirectionSetting = TextDirection | 'auto';
 /** Slides a handout page shows: HANDOUT_PER_PAGE in schema.ts. */
 export type HandoutPerPage = 1 | 2 | 3 | 4 | 6;
 
@@ -99,6 +103,8 @@ export interface Deck {
   date?: string | undefined;
   presenter?: string | undefined;
   lang: string;
+  /** `dir:` as written (front matter, else the config file); unset or `auto`: from `lang` (render/direction.ts). */
+  dir?: DirectionSetting | undefined;
   paper: Paper;
   /** Which PDFs and other files to make (the deck's index.html is always written). */
   outputs: OutputChoice[];

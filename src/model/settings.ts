@@ -1,4 +1,4 @@
-import type { Brand, HandoutPerPage, Paper, ThemeName } from './content.js';
+import type { Brand, DirectionSetting, HandoutPerPage, Paper, ThemeName } from './content.js';
 import type { OutputChoice } from './outputs.js';
 
 /** What the config file sets for decks that leave a key unset (already checked and resolved). */
@@ -8,6 +8,7 @@ export interface DeckDefaults {
   paper?: Paper | undefined;
   handout?: { perPage: HandoutPerPage } | undefined;
   lang?: string | undefined;
+  dir?: DirectionSetting | undefined;
   outputs?: OutputChoice[] | undefined;
 }
 

@@ -17,6 +17,11 @@ export const language = z
     }
   }, 'must be a language tag such as "en" or "en-GB"')
   .default('en');
+/** `dir:` of a deck (and of the config file); `auto`, like leaving it out, follows `lang`. */
+export const directionSchema = z.enum(['ltr', 'rtl', 'auto'], {
+  error:
+    'must be "rtl", "ltr" or "auto" (the default: from lang, so rtl for ar, he, fa, ur and other right-to-left languages)',
+});
 /** File names of roles and decks without `.md`: they become folder and file names of outputs. */
 /** Slides a handout page can show. */
 export const HANDOUT_PER_PAGE = [1, 2, 3, 4, 6] as const;
@@ -84,6 +89,7 @@ export const deckSchema = z.strictObject({
   date: text.optional(),
   presenter: text.optional(),
   lang: language,
+  dir: directionSchema.optional(),
   paper: z.enum(['A4', 'Letter']).default('A4'),
   outputs: z
     .array(z.enum(OUTPUT_KINDS))
