@@ -1,3 +1,4 @@
+import type { TextDirection } from '../model/index.js';
 import { escapeHtml } from './markdown.js';
 
 /**
@@ -8,14 +9,39 @@ import { escapeHtml } from './markdown.js';
  */
 export const LABEL_CHAR_PX = 11.5;
 
-/** Splits a label into lines of at most `chars` characters, between words; a longer word is cut. */
+/**
+ * Ideographs, kana, Hangul and full-width forms are about twice as wide as a Latin letter, and
+ * Chinese and Japanese put no spaces between words: such a label is measured and broken in these
+ * units, so "软件开发工程师..." wraps inside the label area instead of running off the chart.
+ */
+const WIDE =
+  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u;
+const units = (text: string): number => [...text].reduce((sum, ch) => sum + (WIDE.test(ch) ? 2 : 1), 0);
+
+/** Cuts a word longer than `chars` units into pieces of at most `chars` units. */
+function pieces(word: string, chars: number): string[] {
+  const parts: string[] = [];
+  let part = '';
+  for (const ch of word) {
+    if (part && units(part + ch) > chars) {
+      parts.push(part);
+      part = '';
+    }
+    part += ch;
+  }
+  return part ? [...parts, part] : parts;
+}
+
+/**
+ * Splits a label into lines of at most `chars` units (a Latin letter is one, an ideograph two),
+ * between words; a longer word, or a run of CJK text without spaces, is cut.
+ */
 export function wrapLabel(text: string, chars: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    const parts = word.match(new RegExp(`.{1,${chars}}`, 'gu')) ?? [word];
-    for (const part of parts) {
-      if (line && line.length + 1 + part.length <= chars) line += ` ${part}`;
+    for (const part of pieces(word, chars)) {
+      if (line && units(line) + 1 + units(part) <= chars) line += ` ${part}`;
       else {
         if (line) lines.push(line);
         line = part;
@@ -28,11 +54,34 @@ export function wrapLabel(text: string, chars: number): string[] {
 
 /** Width in SVG units that the longest of these lines needs, within [min, max]. */
 export function labelWidth(lines: readonly string[][], min: number, max: number): number {
-  const longest = Math.max(0, ...lines.flat().map((l) => [...l].length));
+  const longest = Math.max(0, ...lines.flat().map(units));
   return Math.min(max, Math.max(min, Math.ceil(longest * LABEL_CHAR_PX) + 14));
 }
 
-/** A right-aligned label of one or more lines, centred on `y`; the whole text also in <title>. */
+/**
+ * A chart laid out left to right, drawn in the page's direction: in a right-to-left chart every
+ * x is mirrored, so bars grow from the right and labels stand at their right. Text keeps its
+ * `text-anchor`: the chart's own `direction` (see `chartDirection`) turns "end" and "start" round.
+ */
+export function mirror(dir: TextDirection, width: number) {
+  const rtl = dir === 'rtl';
+  return {
+    /** A point: a text's anchor, a grid line. */
+    x: (x: number): number => (rtl ? width - x : x),
+    /** The left edge of a box `w` wide that starts at `x` when read left to right. */
+    box: (x: number, w: number): number => (rtl ? width - x - w : x),
+  };
+}
+
+/**
+ * The `direction` written on a chart's <svg>: always, since an inline SVG inherits the page's,
+ * and the anchors of a left-to-right chart in a right-to-left page would all turn round.
+ */
+export function chartDirection(dir: TextDirection): string {
+  return `direction="${dir}"`;
+}
+
+/** A label of one or more lines, its end at `x` (the right in ltr, the left in rtl), centred on `y`. */
 export function labelText(lines: readonly string[], x: number, y: number, lineHeight: number, full: string): string {
   const title = lines.length > 1 ? `<title>${escapeHtml(full)}</title>` : '';
   if (lines.length === 1)

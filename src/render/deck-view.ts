@@ -1,5 +1,6 @@
 import type { AlignedSection, Comparison } from '../compare/compare.js';
-import type { Section } from '../model/index.js';
+import type { Section, TextDirection } from '../model/index.js';
+import { deckDirection } from './direction.js';
 import { formatGrowth, outlookChart } from './chart.js';
 import { escapeHtml as escape } from './markdown.js';
 import { estimateLines, paginateColumns } from './paginate.js';
@@ -81,6 +82,8 @@ export interface CoverView {
 
 export interface DeckView {
   lang: string;
+  /** `<html dir>`: mirrors the layout for right-to-left languages (render/direction.ts). */
+  dir: TextDirection;
   title: string;
   /** The deck's theme on screen (its print variant is in the same CSS). */
   theme: ThemeView;
@@ -145,7 +148,14 @@ export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckVi
   // Unset in the front matter and not filled by a config file: the light theme.
   const theme = themeView(deck.theme ?? 'light', deck.brand?.accent);
   const zoomed = slides.map((s) => ({ ...s, zoom: slideZoom(s.source, budgets) }));
-  return { lang: deck.lang, title: deck.title, theme, brand: brandView(deck.brand), slides: zoomed };
+  return {
+    lang: deck.lang,
+    dir: deckDirection(deck),
+    title: deck.title,
+    theme,
+    brand: brandView(deck.brand),
+    slides: zoomed,
+  };
 }
 
 /** The smallest type scale measured for anything on the slide; undefined at full size. */
@@ -263,7 +273,7 @@ function chartSlides(c: Comparison): SlideView[] {
       kind: 'chart',
       title: 'Projected job growth',
       source: fixed(c.roles.find((r) => r.outlook)?.file ?? c.deck.file, 1, 'outlook-chart'),
-      chart: outlookChart(c.outlook),
+      chart: outlookChart(c.outlook, deckDirection(c.deck)),
       figure: 'outlook',
       caption: `${caption}.${sources ? ` Source: ${sources}.` : ''}`,
       notes: [
@@ -286,7 +296,7 @@ function overlapSlidesFor(c: Comparison, budgets: FitBudgets): SlideView[] {
     kind: 'chart',
     title: OVERLAP_TITLE,
     source: fixed(c.deck.file, 1, 'overlap-chart'),
-    chart: overlapChart(c),
+    chart: overlapChart(c, deckDirection(c.deck)),
     figure: 'overlap',
     caption: 'Distinct bold terms in each section of the role files, by who has them.',
     notes: [

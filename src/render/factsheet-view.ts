@@ -1,4 +1,6 @@
 import type { Comparison } from '../compare/compare.js';
+import type { TextDirection } from '../model/index.js';
+import { deckDirection } from './direction.js';
 import { formatGrowth } from './chart.js';
 import { formatDate, piecesToHtml, sectionPieces } from './pieces.js';
 import { type BrandView, brandView, type ThemeView, themeView } from './themes.js';
@@ -8,6 +10,8 @@ export const FACTSHEET_MARGIN_MM = 14;
 
 export interface FactsheetView {
   lang: string;
+  /** `<html dir>`: mirrors the layout for right-to-left languages (render/direction.ts). */
+  dir: TextDirection;
   paper: string;
   marginMm: number;
   /** Always light: fact sheets are for paper, whatever the deck's theme on screen. */
@@ -29,6 +33,7 @@ export function factsheetViews(c: Comparison): { slug: string; view: FactsheetVi
     slug: role.slug,
     view: {
       lang: c.deck.lang,
+      dir: deckDirection(c.deck),
       paper: c.deck.paper,
       marginMm: FACTSHEET_MARGIN_MM,
       theme: themeView('light', c.deck.brand?.accent),

@@ -1,4 +1,4 @@
-import type { HandoutPerPage } from '../model/index.js';
+import type { HandoutPerPage, TextDirection } from '../model/index.js';
 import type { DeckView, SlideView } from './deck-view.js';
 import { type BrandView, type ThemeView, themeView } from './themes.js';
 
@@ -7,6 +7,8 @@ export const SLIDES_PER_HANDOUT_PAGE: HandoutPerPage = 3;
 
 export interface HandoutView {
   lang: string;
+  /** `<html dir>`: mirrors the layout for right-to-left languages (render/direction.ts). */
+  dir: TextDirection;
   title: string;
   paper: string;
   /** Slides a page: picks the page layout in handout.css (`per-N`). */
@@ -32,6 +34,7 @@ export function handoutView(
   for (let i = 0; i < slides.length; i += perPage) pages.push(slides.slice(i, i + perPage));
   return {
     lang: deck.lang,
+    dir: deck.dir,
     title: deck.title,
     paper,
     perPage,

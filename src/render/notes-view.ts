@@ -1,8 +1,11 @@
+import type { TextDirection } from '../model/index.js';
 import type { DeckView, SlideView } from './deck-view.js';
 import { type BrandView, type ThemeView, themeView } from './themes.js';
 
 export interface NotesView {
   lang: string;
+  /** `<html dir>`: mirrors the layout for right-to-left languages (render/direction.ts). */
+  dir: TextDirection;
   title: string;
   paper: string;
   /** Always light: the notes are for paper, whatever the deck's theme on screen. */
@@ -39,6 +42,7 @@ export function notesView(deck: DeckView, paper: string): NotesView {
   });
   return {
     lang: deck.lang,
+    dir: deck.dir,
     title: deck.title,
     paper,
     theme: themeView('light', deck.brand.accent),

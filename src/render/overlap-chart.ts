@@ -1,5 +1,6 @@
 import type { Comparison } from '../compare/compare.js';
-import { labelText, labelWidth, wrapLabel } from './chart-label.js';
+import type { TextDirection } from '../model/index.js';
+import { chartDirection, labelText, labelWidth, mirror, wrapLabel } from './chart-label.js';
 import { escapeHtml } from './markdown.js';
 
 const ROW = 30;
@@ -45,9 +46,10 @@ interface Segment {
 /**
  * For each compared section, one stacked bar of its distinct keywords: shared by every role,
  * shared by some (three roles or more), and unique to each role. SVG, so identical on screen
- * and on paper; <title> and <desc> carry the same figures as text.
+ * and on paper; <title> and <desc> carry the same figures as text. Right to left, the bars, the
+ * legend and the labels are mirrored.
  */
-export function overlapChart(c: Comparison): string {
+export function overlapChart(c: Comparison, dir: TextDirection = 'ltr'): string {
   const many = c.roles.length > 2;
   const rows = c.sections
     .map((s) => ({
@@ -68,6 +70,7 @@ export function overlapChart(c: Comparison): string {
   const labels = rows.map((row) => wrapLabel(row.title, LABEL_CHARS));
   const LABEL = labelWidth(labels, 150, 260);
   const plot = WIDTH - LABEL - 10;
+  const m = mirror(dir, WIDTH);
   // Legend entries flow left to right and wrap, sized by an estimate of their text width.
   let lx = LABEL;
   let ly = 6;
@@ -78,7 +81,7 @@ export function overlapChart(c: Comparison): string {
         lx = LABEL;
         ly += 26;
       }
-      const item = `<rect class="${seg.className}" x="${lx}" y="${ly}" width="16" height="16" rx="2"/>${hatch(seg.className, lx, ly, 16, 16)}<text class="chart-tick" x="${lx + 22}" y="${ly + 13}">${escapeHtml(seg.name)}</text>`;
+      const item = `<rect class="${seg.className}" x="${m.box(lx, 16)}" y="${ly}" width="16" height="16" rx="2"/>${hatch(seg.className, m.box(lx, 16), ly, 16, 16)}<text class="chart-tick" x="${m.x(lx + 22)}" y="${ly + 13}">${escapeHtml(seg.name)}</text>`;
       lx += width + 14;
       return item;
     })
@@ -95,23 +98,24 @@ export function overlapChart(c: Comparison): string {
         .filter((seg) => seg.count > 0)
         .map((seg) => {
           const w = (seg.count / total) * plot;
-          const rect = `<rect class="${seg.className}" x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${ROW}"><title>${escapeHtml(`${row.title}: ${seg.count} ${seg.name}`)}</title></rect>${hatch(seg.className, x.toFixed(1), y, w.toFixed(1), ROW)}`;
+          const left = m.box(x, w).toFixed(1);
+          const rect = `<rect class="${seg.className}" x="${left}" y="${y}" width="${w.toFixed(1)}" height="${ROW}"><title>${escapeHtml(`${row.title}: ${seg.count} ${seg.name}`)}</title></rect>${hatch(seg.className, left, y, w.toFixed(1), ROW)}`;
           const label =
             w >= 22
-              ? `<text class="overlap-count on-${seg.className}" x="${(x + w / 2).toFixed(1)}" y="${y + ROW / 2}" text-anchor="middle" dominant-baseline="central">${seg.count}</text>`
+              ? `<text class="overlap-count on-${seg.className}" x="${m.x(x + w / 2).toFixed(1)}" y="${y + ROW / 2}" text-anchor="middle" dominant-baseline="central">${seg.count}</text>`
               : '';
           x += w;
           return rect + label;
         })
         .join('');
-      return `${labelText(labels[r] ?? [row.title], LABEL - 12, y + ROW / 2, LINE, row.title)}${parts}`;
+      return `${labelText(labels[r] ?? [row.title], m.x(LABEL - 12), y + ROW / 2, LINE, row.title)}${parts}`;
     })
     .join('');
   const desc = rows
     .map((row) => `${row.title}: ${row.segments.map((seg) => `${seg.count} ${seg.name}`).join(', ')}`)
     .join('; ');
   return (
-    `<svg class="chart overlap-chart" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="overlap-title overlap-desc" xmlns="http://www.w3.org/2000/svg">` +
+    `<svg class="chart overlap-chart" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" ${chartDirection(dir)} role="img" aria-labelledby="overlap-title overlap-desc" xmlns="http://www.w3.org/2000/svg">` +
     `<title id="overlap-title">Keywords shared and unique, by section</title><desc id="overlap-desc">${escapeHtml(desc)}.</desc>` +
     `${patterns()}${legend}${bars}</svg>`
   );

@@ -1,5 +1,6 @@
 import type { Comparison } from '../compare/compare.js';
-import type { Section, SourceRef } from '../model/index.js';
+import type { Section, SourceRef, TextDirection } from '../model/index.js';
+import { deckDirection } from './direction.js';
 import { formatGrowth, outlookChart } from './chart.js';
 import { overlapChart } from './overlap-chart.js';
 import { MATRIX_FROM_ROLES, overlapMatrix, type OverlapMatrix } from './overlap-matrix.js';
@@ -15,6 +16,8 @@ interface PartView {
 
 export interface ReportView {
   lang: string;
+  /** `<html dir>`: mirrors the layout for right-to-left languages (render/direction.ts). */
+  dir: TextDirection;
   title: string;
   subtitle?: string | undefined;
   event?: string | undefined;
@@ -46,11 +49,13 @@ export interface ReportView {
 export function reportView(c: Comparison): ReportView {
   const { deck, roles } = c;
   const { opening, middle: rest, closing } = c.prose;
-  const chart = outlookChart(c.outlook);
+  const dir = deckDirection(deck);
+  const chart = outlookChart(c.outlook, dir);
   const caption = [...new Set(c.outlook.map((b) => [b.group, b.period].filter(Boolean).join(', ')))].join('; ');
 
   return {
     lang: deck.lang,
+    dir,
     title: deck.title,
     subtitle: deck.subtitle,
     event: deck.event,
@@ -88,7 +93,7 @@ export function reportView(c: Comparison): ReportView {
     })),
     overlap: overlapTable(c),
     overlapMatrix: roles.length >= MATRIX_FROM_ROLES ? overlapMatrix(c) : undefined,
-    overlapChart: overlapChart(c),
+    overlapChart: overlapChart(c, dir),
     others: rest.map(part),
     closing: closing && part(closing),
     sources: sources(c),
