@@ -5,6 +5,7 @@ import { formatGrowth } from '../../render/chart.js';
 import type { DeckView, SlideView } from '../../render/deck-view.js';
 import type { OverlapMatrix } from '../../render/overlap-matrix.js';
 import { brandedPalette, THEME_TABLE, type Palette } from '../../render/themes.js';
+import { mirrorPptx } from './mirror.js';
 import { pinZipDates } from './zip-dates.js';
 import { htmlToParagraphs, htmlToText, type Paragraph } from './runs.js';
 
@@ -83,7 +84,8 @@ export async function buildPptx(input: PptxInput): Promise<Uint8Array> {
     if (notes) slide.addNotes(notes);
   });
 
-  const bytes = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Uint8Array;
+  const written = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Uint8Array;
+  const bytes = view.dir === 'rtl' ? await mirrorPptx(written) : written;
   return pinZipDates(bytes, input.date);
 }
 
