@@ -7,8 +7,8 @@ const SLIDE_WIDTH = 12192000;
  * A right-to-left deck's PowerPoint, mirrored after pptxgenjs wrote it left to right: cheaper and
  * more complete than a mirrored copy of every coordinate in pptx.ts. Every shape, picture, table
  * and chart frame changes sides; every paragraph is right to left (pptxgenjs's `rtlMode` only
- * reaches text boxes, not table cells, PptxGenJS #1291), its alignment swapped; tables read from
- * the right; horizontal bars grow from the right.
+ * reaches text boxes, not table cells, PptxGenJS #1291), its alignment swapped; horizontal bars
+ * grow from the right. Tables come with their columns already reversed (pptx.ts).
  */
 export async function mirrorPptx(bytes: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
@@ -23,7 +23,7 @@ export async function mirrorPptx(bytes: Uint8Array): Promise<Uint8Array> {
   return zip.generateAsync({ type: 'uint8array' });
 }
 
-/** Shapes change sides; paragraphs and tables run right to left. */
+/** Shapes change sides; paragraphs run right to left. */
 export function mirrorSlide(xml: string): string {
   return xml
     .replace(
@@ -34,13 +34,13 @@ export function mirrorSlide(xml: string): string {
     )
     .replace(/<a:p>(?!<a:pPr)/g, '<a:p><a:pPr rtl="1"/>')
     .replace(/<a:(pPr|lvl\dpPr)\b([^>]*?)(\/?)>/g, (_, tag: string, attributes: string, close: string) => {
-      const swapped = attributes
+      // `algn` is physical; unset it means the left, so a right-to-left paragraph says "r".
+      const swapped = (/\balgn=/.test(attributes) ? attributes : `${attributes} algn="l"`)
         .replace(/\s*rtl="[01]"\s*/g, ' ')
         .replace(/algn="(l|r)"/, (_a, side: string) => `algn="${side === 'l' ? 'r' : 'l'}"`)
         .trimEnd();
       return `<a:${tag} rtl="1"${swapped ? ` ${swapped.trimStart()}` : ''}${close}>`;
-    })
-    .replace(/<a:tblPr\b(?![^>]*\brtl=)/g, '<a:tblPr rtl="1"');
+    });
 }
 
 /** The value axis reversed: bars grow from the right, the category labels stand at the right. */
