@@ -1,5 +1,6 @@
 import type { TextDirection } from '../model/index.js';
 import { escapeHtml } from './markdown.js';
+import { textUnits } from './text-width.js';
 
 /**
  * Chart labels that are printed whole (issue 11: a fixed label area clipped "Senior ML Infra &
@@ -9,14 +10,7 @@ import { escapeHtml } from './markdown.js';
  */
 export const LABEL_CHAR_PX = 11.5;
 
-/**
- * Ideographs, kana, Hangul and full-width forms are about twice as wide as a Latin letter, and
- * Chinese and Japanese put no spaces between words: such a label is measured and broken in these
- * units, so "软件开发工程师..." wraps inside the label area instead of running off the chart.
- */
-const WIDE =
-  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u;
-const units = (text: string): number => [...text].reduce((sum, ch) => sum + (WIDE.test(ch) ? 2 : 1), 0);
+const units = textUnits;
 
 /** Cuts a word longer than `chars` units into pieces of at most `chars` units. */
 function pieces(word: string, chars: number): string[] {

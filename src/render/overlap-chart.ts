@@ -2,6 +2,7 @@ import type { Comparison } from '../compare/compare.js';
 import type { TextDirection } from '../model/index.js';
 import { chartDirection, labelText, labelWidth, mirror, wrapLabel } from './chart-label.js';
 import { escapeHtml } from './markdown.js';
+import { textUnits } from './text-width.js';
 
 const ROW = 30;
 const GAP = 14;
@@ -76,7 +77,7 @@ export function overlapChart(c: Comparison, dir: TextDirection = 'ltr'): string 
   let ly = 6;
   const legend = (rows[0]?.segments ?? [])
     .map((seg) => {
-      const width = 30 + seg.name.length * 8.5;
+      const width = 30 + textUnits(seg.name) * 8.5;
       if (lx + width > WIDTH && lx > LABEL) {
         lx = LABEL;
         ly += 26;
