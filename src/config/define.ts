@@ -27,6 +27,8 @@ export interface CareerdeckConfig {
   handout?: { perPage: 1 | 2 | 3 | 4 | 6 };
   /** Language of decks that do not choose one. Default "en". */
   lang?: string;
+  /** Direction of decks that do not choose one: "rtl", "ltr", or "auto" (the default: from the language). */
+  dir?: 'ltr' | 'rtl' | 'auto';
   /** PDFs of decks that do not choose them. Default all. */
   outputs?: OutputChoice[];
 }

@@ -13,7 +13,7 @@ export function withDefaults(
   defaults: DeckDefaults = {},
   overrides: DeckOverrides = {},
 ): Deck {
-  const pick = <K extends 'paper' | 'lang' | 'outputs' | 'handout'>(key: K): Deck[K] =>
+  const pick = <K extends 'paper' | 'lang' | 'dir' | 'outputs' | 'handout'>(key: K): Deck[K] =>
     given.has(key) ? deck[key] : ((defaults[key] as Deck[K] | undefined) ?? deck[key]);
   const lang = pick('lang');
   const brand = defaults.brand || deck.brand ? mergeBrand(defaults.brand, deck.brand) : undefined;
@@ -23,6 +23,7 @@ export function withDefaults(
     paper: given.has('paper') ? deck.paper : (defaults.paper ?? paperFor(lang)),
     lang,
     labels: { ...defaults.labels, ...deck.labels },
+    dir: pick('dir'),
     outputs: pick('outputs'),
     handout: pick('handout'),
     theme: overrides.theme ?? deck.theme ?? defaults.theme,

@@ -68,6 +68,7 @@ export async function resolveSettings(flags: Flags, config: LoadedConfig | undef
         handout: values.handout,
         lang: values.lang,
         labels: await configLabels(config),
+        dir: values.dir,
         outputs: values.outputs,
       },
       overrides: { theme: flags.theme },

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { OUTPUT_KINDS } from '../model/outputs.js';
-import { brandSchema, handoutSchema, labelsSchema, language, themeSchema } from '../validate/schema.js';
+import {
+  brandSchema,
+  directionSchema,
+  handoutSchema,
+  labelsSchema,
+  language,
+  themeSchema,
+} from '../validate/schema.js';
 
 const folder = z.string().trim().min(1);
 
@@ -19,6 +26,7 @@ export const configSchema = z.strictObject({
   // The deck schema's language check, without its default: unset must stay unset here.
   lang: language.unwrap().optional(),
   labels: labelsSchema.optional(),
+  dir: directionSchema.optional(),
   outputs: z
     .array(z.enum(OUTPUT_KINDS))
     .refine((kinds) => new Set(kinds).size === kinds.length, 'names an output twice; list each once')

@@ -70,6 +70,9 @@ function liveReload(eventsPath: string, overlayId: string, warningsId: string): 
     const box = document.createElement('div');
     box.id = overlayId;
     box.setAttribute('role', 'alert');
+    // The server's own English text, over a deck that may be Arabic or Hebrew (dir="rtl").
+    box.lang = 'en';
+    box.dir = 'ltr';
     Object.assign(box.style, {
       position: 'fixed',
       inset: '0',
@@ -108,6 +111,8 @@ function liveReload(eventsPath: string, overlayId: string, warningsId: string): 
     const panel = document.createElement('aside');
     panel.id = warningsId;
     panel.setAttribute('role', 'status');
+    panel.lang = 'en';
+    panel.dir = 'ltr';
     panel.setAttribute('aria-label', warnings.title);
     Object.assign(panel.style, {
       position: 'fixed',

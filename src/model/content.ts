@@ -84,6 +84,10 @@ export interface Brand {
   /** One line shown at the bottom of every slide and in the printed footers. */
   footer?: string | undefined;
 }
+/** Which way a document's lines run and its layout is mirrored. */
+export type TextDirection = 'ltr' | 'rtl';
+/** `dir:` of a deck or the config file: a direction, or `auto` (from the language, the default). */
+export type DirectionSetting = TextDirection | 'auto';
 /** Slides a handout page shows: HANDOUT_PER_PAGE in schema.ts. */
 export type HandoutPerPage = 1 | 2 | 3 | 4 | 6;
 
@@ -102,6 +106,8 @@ export interface Deck {
   lang: string;
   /** Labels over the language's catalogue (`labels:` of the config file, then of the deck). */
   labels?: LabelOverrides | undefined;
+  /** `dir:` as written (front matter, else the config file); unset or `auto`: from `lang` (render/direction.ts). */
+  dir?: DirectionSetting | undefined;
   paper: Paper;
   /** Which PDFs and other files to make (the deck's index.html is always written). */
   outputs: OutputChoice[];

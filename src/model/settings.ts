@@ -1,4 +1,4 @@
-import type { Brand, HandoutPerPage, Paper, ThemeName } from './content.js';
+import type { Brand, DirectionSetting, HandoutPerPage, Paper, ThemeName } from './content.js';
 import type { LabelOverrides } from './labels.js';
 import type { OutputChoice } from './outputs.js';
 
@@ -11,6 +11,7 @@ export interface DeckDefaults {
   lang?: string | undefined;
   /** Labels over the catalogue's, for every deck; a deck's own `labels:` win key by key. */
   labels?: LabelOverrides | undefined;
+  dir?: DirectionSetting | undefined;
   outputs?: OutputChoice[] | undefined;
 }
 

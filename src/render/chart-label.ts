@@ -1,4 +1,6 @@
+import type { TextDirection } from '../model/index.js';
 import { escapeHtml } from './markdown.js';
+import { textUnits } from './text-width.js';
 
 /**
  * Chart labels that are printed whole (issue 11: a fixed label area clipped "Senior ML Infra &
@@ -8,14 +10,32 @@ import { escapeHtml } from './markdown.js';
  */
 export const LABEL_CHAR_PX = 11.5;
 
-/** Splits a label into lines of at most `chars` characters, between words; a longer word is cut. */
+const units = textUnits;
+
+/** Cuts a word longer than `chars` units into pieces of at most `chars` units. */
+function pieces(word: string, chars: number): string[] {
+  const parts: string[] = [];
+  let part = '';
+  for (const ch of word) {
+    if (part && units(part + ch) > chars) {
+      parts.push(part);
+      part = '';
+    }
+    part += ch;
+  }
+  return part ? [...parts, part] : parts;
+}
+
+/**
+ * Splits a label into lines of at most `chars` units (a Latin letter is one, an ideograph two),
+ * between words; a longer word, or a run of CJK text without spaces, is cut.
+ */
 export function wrapLabel(text: string, chars: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    const parts = word.match(new RegExp(`.{1,${chars}}`, 'gu')) ?? [word];
-    for (const part of parts) {
-      if (line && line.length + 1 + part.length <= chars) line += ` ${part}`;
+    for (const part of pieces(word, chars)) {
+      if (line && units(line) + 1 + units(part) <= chars) line += ` ${part}`;
       else {
         if (line) lines.push(line);
         line = part;
@@ -28,11 +48,34 @@ export function wrapLabel(text: string, chars: number): string[] {
 
 /** Width in SVG units that the longest of these lines needs, within [min, max]. */
 export function labelWidth(lines: readonly string[][], min: number, max: number): number {
-  const longest = Math.max(0, ...lines.flat().map((l) => [...l].length));
+  const longest = Math.max(0, ...lines.flat().map(units));
   return Math.min(max, Math.max(min, Math.ceil(longest * LABEL_CHAR_PX) + 14));
 }
 
-/** A right-aligned label of one or more lines, centred on `y`; the whole text also in <title>. */
+/**
+ * A chart laid out left to right, drawn in the page's direction: in a right-to-left chart every
+ * x is mirrored, so bars grow from the right and labels stand at their right. Text keeps its
+ * `text-anchor`: the chart's own `direction` (see `chartDirection`) turns "end" and "start" round.
+ */
+export function mirror(dir: TextDirection, width: number) {
+  const rtl = dir === 'rtl';
+  return {
+    /** A point: a text's anchor, a grid line. */
+    x: (x: number): number => (rtl ? width - x : x),
+    /** The left edge of a box `w` wide that starts at `x` when read left to right. */
+    box: (x: number, w: number): number => (rtl ? width - x - w : x),
+  };
+}
+
+/**
+ * The `direction` written on a chart's <svg>: always, since an inline SVG inherits the page's,
+ * and the anchors of a left-to-right chart in a right-to-left page would all turn round.
+ */
+export function chartDirection(dir: TextDirection): string {
+  return `direction="${dir}"`;
+}
+
+/** A label of one or more lines, its end at `x` (the right in ltr, the left in rtl), centred on `y`. */
 export function labelText(lines: readonly string[], x: number, y: number, lineHeight: number, full: string): string {
   const title = lines.length > 1 ? `<title>${escapeHtml(full)}</title>` : '';
   if (lines.length === 1)

@@ -1,15 +1,18 @@
 import type { OutlookBar } from '../compare/compare.js';
-import { labelText, labelWidth, wrapLabel } from './chart-label.js';
+import type { TextDirection } from '../model/index.js';
+import { chartDirection, labelText, labelWidth, mirror, wrapLabel } from './chart-label.js';
 import { escapeHtml } from './markdown.js';
 import { type Labels, resolveLabels } from '../model/labels.js';
 import { formatGrowth, formatPercent } from './formats.js';
 
 export { formatGrowth };
 
-/** The deck's language (for numbers) and its labels (for titles and legends) in a chart. */
+/** The deck's language (for numbers), its labels (for titles and legends) and direction in a chart. */
 export interface ChartLocale {
   lang: string;
   labels: Labels;
+  /** Right to left, the bars grow from the right and the labels stand on the right. */
+  dir?: TextDirection | undefined;
 }
 
 const BAR = 34;
@@ -22,13 +25,13 @@ const LINE = 23;
 /**
  * The outlook as a horizontal bar chart in SVG, so it is identical on screen and on paper.
  * Colours come from CSS classes (`role-N`), so themes can restyle it; the title and
- * description give a text alternative.
+ * description give a text alternative. Right to left, the bars grow from the right.
  */
 export function outlookChart(
   bars: readonly OutlookBar[],
   locale: ChartLocale = { lang: 'en', labels: resolveLabels('en') },
 ): string {
-  const { lang } = locale;
+  const { lang, dir = 'ltr' } = locale;
   const growth = (value: number) => formatGrowth(value, lang);
   if (bars.length === 0) return '';
   const max = Math.max(10, ...bars.map((b) => b.growth));
@@ -41,13 +44,14 @@ export function outlookChart(
   const tops = rowHeights.map((_, i) => rowHeights.slice(0, i).reduce((sum, h) => sum + h + GAP, 0));
   const height = rowHeights.reduce((sum, h) => sum + h + GAP, 0) + 34;
   const x = (v: number) => LABEL + (Math.max(0, v) / scaleMax) * plot;
+  const m = mirror(dir, WIDTH);
   const summary = bars.map((b) => `${b.role}: ${growth(b.growth)}${b.period ? ` (${b.period})` : ''}`).join('; ');
 
   const ticks = Array.from({ length: scaleMax / 5 + 1 }, (_, i) => i * 5)
     .filter((t) => scaleMax <= 30 || t % 10 === 0)
     .map(
       (t) =>
-        `<line class="chart-grid" x1="${x(t)}" x2="${x(t)}" y1="0" y2="${height - 28}"/><text class="chart-tick" x="${x(t)}" y="${height - 8}" text-anchor="middle">${formatPercent(t, lang)}</text>`,
+        `<line class="chart-grid" x1="${m.x(x(t))}" x2="${m.x(x(t))}" y1="0" y2="${height - 28}"/><text class="chart-tick" x="${m.x(x(t))}" y="${height - 8}" text-anchor="middle">${formatPercent(t, lang)}</text>`,
     )
     .join('');
   const rows = bars
@@ -56,14 +60,14 @@ export function outlookChart(
       const y = middle - BAR / 2;
       const w = Math.max(2, x(bar.growth) - LABEL);
       return (
-        labelText(labels[i] ?? [bar.role], LABEL - 12, middle, LINE, bar.role) +
-        `<rect class="role-${bar.index}" x="${LABEL}" y="${y}" width="${w.toFixed(1)}" height="${BAR}" rx="3"><title>${escapeHtml(`${bar.role}: ${growth(bar.growth)}`)}</title></rect>` +
-        `<text class="chart-value" x="${(LABEL + w + 8).toFixed(1)}" y="${y + BAR / 2}" dominant-baseline="central">${growth(bar.growth)}</text>`
+        labelText(labels[i] ?? [bar.role], m.x(LABEL - 12), middle, LINE, bar.role) +
+        `<rect class="role-${bar.index}" x="${m.box(LABEL, w).toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${BAR}" rx="3"><title>${escapeHtml(`${bar.role}: ${growth(bar.growth)}`)}</title></rect>` +
+        `<text class="chart-value" x="${m.x(LABEL + w + 8).toFixed(1)}" y="${y + BAR / 2}" dominant-baseline="central">${growth(bar.growth)}</text>`
       );
     })
     .join('');
   return (
-    `<svg class="chart" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="outlook-title outlook-desc" xmlns="http://www.w3.org/2000/svg">` +
+    `<svg class="chart" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" ${chartDirection(dir)} role="img" aria-labelledby="outlook-title outlook-desc" xmlns="http://www.w3.org/2000/svg">` +
     `<title id="outlook-title">${escapeHtml(locale.labels.outlookChartTitle)}</title><desc id="outlook-desc">${escapeHtml(summary)}</desc>` +
     `${ticks}${rows}</svg>`
   );

@@ -1,7 +1,8 @@
 import type { AlignedSection, Comparison } from '../compare/compare.js';
-import type { Section } from '../model/index.js';
+import type { Section, TextDirection } from '../model/index.js';
 import { fillLabel, type Labels } from '../model/labels.js';
 import { type ChartLocale, outlookChart } from './chart.js';
+import { deckDirection } from './direction.js';
 import { deckLabels, formatGrowth } from './formats.js';
 import { escapeHtml as escape } from './markdown.js';
 import { estimateLines, paginateColumns } from './paginate.js';
@@ -85,6 +86,8 @@ export interface DeckView {
   lang: string;
   /** The built-in labels in the deck's language, under its `labels:` overrides. */
   labels: Labels;
+  /** `<html dir>`: mirrors the layout for right-to-left languages (render/direction.ts). */
+  dir: TextDirection;
   title: string;
   /** The deck's theme on screen (its print variant is in the same CSS). */
   theme: ThemeView;
@@ -109,7 +112,7 @@ export function defaultBudget(key: string): number {
 export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckView {
   const { deck } = c;
   const labels = deckLabels(deck);
-  const locale: ChartLocale = { lang: deck.lang, labels };
+  const locale: ChartLocale = { lang: deck.lang, labels, dir: deckDirection(deck) };
   const { opening, middle: rest, closing } = c.prose;
   const overlapSlides = overlapSlidesFor(c, budgets, locale);
   const agenda = [
@@ -147,7 +150,15 @@ export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckVi
   // Unset in the front matter and not filled by a config file: the light theme.
   const theme = themeView(deck.theme ?? 'light', deck.brand?.accent);
   const zoomed = slides.map((s) => ({ ...s, zoom: slideZoom(s.source, budgets) }));
-  return { lang: deck.lang, labels, title: deck.title, theme, brand: brandView(deck.brand), slides: zoomed };
+  return {
+    lang: deck.lang,
+    labels,
+    dir: locale.dir ?? 'ltr',
+    title: deck.title,
+    theme,
+    brand: brandView(deck.brand),
+    slides: zoomed,
+  };
 }
 
 /** The smallest type scale measured for anything on the slide; undefined at full size. */

@@ -1,5 +1,7 @@
 import type { Comparison } from '../compare/compare.js';
 import type { Labels } from '../model/labels.js';
+import type { TextDirection } from '../model/index.js';
+import { deckDirection } from './direction.js';
 import { deckLabels, formatGrowth } from './formats.js';
 import { formatDate, piecesToHtml, sectionPieces } from './pieces.js';
 import { type BrandView, brandView, type ThemeView, themeView } from './themes.js';
@@ -11,6 +13,8 @@ export interface FactsheetView {
   lang: string;
   /** The built-in labels in the deck's language, under its `labels:` overrides. */
   labels: Labels;
+  /** `<html dir>`: mirrors the layout for right-to-left languages (render/direction.ts). */
+  dir: TextDirection;
   paper: string;
   marginMm: number;
   /** Always light: fact sheets are for paper, whatever the deck's theme on screen. */
@@ -34,6 +38,7 @@ export function factsheetViews(c: Comparison): { slug: string; view: FactsheetVi
     view: {
       lang: c.deck.lang,
       labels,
+      dir: deckDirection(c.deck),
       paper: c.deck.paper,
       marginMm: FACTSHEET_MARGIN_MM,
       theme: themeView('light', c.deck.brand?.accent),

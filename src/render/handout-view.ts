@@ -1,5 +1,5 @@
-import type { HandoutPerPage } from '../model/index.js';
 import { fillLabel, type Labels } from '../model/labels.js';
+import type { HandoutPerPage, TextDirection } from '../model/index.js';
 import type { DeckView, SlideView } from './deck-view.js';
 import { pageNumbers } from './page-numbers.js';
 import { type BrandView, type ThemeView, themeView } from './themes.js';
@@ -12,6 +12,8 @@ export interface HandoutView {
   labels: Labels;
   /** The running footer's "Page 1 of 8" as a CSS `content` value, from the labels. */
   pageNumbers: string;
+  /** `<html dir>`: mirrors the layout for right-to-left languages (render/direction.ts). */
+  dir: TextDirection;
   title: string;
   paper: string;
   /** Slides a page: picks the page layout in handout.css (`per-N`). */
@@ -47,6 +49,7 @@ export function handoutView(
     lang: deck.lang,
     labels: deck.labels,
     pageNumbers: pageNumbers(deck.labels),
+    dir: deck.dir,
     title: deck.title,
     paper,
     perPage,

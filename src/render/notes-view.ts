@@ -1,4 +1,5 @@
 import { fillLabel, type Labels } from '../model/labels.js';
+import type { TextDirection } from '../model/index.js';
 import type { DeckView, SlideView } from './deck-view.js';
 import { pageNumbers } from './page-numbers.js';
 import { type BrandView, type ThemeView, themeView } from './themes.js';
@@ -8,6 +9,8 @@ export interface NotesView {
   labels: Labels;
   /** The running footer's "Page 1 of 8" as a CSS `content` value, from the labels. */
   pageNumbers: string;
+  /** `<html dir>`: mirrors the layout for right-to-left languages (render/direction.ts). */
+  dir: TextDirection;
   title: string;
   paper: string;
   /** Always light: the notes are for paper, whatever the deck's theme on screen. */
@@ -52,6 +55,7 @@ export function notesView(deck: DeckView, paper: string): NotesView {
     lang: deck.lang,
     labels: deck.labels,
     pageNumbers: pageNumbers(deck.labels),
+    dir: deck.dir,
     title: deck.title,
     paper,
     theme: themeView('light', deck.brand.accent),

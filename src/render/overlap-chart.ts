@@ -1,8 +1,9 @@
 import type { Comparison } from '../compare/compare.js';
-import { labelText, labelWidth, wrapLabel } from './chart-label.js';
 import { fillLabel, resolveLabels } from '../model/labels.js';
 import type { ChartLocale } from './chart.js';
+import { chartDirection, labelText, labelWidth, mirror, wrapLabel } from './chart-label.js';
 import { escapeHtml } from './markdown.js';
+import { textUnits } from './text-width.js';
 
 const ROW = 30;
 const GAP = 14;
@@ -72,11 +73,12 @@ interface Segment {
 /**
  * For each compared section, one stacked bar of its distinct keywords: shared by every role,
  * shared by some (three roles or more), and unique to each role. SVG, so identical on screen
- * and on paper; <title> and <desc> carry the same figures as text.
+ * and on paper; <title> and <desc> carry the same figures as text. Right to left, the bars, the
+ * legend and the labels are mirrored.
  */
 export function overlapChart(
   c: Comparison,
-  { labels: text }: ChartLocale = { lang: 'en', labels: resolveLabels('en') },
+  { labels: text, dir = 'ltr' }: ChartLocale = { lang: 'en', labels: resolveLabels('en') },
 ): string {
   const many = c.roles.length > 2;
   const rows = c.sections
@@ -102,17 +104,18 @@ export function overlapChart(
   const labels = rows.map((row) => wrapLabel(row.title, LABEL_CHARS));
   const LABEL = labelWidth(labels, 150, 260);
   const plot = WIDTH - LABEL - 10;
+  const m = mirror(dir, WIDTH);
   // Legend entries flow left to right and wrap, sized by an estimate of their text width.
   let lx = LABEL;
   let ly = 6;
   const legend = (rows[0]?.segments ?? [])
     .map((seg) => {
-      const width = 30 + seg.name.length * 8.5;
+      const width = 30 + textUnits(seg.name) * 8.5;
       if (lx + width > WIDTH && lx > LABEL) {
         lx = LABEL;
         ly += 26;
       }
-      const item = `<rect class="${seg.className}" x="${lx}" y="${ly}" width="16" height="16" rx="2"/>${hatch(seg.className, lx, ly, 16, 16)}<text class="chart-tick" x="${lx + 22}" y="${ly + 13}">${escapeHtml(seg.name)}</text>`;
+      const item = `<rect class="${seg.className}" x="${m.box(lx, 16)}" y="${ly}" width="16" height="16" rx="2"/>${hatch(seg.className, m.box(lx, 16), ly, 16, 16)}<text class="chart-tick" x="${m.x(lx + 22)}" y="${ly + 13}">${escapeHtml(seg.name)}</text>`;
       lx += width + 14;
       return item;
     })
@@ -129,30 +132,31 @@ export function overlapChart(
         .filter((seg) => seg.count > 0)
         .map((seg) => {
           const w = (seg.count / total) * plot;
-          const rect = `<rect class="${seg.className}" x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${ROW}"><title>${escapeHtml(`${row.title}: ${seg.count} ${seg.name}`)}</title></rect>${hatch(seg.className, x, y, w, ROW)}`;
+          const left = m.box(x, w);
+          const rect = `<rect class="${seg.className}" x="${left.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${ROW}"><title>${escapeHtml(`${row.title}: ${seg.count} ${seg.name}`)}</title></rect>${hatch(seg.className, left, y, w, ROW)}`;
           // Under a role's count, a solid chip of its colour keeps the digits clear of the hatching
           // (a stroked ring round the text printed as a Type 3 font, 60 kB in every PDF).
           const chipW = 8 + String(seg.count).length * 9;
           const chip =
             seg.className.startsWith('role-') && w >= chipW + 4
-              ? `<rect class="${seg.className}" x="${(x + w / 2 - chipW / 2).toFixed(1)}" y="${y + 5}" width="${chipW}" height="${ROW - 10}" rx="3"/>`
+              ? `<rect class="${seg.className}" x="${m.box(x + w / 2 - chipW / 2, chipW).toFixed(1)}" y="${y + 5}" width="${chipW}" height="${ROW - 10}" rx="3"/>`
               : '';
           const label =
             w >= 22
-              ? `${chip}<text class="overlap-count on-${seg.className}" x="${(x + w / 2).toFixed(1)}" y="${y + ROW / 2}" text-anchor="middle" dominant-baseline="central">${seg.count}</text>`
+              ? `${chip}<text class="overlap-count on-${seg.className}" x="${m.x(x + w / 2).toFixed(1)}" y="${y + ROW / 2}" text-anchor="middle" dominant-baseline="central">${seg.count}</text>`
               : '';
           x += w;
           return rect + label;
         })
         .join('');
-      return `${labelText(labels[r] ?? [row.title], LABEL - 12, y + ROW / 2, LINE, row.title)}${parts}`;
+      return `${labelText(labels[r] ?? [row.title], m.x(LABEL - 12), y + ROW / 2, LINE, row.title)}${parts}`;
     })
     .join('');
   const desc = rows
     .map((row) => `${row.title}: ${row.segments.map((seg) => `${seg.count} ${seg.name}`).join(', ')}`)
     .join('; ');
   return (
-    `<svg class="chart overlap-chart" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="overlap-title overlap-desc" xmlns="http://www.w3.org/2000/svg">` +
+    `<svg class="chart overlap-chart" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" ${chartDirection(dir)} role="img" aria-labelledby="overlap-title overlap-desc" xmlns="http://www.w3.org/2000/svg">` +
     `<title id="overlap-title">${escapeHtml(text.overlapChartTitle)}</title><desc id="overlap-desc">${escapeHtml(desc)}.</desc>` +
     `${legend}${bars}</svg>`
   );

@@ -2,20 +2,28 @@
  * Splitting columns of items over slides by an estimate of the lines they take. The browser
  * measures the result afterwards (emit/slide-fit.ts); this estimate only has to be close.
  */
+import { textUnits } from './text-width.js';
 
-/** Lines a text takes when wrapped at `charsPerLine`, breaking between words. */
+/**
+ * Lines a text takes when wrapped at `charsPerLine` Latin letters, breaking between words. A word
+ * longer than a line (a German compound, a run of Chinese without spaces) is broken over lines,
+ * as the templates' `overflow-wrap: anywhere` breaks it; an ideograph counts two letters.
+ */
 export function estimateLines(text: string, charsPerLine: number): number {
   const words = text.split(/\s+/).filter(Boolean);
   let lines = 1;
   let used = 0;
   for (const word of words) {
-    const length = word.length + (used > 0 ? 1 : 0);
-    if (used + length > charsPerLine && used > 0) {
-      lines += 1;
-      used = word.length;
-    } else {
-      used += length;
+    const width = textUnits(word);
+    const space = used > 0 ? 1 : 0;
+    if (used + space + width <= charsPerLine) {
+      used += space + width;
+      continue;
     }
+    if (used > 0) lines += 1;
+    const more = Math.max(0, Math.ceil(width / charsPerLine) - 1);
+    lines += more;
+    used = width - more * charsPerLine;
   }
   return lines;
 }

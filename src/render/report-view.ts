@@ -1,7 +1,8 @@
 import type { Comparison } from '../compare/compare.js';
-import type { Section, SourceRef } from '../model/index.js';
+import type { Section, SourceRef, TextDirection } from '../model/index.js';
 import type { Labels } from '../model/labels.js';
 import { type ChartLocale, outlookChart } from './chart.js';
+import { deckDirection } from './direction.js';
 import { deckLabels, formatGrowth } from './formats.js';
 import { escapeHtml } from './markdown.js';
 import { overlapChart } from './overlap-chart.js';
@@ -23,6 +24,8 @@ export interface ReportView {
   labels: Labels;
   /** The running footer's "Page 1 of 8" as a CSS `content` value, from the labels. */
   pageNumbers: string;
+  /** `<html dir>`: mirrors the layout for right-to-left languages (render/direction.ts). */
+  dir: TextDirection;
   title: string;
   subtitle?: string | undefined;
   event?: string | undefined;
@@ -55,7 +58,8 @@ export function reportView(c: Comparison): ReportView {
   const { deck, roles } = c;
   const { opening, middle: rest, closing } = c.prose;
   const labels = deckLabels(deck);
-  const locale: ChartLocale = { lang: deck.lang, labels };
+  const dir = deckDirection(deck);
+  const locale: ChartLocale = { lang: deck.lang, labels, dir };
   const chart = outlookChart(c.outlook, locale);
   const caption = [...new Set(c.outlook.map((b) => [b.group, b.period].filter(Boolean).join(', ')))].join('; ');
 
@@ -63,6 +67,7 @@ export function reportView(c: Comparison): ReportView {
     lang: deck.lang,
     labels,
     pageNumbers: pageNumbers(labels),
+    dir,
     title: deck.title,
     subtitle: deck.subtitle,
     event: deck.event,

@@ -7,6 +7,7 @@ import { helpers } from './helpers.js';
 import type { FactsheetView } from './factsheet-view.js';
 import type { HandoutView } from './handout-view.js';
 import type { NotesView } from './notes-view.js';
+import { mirrorPageBoxes } from './page-boxes.js';
 import type { ReportView } from './report-view.js';
 
 export interface Templates {
@@ -69,33 +70,44 @@ export async function loadTemplates(dir: string, cacheDir?: string): Promise<Tem
   // which may take them off a page (the report's cover).
   const numbered = (view: { pageNumbers: string }) =>
     `${printPage}\n@page { @bottom-right { content: ${view.pageNumbers}; } }`;
+  // A right-to-left document's running header, page numbers and footer change sides.
+  const paged = (view: { dir: string }, html: string) => (view.dir === 'rtl' ? mirrorPageBoxes(html) : html);
   return {
     // Each page's theme (generated from the palette table, src/render/themes.ts) comes first.
     deck: (view) => deck({ ...view, css: `${view.theme.css}${base}\n${deckCss}`, scripts: true }, runtime),
     report: (view) =>
-      report(
-        { ...view, css: `${view.theme.css}${base}\n${numbered(view)}\n${reportCss}\n${printLinks}`, scripts: false },
-        runtime,
+      paged(
+        view,
+        report(
+          { ...view, css: `${view.theme.css}${base}\n${numbered(view)}\n${reportCss}\n${printLinks}`, scripts: false },
+          runtime,
+        ),
       ),
     // Printed outputs (report, handout, fact sheets) also print each link's address.
     // The handout draws slides with the deck's own CSS, scaled down, so they match the screen.
     handout: (view) =>
-      handout(
-        {
-          ...view,
-          css: `${view.theme.css}${base}\n${deckCss}\n${numbered(view)}\n${handoutCss}\n${printLinks}`,
-          scripts: false,
-        },
-        runtime,
+      paged(
+        view,
+        handout(
+          {
+            ...view,
+            css: `${view.theme.css}${base}\n${deckCss}\n${numbered(view)}\n${handoutCss}\n${printLinks}`,
+            scripts: false,
+          },
+          runtime,
+        ),
       ),
     notes: (view) =>
-      notes(
-        {
-          ...view,
-          css: `${view.theme.css}${base}\n${deckCss}\n${numbered(view)}\n${notesCss}\n${printLinks}`,
-          scripts: false,
-        },
-        runtime,
+      paged(
+        view,
+        notes(
+          {
+            ...view,
+            css: `${view.theme.css}${base}\n${deckCss}\n${numbered(view)}\n${notesCss}\n${printLinks}`,
+            scripts: false,
+          },
+          runtime,
+        ),
       ),
     factsheet: (view) =>
       factsheet({ ...view, css: `${view.theme.css}${base}\n${factsheetCss}\n${printLinks}`, scripts: false }, runtime),

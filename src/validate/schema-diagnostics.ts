@@ -54,6 +54,8 @@ function describeIssue(issue: z.core.$ZodIssue, path: (string | number)[], schem
         ? `${name} is empty; write a value or remove the key`
         : `${name}: ${issue.message.startsWith('Too small') ? `needs at least ${String(issue.minimum)}` : issue.message}`;
     case 'invalid_value':
+      // A schema's own message (zod's start "Invalid") says more, as `dir:`'s does.
+      if (!issue.message.startsWith('Invalid')) return `${name} ${issue.message}`;
       return `${name} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_format':
       return issue.message.startsWith('Invalid')

@@ -19,6 +19,11 @@ export const language = z
   .default('en');
 /** `labels:` of a deck (and of the config file): label key -> one line of plain text; keys are checked in labels.ts. */
 export const labelsSchema = z.record(z.string(), line);
+/** `dir:` of a deck (and of the config file); `auto`, like leaving it out, follows `lang`. */
+export const directionSchema = z.enum(['ltr', 'rtl', 'auto'], {
+  error:
+    'must be "rtl", "ltr" or "auto" (the default: from lang, so rtl for ar, he, fa, ur and other right-to-left languages)',
+});
 /** File names of roles and decks without `.md`: they become folder and file names of outputs. */
 /** Slides a handout page can show. */
 export const HANDOUT_PER_PAGE = [1, 2, 3, 4, 6] as const;
@@ -86,6 +91,7 @@ export const deckSchema = z.strictObject({
   date: text.optional(),
   presenter: text.optional(),
   lang: language,
+  dir: directionSchema.optional(),
   // Unset: from the language's region (model/locale.ts), unless the config file sets it.
   paper: z.enum(['A4', 'Letter']).default('A4'),
   labels: labelsSchema.optional(),

@@ -65,6 +65,9 @@ Reveal.initialize({
   slideNumber: 'c/t',
   transition: still ? 'none' : 'fade',
   backgroundTransition: still ? 'none' : 'fade',
+  // Right to left (the template's <html dir>, from the deck's language or `dir:`): the next
+  // slide comes from the left, the arrows and the progress bar turn round.
+  rtl: document.documentElement.dir === 'rtl',
   pdfMaxPagesPerSlide: 1,
   pdfSeparateFragments: false,
   plugins: [RevealNotes],

@@ -110,7 +110,7 @@ describe.each(THEMES)('a deck in the %s theme', (theme) => {
   it('carries the theme in its HTML and the brand in its pages and assets', async () => {
     const deckDir = path.join(out, slugOf(theme));
     const html = await readFile(path.join(deckDir, 'index.html'), 'utf8');
-    expect(html).toContain(`<html lang="en" data-theme="${theme}">`);
+    expect(html).toContain(`<html lang="en" dir="ltr" data-theme="${theme}">`);
     expect(html).toContain(`src="${LOGO}"`);
     expect((await stat(path.join(deckDir, LOGO))).size).toBeGreaterThan(0);
     expect(result.decks.find((d) => d.slug === slugOf(theme))?.outputs.map((o) => path.basename(o.file))).toEqual([

@@ -6,6 +6,7 @@ import { formatGrowth, formatPercent } from '../../render/formats.js';
 import type { DeckView, SlideView } from '../../render/deck-view.js';
 import type { OverlapMatrix } from '../../render/overlap-matrix.js';
 import { brandedPalette, THEME_TABLE, type Palette } from '../../render/themes.js';
+import { mirrorPptx } from './mirror.js';
 import { pinZipDates } from './zip-dates.js';
 import { htmlToParagraphs, htmlToText, type Paragraph } from './runs.js';
 
@@ -85,7 +86,8 @@ export async function buildPptx(input: PptxInput): Promise<Uint8Array> {
     if (notes) slide.addNotes(notes);
   });
 
-  const bytes = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Uint8Array;
+  const written = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Uint8Array;
+  const bytes = view.dir === 'rtl' ? await mirrorPptx(written) : written;
   return pinZipDates(bytes, input.date);
 }
 
@@ -266,10 +268,11 @@ function drawBody(pptx: PptxGenJS, slide: Slide, s: SlideView, p: Palette, input
     );
     const first = 2.2;
     const rest = (BODY.w - first) / Math.max(1, s.table.head.length - 1);
-    slide.addTable([head, ...rows], {
+    const order = columnOrder(input.view.dir);
+    slide.addTable([order(head), ...rows.map(order)], {
       ...BODY,
       h: undefined,
-      colW: [first, ...s.table.head.slice(1).map(() => rest)],
+      colW: order([first, ...s.table.head.slice(1).map(() => rest)]),
       fontFace: FONT,
       fontSize: 13.5,
       color: hex(p.ink),
@@ -278,7 +281,7 @@ function drawBody(pptx: PptxGenJS, slide: Slide, s: SlideView, p: Palette, input
       margin: 0.06,
     });
   } else if (s.matrix) {
-    drawMatrix(slide, s.matrix, p);
+    drawMatrix(slide, s.matrix, p, columnOrder(input.view.dir));
   } else if (s.figure === 'outlook') {
     drawOutlook(pptx, slide, input, p, s.caption);
   } else if (s.figure === 'overlap') {
@@ -287,7 +290,7 @@ function drawBody(pptx: PptxGenJS, slide: Slide, s: SlideView, p: Palette, input
 }
 
 /** Four to six roles: one row per bold term, a mark under each role that lists it, grouped by section. */
-function drawMatrix(slide: Slide, matrix: OverlapMatrix, p: Palette): void {
+function drawMatrix(slide: Slide, matrix: OverlapMatrix, p: Palette, order: ColumnOrder): void {
   const cols = matrix.head.length + 1;
   const head = [
     { text: '', options: {} },
@@ -305,10 +308,10 @@ function drawMatrix(slide: Slide, matrix: OverlapMatrix, p: Palette): void {
   ]);
   const first = Math.max(3, BODY.w - 1.6 * matrix.head.length);
   const rest = (BODY.w - first) / Math.max(1, matrix.head.length);
-  slide.addTable([head, ...rows], {
+  slide.addTable([order(head), ...rows.map(order)], {
     ...BODY,
     h: undefined,
-    colW: [first, ...matrix.head.map(() => rest)],
+    colW: order([first, ...matrix.head.map(() => rest)]),
     fontFace: FONT,
     fontSize: 12,
     color: hex(p.ink),
@@ -488,6 +491,16 @@ function drawQr(slide: Slide, qr: NonNullable<PptxInput['qr']>, cover: boolean):
     valign: 'top',
     fit: 'shrink',
   });
+}
+
+type ColumnOrder = <T>(cells: T[]) => T[];
+
+/**
+ * A right-to-left table's first column at the right. The cells are reversed here rather than the
+ * table marked rtl (<a:tblPr rtl>), which LibreOffice ignores; mirror.ts does the rest.
+ */
+function columnOrder(dir: string): ColumnOrder {
+  return dir === 'rtl' ? (cells) => [...cells].reverse() : (cells) => cells;
 }
 
 function roleColour(p: Palette, role: number): string {

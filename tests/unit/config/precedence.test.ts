@@ -83,6 +83,11 @@ describe('deck settings: command line, then front matter, then config file, then
     ).toEqual({ perPage: 2 });
   });
 
+  it("takes dir from the config unless the deck sets it, even to auto (its language's)", () => {
+    expect(withDefaults(deck, new Set(['title']), { dir: 'rtl' }).dir).toBe('rtl');
+    expect(withDefaults({ ...deck, dir: 'auto' }, new Set(['dir']), { dir: 'rtl' }).dir).toBe('auto');
+  });
+
   it('lets the command line theme win over both', () => {
     expect(
       withDefaults({ ...deck, theme: 'light' }, new Set(['theme']), { theme: 'dark' }, { theme: 'high-contrast' })

@@ -1,5 +1,8 @@
+import { resolveLabels } from '../../../src/model/labels.js';
 import { describe, expect, it } from 'vitest';
+import { labelWidth, wrapLabel } from '../../../src/render/chart-label.js';
 import { formatGrowth, outlookChart } from '../../../src/render/chart.js';
+import { overlapChart } from '../../../src/render/overlap-chart.js';
 
 const bars = [
   { role: 'ML Engineer', growth: 22, period: '2019-2029', index: 0 },
@@ -89,5 +92,54 @@ describe('formatGrowth', () => {
     expect(formatGrowth(22)).toBe('+22%');
     expect(formatGrowth(0)).toBe('0%');
     expect(formatGrowth(-4.5)).toBe('-4.5%');
+  });
+});
+
+describe('charts right to left', () => {
+  const rects = (svg: string) =>
+    [...svg.matchAll(/<rect class="role-\d" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/g)].map((m) => ({
+      left: Number(m[1]),
+      right: Number(m[1]) + Number(m[2]),
+    }));
+
+  it('anchors the outlook bars at the right and puts the labels right of them', () => {
+    const ltr = outlookChart(bars);
+    const rtl = outlookChart(bars, { lang: 'ar', labels: resolveLabels('ar'), dir: 'rtl' });
+    const width = Number(/viewBox="0 0 (\d+)/.exec(rtl)?.[1]);
+    const ends = rects(rtl).map((r) => r.right);
+    // Every bar ends at the same right edge, the mirror of where the left-to-right bars start.
+    expect(new Set(ends).size).toBe(1);
+    expect(ends[0]).toBeCloseTo(width - (rects(ltr)[0]?.left ?? 0), 1);
+    const labelX = Number(/<text class="chart-label" x="([\d.]+)"/.exec(rtl)?.[1]);
+    expect(labelX).toBeGreaterThan(ends[0] ?? Infinity);
+    // The chart says its direction, so text-anchor "end" is the label's left edge.
+    expect(rtl).toContain('direction="rtl"');
+    expect(ltr).toContain('direction="ltr"');
+  });
+
+  it('mirrors the overlap chart: labels at the right, the first segment from the right', () => {
+    const comparison = {
+      roles: [{ short: 'A' }, { short: 'B' }],
+      sections: [{ title: 'Skills', overlap: { shared: [1, 2], partial: [], unique: [[1], [1]] } }],
+    } as unknown as Parameters<typeof overlapChart>[0];
+    const svg = overlapChart(comparison, { lang: 'ar', labels: resolveLabels('ar'), dir: 'rtl' });
+    const width = Number(/viewBox="0 0 (\d+)/.exec(svg)?.[1]);
+    const shared = /<rect class="overlap-all" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/.exec(svg);
+    expect(Number(shared?.[1]) + Number(shared?.[2])).toBeGreaterThan(width / 2);
+    const labelX = Number(/<text class="chart-label" x="([\d.]+)"/.exec(svg)?.[1]);
+    expect(labelX).toBeGreaterThan(Number(shared?.[1]) + Number(shared?.[2]));
+  });
+});
+
+describe('chart labels in scripts without spaces', () => {
+  it('wraps a Chinese label by its width, an ideograph counting as two letters', () => {
+    const lines = wrapLabel('软件开发工程师与数据平台可靠性工程师', 22);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.every((l) => [...l].length <= 11)).toBe(true);
+    expect(lines.join('')).toBe('软件开发工程师与数据平台可靠性工程师');
+  });
+
+  it('sizes the label area for wide characters', () => {
+    expect(labelWidth([['软件开发工程师']], 0, 1000)).toBeGreaterThan(labelWidth([['Software']], 0, 1000) * 1.5);
   });
 });

@@ -14,9 +14,14 @@ describe('estimateLines', () => {
     expect(estimateLines('aa bb cc dd ee ff gg hh ii jj', 5)).toBe(5);
   });
 
-  it('keeps an overlong word on one line and wraps what follows', () => {
-    expect(estimateLines('x'.repeat(25), 10)).toBe(1);
-    expect(estimateLines(`${'x'.repeat(25)} y`, 10)).toBe(2);
+  it('breaks an overlong word over lines, as the slide does, and goes on after it', () => {
+    expect(estimateLines('x'.repeat(25), 10)).toBe(3);
+    expect(estimateLines(`${'x'.repeat(25)} y`, 10)).toBe(3);
+    expect(estimateLines(`y ${'x'.repeat(25)}`, 10)).toBe(4);
+  });
+
+  it('counts Chinese without spaces by its width, an ideograph as two letters', () => {
+    expect(estimateLines('职'.repeat(20), 10)).toBe(4);
   });
 
   it('treats runs of whitespace and newlines as one space', () => {

@@ -140,8 +140,8 @@ describe('themes and branding in the rendered pages', () => {
 
   it('draws an unthemed deck in the light theme', () => {
     const { deck, report } = render([]);
-    expect(deck).toContain('<html lang="en" data-theme="light">');
-    expect(report).toContain('<html lang="en" data-theme="light">');
+    expect(deck).toContain('<html lang="en" dir="ltr" data-theme="light">');
+    expect(report).toContain('<html lang="en" dir="ltr" data-theme="light">');
     expect(deck).not.toContain('class="slide-brand"');
   });
 

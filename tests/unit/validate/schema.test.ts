@@ -106,6 +106,21 @@ describe('front matter schema: language tags', () => {
   });
 });
 
+describe('front matter schema: dir', () => {
+  it.each(['rtl', 'ltr', 'auto'])('accepts dir "%s"', (dir) => {
+    expect(problems('deck', 'title: D', 'roles: [a, b]', `dir: ${dir}`)).toEqual([]);
+  });
+
+  it('refuses another value, naming the three and what auto does', () => {
+    expect(brief(problems('deck', 'title: D', 'roles: [a, b]', 'dir: right-to-left'))).toEqual([
+      [
+        4,
+        '"dir" must be "rtl", "ltr" or "auto" (the default: from lang, so rtl for ar, he, fa, ur and other right-to-left languages)',
+      ],
+    ]);
+  });
+});
+
 describe('front matter schema: titles', () => {
   it('refuses a role title written over two lines', () => {
     expect(brief(problems('role', 'title: |', '  Machine Learning', '  Engineer'))).toEqual([
