@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // pdftotext and pdffonts read the PDFs; installed here on Debian as root (CI) when missing.
+    globalSetup: ['tests/support/pdf-tools.ts'],
     // End-to-end tests start Chromium; on two cores, running them one file at a time is faster.
     fileParallelism: true,
     maxWorkers: 2,
