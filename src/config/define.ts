@@ -1,4 +1,5 @@
 import type { OutputChoice, ThemeName } from '../model/index.js';
+import type { LabelOverrides } from '../model/labels.js';
 
 /**
  * careerdeck.config.json, .ts, .mjs or .js. Paths are relative to the config file. Precedence:
@@ -21,7 +22,7 @@ export interface CareerdeckConfig {
   theme?: ThemeName;
   /** Branding of decks that do not set it (key by key: a deck's own accent wins over this one). */
   brand?: { accent?: string; logo?: string; footer?: string };
-  /** Paper of decks that do not choose one. Default "A4". */
+  /** Paper of decks that do not choose one. Default: Letter for a language of the US, Canada, Mexico or the Philippines (`en-US`), else A4. */
   paper?: 'A4' | 'Letter';
   /** Handout layout of decks that do not choose one. Default 3 slides a page. */
   handout?: { perPage: 1 | 2 | 3 | 4 | 6 };
@@ -29,6 +30,8 @@ export interface CareerdeckConfig {
   lang?: string;
   /** Direction of decks that do not choose one: "rtl", "ltr", or "auto" (the default: from the language). */
   dir?: 'ltr' | 'rtl' | 'auto';
+  /** Built-in labels reworded for every deck (`{ sources: "Further reading" }`); a deck's own win key by key. */
+  labels?: LabelOverrides;
   /** PDFs of decks that do not choose them. Default all. */
   outputs?: OutputChoice[];
 }

@@ -78,7 +78,8 @@ export function codeVersion(): Promise<string> {
     const ext = path.extname(here);
     const [manifest, code] = await Promise.all([
       readFile(path.join(codeRoot, '..', 'package.json')).catch(() => new Uint8Array()),
-      hashTree(codeRoot, (name) => name.endsWith(ext) && !name.endsWith(`.d${ext}`)),
+      // The label catalogues (model/catalogues/*.json) are code too: a changed label remakes the outputs.
+      hashTree(codeRoot, (name) => (name.endsWith(ext) && !name.endsWith(`.d${ext}`)) || name.endsWith('.json')),
     ]);
     return digest(manifest, treeDigest(code));
   })();

@@ -41,10 +41,12 @@ function mendSpeakerView(doc) {
   // Still lighter than the digits that count, but legible: 7:1 on the view's white.
   style.textContent = '.speaker-controls-time span.mute { opacity: 1; color: #595959; }';
   doc.head?.append(style);
+  // The names in the deck's language: its labels, on the deck's <body> (src/model/catalogues/).
+  const label = document.body.dataset;
   const name = () => {
-    doc.querySelector('#current-slide iframe')?.setAttribute('title', 'Current slide');
-    doc.querySelector('#upcoming-slide iframe')?.setAttribute('title', 'Upcoming slide');
-    doc.querySelector('.speaker-layout-dropdown')?.setAttribute('aria-label', 'Layout');
+    doc.querySelector('#current-slide iframe')?.setAttribute('title', label.currentSlide ?? 'Current slide');
+    doc.querySelector('#upcoming-slide iframe')?.setAttribute('title', label.upcomingSlide ?? 'Upcoming slide');
+    doc.querySelector('.speaker-layout-dropdown')?.setAttribute('aria-label', label.speakerLayout ?? 'Layout');
   };
   name();
   // Only added elements are watched, so naming them does not call this again.

@@ -148,3 +148,23 @@ describe('buildPptx, six roles', () => {
     }
   });
 });
+
+describe('buildPptx in the deck language', () => {
+  it('names the chart series, text alternatives and properties in German, with a space before %', async () => {
+    const de: Comparison = { ...c, deck: { ...c.deck, lang: 'de', subtitle: undefined } };
+    const german = await JSZip.loadAsync(await buildPptx({ c: de, view: deckView(de), date: DATE }));
+    const charts = (
+      await Promise.all(
+        Object.keys(german.files)
+          .filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))
+          .map((n) => german.file(n)!.async('string')),
+      )
+    ).join('');
+    expect(charts).toContain('<c:v>Erwartetes Wachstum</c:v>');
+    expect(charts).toContain('<c:v>Beide</c:v>');
+    expect(charts).toContain('formatCode="+0&quot;\u00a0%&quot;');
+    expect(charts).not.toMatch(/<c:v>(Both|Projected growth)<\/c:v>/);
+    const core = await german.file('docProps/core.xml')!.async('string');
+    expect(core).toContain('Ein Vergleich von');
+  });
+});
