@@ -61,8 +61,8 @@ describe('renderDeck', () => {
 
   it('marks continuation slides with their part', () => {
     const { deck } = renderDeck(defaultComparison(), templates);
-    expect(deck).toContain('Projects <span class="part">(1/2)</span>');
-    expect(deck).toContain('Projects <span class="part">(2/2)</span>');
+    expect(deck).toContain('<bdi>Projects</bdi> <span class="part">(1/2)</span>');
+    expect(deck).toContain('<bdi>Projects</bdi> <span class="part">(2/2)</span>');
   });
 
   it('renders the report with the deck title, glance table, chart and sources', () => {
@@ -72,7 +72,7 @@ describe('renderDeck', () => {
     expect(count(report, '<svg')).toBeGreaterThanOrEqual(1);
     expect(count(report, 'id="outlook-title"')).toBe(1);
     expect(report).toContain('@page { size: A4; @top-left { content: "Engineer vs. Scientist"; } }');
-    expect(report).toContain('<li>U.S. Bureau of Labor Statistics</li>');
+    expect(report).toContain('<li><bdi>U.S. Bureau of Labor Statistics</bdi></li>');
   });
 
   it('renders the handout: every slide once, three to a page, with lines and no notes', () => {
