@@ -154,10 +154,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const onAbort = () => void (owned ? session?.close() : undefined);
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const [{ loadTemplates }, { renderDeck }, { fontAssets, loadAssets }] = await Promise.all([
+    const [{ loadTemplates }, { renderDeck }, { fontAssets, loadAssets }, { uncoveredWarnings }] = await Promise.all([
       import('./render/templates.js'),
       import('./render/render.js'),
       import('./emit/assets.js'),
+      import('./render/fonts.js'),
     ]);
     const templates = await loadTemplates(
       templatesDir,
@@ -203,7 +204,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       }),
     );
     checkAbort();
-    const warnings = [...model.warnings, ...printed.flatMap((p) => p.warnings)];
+    const warnings = [
+      ...model.warnings,
+      ...rendered.flatMap((x) => uncoveredWarnings(x.c.deck.file, x.r.fonts)),
+      ...printed.flatMap((p) => p.warnings),
+    ];
     failOnWarnings(warnings, options.strict);
     // Printing is over: the browser closes (a few hundred ms) while the outputs are written.
     if (owned) void session?.close();
