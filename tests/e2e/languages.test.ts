@@ -80,7 +80,8 @@ beforeAll(async () => {
     );
   }
   browser = await launchTestBrowser();
-});
+  // Four decks, 36 outputs: twice the default deck's bound, for a machine busy with other tests.
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
