@@ -169,6 +169,14 @@ export function chooseFonts(text: string, lang: string, catalogue: FontCatalogue
   return { faces, families: families.map((f) => f.family), uncovered };
 }
 
+/** Printable ASCII: every page has tags and CSS, so these are always drawn (by Inter, first in every stack). */
+const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));
+
+/** The distinct characters of a page beyond ASCII, found by the regular expression engine: pages run to megabytes. */
+function beyondAscii(text: string): Set<string> {
+  return new Set(text.match(/[^\0-\x7f]/gu) ?? []);
+}
+
 /** Sorted code points as inclusive ranges. */
 function toRanges(cps: readonly number[]): [number, number][] {
   const ranges: [number, number][] = [];
@@ -203,14 +211,22 @@ export function fontCss(plan: FontPlan): string {
 }
 
 /**
- * The characters a rendered page draws: its text and attribute values, the CSS's generated
- * content, with character references decoded. Tags and CSS are ASCII, which Inter draws anyway.
+ * The distinct characters the rendered pages draw: their text and attribute values, the CSS's
+ * generated content, with numeric character references decoded (tags and CSS are ASCII, which
+ * Inter draws anyway). A short string, whatever the pages' size, for chooseFonts.
  */
-export function drawnText(html: string): string {
-  return html.replace(/&#(x[0-9a-f]{1,6}|\d{1,7});/gi, (_, n: string) => {
-    const cp = n[0] === 'x' || n[0] === 'X' ? parseInt(n.slice(1), 16) : parseInt(n, 10);
-    return cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
-  });
+export function drawnText(pages: readonly string[]): string {
+  const chars = new Set<string>(ASCII);
+  for (const page of pages) {
+    const decoded = page.includes('&#')
+      ? page.replace(/&#(x[0-9a-f]{1,6}|\d{1,7});/gi, (_, n: string) => {
+          const cp = n[0] === 'x' || n[0] === 'X' ? parseInt(n.slice(1), 16) : parseInt(n, 10);
+          return cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
+        })
+      : page;
+    for (const char of beyondAscii(decoded)) chars.add(char);
+  }
+  return [...chars].join('');
 }
 
 /**
