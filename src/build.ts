@@ -167,10 +167,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const tRender = performance.now();
-    const [{ loadTemplates }, { renderDeck }, { fontAssets, loadAssets }] = await Promise.all([
+    const [{ loadTemplates }, { renderDeck }, { fontAssets, loadAssets }, { uncoveredWarnings }] = await Promise.all([
       import('./render/templates.js'),
       import('./render/render.js'),
       import('./emit/assets.js'),
+      import('./render/fonts.js'),
     ]);
     const templates = await loadTemplates(
       templatesDir,
@@ -219,7 +220,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     );
     checkAbort();
     performance.measure('browser work, all decks', { start: tPrint });
-    const warnings = [...model.warnings, ...printed.flatMap((p) => p.warnings)];
+    const warnings = [
+      ...model.warnings,
+      ...rendered.flatMap((x) => uncoveredWarnings(x.c.deck.file, x.r.fonts)),
+      ...printed.flatMap((p) => p.warnings),
+    ];
     failOnWarnings(warnings, options.strict);
     // Printing is over: the browser closes (a few hundred ms) while the outputs are written.
     if (owned) void session?.close();

@@ -21,7 +21,8 @@ export interface BundledFamily {
   langs?: readonly string[];
 }
 
-const CJK = ['Han', 'Hiragana', 'Katakana', 'Bopomofo', 'Hangul'];
+// Not Hangul: the Chinese and Japanese packages carry under 1% of its syllables.
+const CJK = ['Han', 'Hiragana', 'Katakana', 'Bopomofo'];
 
 /** In font-family stack order: Inter first, so Latin, digits and punctuation are Inter in every language. */
 export const BUNDLED_FAMILIES: readonly BundledFamily[] = [

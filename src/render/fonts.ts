@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import type { Diagnostic } from '../errors.js';
 import { BUNDLED_FAMILIES, type BundledFamily, bundledScriptOf, familiesFor, FONT_WEIGHTS } from '../model/fonts.js';
 
 /** A unicode-range subset of a font package: the code points its file covers. */
@@ -53,6 +54,9 @@ export async function loadFontCatalogue(): Promise<FontCatalogue> {
       const subsets = Object.entries(json)
         .map(([key, range]) => ({ name: key.replace(/^\[(\d+)\]$/, '$1'), numbered: /^\[\d+\]$/.test(key), range }))
         .filter((s) => (f.subsets === 'numbered' ? s.numbered : f.subsets.includes(s.name)))
+        // Named subsets in the table's order (latin before latin-ext): where two list a code
+        // point, the first one serves it.
+        .sort((a, b) => (f.subsets === 'numbered' ? 0 : f.subsets.indexOf(a.name) - f.subsets.indexOf(b.name)))
         .map((s) => ({ name: s.name, ranges: parseRanges(s.range) }));
       return [f.id, subsets];
     }),
@@ -118,9 +122,18 @@ export function chooseFonts(text: string, lang: string, catalogue: FontCatalogue
   for (const char of [...chars].sort()) {
     const cp = char.codePointAt(0)!;
     if (INVISIBLE.test(char)) continue;
+    // A letter goes only to a family of its script (as check sees it: src/validate/scripts.ts);
+    // digits, punctuation and pictographs to the first family that has them, as Chromium looks.
+    const script = bundledScriptOf(char);
+    const candidates =
+      script === undefined
+        ? []
+        : script === 'shared' || script === 'Emoji'
+          ? stack
+          : stack.filter((f) => f.scripts.includes(script));
     // A character no chosen family has (。 in an English deck) brings the first family that has it.
     const family =
-      stack.find((f) => used.has(f) && covering(f, cp)) ?? stack.find((f) => covering(f, cp) !== undefined);
+      candidates.find((f) => used.has(f) && covering(f, cp)) ?? candidates.find((f) => covering(f, cp) !== undefined);
     if (!family) {
       if (!/\s/u.test(char)) uncovered.push(char);
       continue;
@@ -154,6 +167,14 @@ export function chooseFonts(text: string, lang: string, catalogue: FontCatalogue
     }
   }
   return { faces, families: families.map((f) => f.family), uncovered };
+}
+
+/** Printable ASCII: every page has tags and CSS, so these are always drawn (by Inter, first in every stack). */
+const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));
+
+/** The distinct characters of a page beyond ASCII, found by the regular expression engine: pages run to megabytes. */
+function beyondAscii(text: string): Set<string> {
+  return new Set(text.match(/[^\0-\x7f]/gu) ?? []);
 }
 
 /** Sorted code points as inclusive ranges. */
@@ -190,12 +211,40 @@ export function fontCss(plan: FontPlan): string {
 }
 
 /**
- * The characters a rendered page draws: its text and attribute values, the CSS's generated
- * content, with character references decoded. Tags and CSS are ASCII, which Inter draws anyway.
+ * The distinct characters the rendered pages draw: their text and attribute values, the CSS's
+ * generated content, with numeric character references decoded (tags and CSS are ASCII, which
+ * Inter draws anyway). A short string, whatever the pages' size, for chooseFonts.
  */
-export function drawnText(html: string): string {
-  return html.replace(/&#(x[0-9a-f]{1,6}|\d{1,7});/gi, (_, n: string) => {
-    const cp = n[0] === 'x' || n[0] === 'X' ? parseInt(n.slice(1), 16) : parseInt(n, 10);
-    return cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
-  });
+export function drawnText(pages: readonly string[]): string {
+  const chars = new Set<string>(ASCII);
+  for (const page of pages) {
+    const decoded = page.includes('&#')
+      ? page.replace(/&#(x[0-9a-f]{1,6}|\d{1,7});/gi, (_, n: string) => {
+          const cp = n[0] === 'x' || n[0] === 'X' ? parseInt(n.slice(1), 16) : parseInt(n, 10);
+          return cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
+        })
+      : page;
+    for (const char of beyondAscii(decoded)) chars.add(char);
+  }
+  return [...chars].join('');
+}
+
+/**
+ * A character of a bundled script that the bundled fonts still lack (a rare Han character, a
+ * symbol): the build says so, as `check` does for whole scripts (src/validate/scripts.ts).
+ */
+export function uncoveredWarnings(file: string, plan: FontPlan): Diagnostic[] {
+  const missing = plan.uncovered.filter((char) => bundledScriptOf(char) !== undefined);
+  if (missing.length === 0) return [];
+  const shown = missing
+    .slice(0, 5)
+    .map((char) => `"${char}" (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`)
+    .join(', ');
+  return [
+    {
+      file,
+      severity: 'warning',
+      message: `${missing.length} character${missing.length === 1 ? '' : 's'} in this deck no font careerdeck ships draws: ${shown}${missing.length > 5 ? ', ...' : ''}; they print in whatever font the machine has, or as empty boxes`,
+    },
+  ];
 }

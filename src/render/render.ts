@@ -58,9 +58,7 @@ export function renderDeck(
   const plan =
     fonts ??
     chooseFonts(
-      drawnText(
-        [pages.deck, pages.report, pages.handout, pages.notes, ...pages.factsheets.map((f) => f.html)].join(''),
-      ),
+      drawnText([pages.deck, pages.report, pages.handout, pages.notes, ...pages.factsheets.map((f) => f.html)]),
       c.deck.lang,
       templates.fonts,
     );

@@ -19,6 +19,7 @@ import { nearMatchWarnings } from './near-matches.js';
 import { deckSchema, roleSchema, SLUG } from './schema.js';
 import { checkFrontMatter, locate as locateIn } from './schema-diagnostics.js';
 import { type BuildScope, scopeFilter } from './scope.js';
+import { scriptWarnings } from './scripts.js';
 
 export type { BuildScope };
 
@@ -196,6 +197,7 @@ export function checkContent(
       }),
     );
   }
+  diagnostics.push(...scriptWarnings(files));
   diagnostics.push(
     ...accessibilityWarnings(
       [...roles.values()],

@@ -5,7 +5,15 @@ import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
 import { launchTestBrowser } from '../support/chromium.js';
-import { bareFontconfig, countNotdef, type GlyphCount, pdfFonts, pdfText } from '../support/fonts.js';
+import {
+  bareFontconfig,
+  countNotdef,
+  type GlyphCount,
+  hasPdftotext,
+  type PdfFont,
+  pdfFonts,
+  pdfText,
+} from '../support/fonts.js';
 import { readStructure } from '../support/pdf-structure.js';
 import { tempProject, type TempProject } from '../support/project.js';
 
@@ -46,7 +54,7 @@ interface PrintedFile {
   file: string;
   lang: string | undefined;
   glyphs: GlyphCount;
-  fonts: ReturnType<typeof pdfFonts>;
+  fonts: PdfFont[];
 }
 
 let project: TempProject;
@@ -73,14 +81,19 @@ beforeAll(async () => {
         names.map(async (name) => {
           const file = path.join(dir, name);
           const bytes = await readFile(file);
-          const [structure, glyphs] = await Promise.all([readStructure(bytes), countNotdef(bytes)]);
-          return { name, file, lang: structure.lang, glyphs, fonts: pdfFonts(file) };
+          const [structure, glyphs, fonts] = await Promise.all([
+            readStructure(bytes),
+            countNotdef(bytes),
+            pdfFonts(bytes),
+          ]);
+          return { name, file, lang: structure.lang, glyphs, fonts };
         }),
       ),
     );
   }
   browser = await launchTestBrowser();
-});
+  // Four decks, 36 outputs: twice the default deck's bound, for a machine busy with other tests.
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -120,20 +133,22 @@ describe('decks in four languages, printed with only the bare system fonts', () 
         for (const font of pdf.fonts) {
           expect(font.embedded, `${pdf.name}: ${font.name}`).toBe(true);
           names.add(font.name.replace(/^[A-Z]{6}\+/, '').replace(/(Thin)?-.*$/, ''));
+          expect(font.type, `${pdf.name}: ${font.name}`).toBe('Type0');
         }
       }
       expect([...names].sort()).toEqual([...families].sort());
     });
 
-    it('gives the text to pdftotext, letter for letter', () => {
+    // pdf.js reads Arabic and Devanagari glyph by glyph (presentation forms, visual order);
+    // pdftotext reads the ActualText Chromium writes, as a reader copying the text gets it.
+    it.skipIf(!hasPdftotext())('gives its text to pdftotext, letter for letter (needs poppler-utils)', () => {
       const report = pdfs().find((p) => p.name.endsWith('-report.pdf'))!;
       // Letters, marks and digits only: pdftotext puts a space at each line end (Chinese has
-      // none), spaces inside Arabic words where joined glyphs' positions leave gaps, and bidi
-      // controls and the full stop in visual order around right-to-left lines.
+      // none), spaces inside Arabic words, and the full stop at the other end of an RTL line.
       const letters = (text: string) => text.replace(/[^\p{L}\p{M}\p{N}]/gu, '');
       expect(letters(pdfText(report.file))).toContain(letters(sentence));
-      // Labels in the deck's language (issue 13, item 1) are checked here with pdftotext too,
-      // once the message catalogues land: each PDF's own labels, none of English's.
+      // Labels in the deck's language (issue 13, item 1) are checked here too (pdfText in
+      // tests/support/fonts.ts, or this text), once the message catalogues land.
     });
   });
 });

@@ -230,33 +230,72 @@ function literal(text: string, start: number): { bytes: number[]; end: number } 
   return { bytes, end: i };
 }
 
-/** `pdffonts` (poppler-utils) on a PDF: each font's name, type, encoding and whether it is embedded. */
-export function pdfFonts(file: string): { name: string; type: string; encoding: string; embedded: boolean }[] {
-  let out: string;
-  try {
-    out = execFileSync('pdffonts', [file], { encoding: 'utf8' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new Error('pdffonts not found: install poppler-utils (apt-get install poppler-utils)', { cause: error });
-    throw error;
-  }
-  // Columns are fixed-width: their widths come from the dashes under the header.
-  const [, dashes, ...rows] = out.split('\n');
-  const widths = (dashes ?? '').split(' ').map((d) => d.length);
-  return rows
-    .filter((row) => row.trim())
-    .map((row) => {
-      const cells: string[] = [];
-      let at = 0;
-      for (const w of widths) {
-        cells.push(row.slice(at, at + w).trim());
-        at += w + 1;
-      }
-      return { name: cells[0]!, type: cells[1]!, encoding: cells[2]!, embedded: cells[3] === 'yes' };
-    });
+/** A font a PDF's pages use, as `pdffonts` lists it: its name, type and whether its program is in the file. */
+export interface PdfFont {
+  name: string;
+  type: string;
+  embedded: boolean;
 }
 
-/** `pdftotext` (poppler-utils): the text a reader copies or searches, in reading order. */
+/**
+ * Every font the pages (and their Form XObjects) use, read with pdf-lib as `pdffonts` reads them:
+ * a font is embedded when its descriptor (a Type0 font's, that of its descendant) holds a font
+ * program (FontFile, FontFile2 or FontFile3); a Type3 font is its own drawing, so embedded.
+ * Needs nothing beyond Node, so the test runs where poppler-utils is not installed.
+ */
+export async function pdfFonts(bytes: Uint8Array): Promise<PdfFont[]> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const { context } = doc;
+  const deref = (o: PDFObject | undefined): PDFObject | undefined => (o instanceof PDFRef ? context.lookup(o) : o);
+  const dict = (o: PDFObject | undefined) => {
+    const d = deref(o);
+    return d instanceof PDFDict ? d : d instanceof PDFRawStream ? d.dict : undefined;
+  };
+  const name = (o: PDFObject | undefined) => {
+    const d = deref(o);
+    return d instanceof PDFName ? d.decodeText() : undefined;
+  };
+  const fonts = new Map<PDFDict, PdfFont>();
+  const seen = new Set<PDFDict>();
+  const walk = (resources: PDFDict | undefined) => {
+    if (!resources || seen.has(resources)) return;
+    seen.add(resources);
+    for (const [, ref] of dict(resources.get(PDFName.of('Font')))?.entries() ?? []) {
+      const font = dict(ref);
+      if (!font || fonts.has(font)) continue;
+      const type = name(font.get(PDFName.of('Subtype'))) ?? '?';
+      const descendants = deref(font.get(PDFName.of('DescendantFonts')));
+      const described = descendants instanceof PDFArray ? dict(descendants.get(0)) : font;
+      const descriptor = dict(described?.get(PDFName.of('FontDescriptor')));
+      const embedded =
+        type === 'Type3' ||
+        ['FontFile', 'FontFile2', 'FontFile3'].some((key) => descriptor?.get(PDFName.of(key)) !== undefined);
+      fonts.set(font, { name: name(font.get(PDFName.of('BaseFont'))) ?? '?', type, embedded });
+    }
+    for (const [, ref] of dict(resources.get(PDFName.of('XObject')))?.entries() ?? []) {
+      const form = deref(ref);
+      if (form instanceof PDFRawStream && name(form.dict.get(PDFName.of('Subtype'))) === 'Form')
+        walk(dict(form.dict.get(PDFName.of('Resources'))));
+    }
+  };
+  for (const page of doc.getPages()) walk(page.node.Resources());
+  return [...fonts.values()];
+}
+
+/** Whether `pdftotext` (poppler-utils) is installed. */
+export function hasPdftotext(): boolean {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `pdftotext` (poppler-utils): the text a reader copies or searches. Unlike pdf.js it reads the
+ * ActualText Chromium writes around Arabic and Devanagari clusters, so their words come out whole.
+ */
 export function pdfText(file: string): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 }
