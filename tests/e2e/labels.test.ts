@@ -2,7 +2,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { pdfToText } from '../support/pdftotext.js';
+import { pdfToText } from '../support/poppler.js';
 import { readPdf } from '../support/pdf.js';
 import { tempProject } from '../support/project.js';
 

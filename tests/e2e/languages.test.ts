@@ -5,17 +5,17 @@ import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
 import { launchTestBrowser } from '../support/chromium.js';
-import {
-  bareFontconfig,
-  countNotdef,
-  type GlyphCount,
-  hasPdftotext,
-  type PdfFont,
-  pdfFonts,
-  pdfText,
-} from '../support/fonts.js';
+import { bareFontconfig, countNotdef, type GlyphCount, type PdfFont, pdfFonts } from '../support/fonts.js';
 import { readStructure } from '../support/pdf-structure.js';
+import { popplerFonts, pdfToText } from '../support/poppler.js';
 import { tempProject, type TempProject } from '../support/project.js';
+import { fillLabel, resolveLabels } from '../../src/model/labels.js';
+
+/**
+ * Letters, marks and digits only: pdftotext puts a space at each line end (Chinese has none),
+ * spaces inside Arabic words, and the full stop at the other end of a right-to-left line.
+ */
+const letters = (text: string) => text.replace(/[^\p{L}\p{M}\p{N}]/gu, '');
 
 /**
  * Issue 13: a German, a Simplified Chinese, an Arabic and a Hindi deck (tests/fixtures/languages)
@@ -141,14 +141,43 @@ describe('decks in four languages, printed with only the bare system fonts', () 
 
     // pdf.js reads Arabic and Devanagari glyph by glyph (presentation forms, visual order);
     // pdftotext reads the ActualText Chromium writes, as a reader copying the text gets it.
-    it.skipIf(!hasPdftotext())('gives its text to pdftotext, letter for letter (needs poppler-utils)', () => {
+    it('gives its text to pdftotext, letter for letter', async () => {
       const report = pdfs().find((p) => p.name.endsWith('-report.pdf'))!;
-      // Letters, marks and digits only: pdftotext puts a space at each line end (Chinese has
-      // none), spaces inside Arabic words, and the full stop at the other end of an RTL line.
-      const letters = (text: string) => text.replace(/[^\p{L}\p{M}\p{N}]/gu, '');
-      expect(letters(pdfText(report.file))).toContain(letters(sentence));
-      // Labels in the deck's language (issue 13, item 1) are checked here too (pdfText in
-      // tests/support/fonts.ts, or this text), once the message catalogues land.
+      expect(letters(await pdfToText(report.file))).toContain(letters(sentence));
+    });
+
+    it("prints each PDF's labels in the deck's language, none in English", async () => {
+      const own = resolveLabels(lang);
+      const english = resolveLabels('en');
+      // For each PDF, labels it must print (slots filled as that PDF fills them).
+      const expected: Record<string, string[]> = {
+        report: [own.atAGlance, own.overlapTitle, fillLabel(own.pageOfPages, { page: 2, pages: '' })],
+        slides: [own.agenda, own.overlapTitle],
+        handout: [fillLabel(own.handoutNotes, { number: 1 }), fillLabel(own.pageOfPages, { page: 1, pages: '' })],
+        notes: [own.agenda, fillLabel(own.pageOfPages, { page: 1, pages: '' })],
+        factsheet: [own.careerFactSheet],
+      };
+      const englishOnly = [english.atAGlance, english.careerFactSheet, 'Your notes', 'Speaker notes', 'Page 1 of'];
+      for (const pdf of pdfs()) {
+        const kind = /-(report|slides|handout|notes|factsheet)\.pdf$/.exec(pdf.name)?.[1] ?? '';
+        const text = letters(await pdfToText(pdf.file)).toLowerCase();
+        expect(expected[kind], pdf.name).toBeDefined();
+        for (const label of expected[kind] ?? [])
+          expect(text, `${pdf.name}: "${label}"`).toContain(letters(label).toLowerCase());
+        for (const label of englishOnly)
+          expect(text, `${pdf.name}: "${label}"`).not.toContain(letters(label).toLowerCase());
+      }
+    });
+
+    it('embeds every font, as pdffonts reads the PDFs', async () => {
+      for (const pdf of pdfs()) {
+        const fonts = await popplerFonts(pdf.file);
+        expect(fonts.length, pdf.name).toBeGreaterThan(0);
+        expect(
+          fonts.filter((f) => !f.embedded),
+          pdf.name,
+        ).toEqual([]);
+      }
     });
   });
 });

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -280,22 +279,4 @@ export async function pdfFonts(bytes: Uint8Array): Promise<PdfFont[]> {
   };
   for (const page of doc.getPages()) walk(page.node.Resources());
   return [...fonts.values()];
-}
-
-/** Whether `pdftotext` (poppler-utils) is installed. */
-export function hasPdftotext(): boolean {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * `pdftotext` (poppler-utils): the text a reader copies or searches. Unlike pdf.js it reads the
- * ActualText Chromium writes around Arabic and Devanagari clusters, so their words come out whole.
- */
-export function pdfText(file: string): string {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cssString, helpers } from '../../../src/render/helpers.js';
+import { cssString, helpers, marginText } from '../../../src/render/helpers.js';
 
 describe('cssString', () => {
   it('wraps plain text in double quotes', () => {
@@ -35,5 +35,17 @@ describe('cssString', () => {
 
   it('is registered as a template helper', () => {
     expect(helpers.cssString).toBe(cssString);
+  });
+});
+
+describe('marginText', () => {
+  // An emoji in a page-margin box makes Chromium drop every margin box, page numbers included.
+  it('drops emoji, flags, skin tones and joiners, and keeps every script', () => {
+    expect(marginText('Datenanalyse oder Softwareentwicklung? 🚀')).toBe('"Datenanalyse oder Softwareentwicklung?"');
+    expect(marginText('👩🏽‍💻 数据分析师 🇩🇪 ❤️ محلل')).toBe('"数据分析师 محلل"');
+  });
+
+  it('is escaped like cssString', () => {
+    expect(marginText('</style> "x" 🎯')).toBe(cssString('</style> "x"'));
   });
 });

@@ -1,0 +1,40 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/**
+ * A PDF's text as poppler's pdftotext reads it (the text that search, copy and many screen
+ * readers see), whitespace folded, no-break spaces included. Poppler splits a word where the
+ * glyphs stand further apart than about a tenth of the font size: wide letter spacing read as
+ * "SP EA KE R N OTE S". Unlike pdf.js it reads the ActualText Chromium writes around Arabic and
+ * Devanagari clusters, so their words come out whole. vitest's global setup makes sure poppler-utils
+ * is installed (tests/support/pdf-tools.ts).
+ */
+export async function pdfToText(file: string): Promise<string> {
+  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+  return stdout.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+}
+
+/** Each font as `pdffonts` lists it: its name, type and whether its program is embedded ("emb"). */
+export async function popplerFonts(file: string): Promise<{ name: string; type: string; embedded: boolean }[]> {
+  const { stdout } = await run('pdffonts', [file]);
+  // A header, a rule of dashes whose runs give the columns' widths, then one font a line.
+  const [, rule = '', ...rows] = stdout.split('\n');
+  const widths = rule.split(' ').map((dashes) => dashes.length + 1);
+  const cells = (row: string) => {
+    let at = 0;
+    return widths.map((w) => {
+      const cell = row.slice(at, at + w).trim();
+      at += w;
+      return cell;
+    });
+  };
+  return rows
+    .filter((row) => row.trim() !== '')
+    .map((row) => {
+      // Columns: name, type, encoding, emb, sub, uni, object ID (two cells).
+      const [name = '', type = '', , emb = ''] = cells(row);
+      return { name, type, embedded: emb === 'yes' };
+    });
+}
