@@ -83,7 +83,9 @@ export async function buildPptx(input: PptxInput): Promise<Uint8Array> {
     if (notes) slide.addNotes(notes);
   });
 
-  const bytes = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Uint8Array;
+  // Stored, not compressed: pinZipDates unpacks and compresses every part again (the bytes are
+  // the same either way, checked under SOURCE_DATE_EPOCH), so the parts are compressed once.
+  const bytes = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Uint8Array;
   return pinZipDates(bytes, input.date);
 }
 
