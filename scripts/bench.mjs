@@ -35,6 +35,8 @@ const ROUNDS = Number(args.rounds ?? process.env.BENCH_ROUNDS ?? 5);
 const SLUG = 'ml-engineer-vs-ai-scientist';
 const cliOf = (root) => path.join(root, 'bin/careerdeck.js');
 const CLI = cliOf(ROOT);
+// A clean clone has no dist/ yet: compile first, as the CLI would.
+(await import('../bin/compile.mjs')).compileIfStale();
 const { DEFAULT_OUTPUTS } = await import(path.join(ROOT, 'dist/model/outputs.js'));
 const work = await mkdtemp(path.join(tmpdir(), 'careerdeck-bench-'));
 

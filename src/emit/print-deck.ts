@@ -11,15 +11,11 @@ import { withMetadata } from './pdf-meta.js';
 import { bounded, load, printPage } from './print.js';
 import { settleAll } from './settle.js';
 import { logoPicture } from './pptx/pictures.js';
-import type { Picture } from './pptx/pptx.js';
 import { measureSlides, refit, shrinkWarnings } from './fit/slides.js';
-import { type SlideImage, slideImages } from './slide-images.js';
+import { slideImages } from './slide-images.js';
+import type { BrowserExtras, ReachFile } from './reach.js';
 
-/** What the browser makes for outputs other than PDFs: slide pictures, the logo as a PNG for the PowerPoint. */
-export interface BrowserExtras {
-  images: SlideImage[];
-  logo?: Picture | undefined;
-}
+export type { BrowserExtras };
 
 /** What printing made for one deck: the deck as fitted, its PDFs, layout warnings, and pictures for other outputs. */
 export interface PrintedDeck {
@@ -27,6 +23,8 @@ export interface PrintedDeck {
   pdfs: PrintedPdf[];
   warnings: Diagnostic[];
   extras: BrowserExtras;
+  /** The PowerPoint and the one-file deck, when wanted: made while the other PDFs print. */
+  reach?: ReachFile[] | undefined;
 }
 
 export interface PrintedPdf {
@@ -162,8 +160,22 @@ export async function printDeck(
       (j) => (j.kind === 'report' && wanted.has('report')) || (j.kind === 'factsheet' && wanted.has('factsheets')),
     )
     .map((job) => print(job));
+  // Once the slides fit, the pictures other outputs need, then the PowerPoint and the one-file
+  // deck, are made while the other PDFs still print, instead of after them (the site now serves
+  // the last rendering).
+  const logo = c.deck.brand?.logo;
+  const afterFit = slides.then(async (fit) => {
+    const [images, logoPng] = await Promise.all([
+      wanted.has('images') ? slideImages(session, site, timeoutMs) : Promise.resolve([]),
+      wanted.has('pptx') && logo ? logoPicture(session, site, logo.asset, timeoutMs) : Promise.resolve(undefined),
+    ]);
+    const kinds = new Set([...wanted].filter((kind) => kind === 'pptx' || kind === 'html'));
+    const { reachFiles } = await import('./reach.js');
+    const reach = await reachFiles(c, fit.rendered, kinds, assets, date, { images: [], logo: logoPng });
+    return { extras: { images, logo: logoPng }, reach };
+  });
   // Every job runs to its end, so that all content problems are reported together.
-  await settleAll<unknown>([slides, ...handout, ...others]);
+  await settleAll<unknown>([slides, ...handout, ...others, afterFit]);
   const fit = await slides;
   const order = jobs.map((j) => j.name);
   const printed = [
@@ -171,11 +183,6 @@ export async function printDeck(
     ...(await Promise.all([...handout, ...others])),
   ];
   const pdfs = printed.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
-  // Pictures of the deck as fitted: the site now serves the last rendering.
-  const logo = c.deck.brand?.logo;
-  const [images, logoPng] = await Promise.all([
-    wanted.has('images') ? slideImages(session, site, timeoutMs) : Promise.resolve([]),
-    wanted.has('pptx') && logo ? logoPicture(session, site, logo.asset, timeoutMs) : Promise.resolve(undefined),
-  ]);
-  return { rendered: fit.rendered, pdfs, warnings, extras: { images, logo: logoPng } };
+  const { extras, reach } = await afterFit;
+  return { rendered: fit.rendered, pdfs, warnings, extras, reach };
 }

@@ -5,7 +5,14 @@ import type { OutputChoice } from '../model/index.js';
 import type { Asset } from './assets.js';
 import { reachName } from './names.js';
 import { oneFileDeck } from './one-file.js';
-import type { BrowserExtras } from './print-deck.js';
+import type { Picture } from './pptx/pptx.js';
+import type { SlideImage } from './slide-images.js';
+
+/** What the browser makes for outputs other than PDFs: slide pictures, the logo as a PNG for the PowerPoint. */
+export interface BrowserExtras {
+  images: SlideImage[];
+  logo?: Picture | undefined;
+}
 
 export interface ReachFile {
   name: string;

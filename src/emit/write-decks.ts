@@ -103,7 +103,15 @@ async function stageDeck(
   }
   if (o.keepHtml) await emitPrintSources(c, r, pdfs, emit);
   for (const pdf of pdfs) await emit(pdf.name, pdf.bytes, pdf.ms, pdf.pages);
-  const reachKinds = new Set(stale.map((p) => p.kind).filter((k) => k === 'pptx' || k === 'html' || k === 'images'));
+  // The PowerPoint and the one-file deck were made while printing, when there was printing.
+  for (const file of made.reach ?? []) await emit(file.name, file.bytes, file.ms);
+  const reachKinds = new Set(
+    stale
+      .map((p) => p.kind)
+      .filter(
+        (k): k is 'pptx' | 'html' | 'images' => (!made.reach && (k === 'pptx' || k === 'html')) || k === 'images',
+      ),
+  );
   if (reachKinds.size > 0 || extras.images.length > 0) {
     const { reachFiles } = await import('./reach.js');
     for (const file of await reachFiles(c, r, reachKinds, assets, o.date, extras))

@@ -94,6 +94,17 @@ describe('notes of 250 words and more (role and deck notes)', () => {
     expect(names).toContain(`${MAIN}-slides.pdf`);
   });
 
+  it('draw the slide thumbnails as vectors: no large picture in the notes PDF or the handout (the chart hatching was one)', () => {
+    for (const kind of ['notes', 'handout']) {
+      const text = Buffer.from(pdf(MAIN, kind).bytes).toString('latin1');
+      const pictures = [...text.matchAll(/<<([^<>]*\/Subtype\s*\/Image[^<>]*)>>/g)].map((m) =>
+        Number(/\/Length\s+(\d+)/.exec(m[1]!)?.[1] ?? 0),
+      );
+      // Each 1064 x 338 soft mask of a hatched segment took 136 kB; the logo and the QR code, a few kB.
+      expect(pictures.filter((bytes) => bytes > 20_000)).toEqual([]);
+    }
+  });
+
   it('are in the notes PDF word for word', () => {
     const { facts } = pdf(MAIN, 'notes');
     for (const text of ALL_NOTES) expect(missing(facts.text, wordsOf(text))).toEqual([]);

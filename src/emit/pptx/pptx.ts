@@ -86,7 +86,10 @@ export async function buildPptx(input: PptxInput): Promise<Uint8Array> {
     if (notes) slide.addNotes(notes);
   });
 
-  const written = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Uint8Array;
+  // Stored, not compressed: pinZipDates unpacks and compresses every part again (the bytes are
+  // the same either way, checked under SOURCE_DATE_EPOCH), so the parts are compressed once;
+  // mirroring a right-to-left deck stores its parts too.
+  const written = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Uint8Array;
   const bytes = view.dir === 'rtl' ? await mirrorPptx(written) : written;
   return pinZipDates(bytes, input.date);
 }
