@@ -17,7 +17,8 @@ export function cssString(value: unknown): string {
 export function marginText(value: unknown): string {
   const text = typeof value === 'string' ? value : '';
   const plain = text
-    .replace(/\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u200d\ufe0e\ufe0f\u20e3]/gu, '')
+    // Pictographs, regional-indicator flags, skin tones, the joiner, presentation selectors, keycaps.
+    .replace(/\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|[\u{1F3FB}-\u{1F3FF}]|\u200d|\ufe0e|\ufe0f|\u20e3/gu, '')
     .replace(/\s+/g, ' ')
     .trim();
   return cssString(plain);
