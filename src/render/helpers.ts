@@ -10,18 +10,26 @@ export function cssString(value: unknown): string {
 }
 
 /**
- * The text of a page-margin box (the running header) as a CSS string, without emoji: an emoji in
- * any margin box makes Chromium (156) drop every margin box of the document, page numbers
- * included. The title keeps its emoji everywhere else.
+ * Characters drawn as emoji: pictographs shown as emoji by default, any symbol followed by the
+ * emoji presentation selector, flags, skin tones, joiners and keycaps. Text symbols that are also
+ * pictographs (© ® ™ ↔) are kept.
  */
+const EMOJI =
+  /\p{Emoji_Presentation}|\p{Extended_Pictographic}\ufe0f|[\u{1F1E6}-\u{1F1FF}]|[\u{1F3FB}-\u{1F3FF}]|\u200d|\ufe0f|\u20e3/gu;
+
+/**
+ * Text for a page-margin box (running header, footer, page numbers) without emoji: an emoji in
+ * any margin box makes Chromium (156) drop every margin box of the document, page numbers
+ * included (seen with a deck title ending in 🚀). The text keeps its emoji everywhere else.
+ */
+export function withoutEmoji(text: string): string {
+  return text.replace(EMOJI, '');
+}
+
+/** The running header or footer as a CSS string: emoji dropped, spaces folded. */
 export function marginText(value: unknown): string {
   const text = typeof value === 'string' ? value : '';
-  const plain = text
-    // Pictographs, regional-indicator flags, skin tones, the joiner, presentation selectors, keycaps.
-    .replace(/\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|[\u{1F3FB}-\u{1F3FF}]|\u200d|\ufe0e|\ufe0f|\u20e3/gu, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return cssString(plain);
+  return cssString(withoutEmoji(text).replace(/\s+/g, ' ').trim());
 }
 
 export const helpers = { cssString, marginText } as const;

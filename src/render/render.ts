@@ -54,11 +54,20 @@ export function renderDeck(
     factsheets: factsheetViews(c).map(({ slug, view }) => ({ slug, html: templates.factsheet(view) })),
   };
   // The fonts follow what the pages draw, labels and generated text included. A deck fitted
-  // again (`fonts` given) keeps the fonts of its first rendering: the files printing serves.
+  // again (`fonts` given) keeps the fonts of its first rendering: the files printing serves. So
+  // every label counts, drawn yet or not: a refit may split a slide and add "(see the previous
+  // slide)", whose characters the first rendering never showed (a Chinese deck's would be boxes).
   const plan =
     fonts ??
     chooseFonts(
-      drawnText([pages.deck, pages.report, pages.handout, pages.notes, ...pages.factsheets.map((f) => f.html)]),
+      drawnText([
+        pages.deck,
+        pages.report,
+        pages.handout,
+        pages.notes,
+        ...pages.factsheets.map((f) => f.html),
+        Object.values(deck.labels).join(' '),
+      ]),
       c.deck.lang,
       templates.fonts,
     );

@@ -45,6 +45,10 @@ describe('marginText', () => {
     expect(marginText('👩🏽‍💻 数据分析师 🇩🇪 ❤️ محلل')).toBe('"数据分析师 محلل"');
   });
 
+  it('keeps text symbols that are also pictographs: © ® ™ ↔', () => {
+    expect(marginText('Acme™ Data ↔ ML © 2026 ®')).toBe('"Acme™ Data ↔ ML © 2026 ®"');
+  });
+
   it('is escaped like cssString', () => {
     expect(marginText('</style> "x" 🎯')).toBe(cssString('</style> "x"'));
   });

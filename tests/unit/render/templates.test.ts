@@ -24,6 +24,24 @@ describe('loadTemplates', () => {
   });
 });
 
+describe('fonts of a deck', () => {
+  // A refit keeps the first rendering's fonts and may add a label not drawn before (a split
+  // slide's "(see the previous slide)"): every label's characters get a font from the start.
+  it('cover every label, drawn or not', () => {
+    const c = defaultComparison(undefined, ['lang: zh-Hans', 'labels:', '  seePreviousSlide: "（见龘）"']);
+    const { fonts, deck } = renderDeck(c, templates);
+    expect(deck).not.toContain('龘');
+    const covers = (cp: number) =>
+      fonts.faces.some((f) =>
+        f.unicodeRange.split(/,\s*/).some((r) => {
+          const [lo = '', hi = lo] = r.replace(/^U\+/i, '').split('-');
+          return parseInt(lo, 16) <= cp && cp <= parseInt(hi, 16);
+        }),
+      );
+    expect(covers('龘'.codePointAt(0)!)).toBe(true);
+  });
+});
+
 describe('labels in every output', () => {
   it("draws every output in the deck's language, with its overrides escaped", () => {
     const c = defaultComparison(undefined, ['lang: fr', 'labels:', '  sources: "<b>Lectures</b> & plus"']);
