@@ -285,7 +285,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     options.signal?.removeEventListener('abort', onAbort);
     // close() is idempotent: after a failure it closes here, after printing it is awaited here.
     if (owned) await session?.close();
-    if (process.env.CAREERDECK_TIMINGS) printTimings();
+    if (process.env.CAREERDECK_TIMINGS === '1') printTimings();
+    // Each build's spans only: a dev server's builds would otherwise pile them up.
+    performance.clearMeasures();
   }
 }
 
