@@ -120,6 +120,7 @@ describe('right to left: an Arabic deck', () => {
       expect(chart.bars).toHaveLength(2);
       expect(Math.abs((chart.bars[0] ?? 0) - (chart.bars[1] ?? 1))).toBeLessThan(0.5);
       expect(chart.bars[0]).toBeGreaterThan((chart.svg.left + chart.svg.right) / 2);
+      expect(chart.labels.length).toBeGreaterThanOrEqual(2);
       for (const left of chart.labels) expect(left).toBeGreaterThanOrEqual((chart.bars[0] ?? Infinity) - 0.5);
     } finally {
       await page.close();
