@@ -9,6 +9,7 @@ import { pdfName } from './names.js';
 import { slideBookmarks } from './bookmarks.js';
 import type { Bookmark } from './pdf-outline.js';
 import { handoutView } from '../render/handout-view.js';
+import { fillLabel } from '../model/labels.js';
 
 /** One PDF of a deck: the page it prints, how, and what goes into its metadata. */
 export interface PdfJob {
@@ -35,11 +36,13 @@ const PRINT: PDFOptions = { printBackground: true, preferCSSPageSize: true, tagg
 export function pdfJobs(c: Comparison, r: RenderedDeck, warn: (d: Diagnostic) => void = () => undefined): PdfJob[] {
   const { deck } = c;
   const handoutPages = handoutView(r.view, deck.paper, deck.handout.perPage).pages;
+  // Document titles (what a PDF viewer shows) in the deck's language, like every label.
+  const { labels } = r.view;
   return [
     {
       kind: 'report',
       name: pdfName(deck.slug, 'report'),
-      title: `${deck.title}: comparison report`,
+      title: fillLabel(labels.reportTitle, { title: deck.title }),
       path: '/report.html',
       html: r.report,
       pdf: { ...PRINT, outline: true },
@@ -47,7 +50,7 @@ export function pdfJobs(c: Comparison, r: RenderedDeck, warn: (d: Diagnostic) =>
     {
       kind: 'handout',
       name: pdfName(deck.slug, 'handout'),
-      title: `${deck.title}: handout`,
+      title: fillLabel(labels.handoutTitle, { title: deck.title }),
       path: '/handout.html',
       html: r.handout,
       pdf: PRINT,
@@ -57,7 +60,7 @@ export function pdfJobs(c: Comparison, r: RenderedDeck, warn: (d: Diagnostic) =>
     {
       kind: 'notes',
       name: pdfName(deck.slug, 'notes'),
-      title: `${deck.title}: speaker notes`,
+      title: fillLabel(labels.notesTitle, { title: deck.title }),
       path: '/notes.html',
       html: r.notes,
       pdf: { ...PRINT, outline: true },
@@ -65,7 +68,7 @@ export function pdfJobs(c: Comparison, r: RenderedDeck, warn: (d: Diagnostic) =>
     {
       kind: 'slides',
       name: pdfName(deck.slug, 'slides'),
-      title: `${deck.title}: slides`,
+      title: fillLabel(labels.slidesTitle, { title: deck.title }),
       path: '/index.html?print-pdf',
       html: r.deck,
       readyAttribute: 'data-careerdeck-pdf-ready',
@@ -77,7 +80,7 @@ export function pdfJobs(c: Comparison, r: RenderedDeck, warn: (d: Diagnostic) =>
       return {
         kind: 'factsheet' as const,
         name: pdfName(deck.slug, 'factsheet', slug),
-        title: `${role?.title ?? slug}: fact sheet`,
+        title: fillLabel(labels.factsheetTitle, { role: role?.title ?? slug }),
         path: `/factsheet-${slug}.html`,
         html,
         beforePrint: async (page: Page) => {

@@ -14,6 +14,7 @@ import { logoPicture } from './pptx/pictures.js';
 import { measureSlides, refit, shrinkWarnings } from './fit/slides.js';
 import { slideImages } from './slide-images.js';
 import type { BrowserExtras, ReachFile } from './reach.js';
+import { fillLabel } from '../model/labels.js';
 
 export type { BrowserExtras };
 
@@ -67,8 +68,10 @@ export async function printDeck(
   const warnings: Diagnostic[] = [];
   const meta = {
     author: c.deck.presenter,
-    subject: c.deck.subtitle ?? `A comparison of ${c.roles.map((role) => role.title).join(', ')}`,
-    keywords: ['careers', ...c.roles.map((role) => role.title)],
+    subject:
+      c.deck.subtitle ??
+      fillLabel(first.view.labels.comparisonOf, { roles: c.roles.map((role) => role.title).join(', ') }),
+    keywords: [first.view.labels.careersKeyword, ...c.roles.map((role) => role.title)],
     date,
   };
   const jobs = pdfJobs(c, first, (d) => warnings.push(d));
