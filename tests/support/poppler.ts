@@ -38,3 +38,23 @@ export async function popplerFonts(file: string): Promise<{ name: string; type: 
       return { name, type, embedded: emb === 'yes' };
     });
 }
+
+/**
+ * Where pdftotext finds the line that reads `text` on page `page` (1-based), in points from the
+ * page's left edge; undefined if no line does. pdftotext gives right-to-left words in visual
+ * order, letters reversed, so a line matches read either way. Unlike pdf.js, it measures Arabic
+ * words drawn with ActualText correctly.
+ */
+export async function lineBox(
+  file: string,
+  page: number,
+  text: string,
+): Promise<{ x0: number; x1: number } | undefined> {
+  const { stdout } = await run('pdftotext', ['-f', String(page), '-l', String(page), '-bbox-layout', file, '-']);
+  const want = text.replace(/\s/g, '');
+  for (const m of stdout.matchAll(/<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)) {
+    const words = [...(m[3] ?? '').matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1] ?? '').join('');
+    if (words === want || [...words].reverse().join('') === want) return { x0: Number(m[1]), x1: Number(m[2]) };
+  }
+  return undefined;
+}
