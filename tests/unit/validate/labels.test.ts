@@ -38,6 +38,28 @@ describe('labels: in a deck', () => {
     expect(model.decks[0]?.labels).toEqual({ atAGlance: 'Überblick' });
   });
 
+  it('warns of a reworded label that drops or invents a slot, at its line, and keeps the wording', () => {
+    const { model, diagnostics } = check([
+      'labels:',
+      '  pageOfPages: "Seite {page}"',
+      '  onlyRole: "Nur {rolle}"',
+      '  agenda: Ablauf',
+    ]);
+    expect(diagnostics.map((d) => [d.line, d.severity, d.message])).toEqual([
+      [
+        5,
+        'warning',
+        '"labels.pageOfPages" leaves out {pages}, so what it shows is lost; write {pages} where it belongs, as in "Page {page} of {pages}"',
+      ],
+      [
+        6,
+        'warning',
+        '"labels.onlyRole" has {rolle}, which this label does not fill, so it prints as written; its slots are {role}',
+      ],
+    ]);
+    expect(model.decks[0]?.labels).toEqual({ pageOfPages: 'Seite {page}', onlyRole: 'Nur {rolle}', agenda: 'Ablauf' });
+  });
+
   it('refuses a label that is not one line of text', () => {
     const { diagnostics } = check(['labels:', '  sources: [a, b]']);
     expect(diagnostics[0]).toMatchObject({ line: 5, message: expect.stringContaining('"labels.sources"') as string });
