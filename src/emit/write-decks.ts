@@ -1,3 +1,4 @@
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { alive } from '../browser/profile.js';
 import type { Comparison } from '../compare/compare.js';
@@ -66,7 +67,22 @@ export async function writeDecks(
     await Promise.all(writers.map((w) => w.rollback()));
     throw error;
   }
+  // After the commit, so a failed build keeps every file: fonts the deck's pages no longer load
+  // (its Chinese text was deleted) leave the folder, which holds only what the outputs use.
+  for (const deck of decks) await pruneFonts(deck.dir, deck.assets);
   return { decks: written, progress };
+}
+
+/** Removes files in the deck's `assets/fonts/` that are not among its assets now. */
+async function pruneFonts(dir: string, assets: readonly Asset[]): Promise<void> {
+  const kept = new Set(assets.map((a) => path.normalize(a.path)));
+  const fonts = path.join(dir, 'assets', 'fonts');
+  const names = await readdir(fonts).catch(() => [] as string[]);
+  await Promise.all(
+    names
+      .filter((name) => !kept.has(path.join('assets', 'fonts', name)))
+      .map((name) => rm(path.join(fonts, name), { force: true })),
+  );
 }
 
 async function stageDeck(
