@@ -70,3 +70,7 @@ export function bundledScriptOf(char: string): string | undefined {
   if (SHARED.test(char)) return 'shared';
   return BUNDLED_SCRIPTS.find((s) => s.test.test(char))?.name;
 }
+
+/** A character's code point as Unicode writes it (`U+0E04`), for messages about fonts. */
+export const codePoint = (char: string): string =>
+  `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;

@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Diagnostic } from '../errors.js';
-import { BUNDLED_FAMILIES, type BundledFamily, bundledScriptOf, familiesFor, FONT_WEIGHTS } from '../model/fonts.js';
+import {
+  BUNDLED_FAMILIES,
+  type BundledFamily,
+  bundledScriptOf,
+  codePoint,
+  familiesFor,
+  FONT_WEIGHTS,
+} from '../model/fonts.js';
 
 /** A unicode-range subset of a font package: the code points its file covers. */
 export interface FontSubset {
@@ -238,7 +245,7 @@ export function uncoveredWarnings(file: string, plan: FontPlan): Diagnostic[] {
   if (missing.length === 0) return [];
   const shown = missing
     .slice(0, 5)
-    .map((char) => `"${char}" (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`)
+    .map((char) => `"${char}" (${codePoint(char)})`)
     .join(', ');
   return [
     {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../errors.js';
 import type { SourceFile } from '../load/source.js';
-import { BUNDLED_FAMILIES, bundledScriptOf } from '../model/fonts.js';
+import { BUNDLED_FAMILIES, bundledScriptOf, codePoint as hex } from '../model/fonts.js';
 
 /**
  * Scripts named in the warning when a text uses them; any other letter outside the bundled
@@ -36,8 +36,6 @@ const NAMED_SCRIPTS = [
   'Balinese',
   'Yi',
 ].map((name) => ({ name, test: new RegExp(`^\\p{Script=${name}}$`, 'u') }));
-
-const hex = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** The script a character no bundled font draws belongs to, for the message. */
 function scriptName(char: string): string {

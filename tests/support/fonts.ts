@@ -55,6 +55,22 @@ export interface GlyphCount {
   uncounted: string[];
 }
 
+/** A PDF opened with pdf-lib, with the lookups both readers below need: references followed. */
+async function openPdf(bytes: Uint8Array) {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const deref = (o: PDFObject | undefined): PDFObject | undefined => (o instanceof PDFRef ? doc.context.lookup(o) : o);
+  /** A dictionary, or a stream's dictionary. */
+  const dict = (o: PDFObject | undefined) => {
+    const d = deref(o);
+    return d instanceof PDFDict ? d : d instanceof PDFRawStream ? d.dict : undefined;
+  };
+  const name = (o: PDFObject | undefined) => {
+    const d = deref(o);
+    return d instanceof PDFName ? d.decodeText() : undefined;
+  };
+  return { doc, deref, dict, name };
+}
+
 /**
  * Counts the .notdef glyphs a PDF draws. Chromium (Skia) writes every font as a Type0 font with
  * a CIDFontType2 descendant, Identity-H encoding and an identity CID-to-glyph map: each 2-byte
@@ -65,17 +81,7 @@ export interface GlyphCount {
  * count cannot be wrong in silence. pdf-lib inflates the streams: no tool beyond Node is needed.
  */
 export async function countNotdef(bytes: Uint8Array): Promise<GlyphCount> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  const { context } = doc;
-  const deref = (o: PDFObject | undefined): PDFObject | undefined => (o instanceof PDFRef ? context.lookup(o) : o);
-  const dict = (o: PDFObject | undefined) => {
-    const d = deref(o);
-    return d instanceof PDFDict ? d : d instanceof PDFRawStream ? d.dict : undefined;
-  };
-  const name = (o: PDFObject | undefined) => {
-    const d = deref(o);
-    return d instanceof PDFName ? d.decodeText() : undefined;
-  };
+  const { doc, deref, dict, name } = await openPdf(bytes);
   const result: GlyphCount = { glyphs: 0, notdef: 0, uncounted: [] };
   const seen = new Set<PDFObject>();
 
@@ -243,17 +249,7 @@ export interface PdfFont {
  * Needs nothing beyond Node, so the test runs where poppler-utils is not installed.
  */
 export async function pdfFonts(bytes: Uint8Array): Promise<PdfFont[]> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  const { context } = doc;
-  const deref = (o: PDFObject | undefined): PDFObject | undefined => (o instanceof PDFRef ? context.lookup(o) : o);
-  const dict = (o: PDFObject | undefined) => {
-    const d = deref(o);
-    return d instanceof PDFDict ? d : d instanceof PDFRawStream ? d.dict : undefined;
-  };
-  const name = (o: PDFObject | undefined) => {
-    const d = deref(o);
-    return d instanceof PDFName ? d.decodeText() : undefined;
-  };
+  const { doc, deref, dict, name } = await openPdf(bytes);
   const fonts = new Map<PDFDict, PdfFont>();
   const seen = new Set<PDFDict>();
   const walk = (resources: PDFDict | undefined) => {
