@@ -60,7 +60,11 @@ export function structureObjects(pdf: PdfObjects): PdfObject[] {
     if (type && !STANDARD_TYPES.has(type)) roleMap.set(type, name(ROLES[type] ?? 'Span'));
     const kids = listOf(e.get('K'));
     if (!kids.some((k) => k.t === 'ref' && removed.has(k.n))) continue;
-    const pg = e.get('Pg');
+    // An element that held only wrappers takes the page of the first one, so that its marked
+    // content stays plain MCIDs (those on another page become marked-content references).
+    const firstLifted = kids.find((k) => k.t === 'ref' && removed.has(k.n));
+    const pg = e.get('Pg') ?? (firstLifted?.t === 'ref' ? elems.get(firstLifted.n)!.get('Pg') : undefined);
+    if (pg && !e.has('Pg')) e.set('Pg', pg);
     const flat = kids.flatMap((k) => (k.t === 'ref' && removed.has(k.n) ? lifted(k.n, pg) : [k]));
     e.set('K', flat.length === 1 ? flat[0]! : { t: 'array', items: flat });
     changed.add(n);
