@@ -19,18 +19,26 @@ export function joinClusterSpans(ops: readonly Operation[], fonts: FontTexts): O
   const out: Operation[] = [];
   const stack: string[] = [];
   let font = '';
+  // The font in force before each operation, and where the current stretch of plain operations
+  // began: glyphs drawn before a run's first span (its last letter, in a right-to-left run) belong to it.
+  const fontBefore: string[] = [];
+  let stretch = 0;
   for (let i = 0; i < ops.length; i++) {
     const o = ops[i]!;
+    fontBefore[i] = font;
     if (o.op === 'Tf') font = o.operands[0]?.slice(1) ?? '';
     if (isSpan(o)) {
-      const run = clusterRun(ops, i, fonts, font, stack.includes('/ReversedChars'));
+      const run = clusterRun(ops, stretch, fonts, fontBefore[stretch]!, stack.includes('/ReversedChars'));
       if (run) {
+        out.length -= i - stretch;
         out.push(...run.ops);
         font = run.font;
         i = run.end - 1;
+        stretch = run.end;
         continue;
       }
     }
+    if (isMarkOpen(o) || o.op === 'EMC' || o.op === 'BT' || o.op === 'ET') stretch = i + 1;
     if (isMarkOpen(o)) stack.push(o.operands[0] ?? '');
     if (o.op === 'EMC') stack.pop();
     out.push(o);
@@ -38,7 +46,7 @@ export function joinClusterSpans(ops: readonly Operation[], fonts: FontTexts): O
   return out;
 }
 
-/** The run that starts with the span at `start`, rewritten; undefined to leave it as it is. */
+/** The run of glyphs and cluster spans that starts at `start`, rewritten; undefined to leave it as it is. */
 function clusterRun(ops: readonly Operation[], start: number, fonts: FontTexts, startFont: string, reversed: boolean) {
   const pieces: string[] = [];
   const kept: Operation[] = [];
