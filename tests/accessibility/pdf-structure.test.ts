@@ -49,8 +49,6 @@ const pdf = (deck: string, kind: string): Printed => {
 };
 const everyPdf = () =>
   [...pdfs].flatMap(([deck, files]) => [...files].map(([kind, printed]) => ({ deck, kind, ...printed })));
-/** Share of text-showing operators outside the structure tree (neither tagged nor an artifact). */
-const untaggedShare = (s: PdfStructure) => s.untaggedText / Math.max(1, s.text);
 
 describe('every PDF', () => {
   it('is tagged, in the deck language, shows its title in the window bar, and gives every figure alt text', () => {
@@ -86,7 +84,9 @@ describe('every PDF', () => {
       expect(matterhorn, `${deck}/${kind}`).toEqual([]);
       // Chromium wrapped every run of text in one (51% of the slides PDF's elements).
       expect(typeCounts(structure).NonStruct ?? 0, `${deck}/${kind}: NonStruct elements`).toBe(0);
-      expect(typeCounts(structure).Strong, `${deck}/${kind}: <strong> keeps its own type, role-mapped`).toBeGreaterThan(0);
+      expect(typeCounts(structure).Strong, `${deck}/${kind}: <strong> keeps its own type, role-mapped`).toBeGreaterThan(
+        0,
+      );
     }
   });
 

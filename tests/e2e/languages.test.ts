@@ -168,7 +168,10 @@ describe('decks in four languages, printed with only the bare system fonts', () 
       const report = await pdfToText(pdfs().find((p) => p.name.endsWith('-report.pdf'))!.file);
       const found = wordsFound(report, words, lang);
       expect(words.length).toBeGreaterThan(60);
-      expect(found.missing.length / words.length, `${slug}: words split or lost: ${found.missing.slice(0, 12).join(' ')}`).toBeLessThanOrEqual(0.01);
+      expect(
+        found.missing.length / words.length,
+        `${slug}: words split or lost: ${found.missing.slice(0, 12).join(' ')}`,
+      ).toBeLessThanOrEqual(0.01);
       const slides = await pdfToText(pdfs().find((p) => p.name.endsWith('-slides.pdf'))!.file);
       for (const heading of headings) {
         expect(squeeze(report), `${slug} report: "${heading}"`).toContain(squeeze(heading));
@@ -287,7 +290,12 @@ async function writtenText(slug: string, lang: string): Promise<{ words: string[
     for (const line of body.split('\n')) {
       if (line.startsWith('## ')) {
         inNote = false;
-        headings.push(line.slice(3).replace(/\{[^}]*\}\s*$/, '').trim());
+        headings.push(
+          line
+            .slice(3)
+            .replace(/\{[^}]*\}\s*$/, '')
+            .trim(),
+        );
       }
       if (/^Note:/.test(line)) inNote = true;
       if (inNote || line.startsWith('## ') || line.startsWith('![')) continue;

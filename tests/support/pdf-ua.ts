@@ -43,13 +43,15 @@ export async function matterhornFailures(bytes: Uint8Array): Promise<string[]> {
   const utf8 = xmp === undefined ? undefined : Buffer.from(xmp, 'latin1').toString('utf8');
   if (!utf8) fail('06-001', 'the catalog has no XMP metadata stream');
   else {
-    if (!/<pdfuaid:part>1<\/pdfuaid:part>|pdfuaid:part="1"/.test(utf8)) fail('06-002', 'the XMP metadata lacks pdfuaid:part 1');
+    if (!/<pdfuaid:part>1<\/pdfuaid:part>|pdfuaid:part="1"/.test(utf8))
+      fail('06-002', 'the XMP metadata lacks pdfuaid:part 1');
     if (!/<dc:title>\s*<rdf:Alt>\s*<rdf:li[^>]*>[^<]+</.test(utf8)) fail('06-003', 'the XMP metadata has no dc:title');
   }
   if (get(dict(catalog.get(PDFName.of('ViewerPreferences'))), 'DisplayDocTitle') !== PDFBool.True)
     fail('07-001', '/ViewerPreferences /DisplayDocTitle is not true');
   // 01: tagged content. 11: natural language.
-  if (get(dict(catalog.get(PDFName.of('MarkInfo'))), 'Marked') !== PDFBool.True) fail('01-002', '/MarkInfo /Marked is not true');
+  if (get(dict(catalog.get(PDFName.of('MarkInfo'))), 'Marked') !== PDFBool.True)
+    fail('01-002', '/MarkInfo /Marked is not true');
   const lang = get(catalog, 'Lang');
   if (!lang || lang.toString().replace(/[()<>]/g, '') === '') fail('11-001', 'the catalog has no /Lang');
   const root = dict(catalog.get(PDFName.of('StructTreeRoot')));
@@ -112,7 +114,8 @@ export async function matterhornFailures(bytes: Uint8Array): Promise<string[]> {
     const at = `page ${i + 1}`;
     const annots = list(page.node.get(PDFName.of('Annots'))).map(dict);
     const drawn = annots.filter((a) => !['Popup', 'PrinterMark'].includes(nameOf(get(a, 'Subtype')) ?? ''));
-    if (drawn.length > 0 && nameOf(get(page.node, 'Tabs')) !== 'S') fail('28-011', `${at} has annotations but no /Tabs /S`);
+    if (drawn.length > 0 && nameOf(get(page.node, 'Tabs')) !== 'S')
+      fail('28-011', `${at} has annotations but no /Tabs /S`);
     for (const a of drawn) {
       if (get(a, 'StructParent') === undefined) fail('28-002', `${at}: an annotation is not in the structure tree`);
       if (nameOf(get(a, 'Subtype')) === 'Link' && !get(a, 'Contents')) fail('28-009', `${at}: a link has no /Contents`);

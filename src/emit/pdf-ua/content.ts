@@ -64,8 +64,10 @@ function nestedEnd(s: string, i: number): number {
   for (let j = i; j < s.length; j++) {
     const c = s[j]!;
     if (c === '(') j = literalStringEnd(s, j) - 1;
-    else if (c === '<' && s[j + 1] === '<') (depth++, j++);
-    else if (c === '>' && s[j + 1] === '>') {
+    else if (c === '<' && s[j + 1] === '<') {
+      depth++;
+      j++;
+    } else if (c === '>' && s[j + 1] === '>') {
       j++;
       if (--depth === 0) return j + 1;
     } else if (c === '<') j = s.indexOf('>', j);
@@ -76,7 +78,24 @@ function nestedEnd(s: string, i: number): number {
 }
 
 /** Operators that put marks on the page (text, paths, shadings, images and forms). */
-export const PAINTING = new Set(['Tj', 'TJ', "'", '"', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'S', 's', 'sh', 'Do', 'EI']);
+export const PAINTING = new Set([
+  'Tj',
+  'TJ',
+  "'",
+  '"',
+  'f',
+  'F',
+  'f*',
+  'B',
+  'B*',
+  'b',
+  'b*',
+  'S',
+  's',
+  'sh',
+  'Do',
+  'EI',
+]);
 export const TEXT_SHOWING = new Set(['Tj', 'TJ', "'", '"']);
 
 /** The bytes a text-showing operation shows (its string operands), as latin1 text. */

@@ -3,7 +3,8 @@ import { type Operation, PAINTING, shownBytes, TEXT_SHOWING, textOf } from './co
 /** Per font resource name, what each glyph code stands for (from the font's ToUnicode map). */
 export type FontTexts = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
-const isSpan = (o: Operation) => o.op === 'BDC' && o.operands[0] === '/Span' && /\/ActualText\s*[(<]/.test(o.operands[1] ?? '');
+const isSpan = (o: Operation) =>
+  o.op === 'BDC' && o.operands[0] === '/Span' && /\/ActualText\s*[(<]/.test(o.operands[1] ?? '');
 const isMarkOpen = (o: Operation) => o.op === 'BDC' || o.op === 'BMC';
 
 /**
@@ -104,6 +105,7 @@ export function utf16Hex(text: string): string {
 }
 
 const ENDS_ARTIFACT = new Set(['BDC', 'BMC', 'EMC', 'BT', 'ET', 'q', 'Q']);
+const PATH_CONSTRUCTION = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
 
 /**
  * Marks what is drawn outside the structure tree as an artifact (PDF/UA-1 7.1, Matterhorn 01-001):
@@ -120,14 +122,19 @@ export function markArtifacts(ops: readonly Operation[]): Operation[] {
     if (open) out.push({ op: 'EMC', operands: [], text: 'EMC' });
     open = false;
   };
+  // No marked-content operator may stand inside a path object: an artifact opens before the
+  // path's first construction operator, not before the operator that paints it.
+  let pathStart: number | undefined;
   for (const o of ops) {
     if (ENDS_ARTIFACT.has(o.op)) close();
     if (isMarkOpen(o)) tagged.push(o.operands[0] === '/Artifact' || /\/MCID\s+\d/.test(o.operands[1] ?? ''));
     if (o.op === 'EMC') tagged.pop();
+    if (PATH_CONSTRUCTION.has(o.op)) pathStart ??= out.length;
     if (PAINTING.has(o.op) && !open && !tagged.includes(true)) {
-      out.push({ op: 'BMC', operands: ['/Artifact'], text: '/Artifact BMC' });
+      out.splice(pathStart ?? out.length, 0, { op: 'BMC', operands: ['/Artifact'], text: '/Artifact BMC' });
       open = true;
     }
+    if (PAINTING.has(o.op) || o.op === 'n') pathStart = undefined;
     out.push(o);
   }
   close();

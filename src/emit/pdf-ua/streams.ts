@@ -20,7 +20,8 @@ export function rewrittenStreams(pdf: PdfObjects): PdfObject[] {
     const text = pdf.streamText(n);
     const ops = text === undefined ? undefined : operations(text);
     const fonts = fontTexts(pdf, resources, fontCache);
-    for (const form of forms(pdf, resources)) visit(form.n, pdf.resolve(entry(form.value, 'Resources')) ?? resources, false, depth + 1);
+    for (const form of forms(pdf, resources))
+      visit(form.n, pdf.resolve(entry(form.value, 'Resources')) ?? resources, false, depth + 1);
     if (!ops) return;
     const joined = joinClusterSpans(ops, fonts);
     const result = page ? markArtifacts(joined) : joined;
@@ -43,13 +44,20 @@ function forms(pdf: PdfObjects, resources: PdfValue | undefined): { n: number; v
   if (xobjects?.t !== 'dict') return [];
   return [...xobjects.entries.values()].flatMap((v) => {
     const value = v.t === 'ref' ? pdf.get(v.n) : undefined;
-    return v.t === 'ref' && value && entry(value, 'Subtype')?.t === 'name' && writeValue(entry(value, 'Subtype')!) === '/Form'
+    return v.t === 'ref' &&
+      value &&
+      entry(value, 'Subtype')?.t === 'name' &&
+      writeValue(entry(value, 'Subtype')!) === '/Form'
       ? [{ n: v.n, value }]
       : [];
   });
 }
 
-function fontTexts(pdf: PdfObjects, resources: PdfValue | undefined, cache: Map<number, Map<string, string>>): FontTexts {
+function fontTexts(
+  pdf: PdfObjects,
+  resources: PdfValue | undefined,
+  cache: Map<number, Map<string, string>>,
+): FontTexts {
   const fonts = pdf.resolve(entry(resources, 'Font'));
   const out = new Map<string, ReadonlyMap<string, string>>();
   if (fonts?.t !== 'dict') return out;

@@ -12,7 +12,14 @@ export const STANDARD_TYPES = new Set(
 );
 
 /** What a non-standard type that Chromium writes means in standard terms; anything else is a Span. */
-const ROLES: Record<string, string> = { Strong: 'Span', Em: 'Span', Title: 'H1', Aside: 'Sect', FENote: 'Note', Sub: 'Span' };
+const ROLES: Record<string, string> = {
+  Strong: 'Span',
+  Em: 'Span',
+  Title: 'H1',
+  Aside: 'Sect',
+  FENote: 'Note',
+  Sub: 'Span',
+};
 
 /** Keys that give a NonStruct element a meaning of its own, so that it is kept. */
 const MEANINGFUL = ['Alt', 'ActualText', 'ID', 'A', 'C', 'Lang', 'E', 'T'];
@@ -43,7 +50,12 @@ export function structureObjects(pdf: PdfObjects): PdfObject[] {
   const removable = (n: number) => {
     const e = elems.get(n)!;
     const parent = parentOf(n);
-    return nameOf(e.get('S')) === 'NonStruct' && parent !== undefined && elems.has(parent) && !MEANINGFUL.some((k) => e.has(k));
+    return (
+      nameOf(e.get('S')) === 'NonStruct' &&
+      parent !== undefined &&
+      elems.has(parent) &&
+      !MEANINGFUL.some((k) => e.has(k))
+    );
   };
   const removed = new Set([...elems.keys()].filter(removable));
   const survivor = (n: number): number => {
@@ -92,13 +104,18 @@ export function structureObjects(pdf: PdfObjects): PdfObject[] {
     });
   }
 
-  const out: PdfObject[] = [...changed].sort((a, b) => a - b).map((n) => ({ number: n, body: writeValue({ t: 'dict', entries: elems.get(n)! }) }));
+  const out: PdfObject[] = [...changed]
+    .sort((a, b) => a - b)
+    .map((n) => ({ number: n, body: writeValue({ t: 'dict', entries: elems.get(n)! }) }));
   out.push(...parentTreeObjects(pdf, entry(root, 'ParentTree'), removed, survivor));
   out.push(...outlineItemObjects(pdf, catalog, removed, survivor));
   if (roleMap.size > 0) {
     const entries = new Map(root.entries);
     const existing = pdf.resolve(entries.get('RoleMap'));
-    entries.set('RoleMap', { t: 'dict', entries: new Map([...(existing?.t === 'dict' ? existing.entries : []), ...roleMap]) });
+    entries.set('RoleMap', {
+      t: 'dict',
+      entries: new Map([...(existing?.t === 'dict' ? existing.entries : []), ...roleMap]),
+    });
     out.push({ number: rootRef.n, body: writeValue({ t: 'dict', entries }) });
   }
   return out;
@@ -168,7 +185,7 @@ function outlineItemObjects(
   const out: PdfObject[] = [];
   const seen = new Set<number>();
   const visit = (itemRef: PdfValue | undefined) => {
-    for (let at = itemRef; at?.t === 'ref' && !seen.has(at.n); ) {
+    for (let at = itemRef; at?.t === 'ref' && !seen.has(at.n);) {
       seen.add(at.n);
       const item = pdf.get(at.n);
       if (item?.t !== 'dict') return;

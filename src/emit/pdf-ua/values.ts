@@ -66,7 +66,8 @@ export function readValue(text: string, at = 0): { value: PdfValue; end: number 
   if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) {
     // "12 0 R" is a reference: two integers and R.
     const ref = /^\s+(\d+)\s+R(?![^\s()<>[\]{}/%])/.exec(text.slice(j, j + 24));
-    if (/^\d+$/.test(word) && ref) return { value: { t: 'ref', n: Number(word), g: Number(ref[1]) }, end: j + ref[0].length };
+    if (/^\d+$/.test(word) && ref)
+      return { value: { t: 'ref', n: Number(word), g: Number(ref[1]) }, end: j + ref[0].length };
     return { value: { t: 'num', v: Number(word), raw: word }, end: j };
   }
   return { value: { t: 'word', raw: word }, end: j };
@@ -112,7 +113,10 @@ export function writeValue(value: PdfValue): string {
 export const ref = (n: number): PdfValue => ({ t: 'ref', n, g: 0 });
 export const num = (v: number): PdfValue => ({ t: 'num', v, raw: String(v) });
 export const name = (n: string): PdfValue => ({ t: 'name', raw: `/${n}` });
-export const dict = (entries: Record<string, PdfValue>): PdfValue => ({ t: 'dict', entries: new Map(Object.entries(entries)) });
+export const dict = (entries: Record<string, PdfValue>): PdfValue => ({
+  t: 'dict',
+  entries: new Map(Object.entries(entries)),
+});
 
 /** A dictionary's entry, or undefined when the value is not a dictionary or lacks the key. */
 export function entry(value: PdfValue | undefined, key: string): PdfValue | undefined {

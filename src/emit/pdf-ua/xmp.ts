@@ -8,7 +8,8 @@ export interface XmpFields {
   lang?: string | undefined;
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * The document's XMP metadata packet (ISO 16684-1) with the PDF/UA identification schema
