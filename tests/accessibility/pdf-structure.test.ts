@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,12 +16,14 @@ interface Printed {
 }
 
 let dir: string;
+let outDir: string;
 /** Every PDF built, by deck and file name. */
 const pdfs = new Map<string, Map<string, Printed>>();
 
 beforeAll(async () => {
   const project = await accessibilityProject('pdf-structure');
   dir = project.dir;
+  outDir = project.out;
   await build({ contentDir: project.content, outDir: project.out, date: new Date('2026-01-02T03:04:05Z') });
   for (const entry of await readdir(project.out, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue; // the build record
@@ -90,6 +93,14 @@ describe('every PDF', () => {
     }
   });
 
+  // veraPDF is a Java program outside npm and Debian: run when a machine has it on its PATH.
+  const verapdf = onPath('verapdf');
+  it.skipIf(!verapdf)("passes veraPDF's PDF/UA-1 profile, where veraPDF is installed", () => {
+    const files = everyPdf().map(({ deck, kind }) => path.join(outDir, deck, `${deck}-${kind}.pdf`));
+    const report = execFileSync('verapdf', ['--flavour', 'ua1', '--format', 'text', ...files], { encoding: 'utf8' });
+    expect(report.split('\n').filter((line) => line.startsWith('FAIL'))).toEqual([]);
+  });
+
   it('has headings in order: never a level skipped on the way down', () => {
     for (const { deck, kind, structure } of everyPdf()) {
       let previous = 0;
@@ -152,3 +163,12 @@ describe.each([DEFAULT_DECK, THREE_ROLES])('the report of %s', (deck) => {
     expect(typeCounts(structure)).toMatchObject({ TH: expect.any(Number), Figure: expect.any(Number) });
   });
 });
+
+function onPath(command: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
