@@ -14,6 +14,7 @@ import { DEFAULT_CONTENT_DIR } from '../config/defaults.js';
 import { withDefaults } from '../config/precedence.js';
 import type { DeckSettings } from '../model/settings.js';
 import type { ContentModel, Deck, ImageUse, Role } from '../model/index.js';
+import { blockImages } from '../model/index.js';
 import { windowsNameProblem } from './file-name.js';
 import { nearMatchWarnings } from './near-matches.js';
 import { deckSchema, roleSchema, SLUG } from './schema.js';
@@ -105,7 +106,7 @@ export function checkContent(
     const data = isRecord(parsed.data) ? parsed.data : {};
     images.push(
       ...body.sections.flatMap((s) =>
-        s.blocks.flatMap((b) => (b.kind === 'paragraph' ? b.images : b.items.flatMap((i) => i.images))),
+        s.blocks.flatMap(blockImages),
       ),
     );
     if (source.kind === 'role') {
