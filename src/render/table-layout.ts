@@ -12,7 +12,7 @@ export const TABLE_EM = 0.8;
 /** The smallest type a table is drawn at before it is split: the deck's readable minimum (emit/fit/slides.ts READABLE_ZOOM). */
 export const MIN_TABLE_SCALE = 0.75;
 /** A cell's text wraps, but not below this many letters a line, nor inside a word. */
-const WRAP_AT = 16;
+const WRAP_AT = 12;
 /** Cell padding (0.6em a side) and a margin for digits, wider than the average letter. */
 const CELL_PAD = 3.5;
 /** Table text is mostly figures and short words, wider than the average letter the slides count in. */
