@@ -104,11 +104,7 @@ export function checkContent(
     );
     diagnostics.push(...body.diagnostics);
     const data = isRecord(parsed.data) ? parsed.data : {};
-    images.push(
-      ...body.sections.flatMap((s) =>
-        s.blocks.flatMap(blockImages),
-      ),
-    );
+    images.push(...body.sections.flatMap((s) => s.blocks.flatMap(blockImages)));
     if (source.kind === 'role') {
       // Read before the schema: a draft's problems are warnings even when its front matter has some.
       if (data.draft === true) drafts.add(source.slug);

@@ -157,3 +157,26 @@ describe('pictures in the PowerPoint', () => {
     expect(result.warnings.filter((w) => /PowerPoint/.test(w.message))).toEqual([]);
   });
 });
+
+describe('a declining occupation', () => {
+  it('is drawn left of a zero line in the printed chart, and said to be a decline in its text alternative', async () => {
+    // The axis runs below zero (ticks from -30%), and the decline's value stands right of the zero line, by its bar's end.
+    const slidesPdf = path.join(out, `${SLUG}-slides.pdf`);
+    const page = slidePages.findIndex((p) => p.includes('Projected job growth')) + 1;
+    const words = await wordBoxes(slidesPdf, page);
+    const at = (t: string) => words.find((w) => w.text === t)?.x0 ?? NaN;
+    expect(at('-30%')).toBeLessThan(at('0%'));
+    expect(at('-26%')).toBeGreaterThan(at('0%'));
+    expect(at('-20%')).toBeLessThan(at('-10%'));
+    expect(text.report).toContain('-30%');
+    const deck = await readFile(path.join(out, 'index.html'), 'utf8');
+    expect(deck).toMatch(/<desc[^>]*>[^<]*Analyst: -26% \(decline\)/);
+  });
+
+  it('has an axis below zero and "decline" in the PowerPoint chart', async () => {
+    const chart = await zip.file('ppt/charts/chart1.xml')!.async('string');
+    expect(chart).toContain('<c:min val="-30"/>');
+    expect(chart).toContain('<c:v>-26</c:v>');
+    expect(pptxSlide('Projected job growth')).toContain('Analyst -26% (decline)');
+  });
+});

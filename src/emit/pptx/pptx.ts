@@ -541,13 +541,16 @@ function drawOutlook(
     catAxisLabelColor: hex(p.ink),
     catAxisLabelFontFace: FONT,
     catAxisLabelFontSize: 14,
+    // The roles' names beside the axis's low end, not at zero where a decline's bar is drawn.
+    catAxisLabelPos: 'low',
     valAxisLabelFormatCode: `0"${space}%"`,
     valAxisLabelColor: hex(p.muted),
     valAxisLabelFontFace: FONT,
-    valAxisMinVal: 0,
+    // A decline draws left of zero: the axis starts at the next multiple of 5 below the lowest value.
+    valAxisMinVal: Math.floor(Math.min(0, ...c.outlook.map((b) => b.growth)) / 5) * 5,
     valGridLine: { color: hex(p.rule), size: 0.75 },
     showTitle: false,
-    altText: `${labels.outlookChartTitle}: ${c.outlook.map((b) => `${b.role} ${formatGrowth(b.growth, lang)}`).join(', ')}`,
+    altText: `${labels.outlookChartTitle}: ${c.outlook.map((b) => `${b.role} ${formatGrowth(b.growth, lang)}${b.growth < 0 ? ` (${labels.outlookDecline})` : ''}`).join(', ')}`,
   });
   if (caption)
     slide.addText(caption, {
