@@ -268,6 +268,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       slides: slides[i]!,
       outputs: d.outputs,
       upToDate: d.upToDate,
+      removed: d.removed,
     }));
     const browser = session && located && printed.some((p) => p.pdfs.length > 0) ? await located : undefined;
     return {
