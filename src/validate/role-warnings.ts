@@ -31,7 +31,7 @@ export function roleWarnings(
   for (const role of roles) {
     const { compared, lists } = listsOf(role);
     const lacksOne = [...keyed].some((id) => !role.sections.some((s) => s.id === id));
-    if (!anyKeywords || compared.length === 0 || hasKeywords(role) || lacksOne) continue;
+    if (!anyKeywords || lists.length === 0 || hasKeywords(role) || lacksOne) continue;
     const first = lists[0] ?? compared[0];
     warnings.push({
       file: role.file,
