@@ -118,6 +118,9 @@ export class DeckWriter {
     await Promise.all(
       [...this.staged, ...this.removals].flatMap((s) => (s.backup ? [rm(s.backup, { force: true })] : [])),
     );
+    // A folder of the deck's that removing left empty (images/ once the slide pictures are dropped) goes too.
+    for (const folder of new Set(this.removals.map((r) => path.dirname(r.file))))
+      if (folder !== this.dir) await rmdir(folder).catch(() => undefined);
     this.staged.length = 0;
     this.removals.length = 0;
     this.madeDirs.length = 0;

@@ -9,6 +9,7 @@ import type { RenderedDeck } from '../render/render.js';
 import type { Asset } from './assets.js';
 import { removeStaleTemps } from './atomic.js';
 import { DeckWriter, type WriteBytes } from './deck-writer.js';
+import { reachName } from './names.js';
 import type { PrintedDeck } from './print-deck.js';
 
 /** One deck folder to write: what the plan says is stale, and what was made for it (if anything). */
@@ -114,6 +115,20 @@ async function stageDeck(
     if (names.has(name) || !(await isFresh(dir, name, [entry.key], last))) continue;
     writer.remove(name);
     result.removed.push(path.join(dir, name));
+  }
+  // Slide pictures are recorded by their thumbnail: when it was the tool's, so are images/NN.png,
+  // and those this build does not write again (the images dropped, a deck now shorter) go too.
+  const thumbnail = reachName(c.deck.slug, 'images');
+  const retaken = (made?.extras.images ?? []).map((i) => i.name);
+  if (last?.outputs[thumbnail] && (!names.has(thumbnail) || retaken.length > 0)) {
+    const kept = new Set(names.has(thumbnail) ? retaken : []);
+    const folder = path.dirname(thumbnail);
+    for (const file of await readdir(path.join(dir, folder)).catch(() => [] as string[])) {
+      const name = `${folder}/${file}`;
+      if (!/^\d+\.png$/.test(file) || kept.has(name)) continue;
+      writer.remove(name);
+      result.removed.push(path.join(dir, name));
+    }
   }
   if (!made) return result;
   const emit = async (name: string, bytes: Uint8Array | string, ms: number, pages?: number) => {

@@ -9,6 +9,8 @@ import { tempProject } from '../support/project.js';
 // `outputs:` narrowed; files the tool did not write stay.
 let project: Awaited<ReturnType<typeof tempProject>>;
 let second: BuildResult;
+/** Slides of the first build: one picture each in images/. */
+let slides = 0;
 const folder = () => path.join(project.out, 'three-roles');
 const pdfs = async () => (await readdir(folder())).filter((n) => !n.startsWith('.') && n !== 'assets').sort();
 
@@ -16,8 +18,11 @@ beforeAll(async () => {
   project = await tempProject('stale', { fixture: 'three-roles' });
   const deckFile = path.join(project.content, 'decks/three-roles.md');
   const deck = await readFile(deckFile, 'utf8');
-  await writeFile(deckFile, deck.replace('paper: Letter', 'paper: Letter\noutputs: [report, factsheets, pptx]'));
-  await build({ contentDir: project.content, outDir: project.out });
+  await writeFile(
+    deckFile,
+    deck.replace('paper: Letter', 'paper: Letter\noutputs: [report, factsheets, pptx, images]'),
+  );
+  slides = (await build({ contentDir: project.content, outDir: project.out })).decks[0]?.slides ?? 0;
   // The author keeps a file of their own in the folder, named like an output.
   await writeFile(path.join(folder(), 'three-roles-handout.pdf'), 'my own handout');
   await writeFile(path.join(folder(), 'notes for Friday.txt'), 'bring the clicker');
@@ -49,11 +54,16 @@ describe('a deck folder after a role is taken out and outputs are narrowed', () 
     expect(await readFile(path.join(folder(), 'three-roles-handout.pdf'), 'utf8')).toBe('my own handout');
   });
 
-  it('says which files it removed', () => {
-    expect(second.decks[0]?.removed?.map((f) => path.basename(f)).sort()).toEqual([
-      'three-roles-ml-platform-engineer-factsheet.pdf',
-      'three-roles.pptx',
-    ]);
+  it('says which files it removed, the slide pictures and their folder included', () => {
+    expect(slides).toBeGreaterThan(9);
+    expect(second.decks[0]?.removed?.map((f) => path.basename(f)).sort()).toEqual(
+      [
+        ...Array.from({ length: slides }, (_, i) => `${String(i + 1).padStart(2, '0')}.png`),
+        'thumbnail.png',
+        'three-roles-ml-platform-engineer-factsheet.pdf',
+        'three-roles.pptx',
+      ].sort(),
+    );
   });
 
   it('builds nothing again afterwards, and removes nothing more', async () => {
