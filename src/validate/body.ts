@@ -17,8 +17,8 @@ export interface BodyResult {
 /**
  * Splits a Markdown body into `##` sections of paragraphs, lists (nested to three levels, numbered
  * from the author's first number, task lists), tables, quotes and code, with their keywords and
- * speaker notes. Anything else (raw HTML, sub-headings, rules, text before the first heading) is
- * reported with its line rather than silently dropped.
+ * speaker notes; a sub-heading (`###`) is a bold line, a rule is left out with a warning. Anything
+ * else (raw HTML, text before the first heading) is reported with its line rather than silently dropped.
  */
 export function parseBody(
   body: string,
@@ -125,6 +125,17 @@ function toBlock(
       return quoteBlock(token as Tokens.Blockquote, line, imagesOf);
     case 'code':
       return { kind: 'code', text: (token as Tokens.Code).text, line };
+    case 'heading':
+      // A sub-heading pasted from a word processor: a bold line of the section (only "##" opens one).
+      return {
+        kind: 'paragraph',
+        markdown: `**${(token as Tokens.Heading).text.trim()}**`,
+        images: imagesOf(token.tokens ?? [], line),
+        line,
+      };
+    case 'hr':
+      warn(line, 'a horizontal rule ("---") is not shown; a "## " heading starts a new section, or leave a blank line');
+      return undefined;
     case 'html':
       problem(line, 'raw HTML is not allowed in content; write it as Markdown (paragraphs, lists, **bold**, links)');
       return undefined;

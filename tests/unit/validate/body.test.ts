@@ -187,11 +187,15 @@ describe('parseBody: problems, each with its file line', () => {
     ]);
   });
 
-  it('still reports sub-headings and rules by name', () => {
-    const { diagnostics } = parse('## A', '', 'ok', '', '### Sub', '', '---');
-    expect(diagnostics.map((d) => [d.line, d.message.split(' is ')[0]])).toEqual([
-      [14, 'a sub-heading'],
-      [16, 'a horizontal rule'],
+  it('shows a sub-heading as a bold line, and leaves a rule out with a warning', () => {
+    const { sections, diagnostics } = parse('## A', '', 'ok', '', '### Sub', '', '---', '', 'after');
+    expect(sections[0]?.blocks.map((b) => (b.kind === 'paragraph' ? b.markdown : b.kind))).toEqual([
+      'ok',
+      '**Sub**',
+      'after',
+    ]);
+    expect(diagnostics).toEqual([
+      { file: FILE, line: 16, severity: 'warning', message: expect.stringMatching(/horizontal rule .* is not shown/) },
     ]);
   });
 
