@@ -489,7 +489,8 @@ function textRuns(paragraphs: readonly Paragraph[], p: Palette, size: number): P
       if (ri === 0) {
         const last = pi === paragraphs.length - 1 || paragraphs[pi + 1]?.role !== para.role;
         options.paraSpaceAfter = para.list ? 6 : para.role === 'code' && !last ? 0 : 12;
-        if (para.list)
+        if (para.task) options.bullet = false;
+        else if (para.list)
           options.bullet =
             para.list === 'number' ? { type: 'number', indent: 22, numberStartAt: para.start ?? 1 } : { indent: 22 };
         if (para.level > 1) options.indentLevel = para.level - 1;

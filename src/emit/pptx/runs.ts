@@ -17,6 +17,8 @@ export interface Paragraph {
   level: number;
   /** A numbered item: the number its list starts at (`<ol start>`), which PowerPoint counts on from. */
   start?: number | undefined;
+  /** A task item: its box stands where the bullet would (no bullet of its own), as on the slide. */
+  task?: boolean | undefined;
   /** What kind of block the paragraph is part of, for its look: a quote, its attribution, code. */
   role?: 'quote' | 'attribution' | 'code' | undefined;
 }
@@ -106,6 +108,7 @@ export function htmlToFlow(html: string): FlowBlock[] {
           };
         } else if (name === 'span' && cls.includes('task-box')) {
           // The ticked and empty ballot boxes: characters every PowerPoint font fallback draws.
+          if (current?.list && current.runs.length === 0) current.task = true;
           add(cls.includes('done') ? '\u2611' : '\u2610');
           styles.push('skip');
           return;
