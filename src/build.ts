@@ -224,6 +224,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       ...model.warnings,
       ...rendered.flatMap((x) => uncoveredWarnings(x.c.deck.file, x.r.fonts)),
       ...printed.flatMap((p) => p.warnings),
+      // Tables drawn smaller or split on the slides as finally fitted.
+      ...printed.flatMap((p) => p.rendered.view.warnings),
     ];
     failOnWarnings(warnings, options.strict);
     // Printing is over: the browser closes (a few hundred ms) while the outputs are written.
@@ -266,6 +268,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       slides: slides[i]!,
       outputs: d.outputs,
       upToDate: d.upToDate,
+      removed: d.removed,
     }));
     const browser = session && located && printed.some((p) => p.pdfs.length > 0) ? await located : undefined;
     return {

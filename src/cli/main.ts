@@ -219,10 +219,14 @@ function progressLine(e: ProgressEvent, style: Style): string {
 function summary(result: BuildResult, ms: number, style: Style): string {
   const written = result.decks.reduce((n, d) => n + d.outputs.length, 0);
   const fresh = result.decks.reduce((n, d) => n + d.upToDate.length, 0);
+  const removed = result.decks.flatMap((d) => d.removed ?? []);
   const time = `in ${(ms / 1000).toFixed(1)} s`;
-  if (written === 0)
+  const gone = removed
+    .map((file) => `removed ${displayPath(file, process.cwd())} ${style.dim('(no longer made)')}\n`)
+    .join('');
+  if (written === 0 && removed.length === 0)
     return style.green(`nothing changed: ${plural(fresh, 'output')} up to date ${time} (--force makes them again)`);
-  return `${style.green(`built ${plural(result.decks.length, 'deck')} ${time}: ${plural(written, 'output')} written${fresh ? `, ${fresh} up to date` : ''}`)}\n${whatToOpen(result)}`;
+  return `${gone}${style.green(`built ${plural(result.decks.length, 'deck')} ${time}: ${plural(written, 'output')} written${fresh ? `, ${fresh} up to date` : ''}${removed.length > 0 ? `, ${removed.length} removed` : ''}`)}\n${whatToOpen(result)}`;
 }
 
 /** Where to go next: the presentation of each deck that was written, and the speaker view's key. */

@@ -26,6 +26,8 @@ interface Staged {
 export class DeckWriter {
   private readonly staged: Staged[] = [];
   private readonly madeDirs: string[] = [];
+  /** Files the last build wrote that this one no longer makes: they go with the commit. */
+  private readonly removals: { file: string; backup?: string | undefined }[] = [];
 
   constructor(
     readonly dir: string,
@@ -57,7 +59,15 @@ export class DeckWriter {
     }
   }
 
-  /** Moves every staged file into place, or none of them. */
+  /**
+   * Marks `name`, an output an earlier build wrote here and this one no longer makes (a role taken
+   * out, `outputs:` narrowed), to be removed when the set is committed, and only then.
+   */
+  remove(name: string): void {
+    this.removals.push({ file: path.join(this.dir, name) });
+  }
+
+  /** Moves every staged file into place and removes those marked, or does none of it. */
   async commit(): Promise<void> {
     const done: Staged[] = [];
     // Named in the error: the file whose rename failed (a folder standing in its place, say).
@@ -76,12 +86,28 @@ export class DeckWriter {
             s.backup = backup;
         }
       }
+      for (const r of this.removals) {
+        const backup = tempName(r.file);
+        if (
+          await link(r.file, backup).then(
+            () => true,
+            () => false,
+          )
+        )
+          r.backup = backup;
+      }
       for (const s of this.staged) {
         current = s.file;
         await rename(s.temp, s.file);
         done.push(s);
       }
+      for (const r of this.removals) {
+        current = r.file;
+        await rm(r.file, { force: true });
+      }
     } catch (error) {
+      for (const r of this.removals) if (r.backup) await rename(r.backup, r.file).catch(() => undefined);
+      this.removals.length = 0;
       for (const s of done.reverse()) {
         if (s.backup) await rename(s.backup, s.file).catch(() => undefined);
         else await rm(s.file, { force: true });
@@ -89,13 +115,21 @@ export class DeckWriter {
       await this.rollback();
       throw outputError(current, error as NodeJS.ErrnoException);
     }
-    await Promise.all(this.staged.flatMap((s) => (s.backup ? [rm(s.backup, { force: true })] : [])));
+    await Promise.all(
+      [...this.staged, ...this.removals].flatMap((s) => (s.backup ? [rm(s.backup, { force: true })] : [])),
+    );
+    // A folder of the deck's that removing left empty (images/ once the slide pictures are dropped) goes too.
+    for (const folder of new Set(this.removals.map((r) => path.dirname(r.file))))
+      if (folder !== this.dir) await rmdir(folder).catch(() => undefined);
     this.staged.length = 0;
+    this.removals.length = 0;
     this.madeDirs.length = 0;
   }
 
   /** Removes every temporary file and every folder staging made: the folder is as it was. */
   async rollback(): Promise<void> {
+    await Promise.all(this.removals.flatMap((r) => (r.backup ? [rm(r.backup, { force: true })] : [])));
+    this.removals.length = 0;
     await Promise.all(
       this.staged.flatMap((s) => [rm(s.temp, { force: true }), ...(s.backup ? [rm(s.backup, { force: true })] : [])]),
     );

@@ -10,7 +10,7 @@ import { type PdfJob, pdfJobs, siteFor } from './jobs.js';
 import { withMetadata } from './pdf-meta.js';
 import { bounded, load, printPage } from './print.js';
 import { settleAll } from './settle.js';
-import { logoPicture } from './pptx/pictures.js';
+import { contentPictures, logoPicture, picturesIn } from './pptx/pictures.js';
 import { measureSlides, refit, shrinkWarnings } from './fit/slides.js';
 import { slideImages } from './slide-images.js';
 import type { BrowserExtras, ReachFile } from './reach.js';
@@ -168,13 +168,21 @@ export async function printDeck(
   // the last rendering).
   const logo = c.deck.brand?.logo;
   const afterFit = slides.then(async (fit) => {
-    const [images, logoPng] = await Promise.all([
+    const shown = picturesIn(
+      fit.rendered.view.slides.flatMap((v) => [v.html ?? '', ...(v.columns ?? []).map((col) => col.html)]),
+    );
+    const [images, logoPng, pictures] = await Promise.all([
       wanted.has('images') ? slideImages(session, site, timeoutMs) : Promise.resolve([]),
       wanted.has('pptx') && logo ? logoPicture(session, site, logo.asset, timeoutMs) : Promise.resolve(undefined),
+      wanted.has('pptx') && shown.length > 0
+        ? contentPictures(session, site, shown, timeoutMs)
+        : Promise.resolve(undefined),
     ]);
     const kinds = new Set([...wanted].filter((kind) => kind === 'pptx' || kind === 'html'));
     const { reachFiles } = await import('./reach.js');
-    const reach = await reachFiles(c, fit.rendered, kinds, assets, date, { images: [], logo: logoPng });
+    const reach = await reachFiles(c, fit.rendered, kinds, assets, date, { images: [], logo: logoPng, pictures }, (d) =>
+      warnings.push(d),
+    );
     return { extras: { images, logo: logoPng }, reach };
   });
   // Every job runs to its end, so that all content problems are reported together.

@@ -1,17 +1,20 @@
 import { performance } from 'node:perf_hooks';
 import type { Comparison } from '../compare/compare.js';
 import type { RenderedDeck } from '../render/render.js';
-import type { OutputChoice } from '../model/index.js';
+import type { Diagnostic } from '../errors.js';
+import { assetHref, blockImages, type OutputChoice } from '../model/index.js';
 import type { Asset } from './assets.js';
 import { reachName } from './names.js';
 import { oneFileDeck } from './one-file.js';
-import type { Picture } from './pptx/pptx.js';
+import type { ContentPicture, Picture } from './pptx/pptx.js';
 import type { SlideImage } from './slide-images.js';
 
 /** What the browser makes for outputs other than PDFs: slide pictures, the logo as a PNG for the PowerPoint. */
 export interface BrowserExtras {
   images: SlideImage[];
   logo?: Picture | undefined;
+  /** The pictures the slides show, by their `<img src>`, for the PowerPoint. */
+  pictures?: ReadonlyMap<string, ContentPicture> | undefined;
 }
 
 export interface ReachFile {
@@ -31,6 +34,7 @@ export async function reachFiles(
   assets: readonly Asset[],
   date: Date,
   extras: BrowserExtras | undefined,
+  warn: (warning: Diagnostic) => void = () => undefined,
 ): Promise<ReachFile[]> {
   const files: ReachFile[] = [];
   const slug = c.deck.slug;
@@ -39,7 +43,25 @@ export async function reachFiles(
     // pptxgenjs, JSZip and the QR encoder are loaded only by a build that makes a PowerPoint.
     const [{ qrPicture }, { buildPptx }] = await Promise.all([import('./pptx/pictures.js'), import('./pptx/pptx.js')]);
     const qr = c.deck.url && c.deck.qr ? { picture: await qrPicture(c.deck.url), url: c.deck.url } : undefined;
-    const bytes = await buildPptx({ c, view: r.view, logo: extras?.logo, qr, date });
+    const said = new Set<string>();
+    const bytes = await buildPptx({
+      c,
+      view: r.view,
+      logo: extras?.logo,
+      pictures: extras?.pictures,
+      // Said once per picture, at the line that shows it.
+      warn: (src, message) => {
+        if (said.has(src)) return;
+        said.add(src);
+        const use = c.roles
+          .flatMap((role) => role.sections.flatMap((s) => s.blocks.flatMap(blockImages)))
+          .concat(c.deck.sections.flatMap((s) => s.blocks.flatMap(blockImages)))
+          .find((image) => assetHref(image.asset) === src);
+        warn({ file: use?.file ?? c.deck.file, line: use?.line, severity: 'warning', message });
+      },
+      qr,
+      date,
+    });
     files.push({ name: reachName(slug, 'pptx'), bytes, ms: performance.now() - started });
     performance.measure(`${reachName(slug, 'pptx')}: made (with its imports)`, { start: started });
   }

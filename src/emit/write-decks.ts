@@ -2,13 +2,14 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { alive } from '../browser/profile.js';
 import type { Comparison } from '../compare/compare.js';
-import type { FileRecord } from '../incremental/state.js';
+import { type DeckState, type FileRecord, isFresh } from '../incremental/state.js';
 import type { PlannedOutput } from '../incremental/plan.js';
 import type { OutputFile, ProgressEvent } from '../model/index.js';
 import type { RenderedDeck } from '../render/render.js';
 import type { Asset } from './assets.js';
 import { removeStaleTemps } from './atomic.js';
 import { DeckWriter, type WriteBytes } from './deck-writer.js';
+import { reachName } from './names.js';
 import type { PrintedDeck } from './print-deck.js';
 
 /** One deck folder to write: what the plan says is stale, and what was made for it (if anything). */
@@ -20,6 +21,8 @@ export interface DeckToWrite {
   made?: PrintedDeck | undefined;
   /** The files the deck's outputs load: the shared ones and the deck's own fonts. */
   assets: readonly Asset[];
+  /** What earlier builds wrote into the folder, each output with its record. */
+  last?: DeckState | undefined;
 }
 
 /** What was written into one deck folder, with each output's record for the next build. */
@@ -31,6 +34,8 @@ export interface WrittenDeck {
   outputs: OutputFile[];
   /** Each written output by name: the fingerprint it was made from and how it lies on disk. */
   records: Map<string, FileRecord & { key: string }>;
+  /** Outputs an earlier build wrote that this one no longer makes, removed with the commit. */
+  removed: string[];
   upToDate: string[];
 }
 
@@ -86,7 +91,7 @@ async function pruneFonts(dir: string, assets: readonly Asset[]): Promise<void> 
 }
 
 async function stageDeck(
-  { c, dir, planned, stale, made, assets }: DeckToWrite,
+  { c, dir, planned, stale, made, assets, last }: DeckToWrite,
   writer: DeckWriter,
   o: WriteOptions,
   progress: ProgressEvent[],
@@ -96,12 +101,35 @@ async function stageDeck(
     dir,
     outputs: [],
     records: new Map(),
+    removed: [],
     upToDate: planned.filter((p) => !stale.includes(p)).map((p) => path.join(dir, p.name)),
   };
   await removeStaleTemps(dir, alive);
   // Every deck folder gets them, fresh or not, so that a deleted one comes back; files that
   // already hold the same bytes are left alone.
   for (const asset of assets) await writer.stage(asset.path, asset.bytes, { skipSame: true });
+  // The folder holds what this build makes: an output of an earlier one that it no longer makes
+  // goes, if it is still as the tool wrote it (a file changed or put there by hand stays).
+  const names = new Set(planned.map((p) => p.name));
+  for (const [name, entry] of Object.entries(last?.outputs ?? {})) {
+    if (names.has(name) || !(await isFresh(dir, name, [entry.key], last))) continue;
+    writer.remove(name);
+    result.removed.push(path.join(dir, name));
+  }
+  // Slide pictures are recorded by their thumbnail: when it was the tool's, so are images/NN.png,
+  // and those this build does not write again (the images dropped, a deck now shorter) go too.
+  const thumbnail = reachName(c.deck.slug, 'images');
+  const retaken = (made?.extras.images ?? []).map((i) => i.name);
+  if (last?.outputs[thumbnail] && (!names.has(thumbnail) || retaken.length > 0)) {
+    const kept = new Set(names.has(thumbnail) ? retaken : []);
+    const folder = path.dirname(thumbnail);
+    for (const file of await readdir(path.join(dir, folder)).catch(() => [] as string[])) {
+      const name = `${folder}/${file}`;
+      if (!/^\d+\.png$/.test(file) || kept.has(name)) continue;
+      writer.remove(name);
+      result.removed.push(path.join(dir, name));
+    }
+  }
   if (!made) return result;
   const emit = async (name: string, bytes: Uint8Array | string, ms: number, pages?: number) => {
     o.checkAbort();

@@ -16,12 +16,16 @@ export async function recordDecks(
   const slides: number[] = [];
   for (const [i, plan] of plans.entries()) {
     const deck = written[i]!;
+    // Only what this build plans: an output it no longer makes is gone, or no longer the tool's.
+    const planned = new Set(plan.planned.map((o) => o.name));
+    const kept = Object.entries(plan.last?.outputs ?? {}).filter(([name]) => planned.has(name));
     const next: DeckState = {
       slides: deck.slides ?? plan.last?.slides ?? 0,
-      outputs: { ...plan.last?.outputs, ...Object.fromEntries(deck.records) },
+      outputs: { ...Object.fromEntries(kept), ...Object.fromEntries(deck.records) },
     };
     slides.push(next.slides);
-    if (deck.records.size > 0) await writeDeckState(state, plan.c.deck.slug, next);
+    const dropped = kept.length < Object.keys(plan.last?.outputs ?? {}).length;
+    if (deck.records.size > 0 || dropped) await writeDeckState(state, plan.c.deck.slug, next);
   }
   return slides;
 }

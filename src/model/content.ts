@@ -25,16 +25,48 @@ export interface ImageUse {
 }
 
 export interface ListItem {
-  /** Inline Markdown of the item, rendered later. */
+  /** Inline Markdown of the item's own text (its nested list is `children`), rendered later. */
   markdown: string;
+  /** The item's bold terms, and those of its nested items. */
   keywords: Keyword[];
+  images: ImageUse[];
+  line: number;
+  /** A task-list item (`- [x]`, `- [ ]`): whether it is ticked; undefined for a plain item. */
+  checked?: boolean | undefined;
+  /** A list nested under the item (up to three levels in all). */
+  children?: ListBlock | undefined;
+}
+
+export interface ListBlock {
+  kind: 'list';
+  ordered: boolean;
+  /** The number the author gave the first item (`3.` -> 3); 1 for a bulleted list. */
+  start: number;
+  items: ListItem[];
+  line: number;
+}
+
+/** A cell's column alignment, as the table's `|:-|-:|` row says. */
+export type CellAlign = 'left' | 'center' | 'right' | null;
+
+/** A GitHub-flavoured table: cells are inline Markdown, rendered later. */
+export interface TableBlock {
+  kind: 'table';
+  head: string[];
+  align: CellAlign[];
+  rows: { cells: string[]; line: number }[];
   images: ImageUse[];
   line: number;
 }
 
 export type Block =
   | { kind: 'paragraph'; markdown: string; images: ImageUse[]; line: number }
-  | { kind: 'list'; ordered: boolean; items: ListItem[]; line: number };
+  | ListBlock
+  | TableBlock
+  /** A quotation (`> ...`), its last `> — Name` line as the attribution. */
+  | { kind: 'quote'; markdown: string; attribution?: string | undefined; images: ImageUse[]; line: number }
+  /** A fenced or indented code block, shown as written. */
+  | { kind: 'code'; text: string; line: number };
 
 export interface Section {
   /** Slug of the heading: `## Required skills` -> `required-skills`. */

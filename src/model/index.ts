@@ -9,3 +9,4 @@ export type * from './settings.js';
 export type * from './results.js';
 export { THEMES } from './themes.js';
 export { assetHref } from './assets.js';
+export { blockImages, blockTexts } from './blocks.js';

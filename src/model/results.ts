@@ -16,8 +16,18 @@ export interface OutputFile {
 }
 
 export interface BuildResult {
-  /** Per deck: the outputs written, and those left alone because their inputs did not change. */
-  decks: { slug: string; dir: string; slides: number; outputs: OutputFile[]; upToDate: string[] }[];
+  /**
+   * Per deck: the outputs written, those left alone because their inputs did not change, and
+   * those an earlier build wrote that this one no longer makes, removed from the folder.
+   */
+  decks: {
+    slug: string;
+    dir: string;
+    slides: number;
+    outputs: OutputFile[];
+    upToDate: string[];
+    removed?: string[] | undefined;
+  }[];
   /** How many times this build started Chromium (0 or 1; 0 when a kept-warm session was already running). */
   browserLaunches: number;
   /** Requests the browser attempted that were not for our own files (refused). */

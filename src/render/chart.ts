@@ -34,8 +34,12 @@ export function outlookChart(
   const { lang, dir = 'ltr' } = locale;
   const growth = (value: number) => formatGrowth(value, lang);
   if (bars.length === 0) return '';
+  // A decline draws left of a zero line (right of it, right to left): the axis spans both sides when a value is negative.
   const max = Math.max(10, ...bars.map((b) => b.growth));
+  const min = Math.min(0, ...bars.map((b) => b.growth));
   const scaleMax = Math.ceil(max / 5) * 5;
+  const scaleMin = Math.floor(min / 5) * 5;
+  const span = scaleMax - scaleMin;
   const labels = bars.map((b) => wrapLabel(b.role, LABEL_CHARS));
   const LABEL = labelWidth(labels, 120, 280);
   const plot = WIDTH - LABEL - 70;
@@ -43,32 +47,43 @@ export function outlookChart(
   const rowHeights = labels.map((l) => Math.max(BAR, l.length * LINE));
   const tops = rowHeights.map((_, i) => rowHeights.slice(0, i).reduce((sum, h) => sum + h + GAP, 0));
   const height = rowHeights.reduce((sum, h) => sum + h + GAP, 0) + 34;
-  const x = (v: number) => LABEL + (Math.max(0, v) / scaleMax) * plot;
+  const x = (v: number) => LABEL + ((v - scaleMin) / span) * plot;
+  const zero = x(0);
   const m = mirror(dir, WIDTH);
-  const summary = bars.map((b) => `${b.role}: ${growth(b.growth)}${b.period ? ` (${b.period})` : ''}`).join('; ');
+  const said = (b: OutlookBar) => `${growth(b.growth)}${b.growth < 0 ? ` (${locale.labels.outlookDecline})` : ''}`;
+  const summary = bars.map((b) => `${b.role}: ${said(b)}${b.period ? ` (${b.period})` : ''}`).join('; ');
 
-  const ticks = Array.from({ length: scaleMax / 5 + 1 }, (_, i) => i * 5)
-    .filter((t) => scaleMax <= 30 || t % 10 === 0)
+  const step = span <= 30 ? 5 : 10;
+  const ticks = Array.from(
+    { length: Math.floor(span / step) + 1 },
+    (_, i) => Math.ceil(scaleMin / step) * step + i * step,
+  )
+    .filter((t) => t <= scaleMax)
     .map(
       (t) =>
         `<line class="chart-grid" x1="${m.x(x(t))}" x2="${m.x(x(t))}" y1="0" y2="${height - 28}"/><text class="chart-tick" x="${m.x(x(t))}" y="${height - 8}" text-anchor="middle">${formatPercent(t, lang)}</text>`,
     )
     .join('');
+  const zeroLine =
+    scaleMin < 0 ? `<line class="chart-zero" x1="${m.x(zero)}" x2="${m.x(zero)}" y1="0" y2="${height - 28}"/>` : '';
   const rows = bars
     .map((bar, i) => {
       const middle = (tops[i] ?? 0) + GAP / 2 + (rowHeights[i] ?? BAR) / 2;
       const y = middle - BAR / 2;
-      const w = Math.max(2, x(bar.growth) - LABEL);
+      const w = Math.max(2, Math.abs(x(bar.growth) - zero));
+      const left = bar.growth < 0 ? zero - w : zero;
+      // A decline's value stands on the other side of the zero line, clear of the role's label.
+      const valueX = bar.growth < 0 ? zero + 8 : zero + w + 8;
       return (
         labelText(labels[i] ?? [bar.role], m.x(LABEL - 12), middle, LINE, bar.role) +
-        `<rect class="role-${bar.index}" x="${m.box(LABEL, w).toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${BAR}" rx="3"><title>${escapeHtml(`${bar.role}: ${growth(bar.growth)}`)}</title></rect>` +
-        `<text class="chart-value" x="${m.x(LABEL + w + 8).toFixed(1)}" y="${y + BAR / 2}" dominant-baseline="central">${growth(bar.growth)}</text>`
+        `<rect class="role-${bar.index}" x="${m.box(left, w).toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${BAR}" rx="3"><title>${escapeHtml(`${bar.role}: ${said(bar)}`)}</title></rect>` +
+        `<text class="chart-value" x="${m.x(valueX).toFixed(1)}" y="${y + BAR / 2}" dominant-baseline="central">${growth(bar.growth)}</text>`
       );
     })
     .join('');
   return (
     `<svg class="chart" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" ${chartDirection(dir)} role="img" aria-labelledby="outlook-title outlook-desc" xmlns="http://www.w3.org/2000/svg">` +
     `<title id="outlook-title">${escapeHtml(locale.labels.outlookChartTitle)}</title><desc id="outlook-desc">${escapeHtml(summary)}</desc>` +
-    `${ticks}${rows}</svg>`
+    `${ticks}${zeroLine}${rows}</svg>`
   );
 }

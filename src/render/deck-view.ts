@@ -10,7 +10,8 @@ import { overlapChart } from './overlap-chart.js';
 import { MATRIX_FROM_ROLES, overlapMatrix, type OverlapMatrix, splitMatrix } from './overlap-matrix.js';
 import { overlapTable } from './overlap-table.js';
 import { type QrView, qrView } from './qr.js';
-import { formatDate, notesHtml, type Piece, piecesToHtml, sectionPieces } from './pieces.js';
+import type { Diagnostic } from '../errors.js';
+import { formatDate, notesHtml, type Piece, pieceLines, piecesToHtml, sectionPieces } from './pieces.js';
 import { type BrandView, brandView, type ThemeView, themeView } from './themes.js';
 
 /** A slide as the deck template draws it; every field is optional markup or text. */
@@ -94,6 +95,8 @@ export interface DeckView {
   brand: BrandView;
   /** Every slide in order, the title slide first. */
   slides: SlideView[];
+  /** What the slides show differently from what was written (a table too wide, drawn smaller or split), at its line. */
+  warnings: Diagnostic[];
 }
 
 /** Slide geometry (1280 x 720 at 24px body text) turned into a budget for fitting columns. */
@@ -102,6 +105,8 @@ const COLUMN_GAP = 40;
 const CHAR_WIDTH = 11.5;
 const COLUMN_LINES = 15.5;
 const TABLE_LINES = 21;
+/** Letters across a prose slide (its text is at most 10.5 in of the 12.1 in body: deck.css). */
+const PROSE_CHARS = Math.floor(1008 / CHAR_WIDTH);
 /** Matrix rows of one line each, at 1.25 a row with its gap: about 17 rows under the header. */
 const MATRIX_LINES = 21;
 /** Lines per slide that a budget key starts from before any measurement. */
@@ -114,6 +119,8 @@ export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckVi
   const labels = deckLabels(deck);
   const locale: ChartLocale = { lang: deck.lang, labels, dir: deckDirection(deck) };
   const { opening, middle: rest, closing } = c.prose;
+  const warnings = new Map<string, Diagnostic>();
+  const warn = (d: Diagnostic) => warnings.set(`${d.file}:${d.line ?? 0}:${d.message}`, d);
   const overlapSlides = overlapSlidesFor(c, budgets, locale);
   const agenda = [
     opening?.title,
@@ -134,14 +141,14 @@ export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckVi
   const slides: SlideView[] = [
     slide({ kind: 'title', title: deck.title, cover, source: fixed(deck.file, 1, 'title') }),
     slide({ kind: 'prose', title: labels.agenda, agenda, source: fixed(deck.file, 1, 'agenda') }),
-    ...(opening ? [proseSlide(opening, deck.file)] : []),
+    ...(opening ? [proseSlide(opening, deck.file, warn)] : []),
     ...c.sections.flatMap((section) => [
-      ...compareSlides(section, c, budgets.get(`section:${section.id}`) ?? COLUMN_LINES, labels),
+      ...compareSlides(section, c, budgets.get(`section:${section.id}`) ?? COLUMN_LINES, labels, warn),
       ...(section.id === c.chartAfter ? chartSlides(c, locale) : []),
     ]),
     ...overlapSlides,
-    ...rest.map((section) => proseSlide(section, deck.file)),
-    ...(closing ? [proseSlide(closing, deck.file)] : []),
+    ...rest.map((section) => proseSlide(section, deck.file, warn)),
+    ...(closing ? [proseSlide(closing, deck.file, warn)] : []),
   ];
   if (deck.url && deck.qr) {
     const qr = qrView(deck.url, labels.qrCode);
@@ -158,6 +165,7 @@ export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckVi
     theme,
     brand: brandView(deck.brand),
     slides: zoomed,
+    warnings: [...warnings.values()],
   };
 }
 
@@ -197,24 +205,32 @@ function pieceShrink(file: string, pieces: readonly Piece[]): Shrinkable[] {
   return pieces.map((p) => ({ key: `zoom:${file}:${p.line}`, file, line: p.line }));
 }
 
-function proseSlide(section: Section, file: string): SlideView {
+function proseSlide(section: Section, file: string, warn: (d: Diagnostic) => void): SlideView {
   const source = fixed(file, section.line, `prose:${section.id}`);
   return slide({
     kind: 'prose',
     title: section.title,
-    html: piecesToHtml(sectionPieces(section)),
+    html: piecesToHtml(sectionPieces(section, { chars: PROSE_CHARS, file, warn })),
     notes: section.notes.length > 0 ? [{ html: notesHtml(section.notes) }] : [],
     source,
   });
 }
 
-function compareSlides(section: AlignedSection, c: Comparison, budget: number, labels: Labels): SlideView[] {
+function compareSlides(
+  section: AlignedSection,
+  c: Comparison,
+  budget: number,
+  labels: Labels,
+  warn: (d: Diagnostic) => void,
+): SlideView[] {
   const groups = roleGroups(c.roles.length);
   const charsPerLine = columnChars(Math.max(...groups.map((g) => g.length)));
-  const lines = (p: Piece) => estimateLines(p.text, charsPerLine);
+  const lines = (p: Piece) => pieceLines(p, charsPerLine);
   const pages = groups.flatMap((group) =>
     paginateColumns(
-      group.map((role) => sectionPieces(section.cells[role])),
+      group.map((role) =>
+        sectionPieces(section.cells[role], { chars: charsPerLine, file: c.roles[role]?.file ?? '', warn }),
+      ),
       lines,
       budget,
     ).map((page) => page.map((pieces, i) => ({ role: group[i] ?? 0, pieces }))),

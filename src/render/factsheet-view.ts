@@ -3,8 +3,11 @@ import type { Labels } from '../model/labels.js';
 import type { TextDirection } from '../model/index.js';
 import { deckDirection } from './direction.js';
 import { deckLabels, formatGrowth } from './formats.js';
-import { formatDate, piecesToHtml, sectionPieces } from './pieces.js';
+import { formatDate, paperLayout, piecesToHtml, sectionPieces } from './pieces.js';
 import { type QrView, qrView } from './qr.js';
+
+/** Letters across one of a fact sheet's two columns of sections. */
+const SHEET_CHARS = 46;
 import { type BrandView, brandView, type ThemeView, themeView } from './themes.js';
 
 /** The fact sheet's page margin: the template's @page and the fit check both read it. */
@@ -59,7 +62,15 @@ export function factsheetViews(c: Comparison): { slug: string; view: FactsheetVi
       sections: c.sections.flatMap((s) => {
         const cell = s.cells[index];
         return cell
-          ? [{ id: s.id, title: s.title, html: piecesToHtml(sectionPieces(cell)), file: role.file, line: cell.line }]
+          ? [
+              {
+                id: s.id,
+                title: s.title,
+                html: piecesToHtml(sectionPieces(cell, paperLayout(SHEET_CHARS))),
+                file: role.file,
+                line: cell.line,
+              },
+            ]
           : [];
       }),
       footer: [c.deck.title, c.deck.event, formatDate(c.deck.date, c.deck.lang)].filter(Boolean).join(' · '),

@@ -33,6 +33,10 @@ const marked = new Marked({ gfm: true, breaks: false, async: false }).use({
       const bare = text.trim() === href.trim() || `mailto:${text.trim()}` === href.trim();
       return `<a href="${escapeHtml(href.trim())}"${bare ? ' class="bare"' : ''}>${label}</a>`;
     },
+    // A task list inside a quote: the same ticked and empty boxes as a section's own lists.
+    checkbox({ checked }: Tokens.Checkbox) {
+      return `<span class="task-box${checked ? ' done' : ''}">${checked ? '\u2713' : '\u25A1'}</span> `;
+    },
     image({ href, text }: Tokens.Image) {
       const image = shown.find((i) => i.src === href);
       return image ? `<img src="${escapeHtml(assetHref(image.asset))}" alt="${escapeHtml(text)}">` : escapeHtml(text);
@@ -41,9 +45,37 @@ const marked = new Marked({ gfm: true, breaks: false, async: false }).use({
 });
 
 const policy: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'ul', 'ol', 'li', 'strong', 'em', 'code', 'a', 'br', 'del', 'img'],
-  allowedAttributes: { a: ['href', 'class'], img: ['src', 'alt'] },
-  allowedClasses: { a: ['bare'] },
+  allowedTags: [
+    'p',
+    'ul',
+    'ol',
+    'li',
+    'strong',
+    'em',
+    'code',
+    'a',
+    'br',
+    'del',
+    'img',
+    'span',
+    'blockquote',
+    'pre',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+  ],
+  allowedAttributes: {
+    a: ['href', 'class'],
+    img: ['src', 'alt'],
+    ol: ['start'],
+    span: ['class'],
+    th: ['align'],
+    td: ['align'],
+  },
+  allowedClasses: { a: ['bare'], span: ['task-box', 'done'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   // An image may only be a relative path to a copied file: any scheme on it is dropped.
   allowedSchemesByTag: { img: [] },

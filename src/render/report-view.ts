@@ -8,7 +8,10 @@ import { escapeHtml } from './markdown.js';
 import { overlapChart } from './overlap-chart.js';
 import { MATRIX_FROM_ROLES, overlapMatrix, type OverlapMatrix } from './overlap-matrix.js';
 import { overlapTable, type OverlapTable } from './overlap-table.js';
-import { formatDate, keywordList, piecesToHtml, plain, sectionPieces } from './pieces.js';
+import { formatDate, keywordList, paperLayout, piecesToHtml, plain, sectionPieces } from './pieces.js';
+
+/** Letters across the report's text (about 170 mm at 10 pt), shared by its role columns. */
+const REPORT_CHARS = 90;
 import { pageNumbers } from './page-numbers.js';
 import { type BrandView, brandView, type ThemeView, themeView } from './themes.js';
 import { type QrView, qrView } from './qr.js';
@@ -101,7 +104,9 @@ export function reportView(c: Comparison): ReportView {
       columns: s.cells.map((cell, role) => ({
         heading: roles[role]?.short ?? '',
         role,
-        html: cell ? piecesToHtml(sectionPieces(cell)) : `<p class="muted">${escapeHtml(labels.notCovered)}</p>`,
+        html: cell
+          ? piecesToHtml(sectionPieces(cell, paperLayout(REPORT_CHARS / roles.length - 3)))
+          : `<p class="muted">${escapeHtml(labels.notCovered)}</p>`,
       })),
       chart: s.id === c.chartAfter && chart ? chart : undefined,
       caption: s.id === c.chartAfter ? caption : undefined,
@@ -117,7 +122,11 @@ export function reportView(c: Comparison): ReportView {
 }
 
 function part(section: Section): PartView {
-  return { id: section.id, title: section.title, html: piecesToHtml(sectionPieces(section)) };
+  return {
+    id: section.id,
+    title: section.title,
+    html: piecesToHtml(sectionPieces(section, paperLayout(REPORT_CHARS))),
+  };
 }
 
 /** A section in a few words: its keywords, or for prose its first sentence. */

@@ -1,6 +1,7 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { Diagnostic } from '../errors.js';
 import type { Deck, Role, Section } from '../model/index.js';
+import { blockTexts } from '../model/index.js';
 
 /**
  * An accessibility checker in the manner of PowerPoint's: content that builds but that some
@@ -25,11 +26,7 @@ export function accessibilityWarnings(roles: readonly Role[], decks: readonly De
 
 /** Every piece of inline Markdown a section shows, with the line it starts on. */
 function texts(section: Section): { markdown: string; line: number }[] {
-  return section.blocks.flatMap((block) =>
-    block.kind === 'paragraph'
-      ? [{ markdown: block.markdown, line: block.line }]
-      : block.items.map((item) => ({ markdown: item.markdown, line: item.line })),
-  );
+  return section.blocks.flatMap(blockTexts);
 }
 
 /** Link texts that say nothing of where a link goes, read out of context by a screen reader. */

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../errors.js';
 import { DEFAULT_LIMITS, sizeText } from '../load/limits.js';
 import { keywordKey, slugify } from './keys.js';
 import type { ImageResolver } from './images.js';
-import type { Block, ImageUse, Keyword, ListItem, Section } from '../model/index.js';
+import type { Block, CellAlign, ImageUse, Keyword, ListBlock, ListItem, Section } from '../model/index.js';
 
 const NOTE = /^note:\s*/i;
 /** An HTML block that is exactly one comment and nothing else (an authoring hint). */
@@ -15,9 +15,10 @@ export interface BodyResult {
 }
 
 /**
- * Splits a Markdown body into `##` sections of paragraphs and lists, with their keywords and
- * speaker notes. Anything else (raw HTML, code, tables, text before the first heading) is
- * reported with its line rather than silently dropped.
+ * Splits a Markdown body into `##` sections of paragraphs, lists (nested to three levels, numbered
+ * from the author's first number, task lists), tables, quotes and code, with their keywords and
+ * speaker notes; a sub-heading (`###`) is a bold line, a rule is left out with a warning. Anything
+ * else (raw HTML, text before the first heading) is reported with its line rather than silently dropped.
  */
 export function parseBody(
   body: string,
@@ -27,6 +28,7 @@ export function parseBody(
   maxSectionBytes = DEFAULT_LIMITS.sectionBytes,
 ): BodyResult {
   const lineAt = lineLocator(body, firstLine);
+  const place = { source: body, lineAt, offsetOf: lineStart(body, firstLine) };
   const sections: Section[] = [];
   const diagnostics: Diagnostic[] = [];
   const problem = (line: number, message: string) => diagnostics.push({ file, line, message });
@@ -79,11 +81,10 @@ export function parseBody(
       current.notes.push(token.raw.trim());
       continue;
     }
-    const block = toBlock(token, line, lineAt, offset - token.raw.length, problem, resolveImage);
+    const block = toBlock(token, line, place, offset - token.raw.length, problem, warn, resolveImage);
     if (block) current.blocks.push(block);
-    if (block?.kind === 'paragraph') notices(token, line, warn);
-    if (block?.kind === 'list')
-      (token as Tokens.List).items.forEach((item, i) => notices(item, block.items[i]?.line ?? line, warn));
+    if (block?.kind === 'paragraph' || block?.kind === 'quote' || block?.kind === 'table') notices(token, line, warn);
+    if (block?.kind === 'list') listNotices(token as Tokens.List, block, warn);
   }
 
   sections.forEach((section, i) => {
@@ -106,9 +107,10 @@ export function parseBody(
 function toBlock(
   token: Token,
   line: number,
-  lineAt: (offset: number) => number,
+  place: Pick<ListContext, 'source' | 'lineAt' | 'offsetOf'>,
   start: number,
   problem: (line: number, message: string) => void,
+  warn: (line: number, message: string) => void,
   resolveImage: ImageResolver,
 ): Block | undefined {
   const imagesOf = (tokens: Token[], at: number) => images(tokens, at, resolveImage, problem);
@@ -116,36 +118,175 @@ function toBlock(
     case 'paragraph':
       return { kind: 'paragraph', markdown: token.text, images: imagesOf(token.tokens ?? [], line), line };
     case 'list':
+      return listBlock(token as Tokens.List, line, start, 1, { ...place, problem, warn, imagesOf });
+    case 'table':
+      return tableBlock(token as Tokens.Table, line, imagesOf);
+    case 'blockquote':
+      return quoteBlock(token as Tokens.Blockquote, line, imagesOf);
+    case 'code':
+      return { kind: 'code', text: (token as Tokens.Code).text, line };
+    case 'heading':
+      // A sub-heading pasted from a word processor: a bold line of the section (only "##" opens one).
       return {
-        kind: 'list',
-        ordered: token.ordered,
-        items: listItems(token as Tokens.List, start, lineAt, problem, imagesOf),
+        kind: 'paragraph',
+        markdown: `**${(token as Tokens.Heading).text.trim()}**`,
+        images: imagesOf(token.tokens ?? [], line),
         line,
       };
+    case 'hr':
+      warn(line, 'a horizontal rule ("---") is not shown; a "## " heading starts a new section, or leave a blank line');
+      return undefined;
     case 'html':
       problem(line, 'raw HTML is not allowed in content; write it as Markdown (paragraphs, lists, **bold**, links)');
       return undefined;
     default:
-      problem(line, `a ${describe(token.type)} is not supported here; sections hold paragraphs and lists`);
+      problem(
+        line,
+        `a ${describe(token.type)} is not supported here; sections hold paragraphs, lists, tables, quotes and code`,
+      );
       return undefined;
   }
 }
 
-function listItems(
-  list: Tokens.List,
-  start: number,
-  lineAt: (offset: number) => number,
-  problem: (line: number, message: string) => void,
-  imagesOf: (tokens: Token[], line: number) => ImageUse[],
-): ListItem[] {
-  let offset = start;
-  return list.items.map((item) => {
-    const line = lineAt(offset + leadingBlank(item.raw));
-    offset += item.raw.length;
-    if (item.tokens.some((t) => t.type === 'list')) {
-      problem(line, 'nested lists are not supported; flatten the list or move the detail into the item text');
+interface ListContext {
+  /** The body, to find items in. */
+  source: string;
+  lineAt: (offset: number) => number;
+  /** Where a line of the file starts in the body. */
+  offsetOf: (line: number) => number;
+  problem: (line: number, message: string) => void;
+  warn: (line: number, message: string) => void;
+  imagesOf: (tokens: Token[], line: number) => ImageUse[];
+}
+
+/** Lists nest to this depth on slides and paper; deeper items are shown at this level. */
+const MAX_LIST_DEPTH = 3;
+
+function listBlock(list: Tokens.List, line: number, start: number, depth: number, cx: ListContext): ListBlock {
+  const first = typeof list.start === 'number' ? list.start : 1;
+  return {
+    kind: 'list',
+    ordered: list.ordered,
+    start: list.ordered ? first : 1,
+    items: listItems(list, start, depth, cx),
+    line,
+  };
+}
+
+/**
+ * Items are found in the body by their first line, from where the previous one was: a nested
+ * list's `raw` has its indentation taken off, so lengths do not add up to offsets in the file.
+ */
+function listItems(list: Tokens.List, start: number, depth: number, cx: ListContext): ListItem[] {
+  let cursor = start;
+  return list.items.flatMap((item): ListItem[] => {
+    const first = item.raw.trimStart().split('\n')[0] ?? '';
+    const at = Math.max(cursor, cx.source.indexOf(first, cursor));
+    cursor = at + first.length;
+    const line = cx.lineAt(at);
+    const own = item.tokens.filter((t) => t.type !== 'list' && t.type !== 'checkbox');
+    const nested = item.tokens.find((t): t is Tokens.List => t.type === 'list');
+    const entry: ListItem = {
+      // A task item's text token still starts with its "[x] ": the box is `checked`.
+      markdown: own
+        .map((t) => ('text' in t ? String(t.text) : ''))
+        .join('\n')
+        .trim()
+        .replace(item.task ? /^\[[ xX]\]\s*/ : /^$/, ''),
+      keywords: keywords(own),
+      images: cx.imagesOf(own, line),
+      line,
+      checked: item.task ? item.checked === true : undefined,
+    };
+    if (!nested) return [entry];
+    const nestedFirst = nested.raw.trimStart().split('\n')[0] ?? '';
+    const nestedAt = Math.max(cursor, cx.source.indexOf(nestedFirst, cursor));
+    const nestedLine = cx.lineAt(nestedAt);
+    const children = (d: number) => {
+      const items = listItems(nested, nestedAt, d, cx);
+      const last = items.at(-1);
+      // Later items are searched for after the nested ones.
+      if (last) cursor = Math.max(cursor, cx.source.indexOf('\n', cx.offsetOf(last.line)) + 1);
+      return items;
+    };
+    if (depth >= MAX_LIST_DEPTH) {
+      // Deeper than three levels reads poorly on a slide: its items follow at the third level.
+      cx.warn(
+        nestedLine,
+        `a list nested more than ${MAX_LIST_DEPTH} levels deep is shown at the third level; indent it less or move the detail into the item text`,
+      );
+      return [entry, ...children(depth)];
     }
-    return { markdown: item.text.trim(), keywords: keywords(item.tokens), images: imagesOf(item.tokens, line), line };
+    const items = children(depth + 1);
+    entry.children = {
+      kind: 'list',
+      ordered: nested.ordered,
+      start: nested.ordered && typeof nested.start === 'number' ? nested.start : 1,
+      items,
+      line: nestedLine,
+    };
+    entry.keywords = mergeKeywords(
+      entry.keywords,
+      items.flatMap((i) => i.keywords),
+    );
+    return [entry];
+  });
+}
+
+function mergeKeywords(own: Keyword[], nested: Keyword[]): Keyword[] {
+  const found = new Map(own.map((k) => [k.key, k]));
+  for (const k of nested) if (!found.has(k.key)) found.set(k.key, k);
+  return [...found.values()];
+}
+
+/** Rows follow the header and its `|---|` line, one a line (a GFM table has no blank lines). */
+function tableBlock(table: Tokens.Table, line: number, imagesOf: (tokens: Token[], line: number) => ImageUse[]): Block {
+  const cells = [table.header, ...table.rows].flat();
+  return {
+    kind: 'table',
+    head: table.header.map((c) => c.text.trim()),
+    align: table.align.map((a): CellAlign => a ?? null),
+    rows: table.rows.map((row, i) => ({ cells: row.map((c) => c.text.trim()), line: line + 2 + i })),
+    images: imagesOf(
+      cells.flatMap((c) => c.tokens),
+      line,
+    ),
+    line,
+  };
+}
+
+/** `> — Name, year` (or `--`, `–`, `-`) as the quote's last paragraph is its attribution. */
+const ATTRIBUTION = /^\s*(?:—|–|--|-)\s*(\S[\s\S]*)$/;
+
+function quoteBlock(
+  quote: Tokens.Blockquote,
+  line: number,
+  imagesOf: (tokens: Token[], line: number) => ImageUse[],
+): Block {
+  const tokens = quote.tokens.filter((t) => t.type !== 'space');
+  const last = tokens.at(-1);
+  const by = last?.type === 'paragraph' && tokens.length > 1 ? ATTRIBUTION.exec(last.text) : null;
+  const body = by ? tokens.slice(0, -1) : tokens;
+  return {
+    kind: 'quote',
+    markdown: body
+      .map((t) => t.raw)
+      .join('')
+      .trim(),
+    attribution: by?.[1]?.replace(/\s+/g, ' ').trim(),
+    images: imagesOf(quote.tokens, line),
+    line,
+  };
+}
+
+/** Link and footnote notices for every item of a list, nested ones included. */
+function listNotices(list: Tokens.List, block: ListBlock, warn: (line: number, message: string) => void): void {
+  list.items.forEach((item, i) => {
+    const entry = block.items[i];
+    const own = { ...item, tokens: item.tokens.filter((t) => t.type !== 'list'), raw: entry?.markdown ?? '' };
+    notices(own as Token, entry?.line ?? block.line, warn);
+    const nested = item.tokens.find((t): t is Tokens.List => t.type === 'list');
+    if (nested && entry?.children) listNotices(nested, entry.children, warn);
   });
 }
 
@@ -226,9 +367,6 @@ function plainText(tokens: Token[]): string {
 
 function describe(type: string): string {
   const names: Record<string, string> = {
-    code: 'code block',
-    table: 'table',
-    blockquote: 'quote',
     hr: 'horizontal rule',
     heading: 'sub-heading',
   };
@@ -237,6 +375,12 @@ function describe(type: string): string {
 
 function leadingBlank(raw: string): number {
   return raw.length - raw.replace(/^\n+/, '').length;
+}
+
+function lineStart(text: string, firstLine: number): (line: number) => number {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return (line) => starts[line - firstLine] ?? text.length;
 }
 
 function lineLocator(text: string, firstLine: number): (offset: number) => number {

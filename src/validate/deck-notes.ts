@@ -1,7 +1,8 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { Diagnostic } from '../errors.js';
 import { slugify } from './keys.js';
-import type { Block, DeckNote, Role, Section } from '../model/index.js';
+import type { Block, DeckNote, ListBlock, Role, Section } from '../model/index.js';
+import { blockImages } from '../model/index.js';
 
 /**
  * A deck's own speaker notes for the sections it compares. In the deck body:
@@ -49,7 +50,7 @@ export function splitDeckNotes(
         message: `the note "${section.title}" has no text after "Replace:"; write the note under it`,
       });
     for (const block of section.blocks) {
-      const images = block.kind === 'paragraph' ? block.images : block.items.flatMap((i) => i.images);
+      const images = blockImages(block);
       if (images.length > 0)
         diagnostics.push({
           file,
@@ -133,7 +134,29 @@ function suggest(name: string, known: readonly string[]): string {
     : '';
 }
 
+/** A block written back as Markdown, for the notes (which are plain text beside the slide). */
 function blockMarkdown(block: Block): string[] {
-  if (block.kind === 'paragraph') return [block.markdown];
-  return [block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '-'} ${item.markdown}`).join('\n')];
+  switch (block.kind) {
+    case 'paragraph':
+      return [block.markdown];
+    case 'list':
+      return [listMarkdown(block, '')];
+    case 'table':
+      return [[block.head, ...block.rows.map((r) => r.cells)].map((cells) => `| ${cells.join(' | ')} |`).join('\n')];
+    case 'quote':
+      return [`${block.markdown}${block.attribution ? `\n\n— ${block.attribution}` : ''}`];
+    case 'code':
+      return ['```\n' + block.text + '\n```'];
+  }
+}
+
+function listMarkdown(list: ListBlock, indent: string): string {
+  return list.items
+    .map((item, i) => {
+      const marker = list.ordered ? `${list.start + i}.` : '-';
+      const box = item.checked === undefined ? '' : item.checked ? '[x] ' : '[ ] ';
+      const line = `${indent}${marker} ${box}${item.markdown}`;
+      return item.children ? `${line}\n${listMarkdown(item.children, `${indent}   `)}` : line;
+    })
+    .join('\n');
 }

@@ -14,8 +14,10 @@ import { DEFAULT_CONTENT_DIR } from '../config/defaults.js';
 import { withDefaults } from '../config/precedence.js';
 import type { DeckSettings } from '../model/settings.js';
 import type { ContentModel, Deck, ImageUse, Role } from '../model/index.js';
+import { blockImages } from '../model/index.js';
 import { windowsNameProblem } from './file-name.js';
 import { nearMatchWarnings } from './near-matches.js';
+import { roleWarnings } from './role-warnings.js';
 import { deckSchema, roleSchema, SLUG } from './schema.js';
 import { checkFrontMatter, locate as locateIn } from './schema-diagnostics.js';
 import { type BuildScope, scopeFilter } from './scope.js';
@@ -65,6 +67,7 @@ export function checkContent(
   const drafts = new Set<string>();
   const listed = new Map<string, string[]>();
   const periodAt = new Map<string, SourceLocation>();
+  const titleAt = new Map<string, SourceLocation>();
 
   for (const source of files) {
     if (!SLUG.test(source.slug)) {
@@ -103,11 +106,7 @@ export function checkContent(
     );
     diagnostics.push(...body.diagnostics);
     const data = isRecord(parsed.data) ? parsed.data : {};
-    images.push(
-      ...body.sections.flatMap((s) =>
-        s.blocks.flatMap((b) => (b.kind === 'paragraph' ? b.images : b.items.flatMap((i) => i.images))),
-      ),
-    );
+    images.push(...body.sections.flatMap((s) => s.blocks.flatMap(blockImages)));
     if (source.kind === 'role') {
       // Read before the schema: a draft's problems are warnings even when its front matter has some.
       if (data.draft === true) drafts.add(source.slug);
@@ -129,6 +128,7 @@ export function checkContent(
           short: value.short ?? value.title,
           sections: body.sections,
         });
+        titleAt.set(source.slug, locate(parsed, source.path, ['title']));
         periodAt.set(
           source.slug,
           locate(parsed, source.path, ['outlook', value.outlook?.period === undefined ? '' : 'period'].filter(Boolean)),
@@ -195,6 +195,7 @@ export function checkContent(
         listsSections: isRecord(parsed.data) && 'sections' in parsed.data,
         periodAt: (role) => periodAt.get(role.slug) ?? { file: role.file },
       }),
+      ...roleWarnings(deck, deckRoles as Role[], (role) => titleAt.get(role.slug) ?? { file: role.file }),
     );
   }
   diagnostics.push(...scriptWarnings(files));

@@ -58,3 +58,14 @@ export async function lineBox(
   }
   return undefined;
 }
+
+/** Every word pdftotext finds on page `page` (1-based), with its box in points from the page's top left. */
+export async function wordBoxes(
+  file: string,
+  page: number,
+): Promise<{ text: string; x0: number; y0: number; x1: number; y1: number }[]> {
+  const { stdout } = await run('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', file, '-']);
+  return [
+    ...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+  ].map((m) => ({ text: m[5] ?? '', x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]) }));
+}

@@ -1,5 +1,5 @@
 import { type BrowserSession, ORIGIN, type Site } from '../../browser/session.js';
-import type { Picture } from './pptx.js';
+import type { ContentPicture, Picture } from './pptx.js';
 
 /** Logo pictures are drawn this tall: sharp at the 0.32 in they take on a slide, even projected. */
 const LOGO_HEIGHT = 160;
@@ -35,6 +35,67 @@ export async function logoPicture(
     }, LOGO_HEIGHT);
     return { data: Buffer.from(url.replace(/^data:image\/png;base64,/, ''), 'base64'), type: 'image/png', aspect };
   });
+}
+
+/** Content pictures wider than this are drawn smaller for the PowerPoint: sharp on any projector. */
+const MAX_SIDE = 1600;
+
+/**
+ * The pictures the slides show (`<img src>` as the HTML writes it), in a format PowerPoint
+ * reads: the browser decodes each one (WebP included, which PowerPoint does not read everywhere)
+ * and writes it as a PNG, or a JPEG for a JPEG photo, so its pixels are those the deck shows.
+ */
+export async function contentPictures(
+  session: BrowserSession,
+  site: Site,
+  srcs: readonly string[],
+  timeoutMs: number,
+): Promise<Map<string, ContentPicture>> {
+  const pictures = new Map<string, ContentPicture>();
+  for (const src of new Set(srcs)) {
+    // A picture the browser cannot decode is left out here: the PowerPoint shows its alt text and says so.
+    const picture = await session
+      .withPage(site, async (page) => {
+        await page.goto(`${ORIGIN}/${src}`, { waitUntil: 'load', timeout: timeoutMs });
+        return page.evaluate(
+          async (maxSide, jpeg) => {
+            const img = new Image();
+            img.src = location.href;
+            await img.decode();
+            const width = img.naturalWidth || 300;
+            const height = img.naturalHeight || 150;
+            const scale = Math.min(1, maxSide / Math.max(width, height));
+            const canvas = document.createElementNS('http://www.w3.org/1999/xhtml', 'canvas') as HTMLCanvasElement;
+            canvas.width = Math.round(width * scale);
+            canvas.height = Math.round(height * scale);
+            canvas.getContext('2d')?.drawImage(img, 0, 0, canvas.width, canvas.height);
+            const type = jpeg ? 'image/jpeg' : 'image/png';
+            return { url: canvas.toDataURL(type, 0.9), type, width, height };
+          },
+          MAX_SIDE,
+          /\.jpe?g$/i.test(src),
+        );
+      })
+      .catch(() => undefined);
+    if (!picture) continue;
+    pictures.set(src, {
+      data: Buffer.from(picture.url.replace(/^data:image\/\w+;base64,/, ''), 'base64'),
+      type: picture.type,
+      aspect: picture.width / picture.height,
+      width: picture.width,
+      height: picture.height,
+    });
+  }
+  return pictures;
+}
+
+/** Every picture's address in some slides' HTML, as the HTML writes it. */
+export function picturesIn(htmls: readonly string[]): string[] {
+  return htmls.flatMap((html) => [...html.matchAll(/<img src="([^"]+)"/g)].map((m) => decodeEntities(m[1] ?? '')));
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))).replace(/&amp;/g, '&');
 }
 
 /** The QR code to `url` as a PNG for the PowerPoint (the HTML outputs draw it as SVG). */

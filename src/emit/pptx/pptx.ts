@@ -8,7 +8,7 @@ import type { OverlapMatrix } from '../../render/overlap-matrix.js';
 import { brandedPalette, THEME_TABLE, type Palette } from '../../render/themes.js';
 import { mirrorPptx } from './mirror.js';
 import { pinZipDates } from './zip-dates.js';
-import { htmlToParagraphs, htmlToText, type Paragraph } from './runs.js';
+import { type FlowBlock, htmlToFlow, htmlToText, type Paragraph } from './runs.js';
 
 /** A picture the PowerPoint shows, already in a format PowerPoint reads (PNG, JPEG, GIF). */
 export interface Picture {
@@ -18,12 +18,22 @@ export interface Picture {
   aspect: number;
 }
 
+/** A content picture, with its natural size in CSS pixels, to draw it as large as the slide does. */
+export interface ContentPicture extends Picture {
+  width: number;
+  height: number;
+}
+
 export interface PptxInput {
   c: Comparison;
   /** The deck as fitted in the browser: its slides, split where the deck splits them. */
   view: DeckView;
   /** The brand's logo, when the deck has one. */
   logo?: Picture | undefined;
+  /** The pictures the slides show, by their `<img src>`; one missing is drawn as its alt text and said in `warn`. */
+  pictures?: ReadonlyMap<string, ContentPicture> | undefined;
+  /** Where what the PowerPoint shows differently from the deck is said. */
+  warn?: ((src: string, message: string) => void) | undefined;
   /** The QR code to the deck's url, when it has one. */
   qr?: { picture: Picture; url: string } | undefined;
   /** Written into the document properties and the zip's entries (SOURCE_DATE_EPOCH when set). */
@@ -216,15 +226,7 @@ function drawBody(pptx: PptxGenJS, slide: Slide, s: SlideView, p: Palette, input
       fit: 'shrink',
     });
   } else if (s.html !== undefined) {
-    slide.addText(textRuns(htmlToParagraphs(s.html), p, 21), {
-      ...BODY,
-      w: proseW,
-      fontFace: FONT,
-      color: hex(p.ink),
-      valign: 'top',
-      margin: 0,
-      fit: 'shrink',
-    });
+    drawFlow(slide, htmlToFlow(s.html), { ...BODY, w: proseW }, p, 21, input, s.zoom);
   } else if (s.columns) {
     const gap = 0.42;
     const w = (BODY.w - gap * (s.columns.length - 1)) / s.columns.length;
@@ -249,17 +251,7 @@ function drawBody(pptx: PptxGenJS, slide: Slide, s: SlideView, p: Palette, input
         h: 0,
         line: { color: hex(roleColour(p, column.role)), width: 2 },
       });
-      slide.addText(textRuns(htmlToParagraphs(column.html), p, 18), {
-        x,
-        y: BODY.y + 0.65,
-        w,
-        h: BODY.h - 0.65,
-        fontFace: FONT,
-        color: hex(p.ink),
-        valign: 'top',
-        margin: 0,
-        fit: 'shrink',
-      });
+      drawFlow(slide, htmlToFlow(column.html), { x, y: BODY.y + 0.65, w, h: BODY.h - 0.65 }, p, 18, input, s.zoom);
     });
   } else if (s.table) {
     const head = s.table.head.map((text) => ({
@@ -324,24 +316,193 @@ function drawMatrix(slide: Slide, matrix: OverlapMatrix, p: Palette, order: Colu
   });
 }
 
-/** Paragraphs as pptxgenjs text runs: bullets and numbers on list items, bold and italic kept. */
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Table text relative to body text, as on the slide (render/table-layout.ts TABLE_EM). */
+const TABLE_TEXT = 0.8;
+/** Pictures are at most this tall on a slide (base.css: img max-height). */
+const PICTURE_MAX_PX = 320;
+
+/**
+ * A slide's text area, top to bottom: text boxes, native tables and pictures, each as tall as an
+ * estimate of its lines says, all drawn smaller together when they would not fit (the deck's
+ * slides were already split to fit, so this only has to be close). Text alone is one text box.
+ */
+function drawFlow(
+  slide: Slide,
+  blocks: readonly FlowBlock[],
+  box: Box,
+  p: Palette,
+  size: number,
+  input: PptxInput,
+  zoom: number | undefined,
+): void {
+  const base = size * (zoom ?? 1);
+  const only = blocks[0];
+  if (blocks.length === 1 && only?.kind === 'text') {
+    slide.addText(textRuns(only.paragraphs, p, base), {
+      ...box,
+      fontFace: FONT,
+      color: hex(p.ink),
+      valign: 'top',
+      margin: 0,
+      fit: 'shrink',
+    });
+    return;
+  }
+  const pictureOf = (src: string) => input.pictures?.get(src);
+  const heights = (f: number) =>
+    blocks.map((block) => {
+      if (block.kind === 'text') return textHeight(block.paragraphs, base * f, box.w);
+      if (block.kind === 'table') return tableHeight(block, base * TABLE_TEXT * f, box.w);
+      const picture = pictureOf(block.src);
+      return picture
+        ? pictureSize(picture, box.w, zoom, f).h + 0.12
+        : textHeight([altParagraph(block.alt)], base * f, box.w);
+    });
+  const total = heights(1).reduce((a, b) => a + b, 0);
+  const f = total > box.h ? Math.max(0.5, box.h / total) : 1;
+  let y = box.y;
+  blocks.forEach((block, i) => {
+    const h = heights(f)[i] ?? 0;
+    if (block.kind === 'text') {
+      slide.addText(textRuns(block.paragraphs, p, base * f), {
+        x: box.x,
+        y,
+        w: box.w,
+        h,
+        fontFace: FONT,
+        color: hex(p.ink),
+        valign: 'top',
+        margin: 0,
+      });
+    } else if (block.kind === 'table') {
+      drawContentTable(slide, block, { x: box.x, y, w: box.w, h }, p, base * TABLE_TEXT * f, input.view.dir);
+    } else {
+      const picture = pictureOf(block.src);
+      if (picture) {
+        const { w, h: ph } = pictureSize(picture, box.w, zoom, f);
+        slide.addImage({ data: dataUrl(picture), x: box.x, y, w, h: ph, altText: block.alt });
+      } else {
+        input.warn?.(
+          block.src,
+          `picture "${block.alt || block.src}" could not be read for the PowerPoint: its alt text is shown there instead; export it again as a PNG or JPEG`,
+        );
+        slide.addText(textRuns([altParagraph(block.alt)], p, base * f), { x: box.x, y, w: box.w, h, margin: 0 });
+      }
+    }
+    y += h;
+  });
+}
+
+function altParagraph(alt: string): Paragraph {
+  return { runs: [{ text: alt ? `[${alt}]` : '[image]' }], level: 1 };
+}
+
+/** As the slide's CSS sizes it: natural size in CSS pixels (96 a inch), at most the column wide and 320 px tall. */
+function pictureSize(
+  picture: ContentPicture,
+  w: number,
+  zoom: number | undefined,
+  f: number,
+): { w: number; h: number } {
+  const scale = (zoom ?? 1) * f;
+  const width = Math.min(w, (picture.width / 96) * scale, ((PICTURE_MAX_PX * picture.aspect) / 96) * scale);
+  return { w: width, h: width / picture.aspect };
+}
+
+/** Inches a text takes: letters of about half the type size, lines of 1.2, the space after each paragraph. */
+function textHeight(paragraphs: readonly Paragraph[], size: number, w: number): number {
+  return paragraphs.reduce((sum, para) => {
+    const own = para.role === 'code' ? size * 0.85 : size;
+    const text = para.runs.map((r) => r.text).join('');
+    const perLine = Math.max(8, ((w - 0.3 * para.level) * 72) / (own * 0.5));
+    const lines = Math.max(1, Math.ceil(text.length / perLine));
+    return sum + (lines * own * 1.2 + (para.list ? 6 : para.role === 'code' ? 0 : 12)) / 72;
+  }, 0);
+}
+
+function tableHeight(table: Extract<FlowBlock, { kind: 'table' }>, size: number, w: number): number {
+  const columns = Math.max(1, ...table.rows.map((r) => r.length));
+  const perLine = Math.max(4, ((w / columns - 0.12) * 72) / (size * 0.5));
+  return table.rows.reduce((sum, row) => {
+    const lines = Math.max(1, ...row.map((c) => Math.ceil(c.runs.map((r) => r.text).join('').length / perLine)));
+    return sum + (lines * size * 1.2) / 72 + 0.1;
+  }, 0.15);
+}
+
+/** A table of the content as a native PowerPoint table: header row in the accent colour, alignment kept. */
+function drawContentTable(
+  slide: Slide,
+  table: Extract<FlowBlock, { kind: 'table' }>,
+  box: Box,
+  p: Palette,
+  size: number,
+  dir: string,
+): void {
+  const order = columnOrder(dir);
+  const rows = table.rows.map((row) =>
+    order(
+      row.map((c) => ({
+        text: c.runs.map((run) => ({
+          text: run.text,
+          options: {
+            ...(run.bold ? { bold: true } : {}),
+            ...(run.italic ? { italic: true } : {}),
+            ...(run.code ? { fontFace: 'Consolas' } : {}),
+            ...(run.link ? { hyperlink: { url: run.link } } : {}),
+          },
+        })),
+        options: {
+          ...(c.header ? { bold: true, color: hex(p.accent) } : {}),
+          ...(c.align ? { align: c.align } : {}),
+        },
+      })),
+    ),
+  );
+  slide.addTable(rows, {
+    x: box.x,
+    y: box.y,
+    w: box.w,
+    fontFace: FONT,
+    fontSize: Math.round(size * 2) / 2,
+    color: hex(p.ink),
+    border: { type: 'solid', pt: 0.75, color: hex(p.rule) },
+    valign: 'top',
+    margin: 0.05,
+    autoPage: false,
+  });
+}
+
+/** Paragraphs as pptxgenjs text runs: bullets and the author's numbers on list items, bold and italic kept, quotes and code styled. */
 function textRuns(paragraphs: readonly Paragraph[], p: Palette, size: number): PptxGenJS.TextProps[] {
   const out: PptxGenJS.TextProps[] = [];
   paragraphs.forEach((para, pi) => {
     para.runs.forEach((run, ri) => {
-      const options: PptxGenJS.TextPropsOptions = { fontSize: size };
+      const options: PptxGenJS.TextPropsOptions = { fontSize: para.role === 'code' ? size * 0.85 : size };
       // Paragraph properties are read from the paragraph's first run.
       if (ri === 0) {
-        options.paraSpaceAfter = para.list ? 6 : 12;
-        if (para.list) options.bullet = para.list === 'number' ? { type: 'number', indent: 22 } : { indent: 22 };
+        const last = pi === paragraphs.length - 1 || paragraphs[pi + 1]?.role !== para.role;
+        options.paraSpaceAfter = para.list ? 6 : para.role === 'code' && !last ? 0 : 12;
+        if (para.task) options.bullet = false;
+        else if (para.list)
+          options.bullet =
+            para.list === 'number' ? { type: 'number', indent: 22, numberStartAt: para.start ?? 1 } : { indent: 22 };
         if (para.level > 1) options.indentLevel = para.level - 1;
+        if (para.role === 'quote' || para.role === 'attribution') options.indentLevel = 1;
       }
       if (run.bold) options.bold = true;
-      if (run.italic) options.italic = true;
-      if (run.code) options.fontFace = 'Consolas';
+      if (run.italic || para.role === 'quote') options.italic = true;
+      if (run.code || para.role === 'code') options.fontFace = 'Consolas';
       if (run.link) options.hyperlink = { url: run.link };
       if (ri === para.runs.length - 1 && pi < paragraphs.length - 1) options.breakLine = true;
-      out.push({ text: run.text, options: { color: hex(p.ink), ...options } });
+      const colour = para.role === 'attribution' ? p.muted : p.ink;
+      out.push({ text: run.text, options: { color: hex(colour), ...options } });
     });
   });
   return out;
@@ -381,13 +542,16 @@ function drawOutlook(
     catAxisLabelColor: hex(p.ink),
     catAxisLabelFontFace: FONT,
     catAxisLabelFontSize: 14,
+    // The roles' names beside the axis's low end, not at zero where a decline's bar is drawn.
+    catAxisLabelPos: 'low',
     valAxisLabelFormatCode: `0"${space}%"`,
     valAxisLabelColor: hex(p.muted),
     valAxisLabelFontFace: FONT,
-    valAxisMinVal: 0,
+    // A decline draws left of zero: the axis starts at the next multiple of 5 below the lowest value.
+    valAxisMinVal: Math.floor(Math.min(0, ...c.outlook.map((b) => b.growth)) / 5) * 5,
     valGridLine: { color: hex(p.rule), size: 0.75 },
     showTitle: false,
-    altText: `${labels.outlookChartTitle}: ${c.outlook.map((b) => `${b.role} ${formatGrowth(b.growth, lang)}`).join(', ')}`,
+    altText: `${labels.outlookChartTitle}: ${c.outlook.map((b) => `${b.role} ${formatGrowth(b.growth, lang)}${b.growth < 0 ? ` (${labels.outlookDecline})` : ''}`).join(', ')}`,
   });
   if (caption)
     slide.addText(caption, {

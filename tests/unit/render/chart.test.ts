@@ -80,10 +80,23 @@ describe('outlookChart', () => {
     expect(barX).toBeGreaterThan(labelX);
   });
 
-  it('draws a short visible bar for a decline', () => {
-    const svg = outlookChart([{ role: 'Shrinking', growth: -3, index: 0 }]);
-    expect(svg).toMatch(/<rect [^>]*width="2.0"/);
-    expect(svg).toContain('>-3%</text>');
+  it('draws a decline left of a zero line, as long as its value says, and names it in the text alternative', () => {
+    const svg = outlookChart([
+      { role: 'Growing', growth: 23, index: 0 },
+      { role: 'Shrinking', growth: -26, index: 1 },
+    ]);
+    const rect = (role: number) => {
+      const m = new RegExp(`<rect class="role-${role}" x="([\\d.]+)" y="[\\d.]+" width="([\\d.]+)"`).exec(svg);
+      return { x: Number(m?.[1]), w: Number(m?.[2]) };
+    };
+    const zero = Number(/<line class="chart-zero" x1="([\d.]+)"/.exec(svg)?.[1]);
+    const [up, down] = [rect(0), rect(1)];
+    expect(up.x).toBeCloseTo(zero, 0);
+    expect(down.x + down.w).toBeCloseTo(zero, 0);
+    expect(down.w / up.w).toBeCloseTo(26 / 23, 1);
+    expect(svg).toContain('>-26%</text>');
+    expect(svg).toMatch(/<desc[^>]*>[^<]*Shrinking: -26% \(decline\)/);
+    expect(svg).toContain('>-30%</text>');
   });
 });
 

@@ -41,6 +41,7 @@ describe('sectionPieces', () => {
         {
           kind: 'list',
           ordered: true,
+          start: 1,
           line: 5,
           items: [{ markdown: '**Python**', keywords: [], images: [], line: 5 }],
         },
@@ -54,7 +55,15 @@ describe('sectionPieces', () => {
         text: 'See docs.',
         line: 3,
       },
-      { kind: 'item', ordered: true, html: '<strong>Python</strong>', text: 'Python', line: 5 },
+      {
+        kind: 'item',
+        ordered: true,
+        html: '<strong>Python</strong>',
+        text: 'Python',
+        line: 5,
+        group: 's-1',
+        number: 1,
+      },
     ]);
     expect(sectionPieces(undefined)).toEqual([]);
   });

@@ -52,6 +52,7 @@ describe('parseBody: blocks', () => {
       {
         kind: 'list',
         ordered: true,
+        start: 1,
         line: 14,
         items: [
           { markdown: 'first', keywords: [], images: [], line: 14 },
@@ -150,32 +151,65 @@ describe('parseBody: problems, each with its file line', () => {
     expect(sections[0]?.blocks).toHaveLength(1);
   });
 
-  it('reports a fenced code block', () => {
-    const { diagnostics } = parse('## A', '', 'ok', '', '```js', 'alert(1)', '```');
-    expect(diagnostics).toEqual([
-      { file: FILE, line: 14, message: expect.stringMatching(/code block is not supported/) },
+  it('keeps a fenced code block as written', () => {
+    const { sections, diagnostics } = parse('## A', '', 'ok', '', '```js', 'alert(1)', '```');
+    expect(diagnostics).toEqual([]);
+    expect(sections[0]?.blocks[1]).toEqual({ kind: 'code', text: 'alert(1)', line: 14 });
+  });
+
+  it('keeps tables with their row lines and alignment, and quotes with their attribution', () => {
+    const { sections, diagnostics } = parse(
+      '## A',
+      '',
+      '| a | **b** |',
+      '|:--|--:|',
+      '| 1 | 2 |',
+      '| 3 | 4 |',
+      '',
+      '> quoted',
+      '>',
+      '> — Amira, 2023',
+    );
+    expect(diagnostics).toEqual([]);
+    expect(sections[0]?.blocks).toEqual([
+      {
+        kind: 'table',
+        head: ['a', '**b**'],
+        align: ['left', 'right'],
+        rows: [
+          { cells: ['1', '2'], line: 14 },
+          { cells: ['3', '4'], line: 15 },
+        ],
+        images: [],
+        line: 12,
+      },
+      { kind: 'quote', markdown: 'quoted', attribution: 'Amira, 2023', images: [], line: 17 },
     ]);
   });
 
-  it('reports tables, quotes and sub-headings by name', () => {
-    const { diagnostics } = parse(
-      '## A',
-      '',
+  it('shows a sub-heading as a bold line, and leaves a rule out with a warning', () => {
+    const { sections, diagnostics } = parse('## A', '', 'ok', '', '### Sub', '', '---', '', 'after');
+    expect(sections[0]?.blocks.map((b) => (b.kind === 'paragraph' ? b.markdown : b.kind))).toEqual([
       'ok',
-      '',
-      '| a | b |',
-      '|---|---|',
-      '| 1 | 2 |',
-      '',
-      '> quoted',
-      '',
-      '### Sub',
-    );
-    expect(diagnostics.map((d) => [d.line, d.message.split(' is ')[0]])).toEqual([
-      [14, 'a table'],
-      [18, 'a quote'],
-      [20, 'a sub-heading'],
+      '**Sub**',
+      'after',
     ]);
+    expect(diagnostics).toEqual([
+      { file: FILE, line: 16, severity: 'warning', message: expect.stringMatching(/horizontal rule .* is not shown/) },
+    ]);
+  });
+
+  it('keeps the number a list starts at, and the state of task items', () => {
+    const { sections } = parse('## A', '', '3. three', '4. four', '', '- [x] done', '- [ ] open');
+    const [numbered, tasks] = sections[0]?.blocks ?? [];
+    expect(numbered).toMatchObject({ kind: 'list', ordered: true, start: 3 });
+    expect(tasks).toMatchObject({
+      kind: 'list',
+      items: [
+        { markdown: 'done', checked: true },
+        { markdown: 'open', checked: false },
+      ],
+    });
   });
 
   it('reports an empty section at its heading', () => {
@@ -190,10 +224,30 @@ describe('parseBody: problems, each with its file line', () => {
     ]);
   });
 
-  it('reports a nested list at the item that holds it', () => {
-    const { diagnostics } = parse('## A', '', '- top', '- parent', '  - child', '- last');
+  it('nests lists to three levels, their keywords counted for the top item, deeper ones flattened with a warning', () => {
+    const { sections, diagnostics } = parse(
+      '## A',
+      '',
+      '- top',
+      '- parent',
+      '  - **child**',
+      '    - grandchild',
+      '      - too deep',
+      '- last',
+    );
+    const list = sections[0]?.blocks[0];
+    if (list?.kind !== 'list') throw new Error('expected a list');
+    const parent = list.items[1];
+    expect(parent?.markdown).toBe('parent');
+    expect(parent?.keywords.map((k) => k.label)).toEqual(['child']);
+    expect(parent?.children?.items[0]?.line).toBe(14);
+    const third = parent?.children?.items[0]?.children;
+    expect(third?.items.map((i) => [i.markdown, i.line])).toEqual([
+      ['grandchild', 15],
+      ['too deep', 16],
+    ]);
     expect(diagnostics).toEqual([
-      { file: FILE, line: 13, message: expect.stringMatching(/nested lists are not supported/) },
+      { file: FILE, line: 16, severity: 'warning', message: expect.stringMatching(/more than 3 levels deep/) },
     ]);
   });
 

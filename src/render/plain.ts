@@ -1,0 +1,4 @@
+/** Markdown reduced to the text a reader sees, for fitting estimates. */
+export function plain(markdown: string): string {
+  return markdown.replace(/!(?=\[)|[*_`~]|\[|\]\([^)]*\)/g, '');
+}
