@@ -39,8 +39,10 @@ async function answer(
     const file = url.origin === ORIGIN ? site?.get(decodedPath(url.pathname)) : undefined;
     if (!file) {
       // A kept page between jobs still has its last document; what that asks for is refused
-      // but is no job's request, so it is not counted.
-      if (site) onRefused(request.url);
+      // but is no job's request, so it is not counted. Nor is the icon Chromium asks for by
+      // itself when it shows a picture as the page (the PowerPoint's pictures are decoded so).
+      const ownIcon = url.origin === ORIGIN && url.pathname === '/favicon.ico';
+      if (site && !ownIcon) onRefused(request.url);
       await cdp.send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' });
       return;
     }
