@@ -1,5 +1,6 @@
 import type { Brand, Deck } from '../model/index.js';
 import { paperFor } from '../model/locale.js';
+import { DEFAULT_STALE_AFTER_YEARS } from './defaults.js';
 import type { DeckDefaults, DeckOverrides } from '../model/settings.js';
 
 /**
@@ -26,6 +27,7 @@ export function withDefaults(
     dir: pick('dir'),
     outputs: pick('outputs'),
     handout: pick('handout'),
+    staleAfter: deck.staleAfter ?? defaults.staleAfter ?? DEFAULT_STALE_AFTER_YEARS,
     theme: overrides.theme ?? deck.theme ?? defaults.theme,
     brand,
   };

@@ -10,6 +10,7 @@ import { overlapChart } from './overlap-chart.js';
 import { MATRIX_FROM_ROLES, overlapMatrix, type OverlapMatrix, splitMatrix } from './overlap-matrix.js';
 import { overlapTable } from './overlap-table.js';
 import { qrSvg } from './qr.js';
+import { deckSources, outlookDate, payText } from './provenance.js';
 import { formatDate, notesHtml, type Piece, piecesToHtml, sectionPieces } from './pieces.js';
 import { type BrandView, brandView, type ThemeView, themeView } from './themes.js';
 
@@ -142,6 +143,7 @@ export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckVi
     ...overlapSlides,
     ...rest.map((section) => proseSlide(section, deck.file)),
     ...(closing ? [proseSlide(closing, deck.file)] : []),
+    ...sourcesSlides(c, labels),
   ];
   if (deck.url && deck.qr) {
     const qr = { svg: qrSvg(deck.url, labels.qrCode), url: deck.url };
@@ -195,6 +197,25 @@ function fixed(file: string, line: number, what: string): SlideSource {
 
 function pieceShrink(file: string, pieces: readonly Piece[]): Shrinkable[] {
   return pieces.map((p) => ({ key: `zoom:${file}:${p.line}`, file, line: p.line }));
+}
+
+/** The Sources slide: every source the deck and its figures name, with its date (render/provenance.ts). */
+function sourcesSlides(c: Comparison, labels: Labels): SlideView[] {
+  const sources = deckSources(c);
+  if (sources.length === 0) return [];
+  const items = sources.map(
+    (s) =>
+      `<li><bdi>${escape(s.title)}</bdi>${s.publisher ? `, <bdi>${escape(s.publisher)}</bdi>` : ''}${s.date ? ` (<bdi>${escape(s.date)}</bdi>)` : ''}${s.licence ? `. <bdi>${escape(s.licence)}</bdi>` : ''}</li>`,
+  );
+  return [
+    slide({
+      kind: 'prose',
+      title: labels.sources,
+      html: `<ol class="sources">${items.join('')}</ol>`,
+      notes: [],
+      source: fixed(c.deck.file, 1, 'sources'),
+    }),
+  ];
 }
 
 function proseSlide(section: Section, file: string): SlideView {
@@ -268,10 +289,22 @@ export function roleGroups(count: number): number[][] {
 function chartSlides(c: Comparison, locale: ChartLocale): SlideView[] {
   if (c.outlook.length === 0) return [];
   const { labels } = locale;
+  const pay = (index: number) => {
+    const p = c.roles[index]?.pay;
+    return p ? `${labels.medianPay} ${payText(p, locale.lang)}` : undefined;
+  };
   const caption = c.outlook
-    .map((b) => [`${b.role}: ${formatGrowth(b.growth, locale.lang)}`, b.period, b.group].filter(Boolean).join(', '))
+    .map((b) =>
+      [`${b.role}: ${formatGrowth(b.growth, locale.lang)}`, outlookDate(b), b.group, pay(b.index)]
+        .filter(Boolean)
+        .join(', '),
+    )
     .join('. ');
-  const sources = [...new Set(c.outlook.map((b) => b.source).filter(Boolean))].join('; ');
+  const sources = [
+    ...new Set(
+      [...c.outlook.map((b) => b.source), ...c.roles.map((r) => r.pay?.source)].filter((s): s is string => !!s),
+    ),
+  ].join('; ');
   return [
     slide({
       kind: 'chart',

@@ -20,6 +20,7 @@ import { deckSchema, roleSchema, SLUG } from './schema.js';
 import { checkFrontMatter, locate as locateIn } from './schema-diagnostics.js';
 import { type BuildScope, scopeFilter } from './scope.js';
 import { scriptWarnings } from './scripts.js';
+import { deckProvenanceWarnings, roleProvenanceWarnings } from './provenance.js';
 
 export type { BuildScope };
 
@@ -65,6 +66,8 @@ export function checkContent(
   const drafts = new Set<string>();
   const listed = new Map<string, string[]>();
   const periodAt = new Map<string, SourceLocation>();
+  /** Where each valid role's front matter keys are, for warnings about its figures. */
+  const roleAt = new Map<string, (path: string[]) => SourceLocation>();
 
   for (const source of files) {
     if (!SLUG.test(source.slug)) {
@@ -129,6 +132,8 @@ export function checkContent(
           short: value.short ?? value.title,
           sections: body.sections,
         });
+        roleAt.set(source.slug, (yamlPath) => locate(parsed, source.path, yamlPath));
+        diagnostics.push(...roleProvenanceWarnings(roles.get(source.slug)!, (_, p) => locate(parsed, source.path, p)));
         periodAt.set(
           source.slug,
           locate(parsed, source.path, ['outlook', value.outlook?.period === undefined ? '' : 'period'].filter(Boolean)),
@@ -195,6 +200,11 @@ export function checkContent(
         listsSections: isRecord(parsed.data) && 'sections' in parsed.data,
         periodAt: (role) => periodAt.get(role.slug) ?? { file: role.file },
       }),
+      ...deckProvenanceWarnings(
+        deck,
+        deckRoles as Role[],
+        (role, p) => roleAt.get(role.slug)?.(p) ?? { file: role.file },
+      ),
     );
   }
   diagnostics.push(...scriptWarnings(files));

@@ -21,7 +21,16 @@ describe('deckView: slide order', () => {
       'overlap:What they share, what sets them apart',
       'prose:Common ground',
       'prose:Conclusion',
+      'prose:Sources',
     ]);
+  });
+
+  it('ends with a Sources slide generated from the figures, each source with its date', () => {
+    const slides = deckView(defaultComparison()).slides;
+    expect(slides.at(-1)?.html).toBe(
+      '<ol class="sources"><li><bdi>U.S. Bureau of Labor Statistics</bdi> (<bdi>2019-2029</bdi>)</li></ol>',
+    );
+    expect(slides.find((s) => s.kind === 'chart')?.caption).toContain('ML Engineer: +22%, 2019-2029');
   });
 
   it('follows the order of the deck sections', () => {
