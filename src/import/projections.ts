@@ -4,10 +4,13 @@ import { requireFile, streamCsv } from './table.js';
 
 /** The columns of the BLS occupational projections table (Table 1.2 saved as CSV) that are read. */
 export const PROJECTION_COLUMNS = {
-  title: /National Employment Matrix title|^Occupation title/i,
-  code: /National Employment Matrix code|^Occupation code|^SOC code/i,
-  percent: /^Employment change, percent/i,
-  wage: /^Median annual wage/i,
+  title: { label: 'National Employment Matrix title', match: /National Employment Matrix title|^Occupation title/i },
+  code: {
+    label: 'National Employment Matrix code',
+    match: /National Employment Matrix code|^Occupation code|^SOC code/i,
+  },
+  percent: { label: 'Employment change, percent', match: /^Employment change, percent/i },
+  wage: { label: 'Median annual wage', match: /^Median annual wage/i },
 } as const;
 
 export const BLS_SOURCE = 'U.S. Bureau of Labor Statistics, Employment Projections';

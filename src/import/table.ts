@@ -14,8 +14,12 @@ export async function requireFile(file: string, hint: string): Promise<void> {
 }
 
 /** A header lacking columns: refused, naming the file, the columns expected and those found. */
-export function headerError(file: string, expected: readonly string[], found: readonly string[]): ContentError {
-  const missing = expected.filter((c) => !found.includes(c));
+export function headerError(
+  file: string,
+  expected: readonly string[],
+  found: readonly string[],
+  missing = expected.filter((c) => !found.includes(c)),
+): ContentError {
   return new ContentError([
     {
       file,
@@ -71,7 +75,7 @@ export async function streamTsv(
  */
 export async function streamCsv(
   file: string,
-  wanted: Readonly<Record<string, string | RegExp>>,
+  wanted: Readonly<Record<string, { label: string; match: RegExp }>>,
   keep: (row: Row, line: number, header: Readonly<Record<string, string>>) => void,
 ): Promise<void> {
   const parser = createReadStream(file).pipe(
@@ -85,15 +89,18 @@ export async function streamCsv(
         const header = record.map((c) => c.trim());
         names = {};
         found = {};
-        for (const [key, match] of Object.entries(wanted)) {
-          const index = header.findIndex((h) => (typeof match === 'string' ? h === match : match.test(h)));
+        for (const [key, { match }] of Object.entries(wanted)) {
+          const index = header.findIndex((h) => match.test(h));
           if (index >= 0) {
             names[key] = index;
             found[key] = header[index]!;
           }
         }
-        const expected = Object.values(wanted).map(String);
-        if (Object.keys(names).length !== Object.keys(wanted).length) throw headerError(file, expected, header);
+        const expected = Object.values(wanted).map((w) => w.label);
+        const lacking = Object.entries(wanted)
+          .filter(([key]) => names![key] === undefined)
+          .map(([, w]) => w.label);
+        if (lacking.length > 0) throw headerError(file, expected, header, lacking);
         continue;
       }
       const row: Record<string, string> = {};
