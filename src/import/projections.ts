@@ -47,7 +47,8 @@ export async function readProjections(file: string): Promise<Map<string, Project
     const period = span ? `${span[1]}-${span[2]!.length === 2 ? span[1]!.slice(0, 2) + span[2] : span[2]}` : undefined;
     const wageYear = Number(header.wage?.match(/\b(\d{4})\b/)?.[1]);
     const wage = Number(row.wage?.replace(/[$,]/g, ''));
-    const source = `${BLS_SOURCE}${period ? ` ${period}` : ''}`;
+    // The period is the figure's date (beside it and in the Sources list), not part of the source's name.
+    const source = BLS_SOURCE;
     found.set(code, {
       code,
       title: row.title ?? code,

@@ -60,7 +60,7 @@ describe('onetDraft: good files', () => {
       growth: 16,
       period: '2024-2034',
       group: 'Software developers',
-      source: 'U.S. Bureau of Labor Statistics, Employment Projections 2024-2034',
+      source: 'U.S. Bureau of Labor Statistics, Employment Projections',
     });
     expect(draft.pay).toMatchObject({ amount: 133080, currency: 'USD', year: 2024, area: 'United States' });
   });
