@@ -43,3 +43,5 @@ export async function importDraft(request: ImportRequest): Promise<RoleDraft> {
   }
   return draft;
 }
+export { type FigureChange, type RefreshedFile, refreshRoles } from './refresh.js';
+export { onetSource } from './onet.js';
