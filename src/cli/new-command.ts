@@ -34,6 +34,7 @@ export function addNewCommands(program: Command, io: { err: (line: string) => vo
     .option('--from <source:code>', 'draft it from an occupation database you downloaded: onet:15-2051.00')
     .option('--data <folder>', 'with --from: the unpacked database folder (O*NET: db_30_x_text)')
     .option('--projections <file>', 'with --from: the BLS projections table (CSV) for outlook and pay')
+    .option('--lang <tag>', 'with --from esco: the language of the CSV files (occupations_<lang>.csv)')
     .option('--slug <slug>', 'file name without .md (default: from the title, "data-engineer")')
     .option(
       '--short <label>',
@@ -44,7 +45,7 @@ export function addNewCommands(program: Command, io: { err: (line: string) => vo
   addProjectOptions(role, { printing: false }).action(
     async (
       given: string | undefined,
-      opts: CommonOptions & { short?: string; from?: string; data?: string; projections?: string },
+      opts: CommonOptions & { short?: string; from?: string; data?: string; projections?: string; lang?: string },
     ) => {
       opts.content = (await projectSettings(role)).contentDir;
       if (opts.from !== undefined || opts.data !== undefined || opts.projections !== undefined) {
@@ -101,7 +102,7 @@ export function addNewCommands(program: Command, io: { err: (line: string) => vo
 /** `new role --from onet:<code> --data <folder>`: a draft from the database, nothing written on any error. */
 async function draftRole(
   given: string | undefined,
-  opts: CommonOptions & { short?: string; from?: string; data?: string; projections?: string },
+  opts: CommonOptions & { short?: string; from?: string; data?: string; projections?: string; lang?: string },
   io: { err: (line: string) => void },
 ): Promise<void> {
   const { importDraft } = await import('../import/index.js');

@@ -1,6 +1,7 @@
 // Importers of the occupation databases a user downloaded: files in, role drafts out, no network.
 import { CareerdeckError } from '../errors.js';
 import type { RoleDraft } from './draft.js';
+import { escoDraft } from './esco.js';
 import { onetDraft } from './onet.js';
 import { readProjections, socOf } from './projections.js';
 
@@ -15,6 +16,8 @@ export interface ImportRequest {
   data?: string | undefined;
   /** The BLS projections table (CSV), for outlook and pay. */
   projections?: string | undefined;
+  /** ESCO: the language of the CSV files to read (`occupations_<lang>.csv`). */
+  lang?: string | undefined;
 }
 
 /** A draft from `--from <source>:<code> --data <folder>`, with the BLS figures when a table is given. */
@@ -23,7 +26,7 @@ export async function importDraft(request: ImportRequest): Promise<RoleDraft> {
   if (!match)
     throw new CareerdeckError(
       'USAGE',
-      `--from must be onet:<O*NET-SOC code> (such as onet:15-2051.00); got "${request.from ?? ''}"`,
+      `--from must be onet:<O*NET-SOC code> or esco:<ESCO code, ISCO-08 code or URI> (such as onet:15-2051.00); got "${request.from ?? ''}"`,
     );
   if (!request.data)
     throw new CareerdeckError(
@@ -31,9 +34,10 @@ export async function importDraft(request: ImportRequest): Promise<RoleDraft> {
       `--from ${request.from} needs --data <folder>: the database you downloaded and unpacked (see docs/data.md)`,
     );
   const [, kind, code] = match;
-  if (kind === 'esco')
-    throw new CareerdeckError('USAGE', 'esco: is not imported yet in this release; see docs/data.md');
-  const draft = await onetDraft(request.data, code!.trim());
+  const draft =
+    kind === 'esco'
+      ? await escoDraft(request.data, code!.trim(), request.lang)
+      : await onetDraft(request.data, code!.trim());
   if (request.projections && draft.soc) {
     const figures = (await readProjections(request.projections)).get(socOf(draft.soc));
     if (figures) {
