@@ -1,6 +1,5 @@
 import type { Brand, Deck } from '../model/index.js';
 import { paperFor } from '../model/locale.js';
-import { DEFAULT_STALE_AFTER_YEARS } from './defaults.js';
 import type { DeckDefaults, DeckOverrides } from '../model/settings.js';
 
 /**
@@ -27,7 +26,8 @@ export function withDefaults(
     dir: pick('dir'),
     outputs: pick('outputs'),
     handout: pick('handout'),
-    staleAfter: deck.staleAfter ?? defaults.staleAfter ?? DEFAULT_STALE_AFTER_YEARS,
+    // Unset here and in the config file: validate/provenance.ts counts DEFAULT_STALE_AFTER_YEARS.
+    staleAfter: deck.staleAfter ?? defaults.staleAfter,
     theme: overrides.theme ?? deck.theme ?? defaults.theme,
     brand,
   };

@@ -196,14 +196,14 @@ describe('deckView: fitting', () => {
       line: 11,
       columns: [
         { file: 'content/roles/engineer.md', lines: [13, 14] },
-        { file: 'content/roles/scientist.md', lines: [10] },
+        { file: 'content/roles/scientist.md', lines: [11] },
       ],
       shrink: [
         [
           { key: 'zoom:content/roles/engineer.md:13', file: 'content/roles/engineer.md', line: 13 },
           { key: 'zoom:content/roles/engineer.md:14', file: 'content/roles/engineer.md', line: 14 },
         ],
-        [{ key: 'zoom:content/roles/scientist.md:10', file: 'content/roles/scientist.md', line: 10 }],
+        [{ key: 'zoom:content/roles/scientist.md:11', file: 'content/roles/scientist.md', line: 11 }],
       ],
     });
   });

@@ -17,7 +17,7 @@ describe('reportView', () => {
     expect(row('Skills')).toEqual(['Python, SQL, Docker', 'python, PhD']);
     expect(row('Outlook')).toEqual([
       '+22% projected job growth (U.S. Bureau of Labor Statistics, 2019-2029)',
-      '+15% projected job growth (2019-2029)',
+      '+15% projected job growth (U.S. Bureau of Labor Statistics, 2019-2029)',
     ]);
     expect(row('Projects')?.[1]).toBe('–');
   });
@@ -48,7 +48,7 @@ describe('reportView', () => {
     const withChart = view.sections.filter((s) => s.chart !== undefined).map((s) => s.id);
     expect(withChart).toEqual(['outlook']);
     expect(view.sections.find((s) => s.id === 'outlook')?.caption).toBe(
-      'Software developers, 2019-2029, U.S. Bureau of Labor Statistics; 2019-2029',
+      'Software developers, 2019-2029, U.S. Bureau of Labor Statistics; 2019-2029, U.S. Bureau of Labor Statistics',
     );
   });
 
@@ -129,7 +129,7 @@ describe('reportView: outlook chart placement', () => {
     expect(sections.filter((s) => s.chart !== undefined).map((s) => s.id)).toEqual(['projects']);
     expect(sections.find((s) => s.id === 'projects')?.chart).toContain('<svg');
     expect(sections.find((s) => s.id === 'projects')?.caption).toBe(
-      'Software developers, 2019-2029, U.S. Bureau of Labor Statistics; 2019-2029',
+      'Software developers, 2019-2029, U.S. Bureau of Labor Statistics; 2019-2029, U.S. Bureau of Labor Statistics',
     );
     expect(sections.find((s) => s.id === 'skills')?.chart).toBeUndefined();
     expect(sections.find((s) => s.id === 'skills')?.caption).toBeUndefined();
