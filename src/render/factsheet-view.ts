@@ -5,6 +5,7 @@ import { deckDirection } from './direction.js';
 import { deckLabels, formatGrowth, formatMoney } from './formats.js';
 import { outlookDate, payDate } from './provenance.js';
 import { formatDate, piecesToHtml, sectionPieces } from './pieces.js';
+import { type QrView, qrView } from './qr.js';
 import { type BrandView, brandView, type ThemeView, themeView } from './themes.js';
 
 /** The fact sheet's page margin: the template's @page and the fit check both read it. */
@@ -31,6 +32,8 @@ export interface FactsheetView {
   pay: { amount: string; detail: string } | undefined;
   sections: { id: string; title: string; html: string; file: string; line: number }[];
   footer: string;
+  /** Beside the footer when the deck has a url: at least 20 mm printed. */
+  qr: QrView | undefined;
 }
 
 /** One page per role: every section of the deck for that role, and its outlook figure. */
@@ -69,6 +72,7 @@ export function factsheetViews(c: Comparison): { slug: string; view: FactsheetVi
           : [];
       }),
       footer: [c.deck.title, c.deck.event, formatDate(c.deck.date, c.deck.lang)].filter(Boolean).join(' · '),
+      qr: c.deck.url && c.deck.qr ? qrView(c.deck.url, labels.qrCode) : undefined,
     },
   }));
 }
