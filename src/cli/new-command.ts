@@ -30,7 +30,11 @@ export function addNewCommands(program: Command, io: { err: (line: string) => vo
   const role = group
     .command('role')
     .description('write content/roles/<slug>.md with the section headings the existing roles use')
-    .argument('<title>', 'the role\'s title, such as "Data Engineer"')
+    .argument('[title]', 'the role\'s title, such as "Data Engineer" (with --from: the database\'s title unless given)')
+    .option('--from <source:code>', 'draft it from an occupation database you downloaded: onet:15-2051.00')
+    .option('--data <folder>', 'with --from: the unpacked database folder (O*NET: db_30_x_text)')
+    .option('--projections <file>', 'with --from: the BLS projections table (CSV) for outlook and pay')
+    .option('--lang <tag>', 'with --from esco: the language of the CSV files (occupations_<lang>.csv)')
     .option('--slug <slug>', 'file name without .md (default: from the title, "data-engineer")')
     .option(
       '--short <label>',
@@ -39,8 +43,17 @@ export function addNewCommands(program: Command, io: { err: (line: string) => vo
     .option('--force', 'overwrite the file if it exists')
     .addHelpText('after', '\nExample: npm run new:role -- "Data Engineer"');
   addProjectOptions(role, { printing: false }).action(
-    async (title: string, opts: CommonOptions & { short?: string }) => {
+    async (
+      given: string | undefined,
+      opts: CommonOptions & { short?: string; from?: string; data?: string; projections?: string; lang?: string },
+    ) => {
       opts.content = (await projectSettings(role)).contentDir;
+      if (opts.from !== undefined || opts.data !== undefined || opts.projections !== undefined) {
+        await draftRole(given, opts, io);
+        return;
+      }
+      if (given === undefined) throw usage('give the role\'s title, such as npm run new:role -- "Data Engineer"');
+      const title = given;
       const { commonHeadings, MAX_SHORT, roleTemplate, shortLabel } = await scaffold();
       const slug = await checkedSlug(title, opts.slug);
       const short = opts.short?.trim() ?? shortLabel(title);
@@ -84,6 +97,28 @@ export function addNewCommands(program: Command, io: { err: (line: string) => vo
       io.err(nextStep(opts.content));
     },
   );
+}
+
+/** `new role --from onet:<code> --data <folder>`: a draft from the database, nothing written on any error. */
+async function draftRole(
+  given: string | undefined,
+  opts: CommonOptions & { short?: string; from?: string; data?: string; projections?: string; lang?: string },
+  io: { err: (line: string) => void },
+): Promise<void> {
+  const { importDraft } = await import('../import/index.js');
+  const { draftRoleTemplate, shortLabel } = await scaffold();
+  await existingRoles(opts.content);
+  const draft = await importDraft(opts);
+  const title = given?.trim() || draft.title;
+  const slug = await checkedSlug(title, opts.slug);
+  const short = opts.short?.trim() ?? shortLabel(title);
+  const file = path.join(opts.content, 'roles', `${slug}.md`);
+  await writeNew(file, draftRoleTemplate({ ...draft, title }, short), opts.force);
+  const counts = draft.sections.map((s) => `${s.heading.toLowerCase()} ${s.items.length || s.paragraphs.length}`);
+  io.err(
+    `wrote ${shown(file)} (draft: true) from ${draft.sources.map((s) => s.title).join(', ')}: ${counts.join(', ')}${draft.outlook ? ', outlook and pay from the projections' : ''}`,
+  );
+  io.err(nextStep(opts.content));
 }
 
 async function checkedSlug(title: string, given: string | undefined): Promise<string> {

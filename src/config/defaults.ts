@@ -8,6 +8,8 @@ export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 /** The one place for each default folder; flags and the config file override them. */
 export const DEFAULT_CONTENT_DIR = 'content';
 export const DEFAULT_OUT_DIR = 'output';
+/** Years after which `check` calls a figure stale, counted from the deck's date (deck and config key `staleAfter`). */
+export const DEFAULT_STALE_AFTER_YEARS = 3;
 export const DEFAULT_TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
 
 /**

@@ -26,6 +26,8 @@ export function withDefaults(
     dir: pick('dir'),
     outputs: pick('outputs'),
     handout: pick('handout'),
+    // Unset here and in the config file: validate/provenance.ts counts DEFAULT_STALE_AFTER_YEARS.
+    staleAfter: deck.staleAfter ?? defaults.staleAfter,
     theme: overrides.theme ?? deck.theme ?? defaults.theme,
     brand,
   };

@@ -70,6 +70,7 @@ export async function resolveSettings(flags: Flags, config: LoadedConfig | undef
         labels: await configLabels(config),
         dir: values.dir,
         outputs: values.outputs,
+        staleAfter: values.staleAfter,
       },
       overrides: { theme: flags.theme },
     },

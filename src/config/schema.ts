@@ -27,6 +27,7 @@ export const configSchema = z.strictObject({
   lang: language.unwrap().optional(),
   labels: labelsSchema.optional(),
   dir: directionSchema.optional(),
+  staleAfter: z.number().positive('must be a number of years, such as 3').optional(),
   outputs: z
     .array(z.enum(OUTPUT_KINDS))
     .refine((kinds) => new Set(kinds).size === kinds.length, 'names an output twice; list each once')

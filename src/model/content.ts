@@ -82,7 +82,21 @@ export interface Outlook {
   /** Projected employment growth in percent. */
   growth: number;
   period?: string | undefined;
+  /** The date the figure stands for ("2024", "2024-05"): a period's alternative. */
+  asOf?: string | undefined;
   group?: string | undefined;
+  source?: string | undefined;
+}
+
+/** Median annual pay as published: an amount in its own currency, never converted. */
+export interface Pay {
+  amount: number;
+  /** ISO 4217 code, e.g. "USD". */
+  currency: string;
+  /** The year the figure is for. */
+  year: number;
+  area?: string | undefined;
+  asOf?: string | undefined;
   source?: string | undefined;
 }
 
@@ -93,6 +107,13 @@ export interface Role {
   short: string;
   summary?: string | undefined;
   outlook?: Outlook | undefined;
+  pay?: Pay | undefined;
+  /** SOC / O*NET-SOC code, e.g. "15-2051.00": ties the role to O*NET and the BLS projections. */
+  soc?: string | undefined;
+  /** ESCO occupation: an ISCO-08 code or a concept URI. */
+  esco?: string | undefined;
+  /** The role's own sources (an imported draft's database and attribution). */
+  sources?: SourceRef[] | undefined;
   sections: Section[];
 }
 
@@ -101,6 +122,8 @@ export interface SourceRef {
   publisher?: string | undefined;
   date?: string | undefined;
   url?: string | undefined;
+  /** The licence, and the attribution it asks for (O*NET: CC BY 4.0). */
+  licence?: string | undefined;
 }
 
 export type Paper = 'A4' | 'Letter';
@@ -156,6 +179,8 @@ export interface Deck {
   /** Branding; undefined when the front matter leaves it unset (a config file may fill it). */
   brand?: Brand | undefined;
   sources: SourceRef[];
+  /** Years after which a figure is stale, counted from `date` (deck, else config file, else 3). */
+  staleAfter?: number | undefined;
   /** The deck's own prose: introduction, what the roles share, conclusion. */
   sections: Section[];
 }

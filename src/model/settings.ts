@@ -13,6 +13,8 @@ export interface DeckDefaults {
   labels?: LabelOverrides | undefined;
   dir?: DirectionSetting | undefined;
   outputs?: OutputChoice[] | undefined;
+  /** Years after which check warns that a figure is stale. */
+  staleAfter?: number | undefined;
 }
 
 /** What the command line sets for every deck, over its front matter. */

@@ -9,6 +9,7 @@ import { estimateLines, paginateColumns } from './paginate.js';
 import { overlapChart } from './overlap-chart.js';
 import { MATRIX_FROM_ROLES, overlapMatrix, type OverlapMatrix, splitMatrix } from './overlap-matrix.js';
 import { overlapTable } from './overlap-table.js';
+import { deckSources, outlookDate, payText } from './provenance.js';
 import { type QrView, qrView } from './qr.js';
 import type { Diagnostic } from '../errors.js';
 import { formatDate, notesHtml, type Piece, pieceLines, piecesToHtml, sectionPieces } from './pieces.js';
@@ -149,6 +150,7 @@ export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckVi
     ...overlapSlides,
     ...rest.map((section) => proseSlide(section, deck.file, warn)),
     ...(closing ? [proseSlide(closing, deck.file, warn)] : []),
+    ...sourcesSlides(c, labels),
   ];
   if (deck.url && deck.qr) {
     const qr = qrView(deck.url, labels.qrCode);
@@ -203,6 +205,25 @@ function fixed(file: string, line: number, what: string): SlideSource {
 
 function pieceShrink(file: string, pieces: readonly Piece[]): Shrinkable[] {
   return pieces.map((p) => ({ key: `zoom:${file}:${p.line}`, file, line: p.line }));
+}
+
+/** The Sources slide: every source the deck and its figures name, with its date (render/provenance.ts). */
+function sourcesSlides(c: Comparison, labels: Labels): SlideView[] {
+  const sources = deckSources(c);
+  if (sources.length === 0) return [];
+  const items = sources.map(
+    (s) =>
+      `<li><bdi>${escape(s.title)}</bdi>${s.publisher ? `, <bdi>${escape(s.publisher)}</bdi>` : ''}${s.date ? ` (<bdi>${escape(s.date)}</bdi>)` : ''}${s.licence ? `. <bdi>${escape(s.licence)}</bdi>` : ''}</li>`,
+  );
+  return [
+    slide({
+      kind: 'prose',
+      title: labels.sources,
+      html: `<ol class="sources">${items.join('')}</ol>`,
+      notes: [],
+      source: fixed(c.deck.file, 1, 'sources'),
+    }),
+  ];
 }
 
 function proseSlide(section: Section, file: string, warn: (d: Diagnostic) => void): SlideView {
@@ -284,10 +305,22 @@ export function roleGroups(count: number): number[][] {
 function chartSlides(c: Comparison, locale: ChartLocale): SlideView[] {
   if (c.outlook.length === 0) return [];
   const { labels } = locale;
+  const pay = (index: number) => {
+    const p = c.roles[index]?.pay;
+    return p ? `${labels.medianPay} ${payText(p, locale.lang)}` : undefined;
+  };
   const caption = c.outlook
-    .map((b) => [`${b.role}: ${formatGrowth(b.growth, locale.lang)}`, b.period, b.group].filter(Boolean).join(', '))
+    .map((b) =>
+      [`${b.role}: ${formatGrowth(b.growth, locale.lang)}`, outlookDate(b), b.group, pay(b.index)]
+        .filter(Boolean)
+        .join(', '),
+    )
     .join('. ');
-  const sources = [...new Set(c.outlook.map((b) => b.source).filter(Boolean))].join('; ');
+  const sources = [
+    ...new Set(
+      [...c.outlook.map((b) => b.source), ...c.roles.map((r) => r.pay?.source)].filter((s): s is string => !!s),
+    ),
+  ].join('; ');
   return [
     slide({
       kind: 'chart',

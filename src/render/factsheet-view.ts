@@ -2,7 +2,8 @@ import type { Comparison } from '../compare/compare.js';
 import type { Labels } from '../model/labels.js';
 import type { TextDirection } from '../model/index.js';
 import { deckDirection } from './direction.js';
-import { deckLabels, formatGrowth } from './formats.js';
+import { deckLabels, formatGrowth, formatMoney } from './formats.js';
+import { outlookDate, payDate } from './provenance.js';
 import { formatDate, paperLayout, piecesToHtml, sectionPieces } from './pieces.js';
 import { type QrView, qrView } from './qr.js';
 
@@ -30,6 +31,8 @@ export interface FactsheetView {
   role: number;
   summary: string | undefined;
   outlook: { growth: string; detail: string } | undefined;
+  /** Median pay in its own currency, with area, date and source beside it. */
+  pay: { amount: string; detail: string } | undefined;
   sections: { id: string; title: string; html: string; file: string; line: number }[];
   footer: string;
   /** Beside the footer when the deck has a url: at least 20 mm printed. */
@@ -56,7 +59,13 @@ export function factsheetViews(c: Comparison): { slug: string; view: FactsheetVi
       outlook: role.outlook
         ? {
             growth: formatGrowth(role.outlook.growth, c.deck.lang),
-            detail: [role.outlook.group, role.outlook.period, role.outlook.source].filter(Boolean).join(' · '),
+            detail: [role.outlook.group, outlookDate(role.outlook), role.outlook.source].filter(Boolean).join(' · '),
+          }
+        : undefined,
+      pay: role.pay
+        ? {
+            amount: formatMoney(role.pay.amount, role.pay.currency, c.deck.lang),
+            detail: [role.pay.area, payDate(role.pay), role.pay.source].filter(Boolean).join(' · '),
           }
         : undefined,
       sections: c.sections.flatMap((s) => {

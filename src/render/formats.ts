@@ -34,3 +34,16 @@ export function formatPercent(value: number, lang = 'en'): string {
 export function deckLabels(deck: Pick<Deck, 'lang' | 'labels'>): Labels {
   return resolveLabels(deck.lang, deck.labels);
 }
+
+const money = new Map<string, Intl.NumberFormat>();
+
+/** An amount in its own currency, as the deck's language writes it: never converted. */
+export function formatMoney(amount: number, currency: string, lang = 'en'): string {
+  const key = `${lang}\0${currency}`;
+  let format = money.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0 });
+    money.set(key, format);
+  }
+  return format.format(amount);
+}

@@ -1,5 +1,6 @@
 import type { Comparison } from '../compare/compare.js';
-import type { Section, SourceRef, TextDirection } from '../model/index.js';
+import type { Outlook, Section, SourceRef, TextDirection } from '../model/index.js';
+import { deckSources, outlookDate, payText, provenanceText } from './provenance.js';
 import type { Labels } from '../model/labels.js';
 import { type ChartLocale, outlookChart } from './chart.js';
 import { deckDirection } from './direction.js';
@@ -67,7 +68,9 @@ export function reportView(c: Comparison): ReportView {
   const dir = deckDirection(deck);
   const locale: ChartLocale = { lang: deck.lang, labels, dir };
   const chart = outlookChart(c.outlook, locale);
-  const caption = [...new Set(c.outlook.map((b) => [b.group, b.period].filter(Boolean).join(', ')))].join('; ');
+  const caption = [
+    ...new Set(c.outlook.map((b) => [b.group, outlookDate(b), b.source].filter(Boolean).join(', '))),
+  ].join('; ');
 
   return {
     lang: deck.lang,
@@ -88,6 +91,16 @@ export function reportView(c: Comparison): ReportView {
       rows: [
         ...(roles.some((r) => r.summary)
           ? [{ label: labels.inOneSentence, cells: roles.map((r) => r.summary ?? '–') }]
+          : []),
+        ...(roles.some((r) => r.pay)
+          ? [
+              {
+                label: labels.medianPay,
+                cells: roles.map((r) =>
+                  r.pay ? [payText(r.pay, deck.lang), r.pay.source].filter(Boolean).join('; ') : '–',
+                ),
+              },
+            ]
           : []),
         ...c.sections.map((s) => ({
           label: s.title,
@@ -116,7 +129,7 @@ export function reportView(c: Comparison): ReportView {
     overlapChart: overlapChart(c, locale),
     others: rest.map(part),
     closing: closing && part(closing),
-    sources: sources(c),
+    sources: deckSources(c),
     qr: deck.url && deck.qr ? qrView(deck.url, labels.qrCode) : undefined,
   };
 }
@@ -140,17 +153,8 @@ function glanceCell(cell: Section | undefined): string {
   return first ? (plain(first.markdown).split(/(?<=[.!?])\s/)[0] ?? '') : '–';
 }
 
-function growthLine(o: { growth: number; period?: string | undefined }, { lang, labels }: ChartLocale): string {
-  return `${formatGrowth(o.growth, lang)} ${labels.projectedJobGrowth}${o.period ? `, ${o.period}` : ''}`;
-}
-
-/** The deck's sources, then any outlook source a role names that the deck does not. */
-function sources(c: Comparison): SourceRef[] {
-  const listed = [...c.deck.sources];
-  const known = (name: string) => listed.some((s) => s.title.includes(name) || s.publisher?.includes(name));
-  for (const bar of c.outlook) {
-    if (bar.source && !known(bar.source)) listed.push({ title: bar.source });
-  }
-  // Every key present: templates compile in strict mode.
-  return listed.map((s) => ({ publisher: undefined, date: undefined, url: undefined, ...s }));
+/** The growth with the date and source it comes from, beside it. */
+function growthLine(o: Outlook, { lang, labels }: ChartLocale): string {
+  const beside = provenanceText(o.source, outlookDate(o));
+  return `${formatGrowth(o.growth, lang)} ${labels.projectedJobGrowth}${beside ? ` (${beside})` : ''}`;
 }

@@ -4,3 +4,4 @@ export { commonHeadings, DEFAULT_ROLE_HEADINGS, headingsOf, sectionIdsOf } from 
 export { isSlug, MAX_SHORT, MAX_TITLE, shortLabel, slugFor, titleProblem } from './names.js';
 export { roleTemplate } from './role.js';
 export { type RoleSource, roleSources } from './sources.js';
+export { draftRoleTemplate } from './draft-role.js';

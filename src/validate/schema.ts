@@ -62,6 +62,23 @@ export type BrandInput = z.infer<typeof brandSchema>;
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const slug = z.string().regex(SLUG, 'must be a file name without ".md", in lower case with dashes');
 
+/** A date a figure stands for: "2024", "2024-05" or "2024-05-01" (provenance.ts reads its year). */
+const asOf = z
+  .union([z.string(), z.number().int()], { error: 'must be a date such as "2024" or "2024-05-01"' })
+  .transform(String)
+  .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date such as "2024" or "2024-05-01"'));
+
+/** `sources:` of a deck or a role: what the Sources slide and report section list. */
+export const sourcesSchema = z.array(
+  z.strictObject({
+    title: text,
+    publisher: text.optional(),
+    date: z.union([text, z.number().int().transform(String)]).optional(),
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    licence: text.optional(),
+  }),
+);
+
 export const roleSchema = z.strictObject({
   title: line,
   short: text.max(40).optional(),
@@ -70,10 +87,39 @@ export const roleSchema = z.strictObject({
     .strictObject({
       growth: z.number().min(-100).max(1000),
       period: text.optional(),
+      asOf: asOf.optional(),
       group: text.optional(),
       source: text.optional(),
     })
     .optional(),
+  /** Median annual pay, in the currency it was published in: never converted. */
+  pay: z
+    .strictObject({
+      amount: z.number().positive('must be a positive amount, such as 108020'),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code in capitals, such as "USD" or "EUR"')
+        .refine((code) => {
+          try {
+            new Intl.NumberFormat('en', { style: 'currency', currency: code });
+            return true;
+          } catch {
+            return false;
+          }
+        }, 'is not a currency code Intl knows; use one such as "USD" or "EUR"'),
+      year: z.number().int().min(1900).max(2200),
+      area: text.optional(),
+      asOf: asOf.optional(),
+      source: text.optional(),
+    })
+    .optional(),
+  /** The occupation codes that tie a role to O*NET/BLS (SOC) and ESCO, for new role --from and refresh. */
+  soc: z
+    .string()
+    .regex(/^\d{2}-\d{4}(\.\d{2})?$/, 'must be a SOC or O*NET-SOC code such as "15-2051" or "15-2051.00"')
+    .optional(),
+  esco: text.optional(),
+  sources: sourcesSchema.optional(),
   /** Not ready: in no deck, and its problems are warnings (see validate.ts). */
   draft: z.boolean().optional(),
 });
@@ -105,14 +151,7 @@ export const deckSchema = z.strictObject({
   // No defaults: undefined means "not set here", so a config file can fill it in.
   theme: themeSchema.optional(),
   brand: brandSchema.optional(),
-  sources: z
-    .array(
-      z.strictObject({
-        title: text,
-        publisher: text.optional(),
-        date: text.optional(),
-        url: z.url({ protocol: /^https?$/ }).optional(),
-      }),
-    )
-    .default([]),
+  sources: sourcesSchema.default([]),
+  /** Years after which check calls a figure stale, counted from `date` (default: the config's, else 3). */
+  staleAfter: z.number().positive('must be a number of years, such as 3').optional(),
 });

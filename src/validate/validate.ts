@@ -22,6 +22,7 @@ import { deckSchema, roleSchema, SLUG } from './schema.js';
 import { checkFrontMatter, locate as locateIn } from './schema-diagnostics.js';
 import { type BuildScope, scopeFilter } from './scope.js';
 import { scriptWarnings } from './scripts.js';
+import { deckProvenanceWarnings, roleProvenanceWarnings } from './provenance.js';
 
 export type { BuildScope };
 
@@ -68,6 +69,8 @@ export function checkContent(
   const listed = new Map<string, string[]>();
   const periodAt = new Map<string, SourceLocation>();
   const titleAt = new Map<string, SourceLocation>();
+  /** Where each valid role's front matter keys are, for warnings about its figures. */
+  const roleAt = new Map<string, (path: string[]) => SourceLocation>();
 
   for (const source of files) {
     if (!SLUG.test(source.slug)) {
@@ -129,6 +132,8 @@ export function checkContent(
           sections: body.sections,
         });
         titleAt.set(source.slug, locate(parsed, source.path, ['title']));
+        roleAt.set(source.slug, (yamlPath) => locate(parsed, source.path, yamlPath));
+        diagnostics.push(...roleProvenanceWarnings(roles.get(source.slug)!, (_, p) => locate(parsed, source.path, p)));
         periodAt.set(
           source.slug,
           locate(parsed, source.path, ['outlook', value.outlook?.period === undefined ? '' : 'period'].filter(Boolean)),
@@ -196,6 +201,11 @@ export function checkContent(
         periodAt: (role) => periodAt.get(role.slug) ?? { file: role.file },
       }),
       ...roleWarnings(deck, deckRoles as Role[], (role) => titleAt.get(role.slug) ?? { file: role.file }),
+      ...deckProvenanceWarnings(
+        deck,
+        deckRoles as Role[],
+        (role, p) => roleAt.get(role.slug)?.(p) ?? { file: role.file },
+      ),
     );
   }
   diagnostics.push(...scriptWarnings(files));

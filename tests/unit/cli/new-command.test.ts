@@ -219,7 +219,8 @@ describe('careerdeck new role and new deck', () => {
     expect((await run('new', 'role', '--help')).status).toBe(0);
     expect((await run('new', 'deck', '--help')).status).toBe(0);
     const help = out.join('');
-    expect(help).toContain('Usage: careerdeck new role [options] <title>');
+    expect(help).toContain('Usage: careerdeck new role [options] [title]');
+    expect(help).toContain('--from <source:code>');
     expect(help).toContain('Usage: careerdeck new deck [options] <title>');
     expect(help).toContain('--roles <slugs>');
     expect(help).toContain('Example: npm run new:role -- "Data Engineer"');

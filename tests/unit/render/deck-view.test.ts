@@ -21,7 +21,16 @@ describe('deckView: slide order', () => {
       'overlap:What they share, what sets them apart',
       'prose:Common ground',
       'prose:Conclusion',
+      'prose:Sources',
     ]);
+  });
+
+  it('ends with a Sources slide generated from the figures, each source with its date', () => {
+    const slides = deckView(defaultComparison()).slides;
+    expect(slides.at(-1)?.html).toBe(
+      '<ol class="sources"><li><bdi>U.S. Bureau of Labor Statistics</bdi> (<bdi>2019-2029</bdi>)</li></ol>',
+    );
+    expect(slides.find((s) => s.kind === 'chart')?.caption).toContain('ML Engineer: +22%, 2019-2029');
   });
 
   it('follows the order of the deck sections', () => {
@@ -187,14 +196,14 @@ describe('deckView: fitting', () => {
       line: 11,
       columns: [
         { file: 'content/roles/engineer.md', lines: [13, 14] },
-        { file: 'content/roles/scientist.md', lines: [10] },
+        { file: 'content/roles/scientist.md', lines: [11] },
       ],
       shrink: [
         [
           { key: 'zoom:content/roles/engineer.md:13', file: 'content/roles/engineer.md', line: 13 },
           { key: 'zoom:content/roles/engineer.md:14', file: 'content/roles/engineer.md', line: 14 },
         ],
-        [{ key: 'zoom:content/roles/scientist.md:10', file: 'content/roles/scientist.md', line: 10 }],
+        [{ key: 'zoom:content/roles/scientist.md:11', file: 'content/roles/scientist.md', line: 11 }],
       ],
     });
   });

@@ -31,7 +31,7 @@ describe('factsheetViews', () => {
       growth: '+22%',
       detail: 'Software developers · 2019-2029 · U.S. Bureau of Labor Statistics',
     });
-    expect(scientist?.outlook).toEqual({ growth: '+15%', detail: '2019-2029' });
+    expect(scientist?.outlook).toEqual({ growth: '+15%', detail: '2019-2029 · U.S. Bureau of Labor Statistics' });
   });
 
   it('carries the deck context in the footer', () => {

@@ -41,6 +41,7 @@ export const scientistText = lines(
   'outlook:',
   '  growth: 15',
   '  period: "2019-2029"',
+  '  source: U.S. Bureau of Labor Statistics',
   '---',
   '## Skills',
   '',

@@ -15,7 +15,10 @@ describe('reportView', () => {
     const row = (label: string) => view.glance.rows.find((r) => r.label === label)?.cells;
     expect(row('In one sentence')).toEqual(['Builds and runs ML systems in production.', '–']);
     expect(row('Skills')).toEqual(['Python, SQL, Docker', 'python, PhD']);
-    expect(row('Outlook')).toEqual(['+22% projected job growth, 2019-2029', '+15% projected job growth, 2019-2029']);
+    expect(row('Outlook')).toEqual([
+      '+22% projected job growth (U.S. Bureau of Labor Statistics, 2019-2029)',
+      '+15% projected job growth (U.S. Bureau of Labor Statistics, 2019-2029)',
+    ]);
     expect(row('Projects')?.[1]).toBe('–');
   });
 
@@ -26,7 +29,10 @@ describe('reportView', () => {
       deckFile('deck', deckText()),
     ]);
     const outlook = reportView(c).glance.rows.find((r) => r.label === 'Outlook')?.cells;
-    expect(outlook).toEqual(['+22% projected job growth, 2019-2029', 'Growing fast.']);
+    expect(outlook).toEqual([
+      '+22% projected job growth (U.S. Bureau of Labor Statistics, 2019-2029)',
+      'Growing fast.',
+    ]);
   });
 
   it('leaves out the one-sentence row when no role has a summary', () => {
@@ -41,7 +47,9 @@ describe('reportView', () => {
   it('puts the chart and caption on the outlook section only', () => {
     const withChart = view.sections.filter((s) => s.chart !== undefined).map((s) => s.id);
     expect(withChart).toEqual(['outlook']);
-    expect(view.sections.find((s) => s.id === 'outlook')?.caption).toBe('Software developers, 2019-2029; 2019-2029');
+    expect(view.sections.find((s) => s.id === 'outlook')?.caption).toBe(
+      'Software developers, 2019-2029, U.S. Bureau of Labor Statistics; 2019-2029, U.S. Bureau of Labor Statistics',
+    );
   });
 
   it('renders every section in full, without continuation pages', () => {
@@ -56,9 +64,44 @@ describe('reportView', () => {
     expect(view.closing?.title).toBe('Conclusion');
   });
 
-  it('adds an outlook source the deck does not list, with every source field present', () => {
+  it('adds an outlook source the deck does not list, with its date and every source field present', () => {
     expect(view.sources).toEqual([
-      { title: 'U.S. Bureau of Labor Statistics', publisher: undefined, date: undefined, url: undefined },
+      {
+        title: 'U.S. Bureau of Labor Statistics',
+        publisher: undefined,
+        date: '2019-2029',
+        url: undefined,
+        licence: undefined,
+      },
+    ]);
+  });
+
+  it('shows pay in its own currency with its source and year, and lists its source once with both dates', () => {
+    const c = comparison([
+      roleFile(
+        'engineer',
+        engineerText.replace(
+          '---\n## Skills',
+          [
+            'pay:',
+            '  amount: 131450',
+            '  currency: USD',
+            '  year: 2024',
+            '  area: United States',
+            '  source: U.S. Bureau of Labor Statistics',
+            '---',
+            '## Skills',
+          ].join('\n'),
+        ),
+      ),
+      roleFile('scientist', scientistText),
+      deckFile('deck', deckText(undefined, ['lang: de'])),
+    ]);
+    const report = reportView(c);
+    const pay = report.glance.rows.find((r) => r.label === 'mittleres Jahresgehalt')?.cells;
+    expect(pay).toEqual(['131.450\u00a0$ (2024, United States); U.S. Bureau of Labor Statistics', '–']);
+    expect(report.sources.map((s) => [s.title, s.date])).toEqual([
+      ['U.S. Bureau of Labor Statistics', '2019-2029; 2024'],
     ]);
   });
 
@@ -85,7 +128,9 @@ describe('reportView: outlook chart placement', () => {
     const sections = reportView(defaultComparison('[skills, projects]')).sections;
     expect(sections.filter((s) => s.chart !== undefined).map((s) => s.id)).toEqual(['projects']);
     expect(sections.find((s) => s.id === 'projects')?.chart).toContain('<svg');
-    expect(sections.find((s) => s.id === 'projects')?.caption).toBe('Software developers, 2019-2029; 2019-2029');
+    expect(sections.find((s) => s.id === 'projects')?.caption).toBe(
+      'Software developers, 2019-2029, U.S. Bureau of Labor Statistics; 2019-2029, U.S. Bureau of Labor Statistics',
+    );
     expect(sections.find((s) => s.id === 'skills')?.chart).toBeUndefined();
     expect(sections.find((s) => s.id === 'skills')?.caption).toBeUndefined();
   });

@@ -90,7 +90,8 @@ describe('renderDeck', () => {
     expect(count(report, '<svg')).toBeGreaterThanOrEqual(1);
     expect(count(report, 'id="outlook-title"')).toBe(1);
     expect(report).toContain('@page { size: A4; @top-left { content: "Engineer vs. Scientist"; } }');
-    expect(report).toContain('<li><bdi>U.S. Bureau of Labor Statistics</bdi></li>');
+    // Generated from the figures: the source with the date of the figures taken from it.
+    expect(report).toContain('<li><bdi>U.S. Bureau of Labor Statistics</bdi> (<bdi>2019-2029</bdi>)</li>');
   });
 
   it('renders the handout: every slide once, three to a page, with lines and no notes', () => {

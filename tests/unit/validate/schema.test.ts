@@ -25,7 +25,7 @@ const brief = (ds: Diagnostic[]) => ds.map((d) => [d.line, d.message]);
 describe('front matter schema messages', () => {
   it('lists the known keys of the mapping an unknown nested key is in', () => {
     expect(brief(problems('role', 'title: R', 'outlook:', '  growth: 5', '  salary: 10'))).toEqual([
-      [5, '"salary" is not a known key in "outlook"; use one of growth, period, group, source or remove it'],
+      [5, '"salary" is not a known key in "outlook"; use one of growth, period, asOf, group, source or remove it'],
     ]);
   });
 

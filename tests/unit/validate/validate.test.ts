@@ -14,6 +14,7 @@ const engineer = roleFile(
     'outlook:',
     '  growth: 22',
     '  period: "2019-2029"',
+    '  source: U.S. Bureau of Labor Statistics',
     '---',
     '',
     '## Definition',
