@@ -36,20 +36,20 @@ describe('refit', () => {
       new Map(),
     );
     expect(problems).toEqual([]);
-    expect([...budgets]).toEqual([['zoom:content/roles/scientist.md:10', 0.85]]);
+    expect([...budgets]).toEqual([['zoom:content/roles/scientist.md:11', 0.85]]);
     // Drawn at that scale on the next render, and not split further.
     expect(deckView(defaultComparison(), budgets).slides[slide]?.zoom).toBe(0.85);
   });
 
   it('keeps the smallest scale measured for an item over several rounds', () => {
     const slide = indexOf('Skills');
-    const before = new Map([['zoom:content/roles/scientist.md:10', 0.7]]);
+    const before = new Map([['zoom:content/roles/scientist.md:11', 0.7]]);
     const { budgets } = refit(
       view,
       [{ slide, ratio: 1.2, columns: [false, true], columnZooms: [undefined, 0.9] }],
       before,
     );
-    expect(budgets.get('zoom:content/roles/scientist.md:10')).toBe(0.7);
+    expect(budgets.get('zoom:content/roles/scientist.md:11')).toBe(0.7);
   });
 
   it('fails only for an item that does not fit even at the smallest scale, naming its file and line', () => {
@@ -62,7 +62,7 @@ describe('refit', () => {
     expect(problems).toEqual([
       {
         file: 'content/roles/scientist.md',
-        line: 10,
+        line: 11,
         message: expect.stringMatching(
           /too much text for slide \d+ \("Skills"\), even with its type at 40%; shorten it/,
         ),
