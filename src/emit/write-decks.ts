@@ -3,7 +3,7 @@ import path from 'node:path';
 import { alive } from '../browser/profile.js';
 import type { Comparison } from '../compare/compare.js';
 import { type DeckState, type FileRecord, isFresh } from '../incremental/state.js';
-import type { PlannedOutput } from '../incremental/plan.js';
+import { type PlannedOutput, printedSlots } from '../incremental/plan.js';
 import type { OutputFile, ProgressEvent } from '../model/index.js';
 import type { RenderedDeck } from '../render/render.js';
 import type { Asset } from './assets.js';
@@ -108,16 +108,19 @@ async function stageDeck(
   // Every deck folder gets them, fresh or not, so that a deleted one comes back; files that
   // already hold the same bytes are left alone.
   for (const asset of assets) await writer.stage(asset.path, asset.bytes, { skipSame: true });
-  // The folder holds what this build makes: an output of an earlier one that it no longer makes
-  // goes, if it is still as the tool wrote it (a file changed or put there by hand stays).
-  const names = new Set(planned.map((p) => p.name));
+  // The folder holds what the deck makes: an output of an earlier build that the deck's settings
+  // no longer make (a role taken out, `outputs:` narrowed) goes, if it is still as the tool wrote
+  // it (a file changed or put there by hand stays). A build that makes less by its options
+  // (`--no-pdf`, no `--images`) removes nothing: the PDFs and pictures are still the deck's.
+  const names = new Set(['index.html', ...printedSlots(c).map((slot) => slot.name)]);
   for (const [name, entry] of Object.entries(last?.outputs ?? {})) {
     if (names.has(name) || !(await isFresh(dir, name, [entry.key], last))) continue;
     writer.remove(name);
     result.removed.push(path.join(dir, name));
   }
   // Slide pictures are recorded by their thumbnail: when it was the tool's, so are images/NN.png,
-  // and those this build does not write again (the images dropped, a deck now shorter) go too.
+  // and those that a build taking the pictures again does not write (a deck now shorter) go;
+  // so do all of them when the deck no longer lists `images` (nor `--images` asks for them).
   const thumbnail = reachName(c.deck.slug, 'images');
   const retaken = (made?.extras.images ?? []).map((i) => i.name);
   if (last?.outputs[thumbnail] && (!names.has(thumbnail) || retaken.length > 0)) {

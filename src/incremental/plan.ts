@@ -71,16 +71,20 @@ export function planDeck(c: Comparison, fp: Fingerprints, pdf: boolean): Planned
       : { name: 'index.html', kind: 'deck', key: keyOf('deck', 'estimated'), alsoFresh: [measured] },
   ];
   if (!pdf) return outputs;
-  const slug = c.deck.slug;
-  for (const kind of c.deck.outputs) {
-    const key = keyOf(kind);
-    if (kind === 'factsheets')
-      outputs.push(
-        ...c.roles.map((role) => ({ name: pdfName(slug, 'factsheet', role.slug), kind, key, alsoFresh: [] })),
-      );
-    else if (kind === 'pptx' || kind === 'html' || kind === 'images')
-      outputs.push({ name: reachName(slug, kind), kind, key, alsoFresh: [] });
-    else outputs.push({ name: pdfName(slug, kind), kind, key, alsoFresh: [] });
-  }
+  for (const { name, kind } of printedSlots(c)) outputs.push({ name, kind, key: keyOf(kind), alsoFresh: [] });
   return outputs;
+}
+
+/**
+ * The files a deck's settings make besides index.html when it is printed: its `outputs`, one
+ * fact sheet per role. A build without PDFs (`--no-pdf`) or without `--images` makes fewer, but
+ * the deck still has them: only a file outside this list is one the deck no longer makes.
+ */
+export function printedSlots(c: Comparison): { name: string; kind: OutputKind }[] {
+  const slug = c.deck.slug;
+  return c.deck.outputs.flatMap((kind): { name: string; kind: OutputKind }[] => {
+    if (kind === 'factsheets') return c.roles.map((role) => ({ name: pdfName(slug, 'factsheet', role.slug), kind }));
+    if (kind === 'pptx' || kind === 'html' || kind === 'images') return [{ name: reachName(slug, kind), kind }];
+    return [{ name: pdfName(slug, kind), kind }];
+  });
 }

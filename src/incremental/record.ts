@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Asset } from '../emit/assets.js';
 import type { WrittenDeck } from '../emit/write-decks.js';
 import type { Diagnostic } from '../errors.js';
@@ -16,9 +17,10 @@ export async function recordDecks(
   const slides: number[] = [];
   for (const [i, plan] of plans.entries()) {
     const deck = written[i]!;
-    // Only what this build plans: an output it no longer makes is gone, or no longer the tool's.
-    const planned = new Set(plan.planned.map((o) => o.name));
-    const kept = Object.entries(plan.last?.outputs ?? {}).filter(([name]) => planned.has(name));
+    // What this build removed (no longer made) leaves the record; what it only did not make this
+    // time (a build without PDFs) keeps its record, so that the next full build finds it fresh.
+    const removed = new Set(deck.removed.map((file) => path.relative(deck.dir, file).split(path.sep).join('/')));
+    const kept = Object.entries(plan.last?.outputs ?? {}).filter(([name]) => !removed.has(name));
     const next: DeckState = {
       slides: deck.slides ?? plan.last?.slides ?? 0,
       outputs: { ...Object.fromEntries(kept), ...Object.fromEntries(deck.records) },
