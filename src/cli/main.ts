@@ -228,7 +228,7 @@ function summary(result: BuildResult, ms: number, style: Style): string {
     .join('');
   if (written === 0 && removed.length === 0)
     return style.green(`nothing changed: ${plural(fresh, 'output')} up to date ${time} (--force makes them again)`);
-  return `${gone}${style.green(`built ${plural(result.decks.length, 'deck')} ${time}: ${plural(written, 'output')} written${fresh ? `, ${fresh} up to date` : ''}${removed.length > 0 ? `, ${removed.length} removed` : ''}`)}\n${whatToOpen(result)}`;
+  return `${gone}${style.green(`built ${plural(result.decks.length, 'deck')} ${time}: ${plural(written, 'output')} written${fresh ? `, ${fresh} up to date` : ''}${removed.length > 0 ? `, ${removed.length} removed` : ''}`)}${written > 0 ? `\n${whatToOpen(result)}` : ''}`;
 }
 
 /** Where to go next: the presentation of each deck that was written, and the speaker view's key. */
