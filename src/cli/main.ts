@@ -19,6 +19,7 @@ import { addProjectOptions, projectSettings } from './options.js';
 import { type Style, styleFor } from './style.js';
 import { addDevCommand } from './dev-command.js';
 import { addNewCommands } from './new-command.js';
+import { addPresentCommand } from './present-command.js';
 import { parseShard, type Shard } from '../shard.js';
 
 /** Runs the CLI in-process and returns the exit status; the only place that prints. */
@@ -127,6 +128,7 @@ export async function main(
 
   addNewCommands(program, io);
   addDevCommand(program, io);
+  addPresentCommand(program, io, (signal) => (stopped = signal));
   // A usage error points at the help of the command that was typed, not the program's.
   const hintHelp = (command: Command, name: string): void => {
     for (const sub of command.commands) {
