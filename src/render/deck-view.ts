@@ -38,6 +38,8 @@ export interface SlideView {
   qr?: { svg: string; url: string };
   /** Where the slide's content comes from, to name it when it does not fit. */
   source?: SlideSource;
+  /** Planned minutes (`## Introduction {time=5m}`), for the room's pacing. */
+  minutes?: number;
 }
 
 export interface SlideSource {
@@ -94,6 +96,8 @@ export interface DeckView {
   brand: BrandView;
   /** Every slide in order, the title slide first. */
   slides: SlideView[];
+  /** The talk's planned minutes (`duration:`), for the room's pacing. */
+  duration: number | undefined;
 }
 
 /** Slide geometry (1280 x 720 at 24px body text) turned into a budget for fitting columns. */
@@ -134,14 +138,14 @@ export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckVi
   const slides: SlideView[] = [
     slide({ kind: 'title', title: deck.title, cover, source: fixed(deck.file, 1, 'title') }),
     slide({ kind: 'prose', title: labels.agenda, agenda, source: fixed(deck.file, 1, 'agenda') }),
-    ...(opening ? [proseSlide(opening, deck.file)] : []),
+    ...(opening ? [proseSlide(opening, deck.file, c)] : []),
     ...c.sections.flatMap((section) => [
       ...compareSlides(section, c, budgets.get(`section:${section.id}`) ?? COLUMN_LINES, labels),
       ...(section.id === c.chartAfter ? chartSlides(c, locale) : []),
     ]),
     ...overlapSlides,
-    ...rest.map((section) => proseSlide(section, deck.file)),
-    ...(closing ? [proseSlide(closing, deck.file)] : []),
+    ...rest.map((section) => proseSlide(section, deck.file, c)),
+    ...(closing ? [proseSlide(closing, deck.file, c)] : []),
   ];
   if (deck.url && deck.qr) {
     const qr = { svg: qrSvg(deck.url, labels.qrCode), url: deck.url };
@@ -158,6 +162,7 @@ export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckVi
     theme,
     brand: brandView(deck.brand),
     slides: zoomed,
+    duration: deck.duration,
   };
 }
 
@@ -184,6 +189,7 @@ function slide(fields: Pick<SlideView, 'kind' | 'title'> & Partial<SlideView>): 
     notes: undefined,
     zoom: undefined,
     qr: undefined,
+    minutes: undefined,
     ...fields,
   } as Required<SlideView>;
 }
@@ -197,12 +203,13 @@ function pieceShrink(file: string, pieces: readonly Piece[]): Shrinkable[] {
   return pieces.map((p) => ({ key: `zoom:${file}:${p.line}`, file, line: p.line }));
 }
 
-function proseSlide(section: Section, file: string): SlideView {
+function proseSlide(section: Section, file: string, c: Comparison): SlideView {
   const source = fixed(file, section.line, `prose:${section.id}`);
   return slide({
     kind: 'prose',
     title: section.title,
-    html: piecesToHtml(sectionPieces(section)),
+    minutes: section.minutes,
+    html: section.poll ? pollHtml(section.id, section.poll, c) : piecesToHtml(sectionPieces(section)),
     notes: section.notes.length > 0 ? [{ html: notesHtml(section.notes) }] : [],
     source,
   });
@@ -254,6 +261,21 @@ function compareSlides(section: AlignedSection, c: Comparison, budget: number, l
       },
     }),
   );
+}
+
+/**
+ * A poll's options as the slide draws them: a list (what every printed output shows) with an
+ * empty bar and count per option that the room server's script fills while presenting.
+ */
+function pollHtml(id: string, poll: NonNullable<Section['poll']>, c: Comparison): string {
+  const options = poll.options === 'roles' ? c.roles.map((r) => r.title) : poll.options;
+  const items = options
+    .map(
+      (label, i) =>
+        `<li data-option="${i}"><span class="poll-label">${escape(label)}</span><span class="poll-bar" aria-hidden="true"><span class="poll-fill"></span></span><span class="poll-count"></span></li>`,
+    )
+    .join('');
+  return `<ol class="poll-options" data-poll="${escape(id)}">${items}</ol>`;
 }
 
 /** Up to three roles side by side; more are split into groups of near-equal size (4 -> 2 + 2). */

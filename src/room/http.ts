@@ -174,10 +174,12 @@ export function withPresenterClient(html: string): string {
     CSP_META,
     (_, open: string, policy: string, close: string) => open + devPolicy(policy) + close,
   );
-  const tags =
-    '<link rel="stylesheet" href="/room/presenter.css"><script src="/room/stream.js"></script><script src="/room/presenter.js"></script>';
-  const end = page.lastIndexOf('</body>');
-  return end === -1 ? page + tags : page.slice(0, end) + tags + page.slice(end);
+  // The stream script goes first: it takes the key from the address before reveal.js rewrites it.
+  const head = page.indexOf('</head>');
+  const early = head === -1 ? page : `${page.slice(0, head)}<script src="/room/stream.js"></script>${page.slice(head)}`;
+  const tags = '<link rel="stylesheet" href="/room/presenter.css"><script src="/room/presenter.js"></script>';
+  const end = early.lastIndexOf('</body>');
+  return end === -1 ? early + tags : early.slice(0, end) + tags + early.slice(end);
 }
 
 async function presenterPost(core: RoomCore, path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -29,7 +29,11 @@ export function deckPage(html: string): DeckPage {
     (e) => e.name === 'section' && e.parent !== null && hasClass(e.parent as Element, 'slides'),
     doc.children,
   );
-  const slides = sections.map((section, index) => slideOf(section, index));
+  const body = DomUtils.findOne((e) => e.name === 'body', doc.children);
+  const slides = paced(
+    sections.map((section, index) => slideOf(section, index)),
+    Number(body?.attribs['data-duration']),
+  );
   const style = DomUtils.findAll((e) => e.name === 'style', doc.children)
     .map((e) => DomUtils.textContent(e))
     .join('\n');
@@ -70,6 +74,18 @@ function slideOf(section: Element, index: number): RoomSlide {
     poll,
     minutes: Number.isFinite(minutes) && minutes > 0 ? minutes : undefined,
   };
+}
+
+/**
+ * The planned minutes of every slide: a section's own `{time=...}`, and the rest of `duration:`
+ * shared evenly by the slides without one. Without a duration only the sections' own times count.
+ */
+export function paced(slides: RoomSlide[], duration: number): RoomSlide[] {
+  if (!Number.isFinite(duration) || duration <= 0) return slides;
+  const given = slides.reduce((sum, s) => sum + (s.minutes ?? 0), 0);
+  const open = slides.filter((s) => s.minutes === undefined).length;
+  const share = open === 0 ? 0 : Math.max(0, duration - given) / open;
+  return slides.map((s) => ({ ...s, minutes: s.minutes ?? share }));
 }
 
 function hasClass(e: Element, name: string): boolean {

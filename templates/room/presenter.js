@@ -4,7 +4,7 @@
 // "join" overlay with it.
 /* global Reveal, careerdeckRoomStream, careerdeckRoomKey, careerdeckRoomPost */
 (() => {
-  const key = careerdeckRoomKey('#/');
+  const key = careerdeckRoomKey();
   // reveal's speaker view loads the deck in frames (?receiver): they show, never steer.
   const receiver = /(?:^\?|&)receiver/.test(location.search);
   let audienceUrl = '';
@@ -75,7 +75,17 @@
     if (!receiver && state.by === 'remote' && Reveal.getIndices().h !== state.current) Reveal.slide(state.current);
   }
 
+  // reveal's own pacing in its speaker view: the talk's length and each timed section's share.
+  function pace() {
+    const duration = Number(document.body.dataset.duration);
+    if (!duration) return;
+    for (const slide of slides())
+      if (slide.dataset.minutes) slide.dataset.timing = String(Number(slide.dataset.minutes) * 60);
+    Reveal.configure({ totalTime: duration * 60 });
+  }
+
   const start = () => {
+    pace();
     if (!key) return;
     careerdeckRoomStream(
       '/api/events',

@@ -5,7 +5,7 @@
 /* global careerdeckRoomStream, careerdeckRoomKey, careerdeckRoomPost */
 (() => {
   const $ = (id) => document.getElementById(id);
-  const key = careerdeckRoomKey('');
+  const key = careerdeckRoomKey();
   let state;
 
   function status(text) {

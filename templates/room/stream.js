@@ -45,16 +45,16 @@ window.careerdeckRoomStream = function careerdeckRoomStream(url, key, onEvent, o
   return () => (stopped = true);
 };
 
-/** The key from `#key=...` (kept for this tab, then taken out of the address bar), or the one kept. */
-window.careerdeckRoomKey = function careerdeckRoomKey(hashReplacement) {
-  const STORE = 'careerdeck-room:key';
+// The key from `#key=...`, taken at once (this script loads before the deck's, whose reveal.js
+// rewrites the address's hash): kept for this tab only, then taken out of the address bar.
+{
   const match = /(?:^#|&)key=([0-9a-f]{32})(?:&|$)/.exec(location.hash);
   if (match) {
-    sessionStorage.setItem(STORE, match[1]);
-    history.replaceState(null, '', location.pathname + location.search + hashReplacement);
+    sessionStorage.setItem('careerdeck-room:key', match[1]);
+    history.replaceState(null, '', location.pathname + location.search);
   }
-  return sessionStorage.getItem(STORE);
-};
+}
+window.careerdeckRoomKey = () => sessionStorage.getItem('careerdeck-room:key');
 
 /** POSTs JSON with the key; resolves with the parsed answer and the status. */
 window.careerdeckRoomPost = async function careerdeckRoomPost(url, key, body) {
