@@ -123,7 +123,7 @@ export function questionItem(q: Question): string {
     `<li class="${q.answered ? 'room-answered' : ''}">`,
     `<p class="room-q-text">${escape(q.text)}</p>`,
     `<form method="post" action="/upvote"><input type="hidden" name="id" value="${q.id}">`,
-    `<button type="submit" aria-label="${TEXT.upvote} (${q.upvotes})">${TEXT.upvote} · ${q.upvotes}</button></form>`,
+    `<button type="submit">${TEXT.upvote} (${q.upvotes})</button></form>`,
     q.answered ? `<span class="room-tag">${TEXT.answered}</span>` : '',
     '</li>',
   ].join('');

@@ -146,8 +146,7 @@
         text.textContent = q.text;
         const button = document.createElement('button');
         button.type = 'button';
-        button.textContent = `Upvote · ${q.upvotes}`;
-        button.setAttribute('aria-label', `Upvote (${q.upvotes})`);
+        button.textContent = `Upvote (${q.upvotes})`;
         button.addEventListener('click', () => void post('/upvote', { id: q.id }));
         item.append(text, button);
         if (q.answered) {
