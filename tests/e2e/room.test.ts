@@ -20,6 +20,8 @@ let room: RoomServer;
 let browser: Browser;
 let deck: Page;
 const phones: Page[] = [];
+/** Every response the first phone received while loading: address and size. */
+const firstLoad: { url: string; bytes: number }[] = [];
 
 /** A raw HTTP exchange on loopback: status, headers and body. */
 function http(
@@ -57,6 +59,14 @@ function command(body: unknown, key = room.core.key): ReturnType<typeof http> {
 async function phone(): Promise<Page> {
   const page = await (await browser.createBrowserContext()).newPage();
   await page.setViewport({ width: 390, height: 844, deviceScaleFactor: 1 });
+  if (phones.length === 0)
+    page.on('response', (res) => {
+      if (!res.url().endsWith('/events'))
+        void res.buffer().then(
+          (b) => firstLoad.push({ url: res.url(), bytes: b.byteLength }),
+          () => firstLoad.push({ url: res.url(), bytes: 0 }),
+        );
+    });
   await page.goto(room.audienceUrl, { waitUntil: 'load' });
   await page.waitForFunction(() => document.getElementById('room-status')?.textContent?.startsWith('Live ·'));
   return page;
@@ -108,6 +118,23 @@ describe('careerdeck present: the room', () => {
     expect(page.body).toContain('<form method="post" action="/ask"');
     expect(page.body).toMatch(/<a href="\/deck\/workshop-handout.pdf" download>|No handouts/);
   });
+
+  it('a phone loads under 300 kB, all of it from the room server', () => {
+    expect(firstLoad.length).toBeGreaterThan(3);
+    expect(firstLoad.filter((r) => !r.url.startsWith(room.audienceUrl))).toEqual([]);
+    expect(firstLoad.reduce((sum, r) => sum + r.bytes, 0)).toBeLessThan(300 * 1024);
+  });
+
+  it('closes a connection that sends its headers too slowly (slowloris) and keeps serving', async () => {
+    const { connect } = await import('node:net');
+    const socket = connect(room.port, '127.0.0.1');
+    socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${room.port}\r\nX-Slow: 1`);
+    let answer = '';
+    socket.on('data', (d: Buffer) => (answer += d.toString()));
+    await new Promise((resolve) => socket.once('close', resolve));
+    expect(answer === '' || answer.startsWith('HTTP/1.1 408')).toBe(true);
+    expect((await http(room.audienceUrl)).status).toBe(200);
+  }, 30_000);
 
   it('serves nothing outside the output folder, no listing, and not the notes', async () => {
     for (const bad of [
