@@ -40,6 +40,8 @@ export interface CoreParts {
   /** `host:port` names the pages may be asked by. */
   hosts: Set<string>;
   audienceUrl: string;
+  /** The remote's address with its key: drawn as a QR code for the speaker view only. */
+  remoteUrl: string;
 }
 
 /**
@@ -82,6 +84,11 @@ export class RoomCore {
     });
     core.downloads = await downloadsOf(parts.outDir, parts.slug);
     return core;
+  }
+
+  /** The remote's QR code (the key is in it: served only past the key check). */
+  remoteQr(): string {
+    return qrSvg(this.parts.remoteUrl, 'QR code: the remote');
   }
 
   asset(name: string): { type: string; body: string } | undefined {

@@ -131,6 +131,10 @@ async function handle(
       'Cache-Control': 'no-store',
     });
   }
+  if (path === '/api/remote.svg') {
+    if (!keyMatches(req.headers['x-room-key'], core.key)) throw new HttpRefusal(403, 'wrong or missing key');
+    return send(res, 200, 'image/svg+xml', core.remoteQr(), { 'Cache-Control': 'no-store' });
+  }
   if (path === '/api/events') {
     if (!keyMatches(req.headers['x-room-key'], core.key)) throw new HttpRefusal(403, 'wrong or missing key');
     core.presenters.open(req, res, { ...COMMON });

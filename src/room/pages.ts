@@ -96,7 +96,7 @@ function pollForm(
   return [
     `<form class="room-poll" method="post" action="/vote" data-poll="${escape(poll.id)}">`,
     `<input type="hidden" name="poll" value="${escape(poll.id)}">`,
-    `<fieldset><legend>${escape(poll.question)}</legend><ol>${options}</ol></fieldset>`,
+    `<fieldset><legend class="room-visually-hidden">${escape(poll.question)}</legend><ol>${options}</ol></fieldset>`,
     mine !== undefined ? `<p class="room-mine">${TEXT.yourVote}: ${escape(poll.options[mine] ?? '')}</p>` : '',
     closed ? `<p class="room-closed">${TEXT.closed}</p>` : `<button type="submit">${TEXT.vote}</button>`,
     '</form>',

@@ -112,6 +112,7 @@ export async function startRoom(options: RoomOptions): Promise<RoomServer> {
     recordFile: path.join(dir, `${stamp}.json`),
     hosts,
     audienceUrl: `${origin}/`,
+    remoteUrl: `${origin}/remote#key=${key}`,
   });
   server.on('request', createRoomHandler(core));
   let closing: Promise<string> | undefined;

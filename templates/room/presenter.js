@@ -84,6 +84,32 @@
     Reveal.configure({ totalTime: duration * 60 });
   }
 
+  // The remote's QR code goes to reveal's speaker view only (its window is written by the notes
+  // plugin; deck.js names its parts the same way). Fetched with the key, drawn as a data: image.
+  const openWindow = window.open.bind(window);
+  window.open = (...args) => {
+    const opened = openWindow(...args);
+    if (opened && key && !receiver)
+      void fetch('/api/remote.svg', { headers: { 'X-Room-Key': key } })
+        .then((res) => (res.ok ? res.text() : Promise.reject(new Error(String(res.status)))))
+        .then((svg) => {
+          const doc = opened.document;
+          const figure = doc.createElement('figure');
+          figure.style.cssText =
+            'position:fixed;inset-inline-end:8px;bottom:8px;width:120px;margin:0;z-index:10;text-align:center;font:12px sans-serif;background:#fff;color:#111';
+          const img = doc.createElement('img');
+          img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+          img.alt = 'QR code: the remote';
+          img.style.cssText = 'width:120px;height:120px';
+          const caption = doc.createElement('figcaption');
+          caption.textContent = 'Remote';
+          figure.append(img, caption);
+          doc.body.append(figure);
+        })
+        .catch(() => undefined);
+    return opened;
+  };
+
   const start = () => {
     pace();
     if (!key) return;
