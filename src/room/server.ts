@@ -70,8 +70,18 @@ export async function startRoom(options: RoomOptions): Promise<RoomServer> {
   server.timeout = LIMITS.idleMs;
   // A connection past its idle time is closed; the event streams turn this off for themselves.
   server.on('timeout', (socket: import('node:net').Socket) => socket.destroy());
+  // A port in use is the room's network trouble (exit 3), as the issue's contract says.
   const listening =
-    port === undefined ? await listenFrom(server, ROOM_PORT, address) : (await listen(server, port, address), port);
+    port === undefined
+      ? await listenFrom(server, ROOM_PORT, address)
+      : await listen(server, port, address).then(
+          () => port,
+          (error: unknown) => {
+            throw error instanceof CareerdeckError && error.code === 'USAGE'
+              ? new CareerdeckError('OUTPUT', error.message, { cause: error })
+              : error;
+          },
+        );
   const actual = (server.address() as import('node:net').AddressInfo).port ?? listening;
   const origin = `http://${address.includes(':') ? `[${address}]` : address}:${actual}`;
 

@@ -364,6 +364,45 @@ describe('careerdeck present: the command', () => {
     }
   });
 
+  it('exits with 3 when the port is in use, and 2 without a deck', async () => {
+    const { createServer } = await import('node:net');
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as import('node:net').AddressInfo).port;
+    const p = await tempProject('room-port', { fixture: 'room' });
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; err: string }>((resolve) => {
+        const child = spawn(process.execPath, [CLI, 'present', ...args], {
+          cwd: p.dir,
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        let err = '';
+        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        child.once('exit', (code) => resolve({ code, err }));
+      });
+    try {
+      const inUse = await run([
+        'workshop',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--no-open',
+        '--no-pdf',
+        '--content',
+        p.content,
+        '--out',
+        p.out,
+      ]);
+      expect(inUse.code).toBe(3);
+      expect(inUse.err).toMatch(/already in use/);
+      expect((await run([])).code).toBe(2);
+    } finally {
+      busy.close();
+      await p.remove();
+    }
+  });
+
   it('stops on SIGTERM with 143 and writes the session record beside content/', async () => {
     const p = await tempProject('room-term', { fixture: 'room' });
     try {
