@@ -84,7 +84,7 @@ export class BrowserSession {
       } finally {
         this.sites.delete(page);
         if (reusable && !this.closed) this.idle.push(page);
-        else await page.close().catch(() => undefined);
+        else await closePage(page);
       }
     } catch (error) {
       throw this.explain(error);
@@ -110,7 +110,7 @@ export class BrowserSession {
     try {
       await this.prepare(page);
     } catch (error) {
-      await page.close().catch(() => undefined);
+      await closePage(page);
       throw error;
     }
     return page;
@@ -136,7 +136,7 @@ export class BrowserSession {
   private takeIdle(): Page | undefined {
     for (let page = this.idle.pop(); page; page = this.idle.pop()) {
       if (!page.isClosed() && !this.crashed.has(page)) return page;
-      void page.close().catch(() => undefined);
+      void closePage(page);
     }
     return undefined;
   }
@@ -226,4 +226,20 @@ export class BrowserSession {
   private explain(error: unknown): CareerdeckError {
     return explainBrowserError(error, { closed: this.closed, timeoutMs: this.options.timeoutMs });
   }
+}
+
+/**
+ * Closes a page, bounded. Puppeteer's close() waits for the browser to report the target
+ * destroyed; a browser killed between acknowledging the close and reporting it never does, and
+ * the build then waited on a promise that never settled: Node ended the CLI's top-level await
+ * with exit 13 instead of reporting the browser's failure with exit 3 (seen under load in the
+ * "Chromium killed while printing" test). A page of a disconnected browser is not closed at all.
+ */
+export async function closePage(page: Page): Promise<void> {
+  if (!page.browser().connected) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([page.close(), new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]).catch(
+    () => undefined,
+  );
+  clearTimeout(timer);
 }

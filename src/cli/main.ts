@@ -35,6 +35,7 @@ export async function main(
   const program = new Command('careerdeck')
     .description('Turn Markdown about careers into a reveal.js deck and printable PDF reports.')
     .version(VERSION, '-v, --version', 'print the version of careerdeck')
+    .option('--debug', 'with an error, also print what caused it, cause by cause (for a bug report)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => io.err(s.trimEnd()), writeOut: (s) => process.stdout.write(s) })
     .showHelpAfterError('(run careerdeck --help for usage)');
@@ -146,6 +147,9 @@ export async function main(
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     status = report(error, io.err, style);
+    // Read from argv too: a usage error stops commander before it has stored the option.
+    if (program.opts<{ debug?: boolean }>().debug || argv.includes('--debug') || env.CAREERDECK_DEBUG === '1')
+      for (const line of causeChain(error)) io.err(style.dim(line));
     if (stopped === 'SIGTERM' && status === ExitCode.interrupted) status = ExitCode.terminated;
   }
   return status;
@@ -171,6 +175,21 @@ function report(error: unknown, err: (line: string) => void, style: Style): numb
   }
   err(`${style.red('careerdeck: unexpected error:')} ${(error as Error)?.stack ?? String(error)}`);
   return ExitCode.environment;
+}
+
+/**
+ * The causes an error keeps (`{ cause }`), one line each with their stacks, as Eleventy prints
+ * them under --debug: what a bug report needs, never shown by default.
+ */
+export function causeChain(error: unknown): string[] {
+  const lines: string[] = [];
+  const seen = new Set<unknown>();
+  for (let at = (error as { cause?: unknown })?.cause; at !== undefined && !seen.has(at) && seen.size < 16;) {
+    seen.add(at);
+    lines.push(`caused by: ${at instanceof Error ? (at.stack ?? `${at.name}: ${at.message}`) : String(at)}`);
+    at = (at as { cause?: unknown })?.cause;
+  }
+  return lines;
 }
 
 /** `file:line:column: message`, the place in bold, and `warning:` in yellow for a warning. */

@@ -1,4 +1,5 @@
 import { type Bookmark, outlineObjects, type PdfObject } from './pdf-outline.js';
+import { accessibleObjects, PdfObjects } from './pdf-ua/index.js';
 import { pdfText } from './pdf-text.js';
 
 export { pdfText };
@@ -23,7 +24,8 @@ export interface PdfMetadata {
  * under SOURCE_DATE_EPOCH. Rewriting the whole file with a PDF library gave the same result at
  * about a second of CPU per build.
  * The language comes from <html lang>, which Chromium already records, and so is DisplayDocTitle.
- * Bookmarks, when given, are added in the same update (pdf-outline.ts).
+ * Bookmarks, when given, are added in the same update (pdf-outline.ts), and so is what PDF/UA-1
+ * asks beyond Chromium's tags (pdf-ua/).
  */
 export function withMetadata(pdf: Uint8Array, meta: PdfMetadata): { bytes: Uint8Array; pages: number } {
   // latin1 maps every byte to one char and back, so offsets and binary streams survive.
@@ -55,9 +57,12 @@ export function withMetadata(pdf: Uint8Array, meta: PdfMetadata): { bytes: Uint8
     .filter((field): field is [string, string] => typeof field[1] === 'string' && field[1] !== '')
     .map(([key, value]) => `/${key} ${pdfText(value)}`);
   const head = text.endsWith('\n') ? text : `${text}\n`;
+  const outline = meta.bookmarks ? outlineObjects(head, meta.bookmarks, infoNumber + 1) : { objects: [], catalog: {} };
+  const xmpNumber = infoNumber + 1 + outline.objects.length;
   const objects: PdfObject[] = [
     { number: infoNumber, body: `<< ${fields.join(' ')} /CreationDate (${stamp}) /ModDate (${stamp}) >>` },
-    ...(meta.bookmarks ? outlineObjects(head, meta.bookmarks, infoNumber + 1) : []),
+    ...outline.objects,
+    ...accessibleObjects(new PdfObjects(head), meta, xmpNumber, outline.catalog),
   ].sort((a, b) => a.number - b.number);
   let written = '';
   const offsets = new Map<number, number>();

@@ -13,15 +13,19 @@ export interface PdfObject {
 }
 
 /**
- * The objects that give a PDF exactly the bookmarks given, flat, in order: an outline dictionary,
- * one item per bookmark, and a new version of the catalog that points to them (replacing any
- * outline Chromium made from headings) and opens the bookmarks panel. Chromium's own outline
+ * The objects that give a PDF exactly the bookmarks given, flat, in order: an outline dictionary
+ * and one item per bookmark, and the catalog entries that point to them (replacing any outline
+ * Chromium made from headings) and open the bookmarks panel. Chromium's own outline
  * (`outline: true`) follows every heading, so a slide with two column headings gave three
  * bookmarks; a slide deck, a handout and a notes PDF want one per slide, titled like it.
  * `pdf` is the file as latin1 text; new objects are numbered from `first`.
  */
-export function outlineObjects(pdf: string, bookmarks: readonly Bookmark[], first: number): PdfObject[] {
-  if (bookmarks.length === 0) return [];
+export function outlineObjects(
+  pdf: string,
+  bookmarks: readonly Bookmark[],
+  first: number,
+): { objects: PdfObject[]; catalog: Record<string, string> } {
+  if (bookmarks.length === 0) return { objects: [], catalog: {} };
   const root = /\/Root\s+(\d+)\s+0\s+R/.exec(lastTrailer(pdf))?.[1];
   const catalog = root === undefined ? undefined : objectBody(pdf, Number(root));
   const pagesRef = catalog && /\/Pages\s+(\d+)\s+0\s+R/.exec(catalog)?.[1];
@@ -40,19 +44,16 @@ export function outlineObjects(pdf: string, bookmarks: readonly Bookmark[], firs
       body: `<< /Title ${pdfText(bookmark.title)} /Parent ${outline} 0 R ${links} /Dest [${page} 0 R /Fit] >>`,
     };
   });
-  const withoutOld = catalog.replace(/\/Outlines\s+\d+\s+\d+\s+R/g, '').replace(/\/PageMode\s*\/[A-Za-z]+/g, '');
-  const end = withoutOld.lastIndexOf('>>');
-  return [
-    {
-      number: Number(root),
-      body: `${withoutOld.slice(0, end).trimEnd()}\n/Outlines ${outline} 0 R /PageMode /UseOutlines>>`,
-    },
-    {
-      number: outline,
-      body: `<< /Type /Outlines /First ${item(0)} 0 R /Last ${item(bookmarks.length - 1)} 0 R /Count ${bookmarks.length} >>`,
-    },
-    ...items,
-  ];
+  return {
+    objects: [
+      {
+        number: outline,
+        body: `<< /Type /Outlines /First ${item(0)} 0 R /Last ${item(bookmarks.length - 1)} 0 R /Count ${bookmarks.length} >>`,
+      },
+      ...items,
+    ],
+    catalog: { Outlines: `${outline} 0 R`, PageMode: '/UseOutlines' },
+  };
 }
 
 function lastTrailer(pdf: string): string {

@@ -4,6 +4,8 @@ import { bounded, load } from './print.js';
 
 /** The size of every slide picture: the deck's own 1280 x 720 at one device pixel per CSS pixel. */
 export const IMAGE_SIZE = { width: 1280, height: 720 };
+/** images/thumbnail.png is the title slide at 640 x 360. */
+export const THUMBNAIL_SCALE = 0.5;
 
 /** A slide picture: `images/01.png` ... and `images/thumbnail.png`. */
 export interface SlideImage {
@@ -14,8 +16,8 @@ export interface SlideImage {
 /**
  * One PNG per slide, taken from the deck page itself on screen (not printed), in a 1280 x 720
  * window so that the slide fills it exactly. reveal's controls, progress bar and transitions are
- * turned off first: a picture is of the slide, not of the player. The first slide is also the
- * thumbnail for link previews.
+ * turned off first: a picture is of the slide, not of the player. The first slide, at 640 x 360,
+ * is also the thumbnail for link previews.
  */
 export async function slideImages(session: BrowserSession, site: Site, timeoutMs: number): Promise<SlideImage[]> {
   const job = { path: '/index.html', readyAttribute: 'data-careerdeck-ready' };
@@ -39,6 +41,7 @@ export async function slideImages(session: BrowserSession, site: Site, timeoutMs
         return reveal.getTotalSlides();
       });
       const shots: SlideImage[] = [];
+      let thumbnail: Uint8Array | undefined;
       const width = String(count).length > 2 ? 3 : 2;
       for (let i = 0; i < count; i++) {
         await show(page, i);
@@ -49,8 +52,17 @@ export async function slideImages(session: BrowserSession, site: Site, timeoutMs
           captureBeyondViewport: false,
         });
         shots.push({ name: `images/${String(i + 1).padStart(width, '0')}.png`, bytes });
+        // The title slide at half size for link previews and course pages, drawn by Chromium
+        // at that scale (not a copy of the full picture).
+        if (i === 0) {
+          // The same layout (1280 CSS px) drawn at half the device pixels.
+          await page.setViewport({ ...IMAGE_SIZE, deviceScaleFactor: THUMBNAIL_SCALE });
+          await show(page, 0);
+          thumbnail = await page.screenshot({ type: 'png', captureBeyondViewport: false });
+          await page.setViewport({ ...IMAGE_SIZE, deviceScaleFactor: 1 });
+        }
       }
-      if (shots[0]) shots.push({ name: 'images/thumbnail.png', bytes: shots[0].bytes });
+      if (thumbnail) shots.push({ name: 'images/thumbnail.png', bytes: thumbnail });
       return shots;
     }),
   );

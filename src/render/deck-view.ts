@@ -9,7 +9,7 @@ import { estimateLines, paginateColumns } from './paginate.js';
 import { overlapChart } from './overlap-chart.js';
 import { MATRIX_FROM_ROLES, overlapMatrix, type OverlapMatrix, splitMatrix } from './overlap-matrix.js';
 import { overlapTable } from './overlap-table.js';
-import { qrSvg } from './qr.js';
+import { type QrView, qrView } from './qr.js';
 import { formatDate, notesHtml, type Piece, piecesToHtml, sectionPieces } from './pieces.js';
 import { type BrandView, brandView, type ThemeView, themeView } from './themes.js';
 
@@ -35,7 +35,7 @@ export interface SlideView {
   caption?: string;
   notes?: NoteView[];
   /** A QR code to the deck's url (title and last slides), with the url printed beside it. */
-  qr?: { svg: string; url: string };
+  qr?: QrView;
   /** Where the slide's content comes from, to name it when it does not fit. */
   source?: SlideSource;
   /** Planned minutes (`## Introduction {time=5m}`), for the room's pacing. */
@@ -148,7 +148,7 @@ export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckVi
     ...(closing ? [proseSlide(closing, deck.file, c)] : []),
   ];
   if (deck.url && deck.qr) {
-    const qr = { svg: qrSvg(deck.url, labels.qrCode), url: deck.url };
+    const qr = qrView(deck.url, labels.qrCode);
     for (const at of new Set([slides[0], slides.at(-1)])) if (at) at.qr = qr;
   }
   // Unset in the front matter and not filled by a config file: the light theme.

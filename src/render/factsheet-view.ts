@@ -4,6 +4,7 @@ import type { TextDirection } from '../model/index.js';
 import { deckDirection } from './direction.js';
 import { deckLabels, formatGrowth } from './formats.js';
 import { formatDate, piecesToHtml, sectionPieces } from './pieces.js';
+import { type QrView, qrView } from './qr.js';
 import { type BrandView, brandView, type ThemeView, themeView } from './themes.js';
 
 /** The fact sheet's page margin: the template's @page and the fit check both read it. */
@@ -28,6 +29,8 @@ export interface FactsheetView {
   outlook: { growth: string; detail: string } | undefined;
   sections: { id: string; title: string; html: string; file: string; line: number }[];
   footer: string;
+  /** Beside the footer when the deck has a url: at least 20 mm printed. */
+  qr: QrView | undefined;
 }
 
 /** One page per role: every section of the deck for that role, and its outlook figure. */
@@ -60,6 +63,7 @@ export function factsheetViews(c: Comparison): { slug: string; view: FactsheetVi
           : [];
       }),
       footer: [c.deck.title, c.deck.event, formatDate(c.deck.date, c.deck.lang)].filter(Boolean).join(' · '),
+      qr: c.deck.url && c.deck.qr ? qrView(c.deck.url, labels.qrCode) : undefined,
     },
   }));
 }

@@ -2,6 +2,7 @@ import { fillLabel, type Labels } from '../model/labels.js';
 import type { HandoutPerPage, TextDirection } from '../model/index.js';
 import type { DeckView, SlideView } from './deck-view.js';
 import { pageNumbers } from './page-numbers.js';
+import type { QrView } from './qr.js';
 import { type BrandView, type ThemeView, themeView } from './themes.js';
 
 /** Slides a handout page shows when neither the deck nor the config file says. */
@@ -30,6 +31,8 @@ export type HandoutSlide = Omit<SlideView, 'notes'> & {
   number: number;
   /** "Slide 3 · Your notes", above the lines to write on. */
   notesLabel: string;
+  /** The deck's QR code at print size, in the first slide's notes column: a thumbnail's is too small to scan. */
+  printQr: QrView | undefined;
 };
 
 export function handoutView(
@@ -42,6 +45,7 @@ export function handoutView(
     ...slide,
     number: i + 1,
     notesLabel: fillLabel(deck.labels.handoutNotes, { number: i + 1 }),
+    printQr: i === 0 ? deck.slides.find((s) => s.qr)?.qr : undefined,
   }));
   const pages: HandoutSlide[][] = [];
   for (let i = 0; i < slides.length; i += perPage) pages.push(slides.slice(i, i + perPage));

@@ -24,3 +24,19 @@ export function qrSvg(url: string, label = 'QR code: {url}'): string {
     `<rect width="${box}" height="${box}" fill="#fff"/><path d="${d}" fill="#000"/></svg>`
   );
 }
+
+/** A QR code with its url, split where a line may break: after "/", "." and "-", never mid-word. */
+export interface QrView {
+  svg: string;
+  url: string;
+  parts: string[];
+}
+
+export function qrView(url: string, label?: string): QrView {
+  return { svg: qrSvg(url, label), url, parts: urlParts(url) };
+}
+
+/** "example.org/workshops/data-roles" -> ["example.", "org/", "workshops/", "data-", "roles"]. */
+export function urlParts(url: string): string[] {
+  return url.match(/[^/.-]*(?:[/.-]+|$)/g)?.filter(Boolean) ?? [url];
+}

@@ -11,6 +11,7 @@ import { overlapTable, type OverlapTable } from './overlap-table.js';
 import { formatDate, keywordList, piecesToHtml, plain, sectionPieces } from './pieces.js';
 import { pageNumbers } from './page-numbers.js';
 import { type BrandView, brandView, type ThemeView, themeView } from './themes.js';
+import { type QrView, qrView } from './qr.js';
 
 interface PartView {
   id: string;
@@ -52,6 +53,8 @@ export interface ReportView {
   others: PartView[];
   closing?: PartView | undefined;
   sources: SourceRef[];
+  /** On the cover when the deck has a url: at least 20 mm printed, with its quiet zone. */
+  qr: QrView | undefined;
 }
 
 export function reportView(c: Comparison): ReportView {
@@ -109,6 +112,7 @@ export function reportView(c: Comparison): ReportView {
     others: rest.map(part),
     closing: closing && part(closing),
     sources: sources(c),
+    qr: deck.url && deck.qr ? qrView(deck.url, labels.qrCode) : undefined,
   };
 }
 

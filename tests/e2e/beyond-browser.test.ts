@@ -146,7 +146,7 @@ describe('the one-file deck', () => {
 describe('slide images and the QR code', () => {
   const png = async (name: string) => PNG.sync.read(await readFile(path.join(deckDir, 'images', name)));
 
-  it('writes one 1280x720 PNG per slide and a thumbnail', async () => {
+  it('writes one 1280x720 PNG per slide and a 640x360 thumbnail of the title slide', async () => {
     const names = (await readdir(path.join(deckDir, 'images'))).sort();
     const slides = result.decks[0]!.slides;
     expect(names).toEqual([
@@ -156,7 +156,8 @@ describe('slide images and the QR code', () => {
     for (const name of names) {
       // Width and height from the IHDR chunk, as any reader of the file sees them.
       const header = await readFile(path.join(deckDir, 'images', name));
-      expect([header.readUInt32BE(16), header.readUInt32BE(20)], name).toEqual([1280, 720]);
+      const size = name === 'thumbnail.png' ? [640, 360] : [1280, 720];
+      expect([header.readUInt32BE(16), header.readUInt32BE(20)], name).toEqual(size);
     }
     // Each picture is of its own slide (a stale hash once showed the title slide instead).
     const digests = new Set(
@@ -182,6 +183,8 @@ describe('slide images and the QR code', () => {
     expect(await read('01.png')).toBe(URL_);
     expect(await read(`${String(slides).padStart(2, '0')}.png`)).toBe(URL_);
     expect(await read('02.png')).not.toBe(URL_);
+    // The thumbnail is the title slide, small: its code still reads.
+    expect(await read('thumbnail.png')).toBe(URL_);
   });
 });
 

@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
+import { launchTestBrowser } from '../support/chromium.js';
+import { tempProject, type TempProject } from '../support/project.js';
+
+/**
+ * Issue 23: reveal's own controls and careerdeck's slide number and brand line never cover each
+ * other at the deck's own size, left to right and right to left (the "next" arrow sat on
+ * "5 / 17" on every slide).
+ */
+type Box = { left: number; top: number; right: number; bottom: number };
+const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+let project: TempProject;
+let browser: Browser;
+
+beforeAll(async () => {
+  project = await tempProject('deck-chrome', { fixture: 'rtl-ar' });
+  await build({ contentDir: project.content, outDir: project.out, pdf: false, date: new Date('2026-01-02T03:04:05Z') });
+  browser = await launchTestBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await project?.remove();
+});
+
+describe.each(['rtl-ar', 'umbruch'])('the deck %s at 1280x720', (deck) => {
+  it('keeps the slide number clear of the navigation arrows on every slide', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.setViewport({ width: 1280, height: 720 });
+      await page.goto(pathToFileURL(path.join(project.out, deck, 'index.html')).href, { waitUntil: 'load' });
+      await page.waitForSelector('html[data-careerdeck-ready]', { timeout: 10_000 });
+      const clashes = await page.evaluate(async () => {
+        const reveal = (window as unknown as { Reveal: { getTotalSlides(): number; slide(i: number): void } }).Reveal;
+        const box = (selector: string) => {
+          const el = document.querySelector(selector);
+          const r = el?.getBoundingClientRect();
+          return r &&
+            r.width > 0 &&
+            getComputedStyle(el!).visibility !== 'hidden' &&
+            getComputedStyle(el!).opacity !== '0'
+            ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom }
+            : undefined;
+        };
+        const found: string[] = [];
+        for (let i = 0; i < reveal.getTotalSlides(); i++) {
+          reveal.slide(i);
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          const number = box('.slide-number');
+          if (!number) found.push(`slide ${i + 1}: no slide number`);
+          const arrows = [
+            '.controls .navigate-right',
+            '.controls .navigate-left',
+            '.controls .navigate-down',
+            '.controls .navigate-up',
+          ]
+            .map(box)
+            .filter((b) => b !== undefined);
+          for (const arrow of arrows) found.push(JSON.stringify({ slide: i + 1, number, arrow }));
+        }
+        return found;
+      });
+      const real = clashes.flatMap((line) => {
+        if (line.includes('no slide number')) return [line];
+        const { slide, number, arrow } = JSON.parse(line) as { slide: number; number: Box; arrow: Box };
+        return overlap(number, arrow) ? [`slide ${slide}`] : [];
+      });
+      expect(real).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
