@@ -20,6 +20,7 @@ import { type Style, styleFor } from './style.js';
 import { addDevCommand } from './dev-command.js';
 import { addNewCommands } from './new-command.js';
 import { addRefreshCommand } from './refresh-command.js';
+import { addPresentCommand } from './present-command.js';
 import { parseShard, type Shard } from '../shard.js';
 
 /** Runs the CLI in-process and returns the exit status; the only place that prints. */
@@ -130,6 +131,7 @@ export async function main(
   addNewCommands(program, io);
   addRefreshCommand(program, io);
   addDevCommand(program, io);
+  addPresentCommand(program, io, (signal) => (stopped = signal));
   // A usage error points at the help of the command that was typed, not the program's.
   const hintHelp = (command: Command, name: string): void => {
     for (const sub of command.commands) {

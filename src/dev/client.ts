@@ -13,6 +13,9 @@ export interface Problem {
   lines: string[];
 }
 
+/** What the dev server's pages are told. */
+export type DevEvent = 'reload' | 'problem' | 'warnings';
+
 /** The first message of every event stream: the build the page should show, its problem and its warnings. */
 export interface Hello {
   build: number;

@@ -1,16 +1,16 @@
 import { readdir, readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { CLIENT_PATH, CLIENT_SOURCE, EVENTS_PATH } from './client.js';
-import type { EventHub } from './events.js';
+import { CLIENT_PATH, CLIENT_SOURCE, type DevEvent, EVENTS_PATH, type Hello } from './client.js';
+import type { EventHub } from '../serve/events.js';
 import { contentType } from '../emit/assets.js';
-import { resolveUnder } from './files.js';
+import { resolveUnder } from '../serve/files.js';
 import { withLiveReload } from './inject.js';
 
 export interface HandlerOptions {
   /** The output folder: nothing outside it is served. */
   root: string;
-  hub: EventHub;
+  hub: EventHub<DevEvent, Hello>;
   /** The port listened on, for the Host check. */
   port: () => number;
   /** The number of the last build written, stamped on the pages served. */
@@ -46,7 +46,7 @@ async function handle(
     return send(res, 403, 'text/plain; charset=utf-8', 'forbidden host\n');
 
   const urlPath = (req.url ?? '/').split(/[?#]/)[0] ?? '/';
-  if (urlPath === EVENTS_PATH) return hub.open(req, res);
+  if (urlPath === EVENTS_PATH) return void hub.open(req, res);
   if (urlPath === CLIENT_PATH)
     return send(res, 200, 'text/javascript; charset=utf-8', req.method === 'HEAD' ? '' : CLIENT_SOURCE);
 

@@ -10,8 +10,9 @@ import type { BrowserSession } from '../browser/session.js';
 import { CONFIG_FILES } from '../config/find.js';
 import { CareerdeckError } from '../errors.js';
 import type { DeckSettings } from '../model/index.js';
-import type { Problem } from './client.js';
-import { EventHub } from './events.js';
+import type { DevEvent, Hello, Problem } from './client.js';
+import { EventHub } from '../serve/events.js';
+import { listen } from '../serve/listen.js';
 import { createHandler } from './http.js';
 import { DEFAULT_PORT } from './port.js';
 import { type Phase, Rebuilder } from './rebuilder.js';
@@ -107,7 +108,7 @@ export class DevServer extends EventEmitter<DevServerEvents> {
   /** The index.html of each deck as the HTML build wrote it: the PDF build may fit it anew. */
   private indexDigests = new Map<string, string>();
   private readonly htmlDone: ((error: unknown) => void)[] = [];
-  private readonly hub: EventHub;
+  private readonly hub: EventHub<DevEvent, Hello>;
   private readonly rebuilder: Rebuilder;
   private watcher: Watcher | undefined;
   private closing: Promise<void> | undefined;
@@ -127,7 +128,7 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     const decks = await deckFiles(contentDir, options.deck);
     await mkdir(outDir, { recursive: true });
     const server = createServer();
-    await listen(server, options.port ?? DEFAULT_PORT);
+    await listen(server, options.port ?? DEFAULT_PORT, HOST);
     const dev = new DevServer(options, { server, build, newSession, decks, contentDir, outDir });
     await dev.run(contentDir);
     return dev;
@@ -348,27 +349,6 @@ async function sessionMaker(options: DevServerOptions): Promise<() => BrowserSes
   const { executablePath } = await findBrowser(machineEnvironment(options.browser));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return () => new BrowserSession({ executablePath, timeoutMs, pages: options.pages });
-}
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const fail = (error: NodeJS.ErrnoException) => {
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new CareerdeckError(
-              'USAGE',
-              `port ${port} on ${HOST} is already in use; choose another with --port <n> (0 takes any free port)`,
-              { cause: error },
-            )
-          : new CareerdeckError('OUTPUT', `cannot listen on ${HOST}:${port}: ${error.message}`, { cause: error }),
-      );
-    };
-    server.once('error', fail);
-    server.listen(port, HOST, () => {
-      server.off('error', fail);
-      resolve();
-    });
-  });
 }
 
 /** The decks the content names, for their addresses while the content cannot be built yet. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
-import { inside } from './files.js';
+import { inside } from '../serve/files.js';
 
 export interface WatchOptions {
   /** Folders watched whole: content and templates. */

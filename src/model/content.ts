@@ -76,6 +76,10 @@ export interface Section {
   blocks: Block[];
   /** Speaker notes: the `Note:` paragraph and all after it, as Markdown. */
   notes: string[];
+  /** A deck's `## Poll: <question>`: its options, or one per role of the deck (`options: roles`). */
+  poll?: { question: string; options: string[] | 'roles' } | undefined;
+  /** A deck section's planned minutes (`## Introduction {time=5m}`), for the room's pacing. */
+  minutes?: number | undefined;
 }
 
 export interface Outlook {
@@ -183,6 +187,8 @@ export interface Deck {
   staleAfter?: number | undefined;
   /** The deck's own prose: introduction, what the roles share, conclusion. */
   sections: Section[];
+  /** The talk's planned length in minutes (`duration: 45m`), for the room's pacing. */
+  duration?: number | undefined;
 }
 
 /**

@@ -40,6 +40,8 @@ export interface SlideView {
   qr?: QrView;
   /** Where the slide's content comes from, to name it when it does not fit. */
   source?: SlideSource;
+  /** Planned minutes (`## Introduction {time=5m}`), for the room's pacing. */
+  minutes?: number;
 }
 
 export interface SlideSource {
@@ -98,6 +100,8 @@ export interface DeckView {
   slides: SlideView[];
   /** What the slides show differently from what was written (a table too wide, drawn smaller or split), at its line. */
   warnings: Diagnostic[];
+  /** The talk's planned minutes (`duration:`), for the room's pacing. */
+  duration: number | undefined;
 }
 
 /** Slide geometry (1280 x 720 at 24px body text) turned into a budget for fitting columns. */
@@ -142,14 +146,14 @@ export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckVi
   const slides: SlideView[] = [
     slide({ kind: 'title', title: deck.title, cover, source: fixed(deck.file, 1, 'title') }),
     slide({ kind: 'prose', title: labels.agenda, agenda, source: fixed(deck.file, 1, 'agenda') }),
-    ...(opening ? [proseSlide(opening, deck.file, warn)] : []),
+    ...(opening ? [proseSlide(opening, deck.file, c, warn)] : []),
     ...c.sections.flatMap((section) => [
       ...compareSlides(section, c, budgets.get(`section:${section.id}`) ?? COLUMN_LINES, labels, warn),
       ...(section.id === c.chartAfter ? chartSlides(c, locale) : []),
     ]),
     ...overlapSlides,
-    ...rest.map((section) => proseSlide(section, deck.file, warn)),
-    ...(closing ? [proseSlide(closing, deck.file, warn)] : []),
+    ...rest.map((section) => proseSlide(section, deck.file, c, warn)),
+    ...(closing ? [proseSlide(closing, deck.file, c, warn)] : []),
     ...sourcesSlides(c, labels),
   ];
   if (deck.url && deck.qr) {
@@ -168,6 +172,7 @@ export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckVi
     brand: brandView(deck.brand),
     slides: zoomed,
     warnings: [...warnings.values()],
+    duration: deck.duration,
   };
 }
 
@@ -194,6 +199,7 @@ function slide(fields: Pick<SlideView, 'kind' | 'title'> & Partial<SlideView>): 
     notes: undefined,
     zoom: undefined,
     qr: undefined,
+    minutes: undefined,
     ...fields,
   } as Required<SlideView>;
 }
@@ -226,12 +232,15 @@ function sourcesSlides(c: Comparison, labels: Labels): SlideView[] {
   ];
 }
 
-function proseSlide(section: Section, file: string, warn: (d: Diagnostic) => void): SlideView {
+function proseSlide(section: Section, file: string, c: Comparison, warn: (d: Diagnostic) => void): SlideView {
   const source = fixed(file, section.line, `prose:${section.id}`);
   return slide({
     kind: 'prose',
     title: section.title,
-    html: piecesToHtml(sectionPieces(section, { chars: PROSE_CHARS, file, warn })),
+    minutes: section.minutes,
+    html: section.poll
+      ? pollHtml(section.id, section.poll, c)
+      : piecesToHtml(sectionPieces(section, { chars: PROSE_CHARS, file, warn })),
     notes: section.notes.length > 0 ? [{ html: notesHtml(section.notes) }] : [],
     source,
   });
@@ -291,6 +300,21 @@ function compareSlides(
       },
     }),
   );
+}
+
+/**
+ * A poll's options as the slide draws them: a list (what every printed output shows) with an
+ * empty bar and count per option that the room server's script fills while presenting.
+ */
+function pollHtml(id: string, poll: NonNullable<Section['poll']>, c: Comparison): string {
+  const options = poll.options === 'roles' ? c.roles.map((r) => r.title) : poll.options;
+  const items = options
+    .map(
+      (label, i) =>
+        `<li data-option="${i}"><span class="poll-label">${escape(label)}</span><span class="poll-bar" aria-hidden="true"><span class="poll-fill"></span></span><span class="poll-count"></span></li>`,
+    )
+    .join('');
+  return `<ol class="poll-options" data-poll="${escape(id)}">${items}</ol>`;
 }
 
 /** Up to three roles side by side; more are split into groups of near-equal size (4 -> 2 + 2). */

@@ -148,6 +148,16 @@ export const deckSchema = z.strictObject({
   handout: handoutSchema.default({ perPage: 3 }),
   url: z.url({ protocol: /^https?$/ }).optional(),
   qr: z.boolean().default(true),
+  // The talk's length for the room's pacing: `45m`, `1h`, `1h30m`, in minutes.
+  duration: z
+    .string()
+    .regex(/^(?:(\d{1,2})h)?\s*(?:(\d{1,3})m(?:in)?)?$/i, 'write the length as 45m, 1h or 1h30m')
+    .refine((v) => v.trim() !== '', 'write the length as 45m, 1h or 1h30m')
+    .transform((v) => {
+      const m = /^(?:(\d{1,2})h)?\s*(?:(\d{1,3})m(?:in)?)?$/i.exec(v)!;
+      return Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
+    })
+    .optional(),
   // No defaults: undefined means "not set here", so a config file can fill it in.
   theme: themeSchema.optional(),
   brand: brandSchema.optional(),

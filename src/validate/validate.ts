@@ -5,6 +5,7 @@ import { DEFAULT_LIMITS, type Limits, sizeText } from '../load/limits.js';
 import type { SourceFile } from '../load/source.js';
 import { accessibilityWarnings } from './accessibility.js';
 import { parseBody } from './body.js';
+import { liveSections } from './live.js';
 import { checkBrand } from './brand.js';
 import { resolveDeckNotes, splitDeckNotes } from './deck-notes.js';
 import { imageResolver } from './images.js';
@@ -164,6 +165,8 @@ export function checkContent(
         }
         const own = splitDeckNotes(body.sections, source.path);
         diagnostics.push(...own.diagnostics);
+        const live = liveSections(own.prose, source.path);
+        diagnostics.push(...live.diagnostics);
         const deck: Deck = {
           slug: source.slug,
           file: source.path,
@@ -171,7 +174,7 @@ export function checkContent(
           brand: branded?.brand,
           labels: labels.labels,
           sectionIds: sectionIds ?? [],
-          sections: own.prose,
+          sections: live.sections,
           notes: own.notes,
         };
         const given = new Set(Object.keys(data));

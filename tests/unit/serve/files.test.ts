@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pathSegments, resolveUnder } from '../../../src/dev/files.js';
+import { pathSegments, resolveUnder } from '../../../src/serve/files.js';
 import { contentType } from '../../../src/emit/assets.js';
 
 describe('pathSegments', () => {

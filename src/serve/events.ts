@@ -1,15 +1,28 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Hello } from './client.js';
 
 /** How often an idle stream gets a comment, so that proxies and browsers keep it open. */
 const HEARTBEAT_MS = 20_000;
 
-/** The open Server-Sent Events streams of the pages being previewed. */
-export class EventHub {
+export interface EventHubOptions {
+  /** Streams kept open at most; `open` refuses the next one (returns false). Default: no bound. */
+  max?: number;
+  /** How soon a browser's EventSource tries again after the stream ends, in ms. Default 500. */
+  retryMs?: number;
+}
+
+/**
+ * Open Server-Sent Events streams (the dev server's pages, the room's phones): a heartbeat,
+ * clients in a Set, closed with the server. `hello` is the first event of every stream, so a page
+ * that (re)connects catches up at once.
+ */
+export class EventHub<Event extends string = string, Hello = unknown> {
   private readonly clients = new Set<ServerResponse>();
   private readonly heartbeat: NodeJS.Timeout;
 
-  constructor(private readonly hello: () => Hello) {
+  constructor(
+    private readonly hello: () => Hello,
+    private readonly options: EventHubOptions = {},
+  ) {
     this.heartbeat = setInterval(() => this.write(':\n\n'), HEARTBEAT_MS);
     // The heartbeat alone must not keep the process alive.
     this.heartbeat.unref();
@@ -20,23 +33,36 @@ export class EventHub {
     return this.clients.size;
   }
 
-  /** Answers a request for the stream and keeps it open until the page or the hub closes it. */
-  open(req: IncomingMessage, res: ServerResponse): void {
+  /** Whether another stream would be over `max`. */
+  get full(): boolean {
+    return this.options.max !== undefined && this.clients.size >= this.options.max;
+  }
+
+  /**
+   * Answers a request for the stream and keeps it open until the page or the hub closes it;
+   * false (nothing written) when the hub is full.
+   */
+  open(req: IncomingMessage, res: ServerResponse, headers: Record<string, string> = {}): boolean {
+    if (this.full) return false;
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
       Connection: 'keep-alive',
       'X-Content-Type-Options': 'nosniff',
+      ...headers,
     });
-    // Reconnect soon after a restart of the server.
-    res.write('retry: 500\n\n');
+    // Reconnect soon after a restart of the server or a dropped network.
+    res.write(`retry: ${this.options.retryMs ?? 500}\n\n`);
     res.write(frame('hello', this.hello()));
     this.clients.add(res);
+    // A stream is long-lived by design: the server's idle timeouts must not cut it.
+    req.socket.setTimeout(0);
     req.on('close', () => this.clients.delete(res));
+    return true;
   }
 
   /** Sends one event to every page; returns how many received it. */
-  send(event: 'reload' | 'problem' | 'warnings', data: unknown): number {
+  send(event: Event, data: unknown): number {
     return this.write(frame(event, data));
   }
 

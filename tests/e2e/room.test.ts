@@ -1,0 +1,420 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { request } from 'node:http';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RoomServer, startRoom } from '../../src/room/server.js';
+import { launchTestBrowser } from '../support/chromium.js';
+import { CLI } from '../support/cli.js';
+import { tempProject, type TempProject } from '../support/project.js';
+
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_AA = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } };
+/** The fixture's slides: 0 title, 1 agenda, 2 introduction, 3-4 compared, 5 chart, 6-7 polls, 8 conclusion. */
+const POLL_SLIDE = 6;
+const POLL = 'poll-which-role-appeals-to-you-most';
+
+let project: TempProject;
+let room: RoomServer;
+let browser: Browser;
+let deck: Page;
+const phones: Page[] = [];
+/** Every response the first phone received while loading: address and size. */
+const firstLoad: { url: string; bytes: number }[] = [];
+
+/** A raw HTTP exchange on loopback: status, headers and body. */
+function http(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        body += chunk;
+        // An event stream never ends: its first event is enough.
+        if (res.headers['content-type']?.startsWith('text/event-stream') && body.includes('\n\n')) {
+          res.destroy();
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
+        }
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+function command(body: unknown, key = room.core.key): ReturnType<typeof http> {
+  return http(`${room.audienceUrl}api/command`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Room-Key': key },
+    body: JSON.stringify(body),
+  });
+}
+
+/** A phone: a page in a context of its own, so that each is its own device (its own cookie). */
+async function phone(): Promise<Page> {
+  const page = await (await browser.createBrowserContext()).newPage();
+  await page.setViewport({ width: 390, height: 844, deviceScaleFactor: 1 });
+  if (phones.length === 0)
+    page.on('response', (res) => {
+      if (!res.url().endsWith('/events'))
+        void res.buffer().then(
+          (b) => firstLoad.push({ url: res.url(), bytes: b.byteLength }),
+          () => firstLoad.push({ url: res.url(), bytes: 0 }),
+        );
+    });
+  await page.goto(room.audienceUrl, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.getElementById('room-status')?.textContent?.startsWith('Live ·'));
+  return page;
+}
+
+const shown = (page: Page, index: number) =>
+  page.waitForFunction(
+    (i) => document.querySelector('#room-slide')?.getAttribute('data-index') === String(i),
+    {},
+    index,
+  );
+
+beforeAll(async () => {
+  project = await tempProject('room', { fixture: 'room' });
+  room = await startRoom({
+    deck: 'workshop',
+    contentDir: project.content,
+    outDir: project.out,
+    pdf: false,
+    host: '127.0.0.1',
+    port: 0,
+  });
+  browser = await launchTestBrowser();
+  deck = await browser.newPage();
+  await deck.setViewport({ width: 1280, height: 720 });
+  await deck.goto(room.presenterUrl, { waitUntil: 'load' });
+  await deck.waitForSelector('html[data-careerdeck-ready]');
+  for (let i = 0; i < 3; i++) phones.push(await phone());
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await room?.close();
+  await project?.remove();
+});
+
+describe('careerdeck present: the room', () => {
+  it('prints addresses on 127.0.0.1 with a 128-bit key, and serves the audience page with its security headers', async () => {
+    expect(room.audienceUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(room.remoteUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/remote#key=[0-9a-f]{32}$/);
+    const page = await http(room.audienceUrl);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self';/);
+    expect(page.headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    // The slide is text, and the download list and forms work without JavaScript.
+    expect(page.body).toContain('Careers in AI, live');
+    expect(page.body).toContain('<form method="post" action="/ask"');
+    expect(page.body).toMatch(/<a href="\/deck\/workshop-handout.pdf" download>|No handouts/);
+  });
+
+  it('a phone loads under 300 kB, all of it from the room server', () => {
+    expect(firstLoad.length).toBeGreaterThan(3);
+    expect(firstLoad.filter((r) => !r.url.startsWith(room.audienceUrl))).toEqual([]);
+    expect(firstLoad.reduce((sum, r) => sum + r.bytes, 0)).toBeLessThan(300 * 1024);
+  });
+
+  it('closes a connection that sends its headers too slowly (slowloris) and keeps serving', async () => {
+    const { connect } = await import('node:net');
+    const socket = connect(room.port, '127.0.0.1');
+    socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${room.port}\r\nX-Slow: 1`);
+    let answer = '';
+    socket.on('data', (d: Buffer) => (answer += d.toString()));
+    await new Promise((resolve) => socket.once('close', resolve));
+    expect(answer === '' || answer.startsWith('HTTP/1.1 408')).toBe(true);
+    expect((await http(room.audienceUrl)).status).toBe(200);
+  }, 30_000);
+
+  it('serves nothing outside the output folder, no listing, and not the notes', async () => {
+    for (const bad of [
+      '/deck/../../content/decks/workshop.md',
+      '/deck/%2e%2e/%2e%2e/etc/passwd',
+      '/deck/assets/',
+      '/etc/passwd',
+    ])
+      expect((await http(`${room.audienceUrl.slice(0, -1)}${bad}`)).status, bad).toBe(404);
+    expect((await http(room.audienceUrl, { headers: { Host: 'evil.example:80' } })).status).toBe(421);
+  });
+
+  it('refuses a wrong or missing key with 403, and the remote page says so', async () => {
+    expect((await command({ action: 'next' }, '0'.repeat(32))).status).toBe(403);
+    expect((await http(`${room.audienceUrl}api/events`)).status).toBe(403);
+    expect(room.core.room.current).toBe(0);
+    const remote = await browser.newPage();
+    await remote.goto(`${room.audienceUrl}remote#key=${'f'.repeat(32)}`);
+    await remote.waitForFunction(() =>
+      document.getElementById('room-remote-status')?.textContent?.startsWith('Wrong key'),
+    );
+    await remote.close();
+  });
+
+  it("the presenter's advance reaches every phone at 390x844, as text", async () => {
+    await deck.bringToFront();
+    await deck.keyboard.press('ArrowRight');
+    await deck.keyboard.press('ArrowRight');
+    for (const p of phones) await shown(p, 2);
+    const text = await phones[0]!.$eval('#room-slide', (e) => e.textContent ?? '');
+    expect(text).toContain('Two roles, side by side');
+    // Reflowed for the phone: nothing wider than the screen.
+    expect(await phones[0]!.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
+  it('the remote steers the deck and the phones', async () => {
+    expect((await command({ action: 'goto', index: POLL_SLIDE })).status).toBe(200);
+    await deck.waitForFunction(
+      (i) => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h === i,
+      {},
+      POLL_SLIDE,
+    );
+    for (const p of phones) await shown(p, POLL_SLIDE);
+  });
+
+  it('a vote on a phone shows on the slide', async () => {
+    const p = phones[1]!;
+    await p.bringToFront();
+    // A radio is chosen by the page's own click (puppeteer's waits for a scroll that a small input never reports).
+    await p.$eval('#room-opt-1', (input) => (input as HTMLInputElement).click());
+    await p.click('.room-poll button[type="submit"]');
+    await p.waitForFunction(() => document.querySelector('.room-mine')?.textContent?.includes('AI Scientist'));
+    await deck.waitForFunction(
+      (poll) =>
+        document.querySelector(`[data-poll="${poll}"] [data-option="1"] .poll-count`)?.textContent === '1 (100%)',
+      {},
+      POLL,
+    );
+    expect(room.core.room.results(POLL)?.counts).toEqual([0, 1, 0]);
+  });
+
+  it('a question with <script> arrives on the other phones as text', async () => {
+    const asker = phones[2]!;
+    await asker.bringToFront();
+    await asker.type('#room-q', '<script>window.pwned=1</script><b>bold?</b>');
+    await asker.click('#room-ask button');
+    const other = phones[0]!;
+    await other.waitForFunction(() =>
+      document.querySelector('#room-question-list li')?.textContent?.includes('<script>'),
+    );
+    expect(await other.$$eval('#room-question-list script, #room-question-list b', (e) => e.length)).toBe(0);
+    expect(await other.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    // A second question within 10 s is refused (429), the first stays.
+    const cookie = (await asker.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const again = await http(`${room.audienceUrl}ask`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie },
+      body: JSON.stringify({ text: 'again' }),
+    });
+    expect(again.status).toBe(429);
+  });
+
+  it('refuses hostile input with a 4xx and keeps serving', async () => {
+    const cookie = (await phones[0]!.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+      http(`${room.audienceUrl}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: cookie, ...headers },
+        body,
+      });
+    expect((await post('vote', JSON.stringify({ poll: POLL, option: 99 }))).status).toBe(400);
+    expect((await post('vote', 'x'.repeat(5000))).status).toBe(413);
+    expect(
+      (await post('vote', JSON.stringify({ poll: POLL, option: 0 }), { Cookie: 'careerdeck_device=forged.id' })).status,
+    ).toBe(400);
+    expect(
+      (await post('vote', JSON.stringify({ poll: POLL, option: 0 }), { Origin: 'http://evil.example' })).status,
+    ).toBe(403);
+    expect((await http(room.audienceUrl)).status).toBe(200);
+  });
+
+  it('a phone that lost the connection catches up with the current slide', async () => {
+    const p = phones[0]!;
+    // The network goes and the page's stream with it (going offline alone leaves an open stream be).
+    await p.setOfflineMode(true);
+    await p.evaluate(() => window.stop());
+    await p.waitForFunction(() => document.getElementById('room-status')?.textContent === 'Reconnecting…');
+    expect((await command({ action: 'goto', index: 8 })).status).toBe(200);
+    await p.setOfflineMode(false);
+    await shown(p, 8);
+    expect(await p.$eval('#room-slide', (e) => e.textContent)).toContain('Thank you for taking part');
+  });
+
+  it('an attendee pages back on their own and returns to live', async () => {
+    const p = phones[2]!;
+    await p.bringToFront();
+    await shown(p, 8);
+    await p.click('#room-prev');
+    await shown(p, 7);
+    await p.click('#room-live');
+    await shown(p, 8);
+  });
+
+  it('the audience page passes axe-core (WCAG 2.1 AA)', async () => {
+    const p = phones[1]!;
+    // Evaluated, not added as a script tag: the page's policy refuses inline scripts.
+    await p.evaluate(AXE);
+    const result = (await p.evaluate(
+      (options) => (window as unknown as { axe: { run(o: unknown): Promise<unknown> } }).axe.run(options),
+      WCAG_AA,
+    )) as { violations: { id: string; nodes: unknown[] }[] };
+    expect(result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes).slice(0, 600)}`)).toEqual([]);
+  });
+});
+
+describe('careerdeck present: the command', () => {
+  /** Starts the CLI; resolves once it printed its addresses. */
+  async function present(
+    p: TempProject,
+    extra: string[] = [],
+  ): Promise<{ child: ChildProcess; lines: string[]; err: () => string }> {
+    const child = spawn(
+      process.execPath,
+      [
+        CLI,
+        'present',
+        'workshop',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        '0',
+        '--no-open',
+        '--no-pdf',
+        '--content',
+        p.content,
+        '--out',
+        p.out,
+        ...extra,
+      ],
+      { cwd: p.dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    let err = '';
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    const lines = await new Promise<string[]>((resolve, reject) => {
+      child.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (/^presenter: /m.test(out) && err.includes('Ctrl-C')) resolve(out.trim().split('\n'));
+      });
+      child.stderr!.on('data', () => {
+        if (/^presenter: /m.test(out) && err.includes('Ctrl-C')) resolve(out.trim().split('\n'));
+      });
+      child.once('exit', (code) => reject(new Error(`present exited with ${code}: ${err}`)));
+    });
+    return { child, lines, err: () => err };
+  }
+
+  const exited = (child: ChildProcess) =>
+    new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+
+  it('prints the audience and remote lines; SIGKILL mid-poll loses no acknowledged vote', async () => {
+    const p = await tempProject('room-kill', { fixture: 'room' });
+    try {
+      const { child, lines, err } = await present(p);
+      expect(lines[0]).toMatch(/^audience: http:\/\/127\.0\.0\.1:\d+\/$/);
+      expect(lines[1]).toMatch(/^remote: http:\/\/127\.0\.0\.1:\d+\/remote#key=[0-9a-f]{32}$/);
+      const audience = lines[0]!.slice('audience: '.length);
+      const key = /key=([0-9a-f]{32})/.exec(lines[1]!)![1]!;
+      const journal = /session journal: (.+\.jsonl)/.exec(err())![1]!;
+      await http(`${audience}api/command`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Room-Key': key },
+        body: JSON.stringify({ action: 'goto', index: POLL_SLIDE }),
+      });
+      const votes = 40;
+      const acknowledged = await Promise.all(
+        Array.from({ length: votes }, async (_, i) => {
+          const first = await http(audience);
+          const cookie = String(first.headers['set-cookie']).split(';')[0]!;
+          const res = await http(`${audience}vote`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Cookie: cookie },
+            body: JSON.stringify({ poll: POLL, option: i % 3 }),
+          });
+          return res.status;
+        }),
+      );
+      expect(acknowledged.every((s) => s === 200)).toBe(true);
+      const gone = exited(child);
+      child.kill('SIGKILL');
+      await gone;
+      const summary = await new Promise<string>((resolve) => {
+        const r = spawn(process.execPath, [CLI, 'present', '--results', journal], {
+          cwd: p.dir,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let text = '';
+        r.stdout.on('data', (d: Buffer) => (text += d.toString()));
+        r.once('exit', () => resolve(text));
+      });
+      expect(summary).toContain(`Which role appeals to you most? (${votes} votes)`);
+      expect(summary).toMatch(/Machine Learning Engineer\s+#+\s+14 \(35%\)/);
+    } finally {
+      await p.remove();
+    }
+  });
+
+  it('exits with 3 when the port is in use, and 2 without a deck', async () => {
+    const { createServer } = await import('node:net');
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as import('node:net').AddressInfo).port;
+    const p = await tempProject('room-port', { fixture: 'room' });
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; err: string }>((resolve) => {
+        const child = spawn(process.execPath, [CLI, 'present', ...args], {
+          cwd: p.dir,
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        let err = '';
+        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        child.once('exit', (code) => resolve({ code, err }));
+      });
+    try {
+      const inUse = await run([
+        'workshop',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--no-open',
+        '--no-pdf',
+        '--content',
+        p.content,
+        '--out',
+        p.out,
+      ]);
+      expect(inUse.code).toBe(3);
+      expect(inUse.err).toMatch(/already in use/);
+      expect((await run([])).code).toBe(2);
+    } finally {
+      busy.close();
+      await p.remove();
+    }
+  });
+
+  it('stops on SIGTERM with 143 and writes the session record beside content/', async () => {
+    const p = await tempProject('room-term', { fixture: 'room' });
+    try {
+      const { child, err } = await present(p);
+      const gone = exited(child);
+      child.kill('SIGTERM');
+      expect((await gone).code).toBe(143);
+      const record = /session record: (.+\.json)/.exec(err())![1]!;
+      expect(record.startsWith(`${p.dir}/sessions/workshop/`)).toBe(true);
+      expect(JSON.parse(await readFile(record, 'utf8'))).toMatchObject({ deck: 'workshop', polls: [{ id: POLL }, {}] });
+    } finally {
+      await p.remove();
+    }
+  });
+});
