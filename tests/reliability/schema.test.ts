@@ -111,7 +111,7 @@ describe('every schema and reference problem in one run', () => {
       project.shown('roles/bad-types.md'),
       3,
       1,
-      /"salary" is not a known key; use one of title, short, summary, outlook, draft or remove it$/,
+      /"salary" is not a known key; use one of title, short, summary, outlook, pay, soc, esco, sources, draft or remove it$/,
     ),
     diagnosticLine(
       project.shown('roles/bad-types.md'),

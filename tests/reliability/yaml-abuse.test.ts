@@ -143,8 +143,8 @@ describe('__proto__ and constructor keys never reach Object.prototype', () => {
     expect(messages).toHaveLength(2);
     expect(messages).toEqual(
       expect.arrayContaining([
-        '"__proto__", "constructor" are not known keys; use one of title, short, summary, outlook, draft or remove it',
-        '"__proto__" is not a known key in "outlook"; use one of growth, period, group, source or remove it',
+        '"__proto__", "constructor" are not known keys; use one of title, short, summary, outlook, pay, soc, esco, sources, draft or remove it',
+        '"__proto__" is not a known key in "outlook"; use one of growth, period, asOf, group, source or remove it',
       ]),
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
