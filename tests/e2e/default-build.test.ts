@@ -159,7 +159,7 @@ describe('the default build', () => {
     await page.close();
     expect(state.total).toBe(result.decks[0]?.slides);
     expect(state.notesPlugin).toBe(true);
-    expect(state.withoutNotes).toEqual(['Machine Learning Engineer vs. AI Scientist', 'Agenda']);
+    expect(state.withoutNotes).toEqual(['Machine Learning Engineer vs. AI Scientist', 'Agenda', 'Sources']);
     const outside = requests.filter((url) => !url.startsWith(pathToFileURL(deckDir).href));
     expect(outside).toEqual([]);
     expect(requests.some((url) => url.endsWith('.woff2'))).toBe(true);
