@@ -10,6 +10,8 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    reporters: ['default'],
+    // The JSON report is what `npm run test:slowest` reads: every run leaves the file timings.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'node_modules/.cache/careerdeck/test-report.json' },
   },
 });

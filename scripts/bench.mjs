@@ -11,6 +11,10 @@
 //   --baseline dir    another checkout of careerdeck (compiled, with node_modules) measured in the
 //                     same rounds: cases `base:full`, `base:htmlOnly`, `base:unchanged`, `base:check`
 //   --out file        where the JSON goes (BENCH_OUT, default output/bench.json)
+//
+// Marp CLI (a dev dependency) runs in the same rounds on the same Chromium: cases `marp:pdf` and
+// `marp:html` on a 20-slide deck, `marp:ownPdf` on careerdeck's default content as Marp slides
+// (scripts/bench-marp.mjs); the summary prints careerdeck's ratios to them.
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,6 +22,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { writeMarpDecks } from './bench-marp.mjs';
 import { watchTree } from './process-tree.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,6 +44,9 @@ const CLI = cliOf(ROOT);
 (await import('../bin/compile.mjs')).compileIfStale();
 const { DEFAULT_OUTPUTS } = await import(path.join(ROOT, 'dist/model/outputs.js'));
 const work = await mkdtemp(path.join(tmpdir(), 'careerdeck-bench-'));
+const MARP = path.join(ROOT, 'node_modules', '@marp-team', 'marp-cli', 'marp-cli.js');
+// Marp finds a browser by itself; this keeps it on the one careerdeck uses (never a download).
+const CHROMIUM = process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
 
 /** Runs a command, sampling the memory of its whole process tree. */
 function run(cmd, args, cwd = ROOT) {
@@ -101,6 +109,15 @@ try {
     check: () => run('node', [CLI, 'check', '--quiet']),
     batch12: () => build('batch', ['--content', batch]),
   };
+  const marpDecks = await writeMarpDecks(ROOT, work, ['machine-learning-engineer', 'ai-scientist']);
+  const marp =
+    (deck, out, extra = []) =>
+    () =>
+      run('node', [MARP, '--no-stdin', ...extra, deck, '-o', path.join(work, out)]);
+  const marpPdf = ['--pdf', '--browser-path', CHROMIUM];
+  cases['marp:pdf'] = marp(marpDecks.generic, 'marp-generic.pdf', marpPdf);
+  cases['marp:html'] = marp(marpDecks.generic, 'marp-generic.html');
+  cases['marp:ownPdf'] = marp(marpDecks.own, 'marp-own.pdf', marpPdf);
   // Each output's marginal cost: the default build without it (on demand ones: with it).
   for (const output of DEFAULT_OUTPUTS)
     cases[`without:${output}`] = async () =>
@@ -176,6 +193,13 @@ try {
     marginalOverSingleDeckPdfs:
       perDeck === undefined ? undefined : +(perDeck / (ms('full') - ms('htmlOnly'))).toFixed(2),
     // A build that starts Chromium has a tree of several processes; one means no browser.
+    // Issue 27's comparisons with Marp CLI on the same machine, in the same rounds.
+    againstMarp: {
+      deckReportSlidesOverPdf: ratio('deckReportSlides', 'marp:pdf'),
+      deckReportSlidesOverOwnPdf: ratio('deckReportSlides', 'marp:ownPdf'),
+      htmlOnlyOverHtml: ratio('htmlOnly', 'marp:html'),
+    },
+    unchangedSeconds: ms('unchanged') === undefined ? undefined : +(ms('unchanged') / 1000).toFixed(2),
     unchangedStartedBrowser: figures.unchanged ? figures.unchanged.mostProcesses > 1 : undefined,
     againstBaseline: args.baseline
       ? Object.fromEntries(
@@ -202,6 +226,13 @@ try {
     console.log(
       `  one more deck in a batch       ${summary.marginalDeckMs} ms (${summary.marginalOverSingleDeckPdfs} x one deck's PDFs)`,
     );
+  const marpLines = {
+    deckReportSlidesOverPdf: "deck+report+slides / Marp's 20-slide PDF",
+    deckReportSlidesOverOwnPdf: "deck+report+slides / Marp's PDF of our text",
+    htmlOnlyOverHtml: "HTML only / Marp's HTML",
+  };
+  for (const [key, label] of Object.entries(marpLines))
+    if (summary.againstMarp[key] !== undefined) console.log(`  ${label.padEnd(45)} ${summary.againstMarp[key]}`);
   for (const [c, r] of Object.entries(summary.againstBaseline ?? {}))
     console.log(`  ${c} / baseline's ${c}`.padEnd(33) + r);
   const target = args.out ?? process.env.BENCH_OUT ?? path.join(ROOT, 'output', 'bench.json');
