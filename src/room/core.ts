@@ -6,7 +6,6 @@ import { writeFileAtomic } from '../emit/atomic.js';
 import { qrSvg } from '../render/qr.js';
 import { EventHub } from '../serve/events.js';
 import type { Journal } from './journal.js';
-import { LIMITS } from './limits.js';
 import type { AudienceView, Download } from './pages.js';
 import { slideArticle } from './pages.js';
 import type { DeckPage } from './slides.js';
@@ -42,6 +41,8 @@ export interface CoreParts {
   audienceUrl: string;
   /** The remote's address with its key: drawn as a QR code for the speaker view only. */
   remoteUrl: string;
+  /** Open audience streams before the "room full" page. */
+  maxAudience: number;
 }
 
 /**
@@ -56,6 +57,7 @@ export class RoomCore {
   readonly key: string;
   readonly outDir: string;
   readonly hosts: Set<string>;
+  readonly maxAudience: number;
   private assets = new Map<string, { type: string; body: string }>();
   private downloads: Download[] = [];
   private resultsTimer: NodeJS.Timeout | undefined;
@@ -67,7 +69,8 @@ export class RoomCore {
     this.key = parts.key;
     this.outDir = parts.outDir;
     this.hosts = parts.hosts;
-    this.audience = new EventHub<AudienceEvent>(() => this.audienceHello(), { max: LIMITS.audience, retryMs: 1000 });
+    this.maxAudience = parts.maxAudience;
+    this.audience = new EventHub<AudienceEvent>(() => this.audienceHello(), { max: parts.maxAudience, retryMs: 1000 });
     this.presenters = new EventHub<PresenterEvent>(() => this.presenterState(), { retryMs: 1000 });
   }
 

@@ -96,7 +96,7 @@ async function handle(
       res.setHeader('Set-Cookie', `${DEVICE_COOKIE}=${issued}; Path=/; HttpOnly; SameSite=Strict; Max-Age=86400`);
     }
     if (core.audience.full) {
-      return send(res, 503, 'text/html; charset=utf-8', roomFullPage(core.deck, LIMITS.audience), {
+      return send(res, 503, 'text/html; charset=utf-8', roomFullPage(core.deck, core.maxAudience), {
         'Content-Security-Policy': ROOM_POLICY,
         'Retry-After': '60',
       });

@@ -30,6 +30,8 @@ export interface RoomOptions extends Pick<
   sessionsDir?: string | undefined;
   /** Told after the build, before listening. */
   onBuilt?: (result: BuildResult) => void;
+  /** Open audience streams before the next attendee gets the "room full" page (default 500). */
+  maxAudience?: number | undefined;
 }
 
 export interface RoomServer {
@@ -51,7 +53,7 @@ export async function startRoom(options: RoomOptions): Promise<RoomServer> {
   const contentDir = path.resolve(options.contentDir ?? DEFAULT_CONTENT_DIR);
   const outRoot = path.resolve(options.outDir ?? DEFAULT_OUT_DIR);
   const { build } = await import('../build.js');
-  const { deck: slug, port, host, sessionsDir, onBuilt, ...buildOptions } = options;
+  const { deck: slug, port, host, sessionsDir, onBuilt, maxAudience, ...buildOptions } = options;
   const result = await build({ ...buildOptions, contentDir, outDir: outRoot, deck: slug });
   onBuilt?.(result);
   const built = result.decks.find((d) => d.slug === slug);
@@ -123,6 +125,7 @@ export async function startRoom(options: RoomOptions): Promise<RoomServer> {
     hosts,
     audienceUrl: `${origin}/`,
     remoteUrl: `${origin}/remote#key=${key}`,
+    maxAudience: maxAudience ?? LIMITS.audience,
   });
   server.on('request', createRoomHandler(core));
   let closing: Promise<string> | undefined;

@@ -418,3 +418,63 @@ describe('careerdeck present: the command', () => {
     }
   });
 });
+
+describe('careerdeck present: a full room', () => {
+  /** An open event stream: what it has received so far, and how to hang up. */
+  function stream(url: string): Promise<{ text: () => string; close: () => void }> {
+    return new Promise((resolve, reject) => {
+      let text = '';
+      const req = request(`${url}events`, (res) => {
+        expect(res.statusCode).toBe(200);
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('error', () => {});
+        resolve({ text: () => text, close: () => req.destroy() });
+      });
+      req.on('error', (error) => (req.destroyed ? undefined : reject(error)));
+      req.end();
+    });
+  }
+  const until = async (what: string, test: () => boolean) => {
+    for (let i = 0; i < 200 && !test(); i++) await new Promise((r) => setTimeout(r, 25));
+    if (!test()) throw new Error(`timed out waiting for ${what}`);
+  };
+
+  it('takes 500 by default; past its limit an attendee gets "room full" (503) and the others keep following', async () => {
+    expect(room.core.maxAudience).toBe(500);
+    const small = await startRoom({
+      deck: 'workshop',
+      contentDir: project.content,
+      outDir: project.out,
+      pdf: false,
+      host: '127.0.0.1',
+      port: 0,
+      maxAudience: 2,
+      sessionsDir: `${project.out}-sessions-full`,
+    });
+    try {
+      const first = await stream(small.audienceUrl);
+      const second = await stream(small.audienceUrl);
+      await until('two streams', () => small.core.audience.size === 2);
+      for (const url of [small.audienceUrl, `${small.audienceUrl}events`]) {
+        const refused = await http(url);
+        expect(refused.status).toBe(503);
+        expect(refused.headers['retry-after']).toBe('60');
+        expect(refused.body).toContain('The room is full');
+        expect(refused.body).toContain('2 people are following this talk already');
+      }
+      // The two inside still follow the presenter.
+      small.core.show(3, 'deck');
+      await until('the slide change on both streams', () =>
+        [first, second].every((s) => /event: slide\ndata: [^\n]*"index":3/.test(s.text())),
+      );
+      // A place frees up when someone leaves.
+      first.close();
+      await until('one stream', () => small.core.audience.size === 1);
+      expect((await http(small.audienceUrl)).status).toBe(200);
+      second.close();
+    } finally {
+      await small.close();
+    }
+  });
+});
