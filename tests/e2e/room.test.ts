@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { request } from 'node:http';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { THEME_TABLE } from '../../src/render/themes.js';
 import { type RoomServer, startRoom } from '../../src/room/server.js';
 import { launchTestBrowser } from '../support/chromium.js';
 import { CLI } from '../support/cli.js';
@@ -258,17 +259,62 @@ describe('careerdeck present: the room', () => {
     await shown(p, 8);
   });
 
-  it('the audience page passes axe-core (WCAG 2.1 AA)', async () => {
-    const p = phones[1]!;
-    // Evaluated, not added as a script tag: the page's policy refuses inline scripts.
-    await p.evaluate(AXE);
-    const result = (await p.evaluate(
-      (options) => (window as unknown as { axe: { run(o: unknown): Promise<unknown> } }).axe.run(options),
-      WCAG_AA,
-    )) as { violations: { id: string; nodes: unknown[] }[] };
-    expect(result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes).slice(0, 600)}`)).toEqual([]);
+  it('the audience page and the remote pass axe-core (WCAG 2.1 AA) in the light theme', async () => {
+    expect(await axeViolations(phones[1]!)).toEqual([]);
+    const remote = await browser.newPage();
+    await remote.goto(room.remoteUrl);
+    await remote.waitForFunction(() => document.getElementById('room-r-current')?.textContent !== '');
+    expect(await axeViolations(remote)).toEqual([]);
+    await remote.close();
   });
+
+  // Each theme's palette is the deck's own (the room's theme.css carries only the deck's theme),
+  // so each is a deck of its own, built without PDFs.
+  for (const theme of ['dark', 'high-contrast'] as const)
+    it(`the audience page and the remote pass axe-core (WCAG 2.1 AA) in the ${theme} theme`, async () => {
+      const themed = await tempProject(`room-${theme}`, { fixture: 'room' });
+      const file = `${themed.content}/decks/workshop.md`;
+      await writeFile(file, (await readFile(file, 'utf8')).replace(/^lang: en$/m, `lang: en\ntheme: ${theme}`));
+      const server = await startRoom({
+        deck: 'workshop',
+        contentDir: themed.content,
+        outDir: themed.out,
+        pdf: false,
+        host: '127.0.0.1',
+        port: 0,
+      });
+      try {
+        const p = await (await browser.createBrowserContext()).newPage();
+        await p.setViewport({ width: 390, height: 844, deviceScaleFactor: 1 });
+        await p.goto(server.audienceUrl, { waitUntil: 'load' });
+        await p.waitForFunction(() => document.getElementById('room-status')?.textContent?.startsWith('Live ·'));
+        expect(await p.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+        // The theme's palette is the one drawn.
+        expect(await p.evaluate(() => getComputedStyle(document.body).getPropertyValue('--ink').trim())).toBe(
+          THEME_TABLE[theme].palette.ink,
+        );
+        expect(await axeViolations(p)).toEqual([]);
+        await p.goto(server.remoteUrl, { waitUntil: 'load' });
+        await p.waitForFunction(() => document.getElementById('room-r-current')?.textContent !== '');
+        expect(await axeViolations(p)).toEqual([]);
+        await p.close();
+      } finally {
+        await server.close();
+        await themed.remove();
+      }
+    });
 });
+
+/** axe-core's WCAG 2.1 AA violations on a page, each with the start of its nodes. */
+async function axeViolations(p: Page): Promise<string[]> {
+  // Evaluated, not added as a script tag: the page's policy refuses inline scripts.
+  await p.evaluate(AXE);
+  const result = (await p.evaluate(
+    (options) => (window as unknown as { axe: { run(o: unknown): Promise<unknown> } }).axe.run(options),
+    WCAG_AA,
+  )) as { violations: { id: string; nodes: unknown[] }[] };
+  return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes).slice(0, 600)}`);
+}
 
 describe('careerdeck present: the command', () => {
   /** Starts the CLI; resolves once it printed its addresses. */
