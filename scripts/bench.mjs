@@ -5,7 +5,8 @@
 //
 // Options (or the environment variables in brackets):
 //   --rounds n        rounds of every case (BENCH_ROUNDS, default 5)
-//   --cases a,b       only these cases, with `full` always (BENCH_CASES); `--list` names them
+//   --cases a,b       only these cases, with `full` always (BENCH_CASES); `--list` names them;
+//                     `room` adds the room server's fan-out, memory and votes (scripts/bench-room.mjs)
 //   --content dir     also build this content folder (repeatable): cases `content:<folder name>`,
 //                     e.g. a deck in another script, whose fonts are its marginal cost
 //   --baseline dir    another checkout of careerdeck (compiled, with node_modules) measured in the
@@ -148,7 +149,7 @@ try {
     cases['base:check'] = () => run('node', [cliOf(base), 'check', '--quiet', ...content], base);
   }
   if (args.list) {
-    console.log(Object.keys(cases).join('\n'));
+    console.log([...Object.keys(cases), 'room'].join('\n'));
     process.exit(0);
   }
 
@@ -239,6 +240,14 @@ try {
   await mkdir(path.dirname(target), { recursive: true });
   await writeFile(target, `${JSON.stringify(summary, null, 2)}\n`);
   console.log(`  written to ${path.relative(ROOT, target)}`);
+  // The room server's fan-out, memory and votes (issue 22): not a build, so its own figures,
+  // printed after the builds' (scripts/bench-room.mjs, also `npm run bench:room`).
+  if (only?.includes('room')) {
+    console.log('room server (loopback):');
+    const room = spawn('node', [path.join(ROOT, 'scripts/bench-room.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    const code = await new Promise((resolve) => room.on('exit', resolve));
+    if (code !== 0) process.exitCode = 1;
+  }
 } finally {
   await rm(work, { recursive: true, force: true });
 }
