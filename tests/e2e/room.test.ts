@@ -80,16 +80,22 @@ const shown = (page: Page, index: number) =>
     index,
   );
 
-beforeAll(async () => {
-  project = await tempProject('room', { fixture: 'room' });
-  room = await startRoom({
+/** The fixture's deck in a room on loopback, built without PDFs. */
+function roomOf(p: TempProject, extra: Partial<Parameters<typeof startRoom>[0]> = {}): Promise<RoomServer> {
+  return startRoom({
     deck: 'workshop',
-    contentDir: project.content,
-    outDir: project.out,
+    contentDir: p.content,
+    outDir: p.out,
     pdf: false,
     host: '127.0.0.1',
     port: 0,
+    ...extra,
   });
+}
+
+beforeAll(async () => {
+  project = await tempProject('room', { fixture: 'room' });
+  room = await roomOf(project);
   browser = await launchTestBrowser();
   deck = await browser.newPage();
   await deck.setViewport({ width: 1280, height: 720 });
@@ -275,14 +281,7 @@ describe('careerdeck present: the room', () => {
       const themed = await tempProject(`room-${theme}`, { fixture: 'room' });
       const file = `${themed.content}/decks/workshop.md`;
       await writeFile(file, (await readFile(file, 'utf8')).replace(/^lang: en$/m, `lang: en\ntheme: ${theme}`));
-      const server = await startRoom({
-        deck: 'workshop',
-        contentDir: themed.content,
-        outDir: themed.out,
-        pdf: false,
-        host: '127.0.0.1',
-        port: 0,
-      });
+      const server = await roomOf(themed);
       try {
         const p = await (await browser.createBrowserContext()).newPage();
         await p.setViewport({ width: 390, height: 844, deviceScaleFactor: 1 });
@@ -488,16 +487,7 @@ describe('careerdeck present: a full room', () => {
 
   it('takes 500 by default; past its limit an attendee gets "room full" (503) and the others keep following', async () => {
     expect(room.core.maxAudience).toBe(500);
-    const small = await startRoom({
-      deck: 'workshop',
-      contentDir: project.content,
-      outDir: project.out,
-      pdf: false,
-      host: '127.0.0.1',
-      port: 0,
-      maxAudience: 2,
-      sessionsDir: `${project.out}-sessions-full`,
-    });
+    const small = await roomOf(project, { maxAudience: 2, sessionsDir: `${project.out}-sessions-full` });
     try {
       const first = await stream(small.audienceUrl);
       const second = await stream(small.audienceUrl);
