@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     // pdftotext and pdffonts read the PDFs; installed here on Debian as root (CI) when missing.
-    globalSetup: ['tests/support/pdf-tools.ts'],
+    // and the run's folder of shared fixture builds (built on first use, tests/support/shared-build.ts).
+    globalSetup: ['tests/support/pdf-tools.ts', 'tests/support/shared-builds-setup.ts'],
     // End-to-end tests start Chromium; on two cores, running them one file at a time is faster.
     fileParallelism: true,
     maxWorkers: 2,

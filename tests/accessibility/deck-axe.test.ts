@@ -1,12 +1,12 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.js';
 import { launchTestBrowser } from '../support/chromium.js';
-import { accessibilityProject, DEFAULT_DECK, THEMED, THREE_ROLES } from './project.js';
+import { sharedBuild } from '../support/shared-build.js';
+import { DEFAULT_DECK, THEMED, THREE_ROLES } from './project.js';
 
 /** axe-core's own build, injected into the pages under test (it is a devDependency). */
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -20,22 +20,17 @@ const DECKS = [
   { name: 'three-role deck, light theme', slug: THREE_ROLES },
 ];
 
-let dir: string;
 let out: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  const project = await accessibilityProject('axe');
-  dir = project.dir;
-  out = project.out;
-  // The decks' HTML is all axe needs: no PDFs, so no printing.
-  await build({ contentDir: project.content, outDir: out, pdf: false, date: new Date('2026-01-02T03:04:05Z') });
-  browser = await launchTestBrowser();
-}, 120_000);
+  // The decks' HTML is all axe needs: it reads the run's build of the suite's decks (the one
+  // pdf-structure.test.ts reads), the slides as fitted for print.
+  [out, browser] = await Promise.all([sharedBuild('accessibility').then((b) => b.out), launchTestBrowser()]);
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 /** Opens a built deck, ready, with `prefers-reduced-motion` as given. */

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type PdfFacts, readPdf } from '../support/pdf.js';
 import { type PdfStructure, readStructure, typeCounts } from '../support/pdf-structure.js';
 import { matterhornFailures } from '../support/pdf-ua.js';
-import { accessibilityProject, DEFAULT_DECK, THEMED, THREE_ROLES } from './project.js';
+import { sharedBuild } from '../support/shared-build.js';
+import { DEFAULT_DECK, THEMED, THREE_ROLES } from './project.js';
 
 interface Printed {
   structure: PdfStructure;
@@ -15,16 +15,14 @@ interface Printed {
   matterhorn: string[];
 }
 
-let dir: string;
 let outDir: string;
 /** Every PDF built, by deck and file name. */
 const pdfs = new Map<string, Map<string, Printed>>();
 
 beforeAll(async () => {
-  const project = await accessibilityProject('pdf-structure');
-  dir = project.dir;
+  // The suite's decks, built once for this run (deck-axe.test.ts reads the same build).
+  const project = await sharedBuild('accessibility');
   outDir = project.out;
-  await build({ contentDir: project.content, outDir: project.out, date: new Date('2026-01-02T03:04:05Z') });
   for (const entry of await readdir(project.out, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue; // the build record
     const deck = entry.name;
@@ -40,10 +38,6 @@ beforeAll(async () => {
     pdfs.set(deck, files);
   }
 }, 240_000);
-
-afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
 
 const pdf = (deck: string, kind: string): Printed => {
   const found = pdfs.get(deck)?.get(kind);

@@ -13,8 +13,11 @@ export const THEMED = { dark: 'a11y-dark', 'high-contrast': 'a11y-high-contrast'
  * one browser) serves them all: the default deck (light, every output), the same deck in the
  * dark and high-contrast themes, and the three-role fixture.
  */
-export async function accessibilityProject(prefix: string): Promise<{ dir: string; content: string; out: string }> {
-  const project = await tempProject(prefix);
+export async function accessibilityProject(
+  prefix: string,
+  parent?: string,
+): Promise<{ dir: string; content: string; out: string }> {
+  const project = await tempProject(prefix, 'default', parent);
   const fixture = path.join(PROJECT_ROOT, 'tests/fixtures/three-roles/content');
   await cp(path.join(fixture, 'roles'), path.join(project.content, 'roles'), { recursive: true });
   await cp(path.join(fixture, 'decks'), path.join(project.content, 'decks'), { recursive: true });

@@ -1,4 +1,5 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeBrowser, findBrowser, machineEnvironment } from '../../src/browser/find.js';
 import { runMain } from '../support/cli.js';
@@ -8,6 +9,9 @@ let project: TempProject;
 
 beforeAll(async () => {
   project = await tempProject('browser-choice');
+  // Two PDFs are enough to see the browser named once per build, not once per PDF.
+  const deck = path.join(project.content, 'decks', 'ml-engineer-vs-ai-scientist.md');
+  await writeFile(deck, (await readFile(deck, 'utf8')).replace('paper: A4', 'paper: A4\noutputs: [report, slides]'));
 });
 
 afterAll(async () => {

@@ -1,13 +1,13 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildResult } from '../../src/build.js';
+import type { BuildResult } from '../../src/build.js';
 import { launchTestBrowser } from '../support/chromium.js';
 import { PROJECT_ROOT } from '../support/content.js';
 import { fold, type PdfFacts, readPdf } from '../support/pdf.js';
-import { tempProject } from '../support/project.js';
+import { sharedBuild } from '../support/shared-build.js';
 
 const facts = JSON.parse(
   await readFile(path.join(PROJECT_ROOT, 'tests/fixtures/default-facts.json'), 'utf8'),
@@ -15,7 +15,7 @@ const facts = JSON.parse(
 const SLUG = 'ml-engineer-vs-ai-scientist';
 
 let result: BuildResult;
-let dir: string;
+let out: string;
 let report: PdfFacts;
 let slides: PdfFacts;
 let handout: PdfFacts;
@@ -23,9 +23,9 @@ let notes: PdfFacts;
 let browser: Browser;
 
 beforeAll(async () => {
-  const project = await tempProject('default');
-  dir = project.dir;
-  result = await build({ contentDir: project.content, outDir: project.out, date: new Date('2026-01-02T03:04:05Z') });
+  // The run's one build of the default content (determinism.test.ts compares against it too).
+  const project = await sharedBuild('default');
+  ({ out, result } = project);
   const deckDir = path.join(project.out, SLUG);
   [report, slides, handout, notes, browser] = await Promise.all([
     readFile(path.join(deckDir, `${SLUG}-report.pdf`)).then(readPdf),
@@ -38,7 +38,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 const missingFrom = (text: string, wanted: readonly string[]) =>
@@ -131,7 +130,7 @@ describe('the default build', () => {
 
   it("prints one fact sheet per role on exactly one page, with that role's facts", async () => {
     for (const role of ['machine-learning-engineer', 'ai-scientist']) {
-      const sheet = await readPdf(await readFile(path.join(dir, 'output', SLUG, `${SLUG}-${role}-factsheet.pdf`)));
+      const sheet = await readPdf(await readFile(path.join(out, SLUG, `${SLUG}-${role}-factsheet.pdf`)));
       expect(sheet.pages).toBe(1);
       expect(missingFrom(sheet.text, facts[role] ?? [])).toEqual([]);
     }
@@ -141,7 +140,7 @@ describe('the default build', () => {
     const page = await browser.newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
-    const deckDir = path.join(dir, 'output', SLUG);
+    const deckDir = path.join(out, SLUG);
     await page.goto(pathToFileURL(path.join(deckDir, 'index.html')).href, { waitUntil: 'load' });
     await page.waitForSelector('html[data-careerdeck-ready]', { timeout: 10_000 });
     const state = await page.evaluate(() => {
@@ -167,7 +166,7 @@ describe('the default build', () => {
 
   it('opens the speaker view offline from file:// with the notes, a timer and the next slide', async () => {
     const page = await browser.newPage();
-    await page.goto(`${pathToFileURL(path.join(dir, 'output', SLUG, 'index.html')).href}#/4`, { waitUntil: 'load' });
+    await page.goto(`${pathToFileURL(path.join(out, SLUG, 'index.html')).href}#/4`, { waitUntil: 'load' });
     await page.waitForSelector('html[data-careerdeck-ready]', { timeout: 10_000 });
     const popup = new Promise<import('puppeteer-core').Page | null>((resolve) =>
       browser.once('targetcreated', (target: import('puppeteer-core').Target) => resolve(target.page())),
@@ -190,7 +189,7 @@ describe('the default build', () => {
 
   it('fits every slide: no content overflows its slide', async () => {
     const page = await browser.newPage();
-    await page.goto(`${pathToFileURL(path.join(dir, 'output', SLUG, 'index.html')).href}?print-pdf`, {
+    await page.goto(`${pathToFileURL(path.join(out, SLUG, 'index.html')).href}?print-pdf`, {
       waitUntil: 'load',
     });
     await page.waitForSelector('html[data-careerdeck-pdf-ready]', { timeout: 10_000 });

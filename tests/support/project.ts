@@ -18,13 +18,15 @@ export interface TempProject {
 /**
  * The one way tests make a project: a new temporary folder whose `content/` is a copy of the
  * default content (`'default'`), of a fixture (`{ fixture: 'six-roles' }`, from
- * tests/fixtures/<name>/content), or the given files written fresh; `output/` beside it.
+ * tests/fixtures/<name>/content), or the given files written fresh; `output/` beside it. The folder
+ * is made in the system's temporary folder, or in `parent` (the shared builds' run folder).
  */
 export async function tempProject(
   prefix: string,
   from: 'default' | { fixture: string } | Files = 'default',
+  parent: string = tmpdir(),
 ): Promise<TempProject> {
-  const dir = await mkdtemp(path.join(tmpdir(), `careerdeck-${prefix}-`));
+  const dir = await mkdtemp(path.join(parent, `careerdeck-${prefix}-`));
   const content = path.join(dir, 'content');
   if (from === 'default') await cp(DEFAULT_CONTENT, content, { recursive: true });
   else if (typeof from.fixture === 'string')
