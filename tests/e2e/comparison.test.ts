@@ -5,6 +5,7 @@ import { build, type BuildResult } from '../../src/build.js';
 import { PROJECT_ROOT } from '../support/content.js';
 import { readPdf } from '../support/pdf.js';
 import { tempProject } from '../support/project.js';
+import { sharedBuild } from '../support/shared-build.js';
 
 const scratch: string[] = [];
 afterAll(async () => {
@@ -12,18 +13,18 @@ afterAll(async () => {
 });
 
 describe('a three-role deck on Letter paper', () => {
-  let result: BuildResult;
+  let deck: BuildResult['decks'][number];
   let out: string;
 
   beforeAll(async () => {
-    const project = await tempProject('three-roles', { fixture: 'three-roles' });
-    scratch.push(project.dir);
-    out = path.join(project.out, 'three-roles');
-    result = await build({ contentDir: project.content, outDir: project.out });
-  });
+    // The fixture's deck as the run's accessibility build made it, beside the default decks.
+    const { result } = await sharedBuild('accessibility');
+    deck = result.decks.find((d) => d.slug === 'three-roles')!;
+    out = deck.dir;
+  }, 240_000);
 
   it('builds every output: deck, report, slides, handout and one fact sheet per role', () => {
-    const names = result.decks[0]?.outputs.map((o) => path.basename(o.file)).sort();
+    const names = deck.outputs.map((o) => path.basename(o.file)).sort();
     expect(names).toEqual(
       [
         'index.html',
@@ -49,7 +50,7 @@ describe('a three-role deck on Letter paper', () => {
     ]);
     expect(report.size).toEqual({ width: 612, height: 792 });
     expect(handout.size).toEqual({ width: 612, height: 792 });
-    expect(slides.pages).toBe(result.decks[0]?.slides);
+    expect(slides.pages).toBe(deck.slides);
     expect(handout.pages).toBe(Math.ceil(slides.pages / 3));
     for (const role of ['data-engineer', 'research-engineer', 'ml-platform-engineer']) {
       expect((await pdf(`three-roles-${role}-factsheet.pdf`)).pages).toBe(1);

@@ -2,9 +2,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.js';
 import { launchTestBrowser } from '../support/chromium.js';
-import { tempProject, type TempProject } from '../support/project.js';
+import { sharedBuild } from '../support/shared-build.js';
 
 /**
  * Issue 23: reveal's own controls and careerdeck's slide number and brand line never cover each
@@ -14,18 +13,17 @@ import { tempProject, type TempProject } from '../support/project.js';
 type Box = { left: number; top: number; right: number; bottom: number };
 const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
-let project: TempProject;
+let out: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  project = await tempProject('deck-chrome', { fixture: 'rtl-ar' });
-  await build({ contentDir: project.content, outDir: project.out, pdf: false, date: new Date('2026-01-02T03:04:05Z') });
-  browser = await launchTestBrowser();
-}, 120_000);
+  // The run's build of the fixture (direction-and-breaking.test.ts reads it too): its decks as
+  // fitted for print.
+  [out, browser] = await Promise.all([sharedBuild('rtl-ar').then((b) => b.out), launchTestBrowser()]);
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
-  await project?.remove();
 });
 
 describe.each(['rtl-ar', 'umbruch'])('the deck %s at 1280x720', (deck) => {
@@ -33,7 +31,7 @@ describe.each(['rtl-ar', 'umbruch'])('the deck %s at 1280x720', (deck) => {
     const page = await browser.newPage();
     try {
       await page.setViewport({ width: 1280, height: 720 });
-      await page.goto(pathToFileURL(path.join(project.out, deck, 'index.html')).href, { waitUntil: 'load' });
+      await page.goto(pathToFileURL(path.join(out, deck, 'index.html')).href, { waitUntil: 'load' });
       await page.waitForSelector('html[data-careerdeck-ready]', { timeout: 10_000 });
       const clashes = await page.evaluate(async () => {
         const reveal = (window as unknown as { Reveal: { getTotalSlides(): number; slide(i: number): void } }).Reveal;

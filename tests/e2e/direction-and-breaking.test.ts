@@ -1,32 +1,26 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.js';
 import { launchTestBrowser } from '../support/chromium.js';
 import { lineBox } from '../support/poppler.js';
 import { resolveLabels } from '../../src/model/labels.js';
-import { tempProject } from '../support/project.js';
+import { sharedBuild } from '../support/shared-build.js';
 
 // Issue 13, items 3 and 4: one build of tests/fixtures/rtl-ar, which holds an Arabic deck and a
 // German one (long compounds, a Chinese paragraph without spaces); each makes its deck and report.
 const A4_MARGIN = (16 / 25.4) * 72; // report.css: 16 mm at the sides
 let out = '';
-let scratch = '';
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  const project = await tempProject('rtl-ar', { fixture: 'rtl-ar' });
-  scratch = project.dir;
-  await build({ contentDir: project.content, outDir: project.out });
-  out = project.out;
-  browser = await launchTestBrowser();
+  // The run's build of the fixture (deck-chrome.test.ts reads it too).
+  [out, browser] = await Promise.all([sharedBuild('rtl-ar').then((b) => b.out), launchTestBrowser()]);
 }, 240_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
 /** Every piece of text a page of the PDF draws: where it starts and ends, and its size. */

@@ -32,9 +32,17 @@ const RECIPES = {
     content: async (dir) => (await tempProject('shared-default', 'default', dir)).content,
     options: { pages: 4 },
   },
-  /** The accessibility suite's decks (tests/accessibility/project.ts), every output. */
+  /**
+   * The accessibility suite's decks (tests/accessibility/project.ts), every output: the default
+   * deck in each theme and tests/fixtures/three-roles, which comparison.test.ts reads too.
+   */
   accessibility: {
     content: async (dir) => (await accessibilityProject('shared-a11y', dir)).content,
+    options: {},
+  },
+  /** tests/fixtures/rtl-ar (an Arabic deck, a German one), every output. */
+  'rtl-ar': {
+    content: async (dir) => (await tempProject('shared-rtl-ar', { fixture: 'rtl-ar' }, dir)).content,
     options: {},
   },
 } satisfies Record<string, Recipe>;
