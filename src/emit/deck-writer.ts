@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileRecord } from '../incremental/state.js';
+import type { FileRecord } from '../model/index.js';
 import { outputError } from './output.js';
 
 /** How a staged file reaches the disk; tests replace it to fail like a full disk would. */

@@ -2,9 +2,7 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { alive } from '../browser/profile.js';
 import type { Comparison } from '../compare/compare.js';
-import { type DeckState, type FileRecord, isFresh } from '../incremental/state.js';
-import { type PlannedOutput, printedSlots } from '../incremental/plan.js';
-import type { OutputFile, ProgressEvent } from '../model/index.js';
+import type { DeckState, FileRecord, OutputFile, PlannedOutput, ProgressEvent } from '../model/index.js';
 import type { RenderedDeck } from '../render/render.js';
 import type { Asset } from './assets.js';
 import { removeStaleTemps } from './atomic.js';
@@ -18,6 +16,10 @@ export interface DeckToWrite {
   dir: string;
   planned: readonly PlannedOutput[];
   stale: readonly PlannedOutput[];
+  /** Every file the deck's settings make, index.html included (the plan's). */
+  slots: readonly string[];
+  /** Outputs of earlier builds the deck no longer makes, still as written: removed with the commit. */
+  obsolete: readonly string[];
   made?: PrintedDeck | undefined;
   /** The files the deck's outputs load: the shared ones and the deck's own fonts. */
   assets: readonly Asset[];
@@ -91,7 +93,7 @@ async function pruneFonts(dir: string, assets: readonly Asset[]): Promise<void> 
 }
 
 async function stageDeck(
-  { c, dir, planned, stale, made, assets, last }: DeckToWrite,
+  { c, dir, planned, stale, slots, obsolete, made, assets, last }: DeckToWrite,
   writer: DeckWriter,
   o: WriteOptions,
   progress: ProgressEvent[],
@@ -108,13 +110,11 @@ async function stageDeck(
   // Every deck folder gets them, fresh or not, so that a deleted one comes back; files that
   // already hold the same bytes are left alone.
   for (const asset of assets) await writer.stage(asset.path, asset.bytes, { skipSame: true });
-  // The folder holds what the deck makes: an output of an earlier build that the deck's settings
-  // no longer make (a role taken out, `outputs:` narrowed) goes, if it is still as the tool wrote
-  // it (a file changed or put there by hand stays). A build that makes less by its options
-  // (`--no-pdf`, no `--images`) removes nothing: the PDFs and pictures are still the deck's.
-  const names = new Set(['index.html', ...printedSlots(c).map((slot) => slot.name)]);
-  for (const [name, entry] of Object.entries(last?.outputs ?? {})) {
-    if (names.has(name) || !(await isFresh(dir, name, [entry.key], last))) continue;
+  // The folder holds what the deck makes: outputs of earlier builds that the deck's settings no
+  // longer make go (the plan lists them). A build that makes less by its options (`--no-pdf`, no
+  // `--images`) removes nothing: the PDFs and pictures are still the deck's.
+  const names = new Set(slots);
+  for (const name of obsolete) {
     writer.remove(name);
     result.removed.push(path.join(dir, name));
   }

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import type { BuildResult } from '../model/index.js';
+import type { BuildResult, DeckState, PlannedOutput } from '../model/index.js';
 import { codeVersion, digest, hashTree, isEditorLeftover, treeDigest } from './fingerprint.js';
 import type { Comparison } from '../compare/compare.js';
-import { type Fingerprints, planDeck, type PlannedOutput } from './plan.js';
-import { type DeckState, filesAsRecorded, isFresh, readBuildState, readDeckState } from './state.js';
+import { type Fingerprints, planDeck, printedSlots } from './plan.js';
+import { filesAsRecorded, isFresh, readBuildState, readDeckState } from './state.js';
 
 export interface InputOptions {
   contentDir: string;
@@ -82,6 +82,16 @@ export interface DeckPlan {
   last: DeckState | undefined;
   planned: PlannedOutput[];
   stale: PlannedOutput[];
+  /**
+   * Every file the deck's settings make, index.html included. A build that makes less by its
+   * options (`--no-pdf`, no `--images`) plans fewer, but the deck still has them.
+   */
+  slots: string[];
+  /**
+   * Outputs an earlier build wrote that the deck's settings no longer make (a role taken out,
+   * `outputs:` narrowed), still as the tool wrote them: they leave the folder with this build.
+   */
+  obsolete: string[];
 }
 
 /** What each deck must make again, from the fingerprints and the records of the last builds. */
@@ -94,9 +104,21 @@ export function planDecks(
       const dir = path.join(o.outDir, c.deck.slug);
       const last = await readDeckState(o.state, c.deck.slug);
       const planned = planDeck(c, o.fingerprints, o.pdf);
-      return { c, dir, last, planned, stale: await staleOutputs(dir, planned, last, o.force) };
+      const slots = ['index.html', ...printedSlots(c).map((slot) => slot.name)];
+      const [stale, obsolete] = await Promise.all([
+        staleOutputs(dir, planned, last, o.force),
+        obsoleteOutputs(dir, slots, last),
+      ]);
+      return { c, dir, last, planned, stale, slots, obsolete };
     }),
   );
+}
+
+/** Recorded outputs outside the deck's slots that are on disk as written (a file changed by hand stays). */
+async function obsoleteOutputs(dir: string, slots: readonly string[], last: DeckState | undefined): Promise<string[]> {
+  const recorded = Object.entries(last?.outputs ?? {}).filter(([name]) => !slots.includes(name));
+  const fresh = await Promise.all(recorded.map(([name, entry]) => isFresh(dir, name, [entry.key], last)));
+  return recorded.filter((_, i) => fresh[i]).map(([name]) => name);
 }
 
 /** The planned outputs that must be made: new inputs, never made, or gone from the disk. */

@@ -1,19 +1,7 @@
 import type { Comparison } from '../compare/compare.js';
 import { pdfName, reachName } from '../emit/names.js';
-import type { OutputChoice } from '../model/index.js';
+import type { OutputKind, PlannedOutput } from '../model/index.js';
 import { digest, treeDigest } from './fingerprint.js';
-
-export type OutputKind = 'deck' | OutputChoice;
-
-/** One output a deck should have, with the fingerprint of the inputs it is made from. */
-export interface PlannedOutput {
-  name: string;
-  kind: OutputKind;
-  /** The fingerprint it is written with. */
-  key: string;
-  /** Fingerprints that also count as fresh (a measured deck is as good as an estimated one). */
-  alsoFresh: string[];
-}
 
 export interface Fingerprints {
   /** careerdeck's code and package versions. */

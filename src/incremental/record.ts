@@ -3,7 +3,8 @@ import type { Asset } from '../emit/assets.js';
 import type { WrittenDeck } from '../emit/write-decks.js';
 import type { Diagnostic } from '../errors.js';
 import type { DeckPlan } from './check.js';
-import { type DeckState, recordFiles, writeBuildState, writeDeckState } from './state.js';
+import type { DeckState } from '../model/index.js';
+import { recordFiles, writeBuildState, writeDeckState } from './state.js';
 
 /**
  * After the deck folders are in place: each deck's record of what its outputs were made from

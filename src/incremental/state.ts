@@ -3,22 +3,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { writeFileAtomic } from '../emit/atomic.js';
 import type { Diagnostic } from '../errors.js';
-
-/** A file as it was written: an output and the fingerprint it was made from, or a copied asset. */
-export interface FileRecord {
-  bytes: number;
-  mtimeMs: number;
-}
-
-/**
- * What builds wrote into one deck folder: each output with the fingerprint of the inputs it was
- * made from. Written after the deck's outputs, so an interrupted build leaves a state that points
- * at older inputs, and the next build redoes those outputs.
- */
-export interface DeckState {
-  slides: number;
-  outputs: Record<string, FileRecord & { key: string }>;
-}
+import type { DeckState, FileRecord } from '../model/index.js';
 
 /**
  * The last whole build: the fingerprint of everything it read and every file it left, for the

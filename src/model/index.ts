@@ -7,6 +7,7 @@ export type * from './content.js';
 export * from './outputs.js';
 export type * from './settings.js';
 export type * from './results.js';
+export type * from './plan.js';
 export { THEMES } from './themes.js';
 export { assetHref } from './assets.js';
 export { blockImages, blockTexts } from './blocks.js';

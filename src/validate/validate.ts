@@ -12,7 +12,7 @@ import { imageResolver } from './images.js';
 import { slugify } from './keys.js';
 import { checkLabels } from './labels.js';
 import { DEFAULT_CONTENT_DIR } from '../config/defaults.js';
-import { withDefaults } from '../config/precedence.js';
+import { withDefaults } from '../model/precedence.js';
 import type { DeckSettings } from '../model/settings.js';
 import type { ContentModel, Deck, ImageUse, Role } from '../model/index.js';
 import { blockImages } from '../model/index.js';

@@ -1,6 +1,6 @@
-import type { Brand, Deck } from '../model/index.js';
-import { paperFor } from '../model/locale.js';
-import type { DeckDefaults, DeckOverrides } from '../model/settings.js';
+import type { Brand, Deck } from './index.js';
+import { paperFor } from './locale.js';
+import type { DeckDefaults, DeckOverrides } from './settings.js';
 
 /**
  * A deck with the precedence applied: command-line overrides, then its own front matter (the keys

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withDefaults } from '../../../src/config/precedence.js';
+import { withDefaults } from '../../../src/model/precedence.js';
 import type { Deck, ImageUse } from '../../../src/model/content.js';
 
 const deck: Deck = {
