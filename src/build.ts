@@ -6,7 +6,7 @@ import { BrowserSession } from './browser/session.js';
 import { DEFAULT_TIMEOUT_MS } from './browser/timeout.js';
 import type { WriteBytes } from './emit/deck-writer.js';
 import { settleAll } from './emit/settle.js';
-import { asErrors, CareerdeckError, ContentError, type Diagnostic } from './errors.js';
+import { CareerdeckError, failOnWarnings } from './errors.js';
 import { digest } from './incremental/fingerprint.js';
 import { fingerprintInputs, planDecks, unchangedBuild } from './incremental/check.js';
 import { removeBuildState, removeLegacyState, stateDir } from './incremental/state.js';
@@ -117,7 +117,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   performance.measure('fingerprint inputs', { start: t0 });
   if (!options.force) {
     const done = await unchangedBuild(state, inputs.buildKey);
-    if (done) return failOnWarnings(done.warnings, options.strict) ?? done;
+    if (done) {
+      failOnWarnings(done.warnings, options.strict);
+      return done;
+    }
   }
 
   // Something is to be made: Puppeteer loads while the content is read and checked.
@@ -301,12 +304,6 @@ function printTimings(): void {
     process.stderr.write(
       `${s.startTime.toFixed(0).padStart(6)} ${(s.startTime + s.duration).toFixed(0).padStart(6)} ms ${s.duration.toFixed(0).padStart(5)} ms  ${s.name}\n`,
     );
-}
-
-/** With `strict`, warnings fail the build as errors, before anything is written. */
-function failOnWarnings(warnings: readonly Diagnostic[], strict: boolean | undefined): undefined {
-  if (strict && warnings.length > 0) throw new ContentError(asErrors(warnings));
-  return undefined;
 }
 
 const INTERRUPTED = 'build interrupted; the output folders were left as they were';

@@ -1,4 +1,4 @@
-import { ContentError, partition } from './errors.js';
+import { ContentError, failOnWarnings, partition } from './errors.js';
 import type { Asset } from './emit/assets.js';
 import type { ContentModel, DeckSettings } from './model/index.js';
 import { DEFAULT_LIMITS, type Limits } from './load/limits.js';
@@ -30,6 +30,20 @@ export async function loadModel(
   const checked = { ...model, warnings };
   imagesOf.set(checked, images.assets);
   return checked;
+}
+
+/**
+ * `careerdeck check`: the content folder and the images it shows, read and validated as a build
+ * would read them; with `strict`, warnings fail as errors, as they fail a build.
+ */
+export async function checkModel(
+  contentDir: string,
+  settings: DeckSettings = {},
+  options: { strict?: boolean | undefined } = {},
+): Promise<ContentModel> {
+  const model = await loadModel(contentDir, settings);
+  failOnWarnings(model.warnings, options.strict);
+  return model;
 }
 
 /** The images the content shows, as loadModel read and checked them (read again for a model made elsewhere). */

@@ -29,6 +29,14 @@ export function asErrors(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return diagnostics.map(({ severity: _, ...d }) => d);
 }
 
+/**
+ * The one `--strict` check, of `build` and `check` alike: with `strict`, warnings fail as errors
+ * (a ContentError, exit 1), thrown before anything is written.
+ */
+export function failOnWarnings(warnings: readonly Diagnostic[], strict: boolean | undefined): void {
+  if (strict && warnings.length > 0) throw new ContentError(asErrors(warnings));
+}
+
 /** Exit statuses of the CLI, shared with the library so callers can map errors to them. */
 export const ExitCode = {
   ok: 0,

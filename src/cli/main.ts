@@ -1,9 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import type { BuildResult, ProgressEvent } from '../build.js';
 import {
-  asErrors,
   CareerdeckError,
-  ContentError,
   type Diagnostic,
   DiagnosticsError,
   ExitCode,
@@ -118,11 +116,9 @@ export async function main(
     .option('--strict', 'treat warnings as errors (exit 1): for CI');
   addProjectOptions(check, { printing: false }).action(async (opts: { quiet?: boolean; strict?: boolean }) => {
     const project = await projectSettings(check);
-    const { loadImages, loadModel } = await import('../content.js');
-    const model = await loadModel(project.contentDir, project.settings);
     // The images too: a missing picture or logo is found now, not at the next build.
-    await loadImages(model, project.contentDir);
-    if (opts.strict && model.warnings.length > 0) throw new ContentError(asErrors(model.warnings));
+    const { checkModel } = await import('../content.js');
+    const model = await checkModel(project.contentDir, project.settings, { strict: opts.strict });
     printWarnings(model.warnings, io.err, style);
     if (!opts.quiet)
       io.err(style.green(`content is valid: ${model.roles.size} roles, ${plural(model.decks.length, 'deck')}`));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CareerdeckError, ContentError, formatDiagnostic } from '../../src/errors.js';
+import { CareerdeckError, ContentError, failOnWarnings, formatDiagnostic } from '../../src/errors.js';
 
 describe('formatDiagnostic', () => {
   it('prints file:line:column: message, leaving out what is unknown', () => {
@@ -55,5 +55,29 @@ describe('warnings', () => {
     expect(formatDiagnostic(error)).toBe('content/roles/b.md:2: title is missing');
     expect(partition([warning, error])).toEqual({ errors: [error], warnings: [warning] });
     expect(formatDiagnostic(asErrors([warning])[0]!)).toBe('content/roles/a.md:4: heading "Skills" is only in a.md');
+  });
+});
+
+describe('the one --strict check (build and check)', () => {
+  const warning = { file: 'content/roles/a.md', line: 3, message: 'probably not meant', severity: 'warning' as const };
+
+  it('lets warnings pass without --strict, and no warnings pass with it', () => {
+    expect(() => failOnWarnings([warning], false)).not.toThrow();
+    expect(() => failOnWarnings([warning], undefined)).not.toThrow();
+    expect(() => failOnWarnings([], true)).not.toThrow();
+  });
+
+  it('with --strict throws the warnings as errors (exit 1), at their places', () => {
+    let thrown: unknown;
+    try {
+      failOnWarnings([warning], true);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ContentError);
+    expect((thrown as ContentError).exitCode).toBe(1);
+    expect((thrown as ContentError).diagnostics).toEqual([
+      { file: 'content/roles/a.md', line: 3, message: 'probably not meant' },
+    ]);
   });
 });
