@@ -135,7 +135,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   performance.measure('load and validate content, images', { start: tLoad });
   const tCompare = performance.now();
   failOnWarnings(model.warnings, options.strict);
-  if (options.images) for (const deck of model.decks) if (!deck.outputs.includes('images')) deck.outputs.push('images');
   const all = compareAll(model, options.deck);
   if (all.length === 0) {
     throw new CareerdeckError(
@@ -152,7 +151,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     : all;
   performance.measure('compare', { start: tCompare });
   const fingerprints = { ...inputs, images: new Map(images.map((image) => [image.path, digest(image.bytes)])) };
-  const plans = await planDecks(comparisons, { outDir, state, fingerprints, pdf, force: options.force === true });
+  const plans = await planDecks(comparisons, {
+    outDir,
+    state,
+    fingerprints,
+    pdf,
+    force: options.force === true,
+    also: options.images ? ['images'] : [],
+  });
   const toBuild = plans.filter((p) => p.stale.length > 0);
   const printing = pdf && toBuild.length > 0;
 

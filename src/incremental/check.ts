@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { BuildResult, DeckState, PlannedOutput } from '../model/index.js';
+import type { BuildResult, DeckState, OutputChoice, PlannedOutput } from '../model/index.js';
 import { codeVersion, digest, hashTree, isEditorLeftover, treeDigest } from './fingerprint.js';
 import type { Comparison } from '../compare/compare.js';
 import { type Fingerprints, planDeck, printedSlots } from './plan.js';
@@ -97,14 +97,22 @@ export interface DeckPlan {
 /** What each deck must make again, from the fingerprints and the records of the last builds. */
 export function planDecks(
   comparisons: readonly Comparison[],
-  o: { outDir: string; state: string; fingerprints: Fingerprints; pdf: boolean; force: boolean },
+  o: {
+    outDir: string;
+    state: string;
+    fingerprints: Fingerprints;
+    pdf: boolean;
+    force: boolean;
+    /** Outputs the build's options add to every deck (`--images`); the decks' settings stay as they are. */
+    also: readonly OutputChoice[];
+  },
 ): Promise<DeckPlan[]> {
   return Promise.all(
     comparisons.map(async (c) => {
       const dir = path.join(o.outDir, c.deck.slug);
       const last = await readDeckState(o.state, c.deck.slug);
-      const planned = planDeck(c, o.fingerprints, o.pdf);
-      const slots = ['index.html', ...printedSlots(c).map((slot) => slot.name)];
+      const planned = planDeck(c, o.fingerprints, o.pdf, o.also);
+      const slots = ['index.html', ...printedSlots(c, o.also).map((slot) => slot.name)];
       const [stale, obsolete] = await Promise.all([
         staleOutputs(dir, planned, last, o.force),
         obsoleteOutputs(dir, slots, last),

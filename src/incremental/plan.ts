@@ -1,6 +1,6 @@
 import type { Comparison } from '../compare/compare.js';
 import { pdfName, reachName } from '../emit/names.js';
-import type { OutputKind, PlannedOutput } from '../model/index.js';
+import type { OutputChoice, OutputKind, PlannedOutput } from '../model/index.js';
 import { digest, treeDigest } from './fingerprint.js';
 
 export interface Fingerprints {
@@ -34,7 +34,13 @@ const KNOWN_FOLDERS = new Set(Object.values(TEMPLATE_FOLDERS).flat());
  * validated (with the bytes of the images they show), its templates, careerdeck's version and
  * the options. An output whose fingerprint did not change need not be made again.
  */
-export function planDeck(c: Comparison, fp: Fingerprints, pdf: boolean): PlannedOutput[] {
+export function planDeck(
+  c: Comparison,
+  fp: Fingerprints,
+  pdf: boolean,
+  /** Outputs the build's options add to every deck (`--images`). */
+  also: readonly OutputChoice[] = [],
+): PlannedOutput[] {
   const content = JSON.stringify({ deck: c.deck, roles: c.roles }, (key, value: unknown) =>
     // An image is known by its bytes, not only by its path.
     key === 'asset' && typeof value === 'string' ? `${value}#${fp.images.get(value) ?? 'missing'}` : value,
@@ -59,18 +65,20 @@ export function planDeck(c: Comparison, fp: Fingerprints, pdf: boolean): Planned
       : { name: 'index.html', kind: 'deck', key: keyOf('deck', 'estimated'), alsoFresh: [measured] },
   ];
   if (!pdf) return outputs;
-  for (const { name, kind } of printedSlots(c)) outputs.push({ name, kind, key: keyOf(kind), alsoFresh: [] });
+  for (const { name, kind } of printedSlots(c, also)) outputs.push({ name, kind, key: keyOf(kind), alsoFresh: [] });
   return outputs;
 }
 
 /**
- * The files a deck's settings make besides index.html when it is printed: its `outputs`, one
- * fact sheet per role. A build without PDFs (`--no-pdf`) or without `--images` makes fewer, but
- * the deck still has them: only a file outside this list is one the deck no longer makes.
+ * The files a deck's settings make besides index.html when it is printed: its `outputs` and those
+ * the build's options add (`--images`), one fact sheet per role. A build without PDFs
+ * (`--no-pdf`) makes fewer, but the deck still has them: only a file outside this list is one the
+ * deck no longer makes.
  */
-export function printedSlots(c: Comparison): { name: string; kind: OutputKind }[] {
+export function printedSlots(c: Comparison, also: readonly OutputChoice[] = []): { name: string; kind: OutputKind }[] {
   const slug = c.deck.slug;
-  return c.deck.outputs.flatMap((kind): { name: string; kind: OutputKind }[] => {
+  const kinds = [...c.deck.outputs, ...also.filter((kind) => !c.deck.outputs.includes(kind))];
+  return kinds.flatMap((kind): { name: string; kind: OutputKind }[] => {
     if (kind === 'factsheets') return c.roles.map((role) => ({ name: pdfName(slug, 'factsheet', role.slug), kind }));
     if (kind === 'pptx' || kind === 'html' || kind === 'images') return [{ name: reachName(slug, kind), kind }];
     return [{ name: pdfName(slug, kind), kind }];

@@ -49,6 +49,18 @@ describe('planDeck', () => {
     expect(keys(fp, withImages)['images/thumbnail.png']).toMatch(/\w/);
   });
 
+  it("plans slide images for --images without changing the deck or the other outputs' keys", () => {
+    const outputs = [...c.deck.outputs];
+    const plain = keys(fp);
+    const asked = Object.fromEntries(planDeck(c, fp, true, ['images']).map((o) => [o.name, o.key]));
+    expect(asked['images/thumbnail.png']).toMatch(/\w/);
+    expect(changed(asked, plain)).toEqual(['images/thumbnail.png']);
+    expect(c.deck.outputs).toEqual(outputs);
+    // A deck that lists them already plans them once.
+    const listed = { ...c, deck: { ...c.deck, outputs: [...outputs, 'images' as const] } };
+    expect(planDeck(listed, fp, true, ['images']).filter((o) => o.kind === 'images')).toHaveLength(1);
+  });
+
   it('ties each output to its own templates', () => {
     const base = keys(fp);
     const withTemplate = (file: string) => keys({ ...fp, templates: new Map([...templates, [file, 'changed']]) });
