@@ -42,6 +42,20 @@ describe('fonts of a deck', () => {
   });
 });
 
+describe('the report', () => {
+  it('has no Sources heading when the deck cites no source', () => {
+    const c = defaultComparison();
+    expect(renderDeck(c, templates).report).toContain('<h1 id="sources">');
+    const bare = {
+      ...c,
+      roles: c.roles.map((r) => ({ ...r, outlook: undefined, pay: undefined, sources: [] })),
+    } as typeof c;
+    const report = renderDeck(bare, templates).report;
+    expect(report).not.toContain('id="sources"');
+    expect(report).not.toContain('>Sources<');
+  });
+});
+
 describe('labels in every output', () => {
   it("draws every output in the deck's language, with its overrides escaped", () => {
     const c = defaultComparison(undefined, ['lang: fr', 'labels:', '  sources: "<b>Lectures</b> & plus"']);
