@@ -80,8 +80,8 @@ describe('the titles of the default deck at 1280x720', () => {
   // does not cross: such a title may still end with "(1/2)" alone (left for issue 23).
   it('are balanced: no title that wraps leaves a short last line (one word alone)', async () => {
     // The default title wrapped as "Machine Learning Engineer vs. AI / Scientist".
-    const plain = await tempProject('deck-titles');
-    await build({ contentDir: plain.content, outDir: plain.out, pdf: false });
+    // The run's build of the default content (default-build.test.ts reads it too).
+    const plain = await sharedBuild('default');
     const page = await browser.newPage();
     try {
       await page.setViewport({ width: 1280, height: 720 });
@@ -117,7 +117,6 @@ describe('the titles of the default deck at 1280x720', () => {
       expect(unbalanced).toEqual([]);
     } finally {
       await page.close();
-      await plain.remove();
     }
-  });
+  }, 240_000);
 });
