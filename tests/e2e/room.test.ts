@@ -2,8 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { request } from 'node:http';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fillLabel, LABEL_KEYS, resolveLabels } from '../../src/model/labels.js';
 import { THEME_TABLE } from '../../src/render/themes.js';
 import { type RoomServer, startRoom } from '../../src/room/server.js';
 import { launchTestBrowser } from '../support/chromium.js';
@@ -222,6 +223,48 @@ describe('careerdeck present: the room', () => {
       body: JSON.stringify({ text: 'again' }),
     });
     expect(again.status).toBe(429);
+  });
+
+  it("reveal's speaker view shows the live poll and the questions, as text, and marks one answered", async () => {
+    await deck.bringToFront();
+    const popup = new Promise<Page | null>((resolve) =>
+      browser.once('targetcreated', (target: Target) => resolve(target.page())),
+    );
+    await deck.keyboard.press('s');
+    const speaker = (await popup)!;
+    try {
+      // The poll slide's result, in the speaker view's own panel and on its current-slide preview.
+      await speaker.waitForFunction(
+        () => document.querySelector('#room-s-results li:nth-child(2)')?.textContent === 'AI Scientist: Votes: 1',
+      );
+      expect(await speaker.$eval('#room-s-poll-h', (e) => e.textContent)).toBe(
+        'Poll: Which role appeals to you most? · Votes: 1',
+      );
+      await speaker.waitForFunction(
+        () =>
+          document
+            .querySelector<HTMLIFrameElement>('#current-slide iframe')
+            ?.contentDocument?.querySelector('[data-option="1"] .poll-count')?.textContent === '1 (100%)',
+      );
+      // The question arrived as text: its markup is letters, not elements.
+      await speaker.waitForFunction(() =>
+        document.querySelector('#room-s-questions .room-q-text')?.textContent?.startsWith('<script>'),
+      );
+      expect(await speaker.$$eval('#room-s-questions script, #room-s-questions b', (e) => e.length)).toBe(0);
+      const [answered] = await speaker.$$('#room-s-questions li button');
+      expect(await answered!.evaluate((b) => b.textContent)).toBe('Mark answered');
+      await answered!.evaluate((b) => (b as HTMLButtonElement).click());
+      await speaker.waitForFunction(
+        () => document.querySelector('#room-s-questions li button')?.textContent === 'Mark unanswered',
+      );
+      expect(room.core.room.allQuestions()[0]!.answered).toBe(true);
+      // The phones see it answered too.
+      await phones[0]!.waitForFunction(() =>
+        document.querySelector('#room-question-list li')?.classList.contains('room-answered'),
+      );
+    } finally {
+      await speaker.close();
+    }
   });
 
   it('refuses hostile input with a 4xx and keeps serving', async () => {
@@ -511,6 +554,111 @@ describe('careerdeck present: a full room', () => {
       second.close();
     } finally {
       await small.close();
+    }
+  });
+});
+
+describe("careerdeck present: in the deck's language", () => {
+  /** The fixture's deck in another language (and any more front matter), in a room of its own. */
+  async function roomIn(lang: string, more = ''): Promise<{ server: RoomServer; p: TempProject }> {
+    const p = await tempProject(`room-${lang}`, { fixture: 'room' });
+    const file = `${p.content}/decks/workshop.md`;
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^lang: en$/m, `lang: ${lang}${more}`));
+    return { server: await roomOf(p, { sessionsDir: `${p.dir}/sessions` }), p };
+  }
+  /** A page's own words: its text without the deck's content (the fixture's roles are in English) and scripts. */
+  const chrome = () => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    body
+      .querySelectorAll('script, #room-slide, #room-r-current, #room-r-next-title, #room-r-notes')
+      .forEach((e) => e.remove());
+    return body.textContent ?? '';
+  };
+  const ar = resolveLabels('ar');
+  /** The room's English words that must not be left on a page in another language. */
+  const english = LABEL_KEYS.filter((k) => k.startsWith('room'))
+    .map((k) => resolveLabels('en')[k])
+    .filter((words) => !words.includes('{'));
+
+  it("an Arabic deck's audience page and remote are in the catalogue's Arabic, right to left and mirrored", async () => {
+    const { server, p } = await roomIn('ar');
+    try {
+      const page = await (await browser.createBrowserContext()).newPage();
+      await page.setViewport({ width: 390, height: 844, deviceScaleFactor: 1 });
+      await page.goto(server.audienceUrl, { waitUntil: 'load' });
+      await page.waitForFunction(
+        (live) => document.getElementById('room-status')?.textContent?.startsWith(live),
+        {},
+        ar.roomLive,
+      );
+      const seen = await page.evaluate(() => ({
+        lang: document.documentElement.lang,
+        dir: document.documentElement.dir,
+        status: document.getElementById('room-status')!.textContent,
+        headings: [...document.querySelectorAll('h2[id]')].map((h) => h.textContent),
+        buttons: [...document.querySelectorAll('button')].map((b) => b.textContent),
+        label: document.querySelector('label[for="room-q"]')!.textContent,
+        pager: document.getElementById('room-pager')!.getAttribute('aria-label'),
+        // Mirrored: "previous" is on the right of "next", as the page reads from the right.
+        prevRight: document.getElementById('room-prev')!.getBoundingClientRect().left,
+        nextRight: document.getElementById('room-next')!.getBoundingClientRect().left,
+      }));
+      expect(seen).toMatchObject({ lang: 'ar', dir: 'rtl', pager: ar.roomSlides });
+      expect(seen.status).toBe(fillLabel(ar.roomLiveAt, { number: 1, total: server.core.room.slides.length }));
+      expect(seen.headings).toEqual([ar.roomQuestions, ar.roomDownloads]);
+      expect(seen.label).toBe(fillLabel(ar.roomYourQuestion, { count: 280 }));
+      expect(seen.buttons).toEqual(expect.arrayContaining([ar.roomPrevious, ar.roomNext, ar.roomSend]));
+      expect(seen.prevRight).toBeGreaterThan(seen.nextRight);
+      const own = await page.evaluate(chrome);
+      for (const words of english) expect(own, words).not.toContain(words);
+      expect(await axeViolations(page)).toEqual([]);
+
+      await page.goto(server.remoteUrl, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.getElementById('room-r-current')?.textContent !== '');
+      const remote = await page.evaluate(() => ({
+        dir: document.documentElement.dir,
+        status: document.getElementById('room-remote-status')!.textContent,
+        headings: [...document.querySelectorAll('section h2')].map((h) => h.textContent),
+        next: document.getElementById('room-r-next-title')!.textContent,
+      }));
+      expect(remote.dir).toBe('rtl');
+      expect(remote.status).toBe(ar.roomConnected);
+      expect(remote.headings).toEqual([ar.roomNotes, ar.roomPoll, ar.roomQuestions]);
+      expect(remote.next.startsWith(fillLabel(ar.roomUpNext, { title: '' }))).toBe(true);
+      const remoteOwn = await page.evaluate(chrome);
+      for (const words of english) expect(remoteOwn, words).not.toContain(words);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    } finally {
+      await server.close();
+      await p.remove();
+    }
+  });
+
+  it("a German deck's room speaks the catalogue's German, with the deck's own labels: over it", async () => {
+    const { server, p } = await roomIn('de', '\nlabels:\n  roomDownloads: Zum Mitnehmen');
+    try {
+      const de = resolveLabels('de');
+      const page = await http(server.audienceUrl);
+      expect(page.body).toMatch(/<html lang="de" dir="ltr"/);
+      for (const words of [de.roomBackToLive, de.roomQuestions, de.roomSend, 'Zum Mitnehmen'])
+        expect(page.body).toContain(words);
+      expect(page.body).not.toContain(de.roomDownloads);
+      const cookie = String(page.headers['set-cookie']).split(';')[0]!;
+      const ask = (text: string) =>
+        http(`${server.audienceUrl}ask`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Cookie: cookie },
+          body: JSON.stringify({ text }),
+        });
+      expect((await ask('Eine Frage')).status).toBe(200);
+      // A refusal an attendee meets is said in the deck's language too.
+      const again = await ask('Noch eine');
+      expect(again.status).toBe(429);
+      expect(JSON.parse(again.body).error).toBe(fillLabel(de.roomTooManyQuestions, { seconds: 10 }));
+    } finally {
+      await server.close();
+      await p.remove();
     }
   });
 });
