@@ -121,7 +121,8 @@ export function questionItem(text: RoomText, q: Question): string {
   const { labels } = text;
   return [
     `<li class="${q.answered ? 'room-answered' : ''}">`,
-    `<p class="room-q-text">${escape(q.text)}</p>`,
+    // An attendee writes in any script: the question takes its own direction.
+    `<p class="room-q-text" dir="auto">${escape(q.text)}</p>`,
     `<form method="post" action="/upvote"><input type="hidden" name="id" value="${q.id}">`,
     `<button type="submit">${escape(text.fill(labels.roomUpvote, { count: q.upvotes }))}</button></form>`,
     q.answered ? `<span class="room-tag">${escape(labels.roomAnswered)}</span>` : '',

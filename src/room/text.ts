@@ -69,6 +69,7 @@ export class RoomText {
       poll: labels.roomPoll,
       votes: labels.roomVotes,
       closePoll: labels.roomClosePoll,
+      pollClosed: labels.roomPollClosed,
       reopenPoll: labels.roomReopenPoll,
       questions: labels.roomQuestions,
       noQuestions: labels.roomNoQuestions,

@@ -155,6 +155,7 @@
         if (q.answered) item.className = 'room-answered';
         const text = document.createElement('p');
         text.className = 'room-q-text';
+        text.dir = 'auto';
         // Attendees' text is text: never parsed as HTML.
         text.textContent = q.text;
         const button = document.createElement('button');

@@ -10,8 +10,11 @@ window.careerdeckRoomPanels = {
       ...poll.options.map((label, i) => {
         const item = doc.createElement('li');
         const n = result?.counts[i] ?? 0;
+        // The option is the author's text, maybe in another direction than the labels: isolated.
         const text = doc.createElement('span');
-        text.textContent = `${label}: ${t('votes', { count: n })}`;
+        const name = doc.createElement('bdi');
+        name.textContent = label;
+        text.append(name, `: ${t('votes', { count: n })}`);
         const bar = doc.createElement('progress');
         bar.max = Math.max(1, result?.total ?? 0);
         bar.value = n;
@@ -42,7 +45,10 @@ window.careerdeckRoomPanels = {
         item.className = [q.answered ? 'room-answered' : '', q.hidden ? 'room-hidden' : ''].join(' ').trim();
         const text = doc.createElement('p');
         text.className = 'room-q-text';
-        text.textContent = `${q.text} (${q.upvotes})`;
+        // An attendee writes in any script: the question takes its own direction, the count follows.
+        const words = doc.createElement('bdi');
+        words.textContent = q.text;
+        text.append(words, ` (${q.upvotes})`);
         const tags = [q.answered ? t('answered') : '', q.hidden ? t('hidden') : ''].filter(Boolean);
         if (tags.length > 0) {
           const tag = doc.createElement('span');

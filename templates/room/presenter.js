@@ -40,6 +40,8 @@
       img.src = '/room/join.svg';
       img.alt = t('qrCode', { url: audienceUrl });
       const caption = document.createElement('figcaption');
+      // An address reads left to right in every language.
+      caption.dir = 'ltr';
       caption.textContent = audienceUrl;
       figure.append(img, caption);
       body.classList.add('has-qr');
@@ -60,6 +62,7 @@
     img.src = '/room/join.svg';
     img.alt = t('qrCode', { url: audienceUrl });
     const text = document.createElement('p');
+    text.dir = 'ltr';
     text.textContent = audienceUrl;
     overlay.append(heading, img, text);
     overlay.addEventListener('click', () => overlay.remove());
@@ -104,33 +107,51 @@
   }
 
   /**
-   * The live poll of the current slide and the questions in reveal's speaker view, below its notes,
-   * with the same buttons as on the remote. Redrawn whenever the room's state changes.
+   * The room's part of reveal's speaker view, below its notes: the live poll of the current slide,
+   * the questions (with the same buttons as on the remote) and the remote's QR code.
    */
-  function drawSpeaker() {
-    if (!speaker || speaker.closed || !last) return;
+  function speakerPanel() {
+    if (!speaker || speaker.closed) return undefined;
     const doc = speaker.document;
+    const existing = doc.getElementById('room-speaker');
+    if (existing) return existing;
     const home = doc.getElementById('speaker-controls');
-    if (!home) return;
-    let panel = doc.getElementById('room-speaker');
-    if (!panel) {
-      const style = doc.createElement('style');
-      style.textContent = SPEAKER_CSS;
-      doc.head?.append(style);
-      panel = doc.createElement('section');
-      panel.id = 'room-speaker';
-      panel.setAttribute('aria-label', `${t('poll')}, ${t('questions')}`);
-      panel.innerHTML =
-        '<div id="room-s-poll" hidden><h4 class="label" id="room-s-poll-h"></h4><ol id="room-s-results"></ol></div>' +
-        '<div><h4 class="label" id="room-s-questions-h"></h4><ol id="room-s-questions"></ol></div>';
-      home.append(panel);
-    }
+    if (!home) return undefined;
+    const style = doc.createElement('style');
+    style.textContent = SPEAKER_CSS;
+    doc.head?.append(style);
+    const panel = doc.createElement('section');
+    panel.id = 'room-speaker';
+    // The speaker view is reveal's (English, left to right); the room's part is in the deck's language.
+    panel.lang = document.documentElement.lang;
+    panel.dir = document.documentElement.dir;
+    panel.setAttribute('aria-label', `${t('poll')}, ${t('questions')}`);
+    panel.innerHTML =
+      '<div id="room-s-poll" hidden><h4 class="label" id="room-s-poll-h"></h4><ol id="room-s-results"></ol></div>' +
+      '<div><h4 class="label" id="room-s-questions-h"></h4><ol id="room-s-questions"></ol></div>' +
+      '<div id="room-s-remote"></div>';
+    home.append(panel);
+    return panel;
+  }
+
+  /** Redrawn whenever the room's state changes. */
+  function drawSpeaker() {
+    const panel = speakerPanel();
+    if (!panel || !last) return;
+    const doc = panel.ownerDocument;
     const poll = last.slides[last.current]?.poll;
     doc.getElementById('room-s-poll').hidden = !poll;
     if (poll) {
       const r = last.results.find((x) => x.id === poll.id);
-      doc.getElementById('room-s-poll-h').textContent =
-        `${t('poll')}: ${poll.question} · ${t('votes', { count: r?.total ?? 0 })}${r?.closed ? ' ✓' : ''}`;
+      const question = doc.createElement('bdi');
+      question.textContent = poll.question;
+      doc
+        .getElementById('room-s-poll-h')
+        .replaceChildren(
+          `${t('poll')}: `,
+          question,
+          ` · ${t('votes', { count: r?.total ?? 0 })}${r?.closed ? ` · ${t('pollClosed')}` : ''}`,
+        );
       careerdeckRoomPanels.poll(doc, doc.getElementById('room-s-results'), poll, r);
     }
     doc.getElementById('room-s-questions-h').textContent = t('questions');
@@ -140,7 +161,7 @@
 
   // The speaker view's own look (black on white): the room's lists in its notes' type.
   const SPEAKER_CSS = [
-    '#room-speaker { padding: 0 10px 140px; font-size: 18px; line-height: 1.35; }',
+    '#room-speaker { padding: 0 10px 16px; font-size: 18px; line-height: 1.35; }',
     '#room-speaker ol { margin: 4px 0 12px; padding-inline-start: 1.4em; }',
     '#room-speaker li { margin-block: 6px; }',
     '#room-speaker p { margin: 0 0 4px; }',
@@ -148,6 +169,8 @@
     '#room-speaker button { margin-inline-end: 6px; font: inherit; font-size: 14px; }',
     '#room-speaker .room-tag, #room-speaker .room-none { color: #595959; }',
     '#room-speaker .room-hidden .room-q-text { font-style: italic; }',
+    '#room-s-remote figure { width: 140px; margin: 8px 0; text-align: center; font-size: 14px; }',
+    '#room-s-remote img { display: block; width: 140px; height: 140px; }',
   ].join('\n');
 
   // The remote's QR code goes to reveal's speaker view only (its window is written by the notes
@@ -155,29 +178,26 @@
   const openWindow = window.open.bind(window);
   window.open = (...args) => {
     const opened = openWindow(...args);
-    if (opened && key && !receiver) {
-      speaker = opened;
-      // A microtask runs once the plugin has written the window's document, in the same task.
-      queueMicrotask(drawSpeaker);
-    }
-    if (opened && key && !receiver)
-      void fetch('/api/remote.svg', { headers: { 'X-Room-Key': key } })
-        .then((res) => (res.ok ? res.text() : Promise.reject(new Error(String(res.status)))))
-        .then((svg) => {
-          const doc = opened.document;
-          const figure = doc.createElement('figure');
-          figure.style.cssText =
-            'position:fixed;inset-inline-end:8px;bottom:8px;width:120px;margin:0;z-index:10;text-align:center;font:12px sans-serif;background:#fff;color:#111';
-          const img = doc.createElement('img');
-          img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-          img.alt = t('qrCode', { url: t('remote') });
-          img.style.cssText = 'width:120px;height:120px';
-          const caption = doc.createElement('figcaption');
-          caption.textContent = t('remote');
-          figure.append(img, caption);
-          doc.body.append(figure);
-        })
-        .catch(() => undefined);
+    if (!opened || !key || receiver) return opened;
+    speaker = opened;
+    // A microtask runs once the plugin has written the window's document, in the same task.
+    queueMicrotask(drawSpeaker);
+    void fetch('/api/remote.svg', { headers: { 'X-Room-Key': key } })
+      .then((res) => (res.ok ? res.text() : Promise.reject(new Error(String(res.status)))))
+      .then((svg) => {
+        const slot = speakerPanel()?.querySelector('#room-s-remote');
+        if (!slot) return;
+        const doc = slot.ownerDocument;
+        const figure = doc.createElement('figure');
+        const img = doc.createElement('img');
+        img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+        img.alt = t('qrCode', { url: t('remote') });
+        const caption = doc.createElement('figcaption');
+        caption.textContent = t('remote');
+        figure.append(img, caption);
+        slot.replaceChildren(figure);
+      })
+      .catch(() => undefined);
     return opened;
   };
 
