@@ -3,46 +3,64 @@
 //   memory: the server's resident memory with 300 idle phones, above the idle server (MiB)
 //   votes: 300 votes sent within 1 s: how many were counted, and how soon the result was told
 // It runs `careerdeck present` (compiled: npm run compile) on a copy of tests/fixtures/room in a
-// temporary folder, and talks to it with Node's http. Usage: node scripts/bench-room.mjs
+// temporary folder, and talks to it with Node's http. Usage: node scripts/bench-room.mjs, or
+// `import { benchRoom } from './bench-room.mjs'` (for `npm run bench -- --cases room`): it
+// resolves with the figures and prints each line through `log`.
 import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const POLL = 'poll-which-role-appeals-to-you-most';
 const POLL_SLIDE = 6;
-// Everything stops after this, whatever happens.
-const DEADLINE = setTimeout(() => {
-  console.error('bench-room: over 120 s, stopping');
-  process.exit(1);
-}, 120_000);
 
-const dir = await mkdtemp(path.join(tmpdir(), 'careerdeck-bench-room-'));
-await cp(path.join(ROOT, 'tests/fixtures/room/content'), path.join(dir, 'content'), { recursive: true });
-const server = spawn(
-  process.execPath,
-  [
-    path.join(ROOT, 'bin/careerdeck.js'),
-    'present',
-    'workshop',
-    '--host',
-    '127.0.0.1',
-    '--port',
-    '0',
-    '--no-open',
-    '--no-pdf',
-  ],
-  { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
-);
-const cleanup = async () => {
-  server.kill('SIGKILL');
-  await rm(dir, { recursive: true, force: true });
-};
+/**
+ * Measures the room server; resolves with `{ fanOut50, fanOut300, memoryMiB, votes }`
+ * (`memoryMiB` undefined without /proc). The server is stopped and its folder removed in all
+ * cases, and after `timeoutMs` whatever happens.
+ */
+export async function benchRoom({ log = console.log, timeoutMs = 120_000 } = {}) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'careerdeck-bench-room-'));
+  await cp(path.join(ROOT, 'tests/fixtures/room/content'), path.join(dir, 'content'), { recursive: true });
+  const server = spawn(
+    process.execPath,
+    [
+      path.join(ROOT, 'bin/careerdeck.js'),
+      'present',
+      'workshop',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+      '--no-open',
+      '--no-pdf',
+    ],
+    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const phones = [];
+  // The server goes, and with it every wait on it.
+  let timedOut = false;
+  const deadline = setTimeout(() => {
+    timedOut = true;
+    server.kill('SIGKILL');
+    for (const req of phones) req.destroy();
+  }, timeoutMs);
+  try {
+    return await measure(server, phones, log);
+  } catch (error) {
+    throw timedOut ? new Error(`bench-room: over ${timeoutMs / 1000} s, stopped`) : error;
+  } finally {
+    clearTimeout(deadline);
+    for (const req of phones) req.destroy();
+    server.kill('SIGKILL');
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
-try {
+async function measure(server, phones, log) {
   const { audience, key } = await new Promise((resolve, reject) => {
     let out = '';
     server.stdout.on('data', (d) => {
@@ -75,7 +93,6 @@ try {
     });
 
   /** An attendee's stream; calls onEvent(name, data, at) for each event. */
-  const phones = [];
   const connect = (onEvent) =>
     new Promise((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port: url.port, path: '/events', agent: false }, (res) => {
@@ -133,20 +150,21 @@ try {
   }
 
   const fifty = await fanOut(50, 1);
-  console.log(
+  log(
     `fan-out to 50 phones: p95 ${fifty.p95.toFixed(1)} ms (${fifty.received}/${fifty.expected} received; target <= 60 ms)`,
   );
   const three = await fanOut(300, 3);
-  console.log(
+  log(
     `fan-out to 300 phones: p95 ${three.p95.toFixed(1)} ms (${three.received}/${three.expected} received; target <= 250 ms)`,
   );
   await new Promise((r) => setTimeout(r, 500));
   const busy = await rss();
-  if (idle !== undefined && busy !== undefined)
-    console.log(
+  const memoryMiB = idle !== undefined && busy !== undefined ? busy - idle : undefined;
+  if (memoryMiB !== undefined)
+    log(
       `memory with 300 idle phones: ${(busy - idle).toFixed(1)} MiB above the idle server (${idle.toFixed(1)} -> ${busy.toFixed(1)} MiB; target <= 100)`,
     );
-  else console.log('memory: not measured (no /proc on this system)');
+  else log('memory: not measured (no /proc on this system)');
 
   // 300 devices: each is given its id first, then the 300 votes go out within one second.
   await command({ action: 'goto', index: POLL_SLIDE });
@@ -176,11 +194,22 @@ try {
   const until = Date.now() + 5000;
   while (!toldAt && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
   const ok = statuses.filter((s) => s === 200).length;
-  console.log(
+  log(
     `300 votes in ${((lastVoteAt - started) / 1000).toFixed(2)} s: ${ok} acknowledged; result of 300 told ${toldAt ? `${(toldAt - lastVoteAt).toFixed(0)} ms after the last vote` : 'never (within 5 s)'} (target: all counted, within 1 s)`,
   );
   for (const req of phones) req.destroy();
-} finally {
-  await cleanup();
-  clearTimeout(DEADLINE);
+  return {
+    fanOut50: fifty,
+    fanOut300: three,
+    memoryMiB,
+    votes: { sent: 300, acknowledged: ok, toldMs: toldAt ? toldAt - lastVoteAt : undefined },
+  };
+}
+
+// Run on its own: `node scripts/bench-room.mjs` (npm run bench:room).
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  benchRoom().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
 }

@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../config/defaults.js';
 import { writeFileAtomic } from '../emit/atomic.js';
+import { fillLabel } from '../model/labels.js';
 import { qrSvg } from '../render/qr.js';
 import { EventHub } from '../serve/events.js';
 import type { Journal } from './journal.js';
@@ -22,6 +23,7 @@ const ASSETS: Record<string, string> = {
   'audience.js': 'text/javascript; charset=utf-8',
   'stream.js': 'text/javascript; charset=utf-8',
   'remote.js': 'text/javascript; charset=utf-8',
+  'panels.js': 'text/javascript; charset=utf-8',
   'presenter.js': 'text/javascript; charset=utf-8',
   'room.css': 'text/css; charset=utf-8',
   'presenter.css': 'text/css; charset=utf-8',
@@ -83,7 +85,7 @@ export class RoomCore {
     core.assets.set('theme.css', { type: 'text/css; charset=utf-8', body: `${parts.deck.themeCss}\n${base}` });
     core.assets.set('join.svg', {
       type: 'image/svg+xml',
-      body: qrSvg(parts.audienceUrl, `QR code: ${parts.audienceUrl}`),
+      body: qrSvg(parts.audienceUrl, fillLabel(parts.deck.text.labels.qrCode, { url: parts.audienceUrl })),
     });
     core.downloads = await downloadsOf(parts.outDir, parts.slug);
     return core;
@@ -91,7 +93,8 @@ export class RoomCore {
 
   /** The remote's QR code (the key is in it: served only past the key check). */
   remoteQr(): string {
-    return qrSvg(this.parts.remoteUrl, 'QR code: the remote');
+    const { labels } = this.deck.text;
+    return qrSvg(this.parts.remoteUrl, fillLabel(labels.qrCode, { url: labels.roomRemote }));
   }
 
   asset(name: string): { type: string; body: string } | undefined {
@@ -101,7 +104,7 @@ export class RoomCore {
   /** Journals a checked record, applies it and tells the pages; a refusal is passed back untouched. */
   async commit(outcome: RoomRecord | Refusal): Promise<RoomRecord | Refusal> {
     if (refused(outcome)) return outcome;
-    if (this.closed) return { refused: 'the session has ended', status: 503 };
+    if (this.closed) return { refused: this.deck.text.labels.roomSessionEnded, status: 503 };
     await this.parts.journal.append(outcome);
     this.room.apply(outcome);
     if (outcome.t === 'vote' || outcome.t === 'poll') this.pushResults(outcome.t === 'poll');
@@ -189,7 +192,7 @@ export class RoomCore {
       furthest: this.room.furthest,
       total: this.room.slides.length,
       title: slide.title,
-      html: slideArticle(slide, slide.poll ? this.room.results(slide.poll.id) : undefined, undefined),
+      html: slideArticle(this.deck.text, slide, slide.poll ? this.room.results(slide.poll.id) : undefined, undefined),
     };
   }
 
@@ -230,18 +233,17 @@ export class RoomCore {
 /** The deck's PDFs an attendee may take home: the handout, the report, the fact sheets (never the notes). */
 async function downloadsOf(outDir: string, slug: string): Promise<Download[]> {
   const names = await readdir(outDir).catch(() => [] as string[]);
-  const wanted: { file: string; label: string; order: number }[] = [];
-  for (const name of names) {
-    if (name === `${slug}-handout.pdf`) wanted.push({ file: name, label: 'Handout', order: 0 });
-    else if (name === `${slug}-report.pdf`) wanted.push({ file: name, label: 'Report', order: 1 });
-    else if (name === `${slug}-slides.pdf`) wanted.push({ file: name, label: 'Slides', order: 2 });
-    else if (name.startsWith(`${slug}-`) && name.endsWith('-factsheet.pdf')) {
-      const role = name.slice(slug.length + 1, -'-factsheet.pdf'.length).replace(/-/g, ' ');
-      wanted.push({ file: name, label: `Fact sheet: ${role}`, order: 3 });
+  const order: Download['kind'][] = ['handout', 'report', 'slides', 'factsheet'];
+  const wanted: Omit<Download, 'bytes'>[] = [];
+  for (const file of names) {
+    if (file === `${slug}-handout.pdf`) wanted.push({ file, kind: 'handout' });
+    else if (file === `${slug}-report.pdf`) wanted.push({ file, kind: 'report' });
+    else if (file === `${slug}-slides.pdf`) wanted.push({ file, kind: 'slides' });
+    else if (file.startsWith(`${slug}-`) && file.endsWith('-factsheet.pdf')) {
+      const role = file.slice(slug.length + 1, -'-factsheet.pdf'.length).replace(/-/g, ' ');
+      wanted.push({ file, kind: 'factsheet', role });
     }
   }
-  wanted.sort((a, b) => a.order - b.order || a.file.localeCompare(b.file));
-  return Promise.all(
-    wanted.map(async (w) => ({ file: w.file, label: w.label, bytes: (await stat(path.join(outDir, w.file))).size })),
-  );
+  wanted.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.file.localeCompare(b.file));
+  return Promise.all(wanted.map(async (w) => ({ ...w, bytes: (await stat(path.join(outDir, w.file))).size })));
 }

@@ -7,6 +7,7 @@ import { DeviceIds, keyMatches } from './key.js';
 import { HttpRefusal, LIMITS, RateLimiter, readFields } from './limits.js';
 import { audiencePage, messagePage, remotePage, roomFullPage, slideArticle } from './pages.js';
 import type { RoomCore } from './core.js';
+import { scriptTextBlock } from './text.js';
 
 /** The policy of the room's own pages: scripts and styles from this server only, no inline script. */
 export const ROOM_POLICY =
@@ -65,11 +66,14 @@ async function handle(
     const fields = await readFields(req);
     const limit = path === '/vote' ? limits.votes : path === '/ask' ? limits.questions : limits.upvotes;
     if (!['/vote', '/ask', '/upvote'].includes(path)) throw new HttpRefusal(404, 'not found');
+    const { labels } = core.deck.text;
     if (!limit.allow(device)) {
       res.setHeader('Retry-After', String(limit.retryAfter(device)));
       throw new HttpRefusal(
         429,
-        path === '/ask' ? 'one question every 10 seconds, please' : 'too many at once; wait a few seconds',
+        path === '/ask'
+          ? core.deck.text.fill(labels.roomTooManyQuestions, { seconds: LIMITS.questions.windowMs / 1000 })
+          : labels.roomTooMany,
       );
     }
     const outcome =
@@ -78,7 +82,9 @@ async function handle(
         : path === '/ask'
           ? await core.commit(core.room.ask(device, fields.text))
           : await core.commit(core.room.upvote(device, fields.id));
-    if ('refused' in outcome) throw new HttpRefusal(outcome.status, outcome.refused);
+    // A vote after the presenter closed the poll is the one refusal an attendee meets in a talk.
+    if ('refused' in outcome)
+      throw new HttpRefusal(outcome.status, outcome.status === 409 ? labels.roomPollClosed : outcome.refused);
     if (wantsJson(req)) return json(res, 200, { ok: true });
     res.writeHead(303, { ...COMMON, Location: '/', 'Cache-Control': 'no-store', 'Content-Length': 0 });
     return void res.end();
@@ -122,7 +128,12 @@ async function handle(
     return json(res, 200, {
       index,
       title: slide.title,
-      html: slideArticle(slide, results, slide.poll ? core.room.choice(slide.poll.id, device) : undefined),
+      html: slideArticle(
+        core.deck.text,
+        slide,
+        results,
+        slide.poll ? core.room.choice(slide.poll.id, device) : undefined,
+      ),
     });
   }
   if (path === '/remote') {
@@ -159,7 +170,7 @@ async function serveDeck(core: RoomCore, req: IncomingMessage, res: ServerRespon
   if (found.kind !== 'file' || found.file.endsWith('-notes.pdf')) throw new HttpRefusal(404, 'not found');
   const type = contentType(found.file);
   let body: string | Buffer = await readFile(found.file);
-  if (type.startsWith('text/html')) body = withPresenterClient(body.toString('utf8'));
+  if (type.startsWith('text/html')) body = withPresenterClient(body.toString('utf8'), core.deck.text.presenterScript());
   send(
     res,
     200,
@@ -173,7 +184,7 @@ async function serveDeck(core: RoomCore, req: IncomingMessage, res: ServerRespon
 const CSP_META = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/gi;
 
 /** The built deck as the room serves it: allowed to reach this server, and given the presenter's script. */
-export function withPresenterClient(html: string): string {
+export function withPresenterClient(html: string, words: Record<string, string> = {}): string {
   const page = html.replace(
     CSP_META,
     (_, open: string, policy: string, close: string) => open + devPolicy(policy) + close,
@@ -181,7 +192,7 @@ export function withPresenterClient(html: string): string {
   // The stream script goes first: it takes the key from the address before reveal.js rewrites it.
   const head = page.indexOf('</head>');
   const early = head === -1 ? page : `${page.slice(0, head)}<script src="/room/stream.js"></script>${page.slice(head)}`;
-  const tags = '<link rel="stylesheet" href="/room/presenter.css"><script src="/room/presenter.js"></script>';
+  const tags = `<link rel="stylesheet" href="/room/presenter.css">${scriptTextBlock(words)}<script src="/room/panels.js"></script><script src="/room/presenter.js"></script>`;
   const end = early.lastIndexOf('</body>');
   return end === -1 ? early + tags : early.slice(0, end) + tags + early.slice(end);
 }
@@ -204,7 +215,7 @@ function refuse(core: RoomCore, req: IncomingMessage, res: ServerResponse, statu
           'Content-Security-Policy': ROOM_POLICY,
         })
       : json(res, status, { error: message });
-  send(res, status, 'text/html; charset=utf-8', messagePage(core.deck, 'Not sent', message), {
+  send(res, status, 'text/html; charset=utf-8', messagePage(core.deck, core.deck.text.labels.roomNotSent, message), {
     'Content-Security-Policy': ROOM_POLICY,
   });
 }

@@ -1,30 +1,15 @@
 import { escapeHtml as escape } from '../render/markdown.js';
 import type { DeckPage } from './slides.js';
 import type { Question, RoomSlide } from './state.js';
+import { QUESTION_MAX } from './state.js';
+import { type RoomText, scriptTextBlock } from './text.js';
 
-/** The room's own words (its pages' chrome); the slides themselves are in the deck's language. */
-export const TEXT = {
-  live: 'Live',
-  backToLive: 'Back to live',
-  previous: 'Previous slide',
-  next: 'Next slide',
-  vote: 'Vote',
-  yourVote: 'Your vote',
-  closed: 'This poll is closed.',
-  votes: (n: number) => `${n} vote${n === 1 ? '' : 's'}`,
-  questions: 'Questions',
-  yourQuestion: 'Your question (at most 280 characters)',
-  send: 'Send',
-  upvote: 'Upvote',
-  answered: 'answered',
-  downloads: 'Downloads',
-  noDownloads: 'No handouts for this talk yet.',
-  roomFull: 'The room is full',
-} as const;
-
+/** A PDF an attendee may take home; its name is said by the page in the deck's language. */
 export interface Download {
   file: string;
-  label: string;
+  kind: 'handout' | 'report' | 'slides' | 'factsheet';
+  /** The role a fact sheet is about (from its file name). */
+  role?: string | undefined;
   bytes: number;
 }
 
@@ -43,39 +28,48 @@ export interface AudienceView {
 /** The audience's page: the current slide as text, the poll, the questions, the downloads. */
 export function audiencePage(v: AudienceView): string {
   const { deck } = v;
+  const { labels } = deck.text;
   return page(deck, escape(deck.title), 'audience', [
     '<header class="room-bar">',
-    `<p class="room-live" id="room-status" role="status">${TEXT.live}</p>`,
-    '<nav class="room-pager" id="room-pager" aria-label="Slides" hidden>',
-    `<button type="button" id="room-prev">${TEXT.previous}</button>`,
-    `<button type="button" id="room-next">${TEXT.next}</button>`,
-    `<button type="button" id="room-live">${TEXT.backToLive}</button>`,
+    `<p class="room-live" id="room-status" role="status">${escape(labels.roomLive)}</p>`,
+    `<nav class="room-pager" id="room-pager" aria-label="${escape(labels.roomSlides)}" hidden>`,
+    `<button type="button" id="room-prev">${escape(labels.roomPrevious)}</button>`,
+    `<button type="button" id="room-next">${escape(labels.roomNext)}</button>`,
+    `<button type="button" id="room-live">${escape(labels.roomBackToLive)}</button>`,
     '</nav></header>',
     '<main id="room-main">',
     v.flash ? `<p class="room-flash" role="alert">${escape(v.flash)}</p>` : '',
-    slideArticle(v.slide, v.results, v.mine),
+    slideArticle(deck.text, v.slide, v.results, v.mine),
     '</main>',
-    questionsSection(v.questions),
-    downloadsSection(v.downloads),
+    questionsSection(deck.text, v.questions),
+    downloadsSection(deck.text, v.downloads),
+    scriptTextBlock(deck.text.audienceScript()),
     '<script src="/room/audience.js"></script>',
   ]);
 }
 
 /** One slide as the reading view shows it (also sent to the page's script as HTML). */
-export function slideArticle(slide: RoomSlide, results: AudienceView['results'], mine: number | undefined): string {
+export function slideArticle(
+  text: RoomText,
+  slide: RoomSlide,
+  results: AudienceView['results'],
+  mine: number | undefined,
+): string {
   return [
     `<article id="room-slide" class="room-slide room-${escape(slide.kind)}" data-index="${slide.index}" aria-live="polite">`,
     slide.html,
-    slide.poll ? pollForm(slide.poll, results, mine) : '',
+    slide.poll ? pollForm(text, slide.poll, results, mine) : '',
     '</article>',
   ].join('\n');
 }
 
 function pollForm(
+  text: RoomText,
   poll: NonNullable<RoomSlide['poll']>,
   results: AudienceView['results'],
   mine: number | undefined,
 ): string {
+  const { labels } = text;
   const closed = results?.closed === true;
   const total = results?.total ?? 0;
   const options = poll.options
@@ -88,7 +82,7 @@ function pollForm(
           ? `<span id="${id}">${escape(label)}</span>`
           : `<input type="radio" name="option" value="${i}" id="${id}"${mine === i ? ' checked' : ''} required> <label for="${id}">${escape(label)}</label>`,
         `<progress max="${Math.max(1, total)}" value="${count}" aria-labelledby="${id}"></progress>`,
-        `<span class="room-count">${escape(TEXT.votes(count))}</span>`,
+        `<span class="room-count">${escape(text.fill(labels.roomVotes, { count }))}</span>`,
         '</li>',
       ].join('');
     })
@@ -97,82 +91,106 @@ function pollForm(
     `<form class="room-poll" method="post" action="/vote" data-poll="${escape(poll.id)}">`,
     `<input type="hidden" name="poll" value="${escape(poll.id)}">`,
     `<fieldset><legend class="room-visually-hidden">${escape(poll.question)}</legend><ol>${options}</ol></fieldset>`,
-    mine !== undefined ? `<p class="room-mine">${TEXT.yourVote}: ${escape(poll.options[mine] ?? '')}</p>` : '',
-    closed ? `<p class="room-closed">${TEXT.closed}</p>` : `<button type="submit">${TEXT.vote}</button>`,
+    mine !== undefined
+      ? `<p class="room-mine">${escape(text.fill(closed ? labels.roomYourVote : labels.roomYourVoteOpen, { option: poll.options[mine] ?? '' }))}</p>`
+      : '',
+    closed
+      ? `<p class="room-closed">${escape(labels.roomPollClosed)}</p>`
+      : `<button type="submit">${escape(labels.roomVote)}</button>`,
     '</form>',
   ].join('\n');
 }
 
-function questionsSection(questions: readonly Question[]): string {
+function questionsSection(text: RoomText, questions: readonly Question[]): string {
+  const { labels } = text;
   return [
     '<section class="room-questions" aria-labelledby="room-q-h">',
-    `<h2 id="room-q-h">${TEXT.questions}</h2>`,
+    `<h2 id="room-q-h">${escape(labels.roomQuestions)}</h2>`,
     '<form method="post" action="/ask" id="room-ask">',
-    `<label for="room-q">${TEXT.yourQuestion}</label>`,
-    '<textarea id="room-q" name="text" maxlength="280" rows="3" required></textarea>',
-    `<button type="submit">${TEXT.send}</button>`,
+    `<label for="room-q">${escape(text.fill(labels.roomYourQuestion, { count: QUESTION_MAX }))}</label>`,
+    `<textarea id="room-q" name="text" maxlength="${QUESTION_MAX}" rows="3" required></textarea>`,
+    `<button type="submit">${escape(labels.roomSend)}</button>`,
     '</form>',
-    `<ol id="room-question-list">${questions.map(questionItem).join('')}</ol>`,
+    `<ol id="room-question-list">${questions.map((q) => questionItem(text, q)).join('')}</ol>`,
     '</section>',
   ].join('\n');
 }
 
 /** A question as plain text: escaped here, and set as textContent by the page's script. */
-export function questionItem(q: Question): string {
+export function questionItem(text: RoomText, q: Question): string {
+  const { labels } = text;
   return [
     `<li class="${q.answered ? 'room-answered' : ''}">`,
-    `<p class="room-q-text">${escape(q.text)}</p>`,
+    // An attendee writes in any script: the question takes its own direction.
+    `<p class="room-q-text" dir="auto">${escape(q.text)}</p>`,
     `<form method="post" action="/upvote"><input type="hidden" name="id" value="${q.id}">`,
-    `<button type="submit">${TEXT.upvote} (${q.upvotes})</button></form>`,
-    q.answered ? `<span class="room-tag">${TEXT.answered}</span>` : '',
+    `<button type="submit">${escape(text.fill(labels.roomUpvote, { count: q.upvotes }))}</button></form>`,
+    q.answered ? `<span class="room-tag">${escape(labels.roomAnswered)}</span>` : '',
     '</li>',
   ].join('');
 }
 
-function downloadsSection(downloads: readonly Download[]): string {
+/** A download's name in the deck's language. */
+export function downloadName(text: RoomText, d: Download): string {
+  const { labels } = text;
+  if (d.kind === 'handout') return labels.roomHandout;
+  if (d.kind === 'report') return labels.roomReport;
+  if (d.kind === 'slides') return labels.roomSlides;
+  return text.fill(labels.roomFactSheet, { role: d.role ?? '' });
+}
+
+function downloadsSection(text: RoomText, downloads: readonly Download[]): string {
+  const { labels } = text;
   const items = downloads
-    .map(
-      (d) =>
-        `<li><a href="/deck/${encodeURIComponent(d.file)}" download>${escape(d.label)}</a> <span class="room-size">(PDF, ${Math.max(1, Math.round(d.bytes / 1024))} kB)</span></li>`,
-    )
+    .map((d) => {
+      const size = text.fill(labels.roomFileSize, { size: Math.max(1, Math.round(d.bytes / 1024)) });
+      return `<li><a href="/deck/${encodeURIComponent(d.file)}" download>${escape(downloadName(text, d))}</a> <span class="room-size">(${escape(size)})</span></li>`;
+    })
     .join('\n');
   return [
     '<section class="room-downloads" aria-labelledby="room-d-h">',
-    `<h2 id="room-d-h">${TEXT.downloads}</h2>`,
-    downloads.length > 0 ? `<ul>${items}</ul>` : `<p>${TEXT.noDownloads}</p>`,
+    `<h2 id="room-d-h">${escape(labels.roomDownloads)}</h2>`,
+    downloads.length > 0 ? `<ul>${items}</ul>` : `<p>${escape(labels.roomNoDownloads)}</p>`,
     '</section>',
   ].join('\n');
 }
 
 /** The presenter's remote: a shell its script fills (it needs the key from the address). */
 export function remotePage(deck: DeckPage): string {
-  return page(deck, `Remote: ${escape(deck.title)}`, 'remote', [
+  const { labels } = deck.text;
+  const title = escape(deck.text.fill(labels.roomRemoteTitle, { title: deck.title }));
+  // The arrows point the way the deck goes: in a right-to-left deck the next slide is to the left.
+  const [back, forth] = deck.dir === 'rtl' ? ['▶', '◀'] : ['◀', '▶'];
+  return page(deck, title, 'remote', [
     '<main id="room-remote">',
-    `<h1 class="room-visually-hidden">Remote: ${escape(deck.title)}</h1>`,
-    '<p id="room-remote-status" role="status">Connecting…</p>',
-    '<noscript><p>The remote needs JavaScript.</p></noscript>',
+    `<h1 class="room-visually-hidden">${title}</h1>`,
+    `<p id="room-remote-status" role="status">${escape(labels.roomConnecting)}</p>`,
+    `<noscript><p>${escape(labels.roomNeedsScript)}</p></noscript>`,
     '<div class="room-controls">',
-    '<button type="button" id="room-r-prev" accesskey="p">◀ Previous</button>',
-    '<button type="button" id="room-r-next" accesskey="n">Next ▶</button>',
+    `<button type="button" id="room-r-prev" accesskey="p"><span aria-hidden="true">${back}</span> ${escape(labels.roomPrevious)}</button>`,
+    `<button type="button" id="room-r-next" accesskey="n">${escape(labels.roomNext)} <span aria-hidden="true">${forth}</span></button>`,
     '</div>',
     '<p class="room-timer"><span id="room-r-position"></span> · <span id="room-r-timer">0:00</span> <span id="room-r-pace"></span></p>',
     '<h2 id="room-r-current"></h2>',
-    '<p class="room-next-title">Next: <span id="room-r-next-title"></span></p>',
-    '<section aria-labelledby="room-r-notes-h"><h2 id="room-r-notes-h">Notes</h2><div id="room-r-notes"></div></section>',
-    '<section id="room-r-poll" hidden aria-labelledby="room-r-poll-h"><h2 id="room-r-poll-h">Poll</h2><ol id="room-r-results"></ol><button type="button" id="room-r-close"></button></section>',
-    '<section aria-labelledby="room-r-q-h"><h2 id="room-r-q-h">Questions</h2><ol id="room-r-questions"></ol></section>',
+    '<p class="room-next-title" id="room-r-next-title"></p>',
+    `<section aria-labelledby="room-r-notes-h"><h2 id="room-r-notes-h">${escape(labels.roomNotes)}</h2><div id="room-r-notes"></div></section>`,
+    `<section id="room-r-poll" hidden aria-labelledby="room-r-poll-h"><h2 id="room-r-poll-h">${escape(labels.roomPoll)}</h2><ol id="room-r-results"></ol><button type="button" id="room-r-close"></button></section>`,
+    `<section aria-labelledby="room-r-q-h"><h2 id="room-r-q-h">${escape(labels.roomQuestions)}</h2><ol id="room-r-questions"></ol></section>`,
     '</main>',
+    scriptTextBlock(deck.text.presenterScript()),
     '<script src="/room/stream.js"></script>',
+    '<script src="/room/panels.js"></script>',
     '<script src="/room/remote.js"></script>',
   ]);
 }
 
 /** The 501st attendee's page: said plainly, and when to try again. */
 export function roomFullPage(deck: DeckPage, max: number): string {
-  return page(deck, TEXT.roomFull, 'audience', [
+  const { labels } = deck.text;
+  return page(deck, escape(labels.roomFull), 'audience', [
     '<main>',
-    `<h1>${TEXT.roomFull}</h1>`,
-    `<p>${max} people are following this talk already, as many as this room server takes. Try again in a minute: a place frees up when someone leaves.</p>`,
+    `<h1>${escape(labels.roomFull)}</h1>`,
+    `<p>${escape(deck.text.fill(labels.roomFullText, { count: max }))}</p>`,
     '</main>',
   ]);
 }
@@ -183,7 +201,7 @@ export function messagePage(deck: DeckPage, title: string, text: string): string
     '<main>',
     `<h1>${escape(title)}</h1>`,
     `<p>${escape(text)}</p>`,
-    '<p><a href="/">Back to the talk</a></p>',
+    `<p><a href="/">${escape(deck.text.labels.roomBackToTalk)}</a></p>`,
     '</main>',
   ]);
 }

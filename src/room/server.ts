@@ -58,7 +58,11 @@ export async function startRoom(options: RoomOptions): Promise<RoomServer> {
   onBuilt?.(result);
   const built = result.decks.find((d) => d.slug === slug);
   if (!built) throw new CareerdeckError('USAGE', `no deck "${slug}" in ${contentDir}/decks`);
-  const page = deckPage(await readFile(path.join(built.dir, 'index.html'), 'utf8'));
+  // The deck's `labels:` (and the config file's) reword the room's words too, as they do the deck's.
+  const { loadModel } = await import('../content.js');
+  const model = await loadModel(contentDir, buildOptions.settings, { deck: slug });
+  const labels = model.decks.find((d) => d.slug === slug)?.labels;
+  const page = deckPage(await readFile(path.join(built.dir, 'index.html'), 'utf8'), labels);
 
   const chosen = host ?? lanAddress();
   const address = chosen ?? '127.0.0.1';

@@ -1,6 +1,9 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
+import { type LabelOverrides, resolveLabels } from '../model/labels.js';
+import { CONTENT_TAGS } from '../render/markdown.js';
 import type { RoomSlide } from './state.js';
+import { RoomText } from './text.js';
 
 type Node = ReturnType<typeof parseDocument>['children'][number];
 type Element = Extract<Node, { attribs: Record<string, string> }>;
@@ -14,6 +17,8 @@ export interface DeckPage {
   slides: RoomSlide[];
   /** The theme's colours and the deck's fonts (font addresses made absolute under `/deck/`). */
   themeCss: string;
+  /** The room's words in the deck's language. */
+  text: RoomText;
 }
 
 /**
@@ -22,7 +27,7 @@ export interface DeckPage {
  * of a slide here is reveal's index of it. What is read is the deck's own markup (already made
  * from sanitized content), sanitized again to an allowlist for the reading view.
  */
-export function deckPage(html: string): DeckPage {
+export function deckPage(html: string, overrides: LabelOverrides = {}): DeckPage {
   const doc = parseDocument(html);
   const root = DomUtils.findOne((e) => e.name === 'html', doc.children);
   const sections = DomUtils.findAll(
@@ -37,13 +42,15 @@ export function deckPage(html: string): DeckPage {
   const style = DomUtils.findAll((e) => e.name === 'style', doc.children)
     .map((e) => DomUtils.textContent(e))
     .join('\n');
+  const lang = root?.attribs.lang ?? 'en';
   return {
-    lang: root?.attribs.lang ?? 'en',
+    lang,
     dir: root?.attribs.dir === 'rtl' ? 'rtl' : 'ltr',
     theme: root?.attribs['data-theme'] ?? 'light',
     title: DomUtils.textContent(DomUtils.findOne((e) => e.name === 'title', doc.children) ?? doc).trim(),
     slides,
     themeCss: themeCss(style),
+    text: new RoomText(resolveLabels(lang, overrides), lang),
   };
 }
 
@@ -130,41 +137,19 @@ const SVG_ATTRIBUTES = [
   'xmlns',
 ];
 
-/** The slide's content for the reading view: structure, text and charts; no scripts, no styles, no links out. */
+const DECK_ASSET = /^assets\/(?![^?#]*\.\.)[^?#:]+$/;
+
+/** Tags of the deck's own markup around the content (headings, figures, charts), on top of the content's. */
+const DECK_TAGS = ['h1', 'h2', 'h3', 'h4', 'b', 'i', 'div', 'bdi', 'caption', 'figure', 'figcaption', ...SVG_TAGS];
+
+/**
+ * The slide's content for the reading view: structure, text, charts and the author's pictures;
+ * no scripts, no styles, no links out (a link keeps its text). A picture is one the build copied
+ * into the deck's assets/ folder, loaded from the room's `/deck/`; any other address is dropped.
+ */
 export function readingHtml(html: string): string {
   return sanitizeHtml(html, {
-    allowedTags: [
-      'h1',
-      'h2',
-      'h3',
-      'h4',
-      'p',
-      'ul',
-      'ol',
-      'li',
-      'strong',
-      'em',
-      'b',
-      'i',
-      'code',
-      'pre',
-      'br',
-      'del',
-      'span',
-      'div',
-      'bdi',
-      'table',
-      'caption',
-      'thead',
-      'tbody',
-      'tr',
-      'th',
-      'td',
-      'figure',
-      'figcaption',
-      'blockquote',
-      ...SVG_TAGS,
-    ],
+    allowedTags: [...CONTENT_TAGS.filter((tag) => tag !== 'a'), ...DECK_TAGS],
     allowedAttributes: {
       '*': [
         'class',
@@ -180,9 +165,20 @@ export function readingHtml(html: string): string {
         'rowspan',
       ],
       ...Object.fromEntries(SVG_TAGS.map((t) => [t, SVG_ATTRIBUTES])),
+      img: ['src', 'alt'],
       li: ['class', 'data-option'],
-      ol: ['class', 'data-poll'],
+      ol: ['class', 'data-poll', 'start'],
     },
+    allowedSchemesByTag: { img: [] },
+    allowProtocolRelative: false,
+    // A picture the build copied is `assets/...` in the deck: the room serves it under /deck/.
+    transformTags: {
+      img: (tagName, attribs) => {
+        const src = attribs.src ?? '';
+        return { tagName, attribs: { ...attribs, src: DECK_ASSET.test(src) ? `/deck/${src}` : '' } };
+      },
+    },
+    exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
     // Ids are kept for the charts' aria-labelledby; nothing else on the page uses these names.
     parser: { lowerCaseAttributeNames: false },
     disallowedTagsMode: 'discard',

@@ -16,6 +16,21 @@
   let results = [];
   let connected = false;
 
+  // The page's words in the deck's language: a JSON block the server wrote (src/room/text.ts).
+  const words = JSON.parse(document.getElementById('room-text')?.textContent || '{}');
+  let numbers;
+  try {
+    numbers = new Intl.NumberFormat(document.documentElement.lang || 'en');
+  } catch {
+    numbers = new Intl.NumberFormat('en');
+  }
+  /** A label with its {slots} filled, numbers written as the deck's language writes them. */
+  function t(key, values = {}) {
+    return (words[key] ?? key).replace(/\{(\w+)\}/g, (slot, name) =>
+      name in values ? (typeof values[name] === 'number' ? numbers.format(values[name]) : String(values[name])) : slot,
+    );
+  }
+
   pager.hidden = false;
 
   function say(text) {
@@ -23,9 +38,10 @@
   }
 
   function showStatus() {
-    if (!connected) return say('Reconnecting…');
-    if (viewing !== undefined && live) return say(`Slide ${viewing + 1} of ${live.total} · live: ${live.index + 1}`);
-    say(live ? `Live · slide ${live.index + 1} of ${live.total}` : 'Live');
+    if (!connected) return say(t('reconnecting'));
+    if (viewing !== undefined && live)
+      return say(t('pagedBack', { number: viewing + 1, total: live.total, live: live.index + 1 }));
+    say(live ? t('liveAt', { number: live.index + 1, total: live.total }) : t('live'));
   }
 
   function render(html) {
@@ -83,8 +99,7 @@
         bar.value = r.counts[i] ?? 0;
       });
       form.querySelectorAll('.room-count').forEach((label, i) => {
-        const n = r.counts[i] ?? 0;
-        label.textContent = `${n} vote${n === 1 ? '' : 's'}`;
+        label.textContent = t('votes', { count: r.counts[i] ?? 0 });
       });
       const button = form.querySelector('button[type="submit"]');
       if (button) button.hidden = r.closed;
@@ -97,9 +112,7 @@
         form.querySelector('fieldset')?.after(note);
       }
       const label = form.querySelector(`label[for="room-opt-${choice}"]`)?.textContent ?? '';
-      note.textContent = r?.closed
-        ? `Your vote: ${label}`
-        : `Your vote: ${label} (you can change it until the poll closes)`;
+      note.textContent = t(r?.closed ? 'yourVote' : 'yourVoteOpen', { option: label });
     }
   }
 
@@ -127,10 +140,10 @@
         body: JSON.stringify(body),
       });
       const answer = await res.json().catch(() => ({}));
-      if (!res.ok) say(answer.error ?? `not sent (${res.status})`);
+      if (!res.ok) say(answer.error ?? `${t('notSent')} (${res.status})`);
       return { ok: res.ok };
     } catch {
-      say('Not sent: no connection to the room');
+      say(t('offline'));
       return { ok: false };
     }
   }
@@ -142,17 +155,18 @@
         if (q.answered) item.className = 'room-answered';
         const text = document.createElement('p');
         text.className = 'room-q-text';
+        text.dir = 'auto';
         // Attendees' text is text: never parsed as HTML.
         text.textContent = q.text;
         const button = document.createElement('button');
         button.type = 'button';
-        button.textContent = `Upvote (${q.upvotes})`;
+        button.textContent = t('upvote', { count: q.upvotes });
         button.addEventListener('click', () => void post('/upvote', { id: q.id }));
         item.append(text, button);
         if (q.answered) {
           const tag = document.createElement('span');
           tag.className = 'room-tag';
-          tag.textContent = 'answered';
+          tag.textContent = t('answered');
           item.append(tag);
         }
         return item;
@@ -166,7 +180,7 @@
     const res = await post('/ask', { text: field.value });
     if (res.ok) {
       field.value = '';
-      say('Question sent');
+      say(t('questionSent'));
     }
   });
   // The server-drawn list's upvote forms, before the first update replaces them.

@@ -1,13 +1,28 @@
 // The room's script in the presenter's deck (served by `careerdeck present`, never written into
 // the built deck): tells the room which slide is shown, follows the remote, draws the live poll
 // results on poll slides, shows the audience QR on the title and last slides, and J shows a
-// "join" overlay with it.
-/* global Reveal, careerdeckRoomStream, careerdeckRoomKey, careerdeckRoomPost */
+// "join" overlay with it. In reveal's speaker view it adds the live poll's result, the questions
+// and the remote's QR code.
+/* global Reveal, careerdeckRoomStream, careerdeckRoomKey, careerdeckRoomPost, careerdeckRoomText, careerdeckRoomPanels */
 (() => {
   const key = careerdeckRoomKey();
+  const t = careerdeckRoomText;
   // reveal's speaker view loads the deck in frames (?receiver): they show, never steer.
   const receiver = /(?:^\?|&)receiver/.test(location.search);
   let audienceUrl = '';
+  /** The last state the room sent, and reveal's speaker view once it is open. */
+  let last;
+  let speaker;
+  // Counts and shares on the slide as the deck's language writes numbers.
+  const format = (options) => {
+    try {
+      return new Intl.NumberFormat(document.documentElement.lang || 'en', options);
+    } catch {
+      return new Intl.NumberFormat('en', options);
+    }
+  };
+  const numbers = format({});
+  const percent = format({ style: 'percent' });
 
   const slides = () => [...document.querySelectorAll('.reveal .slides > section')];
 
@@ -23,8 +38,10 @@
       figure.className = 'slide-qr room-qr';
       const img = document.createElement('img');
       img.src = '/room/join.svg';
-      img.alt = `QR code: ${audienceUrl}`;
+      img.alt = t('qrCode', { url: audienceUrl });
       const caption = document.createElement('figcaption');
+      // An address reads left to right in every language.
+      caption.dir = 'ltr';
       caption.textContent = audienceUrl;
       figure.append(img, caption);
       body.classList.add('has-qr');
@@ -38,13 +55,16 @@
     overlay = document.createElement('div');
     overlay.id = 'room-join';
     overlay.setAttribute('role', 'dialog');
-    overlay.setAttribute('aria-label', 'Join');
+    overlay.setAttribute('aria-label', t('join'));
+    const heading = document.createElement('p');
+    heading.textContent = t('join');
     const img = document.createElement('img');
     img.src = '/room/join.svg';
-    img.alt = `QR code: ${audienceUrl}`;
+    img.alt = t('qrCode', { url: audienceUrl });
     const text = document.createElement('p');
+    text.dir = 'ltr';
     text.textContent = audienceUrl;
-    overlay.append(img, text);
+    overlay.append(heading, img, text);
     overlay.addEventListener('click', () => overlay.remove());
     document.body.append(overlay);
   }
@@ -61,10 +81,10 @@
         const fill = item.querySelector('.poll-fill');
         if (fill) fill.style.width = `${(share * 100).toFixed(1)}%`;
         const label = item.querySelector('.poll-count');
-        if (label) label.textContent = `${count} (${Math.round(share * 100)}%)`;
+        if (label) label.textContent = `${numbers.format(count)} (${percent.format(share)})`;
       });
       const total = list.parentElement?.querySelector('.poll-total');
-      if (total) total.textContent = String(r.total);
+      if (total) total.textContent = numbers.format(r.total);
     }
   }
 
@@ -72,6 +92,8 @@
     audienceUrl = state.audienceUrl;
     drawResults(state.results);
     showQr();
+    last = state;
+    drawSpeaker();
     if (!receiver && state.by === 'remote' && Reveal.getIndices().h !== state.current) Reveal.slide(state.current);
   }
 
@@ -84,29 +106,98 @@
     Reveal.configure({ totalTime: duration * 60 });
   }
 
+  /**
+   * The room's part of reveal's speaker view, below its notes: the live poll of the current slide,
+   * the questions (with the same buttons as on the remote) and the remote's QR code.
+   */
+  function speakerPanel() {
+    if (!speaker || speaker.closed) return undefined;
+    const doc = speaker.document;
+    const existing = doc.getElementById('room-speaker');
+    if (existing) return existing;
+    const home = doc.getElementById('speaker-controls');
+    if (!home) return undefined;
+    const style = doc.createElement('style');
+    style.textContent = SPEAKER_CSS;
+    doc.head?.append(style);
+    const panel = doc.createElement('section');
+    panel.id = 'room-speaker';
+    // The speaker view is reveal's (English, left to right); the room's part is in the deck's language.
+    panel.lang = document.documentElement.lang;
+    panel.dir = document.documentElement.dir;
+    panel.setAttribute('aria-label', `${t('poll')}, ${t('questions')}`);
+    panel.innerHTML =
+      '<div id="room-s-poll" hidden><h4 class="label" id="room-s-poll-h"></h4><ol id="room-s-results"></ol></div>' +
+      '<div><h4 class="label" id="room-s-questions-h"></h4><ol id="room-s-questions"></ol></div>' +
+      '<div id="room-s-remote"></div>';
+    home.append(panel);
+    return panel;
+  }
+
+  /** Redrawn whenever the room's state changes. */
+  function drawSpeaker() {
+    const panel = speakerPanel();
+    if (!panel || !last) return;
+    const doc = panel.ownerDocument;
+    const poll = last.slides[last.current]?.poll;
+    doc.getElementById('room-s-poll').hidden = !poll;
+    if (poll) {
+      const r = last.results.find((x) => x.id === poll.id);
+      const question = doc.createElement('bdi');
+      question.textContent = poll.question;
+      doc
+        .getElementById('room-s-poll-h')
+        .replaceChildren(
+          `${t('poll')}: `,
+          question,
+          ` · ${t('votes', { count: r?.total ?? 0 })}${r?.closed ? ` · ${t('pollClosed')}` : ''}`,
+        );
+      careerdeckRoomPanels.poll(doc, doc.getElementById('room-s-results'), poll, r);
+    }
+    doc.getElementById('room-s-questions-h').textContent = t('questions');
+    const command = (body) => careerdeckRoomPost('/api/command', key, body);
+    careerdeckRoomPanels.questions(doc, doc.getElementById('room-s-questions'), last.questions, command);
+  }
+
+  // The speaker view's own look (black on white): the room's lists in its notes' type.
+  const SPEAKER_CSS = [
+    '#room-speaker { padding: 0 10px 16px; font-size: 18px; line-height: 1.35; }',
+    '#room-speaker ol { margin: 4px 0 12px; padding-inline-start: 1.4em; }',
+    '#room-speaker li { margin-block: 6px; }',
+    '#room-speaker p { margin: 0 0 4px; }',
+    '#room-speaker progress { display: block; width: 100%; height: 12px; }',
+    '#room-speaker button { margin-inline-end: 6px; font: inherit; font-size: 14px; }',
+    '#room-speaker .room-tag, #room-speaker .room-none { color: #595959; }',
+    '#room-speaker .room-hidden .room-q-text { font-style: italic; }',
+    '#room-s-remote figure { width: 140px; margin: 8px 0; text-align: center; font-size: 14px; }',
+    '#room-s-remote img { display: block; width: 140px; height: 140px; }',
+  ].join('\n');
+
   // The remote's QR code goes to reveal's speaker view only (its window is written by the notes
   // plugin; deck.js names its parts the same way). Fetched with the key, drawn as a data: image.
   const openWindow = window.open.bind(window);
   window.open = (...args) => {
     const opened = openWindow(...args);
-    if (opened && key && !receiver)
-      void fetch('/api/remote.svg', { headers: { 'X-Room-Key': key } })
-        .then((res) => (res.ok ? res.text() : Promise.reject(new Error(String(res.status)))))
-        .then((svg) => {
-          const doc = opened.document;
-          const figure = doc.createElement('figure');
-          figure.style.cssText =
-            'position:fixed;inset-inline-end:8px;bottom:8px;width:120px;margin:0;z-index:10;text-align:center;font:12px sans-serif;background:#fff;color:#111';
-          const img = doc.createElement('img');
-          img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-          img.alt = 'QR code: the remote';
-          img.style.cssText = 'width:120px;height:120px';
-          const caption = doc.createElement('figcaption');
-          caption.textContent = 'Remote';
-          figure.append(img, caption);
-          doc.body.append(figure);
-        })
-        .catch(() => undefined);
+    if (!opened || !key || receiver) return opened;
+    speaker = opened;
+    // A microtask runs once the plugin has written the window's document, in the same task.
+    queueMicrotask(drawSpeaker);
+    void fetch('/api/remote.svg', { headers: { 'X-Room-Key': key } })
+      .then((res) => (res.ok ? res.text() : Promise.reject(new Error(String(res.status)))))
+      .then((svg) => {
+        const slot = speakerPanel()?.querySelector('#room-s-remote');
+        if (!slot) return;
+        const doc = slot.ownerDocument;
+        const figure = doc.createElement('figure');
+        const img = doc.createElement('img');
+        img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+        img.alt = t('qrCode', { url: t('remote') });
+        const caption = doc.createElement('figcaption');
+        caption.textContent = t('remote');
+        figure.append(img, caption);
+        slot.replaceChildren(figure);
+      })
+      .catch(() => undefined);
     return opened;
   };
 
@@ -125,7 +216,7 @@
     Reveal.on('slidechanged', (e) => void careerdeckRoomPost('/api/slide', key, { index: e.indexh }));
     // Where the deck is when it (re)opens is where the room is.
     void careerdeckRoomPost('/api/slide', key, { index: Reveal.getIndices().h });
-    Reveal.addKeyBinding({ keyCode: 74, key: 'J', description: 'Show how to join' }, toggleJoin);
+    Reveal.addKeyBinding({ keyCode: 74, key: 'J', description: t('joinKey') }, toggleJoin);
   };
   if (Reveal.isReady()) start();
   else Reveal.on('ready', start);

@@ -2,10 +2,11 @@
 // and the pacing, the live poll and the questions. Its key comes from the address (#key=...),
 // is kept for this tab only and sent in a header; the arrow keys and Page Up/Down work too, so
 // a laptop or a USB clicker can be the remote.
-/* global careerdeckRoomStream, careerdeckRoomKey, careerdeckRoomPost */
+/* global careerdeckRoomStream, careerdeckRoomKey, careerdeckRoomPost, careerdeckRoomText, careerdeckRoomPanels */
 (() => {
   const $ = (id) => document.getElementById(id);
   const key = careerdeckRoomKey();
+  const t = careerdeckRoomText;
   let state;
 
   function status(text) {
@@ -14,7 +15,7 @@
 
   async function command(body) {
     const res = await careerdeckRoomPost('/api/command', key, body);
-    if (res.status === 403) status('Wrong key: open the remote with the link the presenter’s terminal printed.');
+    if (res.status === 403) status(t('wrongKey'));
   }
 
   function clock(ms) {
@@ -32,15 +33,15 @@
     if (total > 0) {
       const ahead = planned * 60_000 - elapsed;
       $('room-r-pace').textContent =
-        `· ${clock(total * 60_000 - elapsed)} left · ${ahead >= 0 ? 'ahead' : 'behind'} ${clock(ahead)}`;
+        `· ${t('timeLeft', { time: clock(total * 60_000 - elapsed) })} · ${t(ahead >= 0 ? 'ahead' : 'behind', { time: clock(ahead) })}`;
     }
   }
 
   function render() {
     const { current, total, slides } = state;
-    $('room-r-position').textContent = `${current + 1} / ${total} · ${state.audience} following`;
+    $('room-r-position').textContent = `${current + 1} / ${total} · ${t('following', { count: state.audience })}`;
     $('room-r-current').textContent = slides[current]?.title ?? '';
-    $('room-r-next-title').textContent = slides[current + 1]?.title ?? '(end)';
+    $('room-r-next-title').textContent = t('upNext', { title: slides[current + 1]?.title ?? t('end') });
     // The deck's notes, sanitized to text and emphasis by the server (src/room/slides.ts).
     $('room-r-notes').innerHTML = slides[current]?.notes ?? '';
     $('room-r-prev').disabled = current <= 0;
@@ -50,56 +51,30 @@
     if (poll) {
       const r = state.results.find((x) => x.id === poll.id);
       $('room-r-poll-h').textContent = poll.question;
-      $('room-r-results').replaceChildren(
-        ...poll.options.map((label, i) => {
-          const item = document.createElement('li');
-          const n = r?.counts[i] ?? 0;
-          const bar = document.createElement('progress');
-          bar.max = Math.max(1, r?.total ?? 0);
-          bar.value = n;
-          const text = document.createElement('span');
-          text.textContent = `${label}: ${n}`;
-          item.append(text, bar);
-          return item;
-        }),
-      );
+      careerdeckRoomPanels.poll(document, $('room-r-results'), poll, r);
       const close = $('room-r-close');
-      close.textContent = r?.closed ? 'Reopen the poll' : 'Close the poll';
+      close.textContent = r?.closed ? t('reopenPoll') : t('closePoll');
       close.onclick = () => void command({ action: r?.closed ? 'open-poll' : 'close-poll', poll: poll.id });
     }
-    $('room-r-questions').replaceChildren(
-      ...state.questions.map((q) => {
-        const item = document.createElement('li');
-        if (q.hidden) item.className = 'room-hidden';
-        const text = document.createElement('p');
-        text.textContent = `${q.text} (${q.upvotes})`;
-        const answered = document.createElement('button');
-        answered.type = 'button';
-        answered.textContent = q.answered ? 'Not answered' : 'Answered';
-        answered.onclick = () => void command({ action: 'mark', id: q.id, answered: !q.answered });
-        const hide = document.createElement('button');
-        hide.type = 'button';
-        hide.textContent = q.hidden ? 'Show' : 'Hide';
-        hide.onclick = () => void command({ action: 'mark', id: q.id, hidden: !q.hidden });
-        item.append(text, answered, hide);
-        return item;
-      }),
-    );
+    careerdeckRoomPanels.questions(document, $('room-r-questions'), state.questions, command);
     tick();
   }
 
   if (!key) {
-    status('This remote needs its key: open the remote link the presenter’s terminal printed.');
+    status(t('noKey'));
     return;
   }
   $('room-r-prev').addEventListener('click', () => void command({ action: 'prev' }));
   $('room-r-next').addEventListener('click', () => void command({ action: 'next' }));
   document.addEventListener('keydown', (event) => {
     if (event.target instanceof HTMLElement && event.target.closest('input, textarea, select')) return;
-    if (['ArrowRight', 'ArrowDown', 'PageDown', ' '].includes(event.key)) {
+    // As in the deck: in a right-to-left deck the left arrow goes on.
+    const [on, back] =
+      document.documentElement.dir === 'rtl' ? ['ArrowLeft', 'ArrowRight'] : ['ArrowRight', 'ArrowLeft'];
+    if ([on, 'ArrowDown', 'PageDown', ' '].includes(event.key)) {
       event.preventDefault();
       void command({ action: 'next' });
-    } else if (['ArrowLeft', 'ArrowUp', 'PageUp'].includes(event.key)) {
+    } else if ([back, 'ArrowUp', 'PageUp'].includes(event.key)) {
       event.preventDefault();
       void command({ action: 'prev' });
     }
@@ -113,13 +88,6 @@
       state = data;
       render();
     },
-    (s) =>
-      status(
-        s === 'live'
-          ? 'Connected'
-          : s === 'forbidden'
-            ? 'Wrong key: open the remote with the link the presenter’s terminal printed.'
-            : 'Reconnecting…',
-      ),
+    (s) => status(t(s === 'live' ? 'connected' : s === 'forbidden' ? 'wrongKey' : 'reconnecting')),
   );
 })();

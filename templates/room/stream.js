@@ -65,3 +65,23 @@ window.careerdeckRoomPost = async function careerdeckRoomPost(url, key, body) {
   });
   return { status: res.status, body: await res.json().catch(() => ({})) };
 };
+
+// The words of the remote and the presenter's deck in the deck's language: a JSON block the room
+// server wrote into the page (src/room/text.ts). `careerdeckRoomText('votes', { count: 3 })`.
+{
+  let words;
+  let numbers;
+  window.careerdeckRoomText = function careerdeckRoomText(key, values = {}) {
+    words ??= JSON.parse(document.getElementById('room-text')?.textContent || '{}');
+    if (!numbers) {
+      try {
+        numbers = new Intl.NumberFormat(document.documentElement.lang || 'en');
+      } catch {
+        numbers = new Intl.NumberFormat('en');
+      }
+    }
+    return (words[key] ?? key).replace(/\{(\w+)\}/g, (slot, name) =>
+      name in values ? (typeof values[name] === 'number' ? numbers.format(values[name]) : String(values[name])) : slot,
+    );
+  };
+}

@@ -1,9 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { request } from 'node:http';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, Page, Target } from 'puppeteer-core';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fillLabel, LABEL_KEYS, resolveLabels } from '../../src/model/labels.js';
 import { THEME_TABLE } from '../../src/render/themes.js';
 import { type RoomServer, startRoom } from '../../src/room/server.js';
 import { launchTestBrowser } from '../support/chromium.js';
@@ -15,6 +18,46 @@ const WCAG_AA = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a
 /** The fixture's slides: 0 title, 1 agenda, 2 introduction, 3-4 compared, 5 chart, 6-7 polls, 8 conclusion. */
 const POLL_SLIDE = 6;
 const POLL = 'poll-which-role-appeals-to-you-most';
+const readQr = jsQR as unknown as (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+
+/** What a QR code in a PNG (a screenshot of it) says, as a phone's camera would read it. */
+function qrOf(png: Uint8Array): string | undefined {
+  const image = PNG.sync.read(Buffer.from(png));
+  return readQr(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
+}
+
+/**
+ * What the QR code drawn in a terminal says: qrcode's small form puts two modules in a character
+ * (█ both dark, ▀ the upper, ▄ the lower), black on a white background; drawn 8 pixels a module
+ * with a white margin, then read like a screenshot.
+ */
+function terminalQrOf(text: string): string | undefined {
+  const rows = text
+    .split('\n')
+    // The last line's white half-blocks are the bottom margin (white on the terminal's own colour).
+    .filter((line) => line.startsWith('\u001b[47m\u001b[30m') && !line.includes('\u001b[37m'))
+    .map((line) => [...line.split('\u001b').join('').replace(/\[\d+m/g, '')]);
+  if (rows.length === 0) return undefined;
+  const scale = 8;
+  const margin = 4;
+  const width = (rows[0]!.length + 2 * margin) * scale;
+  const height = (rows.length * 2 + 2 * margin) * scale;
+  const png = new PNG({ width, height });
+  png.data.fill(255);
+  rows.forEach((row, r) =>
+    row.forEach((char, c) => {
+      for (const half of [0, 1]) {
+        if (!(char === '█' || (char === '▀' && half === 0) || (char === '▄' && half === 1))) continue;
+        for (let y = 0; y < scale; y++)
+          for (let x = 0; x < scale; x++) {
+            const at = (((r * 2 + half + margin) * scale + y) * width + (c + margin) * scale + x) * 4;
+            png.data[at] = png.data[at + 1] = png.data[at + 2] = 0;
+          }
+      }
+    }),
+  );
+  return qrOf(PNG.sync.write(png));
+}
 
 let project: TempProject;
 let room: RoomServer;
@@ -124,6 +167,35 @@ describe('careerdeck present: the room', () => {
     expect(page.body).toContain('Careers in AI, live');
     expect(page.body).toContain('<form method="post" action="/ask"');
     expect(page.body).toMatch(/<a href="\/deck\/workshop-handout.pdf" download>|No handouts/);
+    // The presenter's controls are the remote's and the deck's; the audience page has none.
+    expect(page.body).not.toMatch(/remote\.js|room-r-|\/api\//);
+  });
+
+  it('a poll with "options: roles" has one option per role of the deck', () => {
+    expect(room.core.room.slides[POLL_SLIDE + 1]!.poll?.options).toEqual(['Machine Learning Engineer', 'AI Scientist']);
+  });
+
+  it("the title and last slides show the room's QR code, and J shows it over the deck", async () => {
+    const qr = await deck.evaluate(() => {
+      const all = [...document.querySelectorAll('.reveal .slides > section')];
+      return [all[0]!, all[all.length - 1]!].map((slide) => ({
+        room: slide.querySelector('.room-qr figcaption')?.textContent,
+        src: slide.querySelector('.room-qr img')?.getAttribute('src'),
+        // `url:`'s code is for the printed outputs; while presenting only the room's is drawn.
+        others: slide.querySelectorAll('.slide-qr:not(.room-qr)').length,
+      }));
+    });
+    expect(qr).toEqual([
+      { room: room.audienceUrl, src: '/room/join.svg', others: 0 },
+      { room: room.audienceUrl, src: '/room/join.svg', others: 0 },
+    ]);
+    await deck.bringToFront();
+    await deck.keyboard.press('j');
+    const overlay = await deck.waitForSelector('#room-join img');
+    await deck.waitForFunction(() => (document.querySelector('#room-join img') as HTMLImageElement).complete);
+    expect(qrOf(await overlay!.screenshot())).toBe(room.audienceUrl);
+    await deck.keyboard.press('j');
+    await deck.waitForFunction(() => !document.getElementById('room-join'));
   });
 
   it('a phone loads under 300 kB, all of it from the room server', () => {
@@ -177,6 +249,39 @@ describe('careerdeck present: the room', () => {
     expect(await phones[0]!.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
+  it("the remote follows the laptop's keyboard, answers a clicker's Page Down, and shows the pacing", async () => {
+    const titles = room.core.room.slides.map((x) => x.title);
+    const remote = await browser.newPage();
+    try {
+      await remote.goto(room.remoteUrl, { waitUntil: 'load' });
+      const on = (i: number) =>
+        remote.waitForFunction((t) => document.getElementById('room-r-current')?.textContent === t, {}, titles[i]);
+      await on(2);
+      await deck.bringToFront();
+      await deck.keyboard.press('ArrowRight');
+      await on(3);
+      await remote.bringToFront();
+      await remote.keyboard.press('PageDown');
+      await on(4);
+      await deck.waitForFunction(
+        () => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h === 4,
+      );
+      await remote.keyboard.press('PageUp');
+      await on(3);
+      // The fixture's 30 minutes, {time=5m} for the introduction: time left and ahead or behind.
+      await remote.waitForFunction(() =>
+        /\d:\d\d left · (ahead|behind) \d+:\d\d$/.test(document.getElementById('room-r-pace')!.textContent!),
+      );
+      const pacing = await deck.evaluate(() => ({
+        total: (window as unknown as { Reveal: { getConfig(): { totalTime: number } } }).Reveal.getConfig().totalTime,
+        introduction: document.querySelectorAll<HTMLElement>('.reveal .slides > section')[2]!.dataset.timing,
+      }));
+      expect(pacing).toEqual({ total: 30 * 60, introduction: String(5 * 60) });
+    } finally {
+      await remote.close();
+    }
+  });
+
   it('the remote steers the deck and the phones', async () => {
     expect((await command({ action: 'goto', index: POLL_SLIDE })).status).toBe(200);
     await deck.waitForFunction(
@@ -222,6 +327,52 @@ describe('careerdeck present: the room', () => {
       body: JSON.stringify({ text: 'again' }),
     });
     expect(again.status).toBe(429);
+  });
+
+  it("reveal's speaker view shows the live poll and the questions, as text, and marks one answered", async () => {
+    await deck.bringToFront();
+    const popup = new Promise<Page | null>((resolve) =>
+      browser.once('targetcreated', (target: Target) => resolve(target.page())),
+    );
+    await deck.keyboard.press('s');
+    const speaker = (await popup)!;
+    try {
+      // The poll slide's result, in the speaker view's own panel and on its current-slide preview.
+      await speaker.waitForFunction(
+        () => document.querySelector('#room-s-results li:nth-child(2)')?.textContent === 'AI Scientist: Votes: 1',
+      );
+      expect(await speaker.$eval('#room-s-poll-h', (e) => e.textContent)).toBe(
+        'Poll: Which role appeals to you most? · Votes: 1',
+      );
+      await speaker.waitForFunction(
+        () =>
+          document
+            .querySelector<HTMLIFrameElement>('#current-slide iframe')
+            ?.contentDocument?.querySelector('[data-option="1"] .poll-count')?.textContent === '1 (100%)',
+      );
+      // The question arrived as text: its markup is letters, not elements.
+      await speaker.waitForFunction(() =>
+        document.querySelector('#room-s-questions .room-q-text')?.textContent?.startsWith('<script>'),
+      );
+      expect(await speaker.$$eval('#room-s-questions script, #room-s-questions b', (e) => e.length)).toBe(0);
+      const [answered] = await speaker.$$('#room-s-questions li button');
+      expect(await answered!.evaluate((b) => b.textContent)).toBe('Mark answered');
+      await answered!.evaluate((b) => (b as HTMLButtonElement).click());
+      await speaker.waitForFunction(
+        () => document.querySelector('#room-s-questions li button')?.textContent === 'Mark unanswered',
+      );
+      expect(room.core.room.allQuestions()[0]!.answered).toBe(true);
+      // The remote's QR code (it holds the key) is in the speaker view only.
+      const code = await speaker.waitForSelector('#room-s-remote img');
+      await speaker.waitForFunction(() => (document.querySelector('#room-s-remote img') as HTMLImageElement).complete);
+      expect(qrOf(await code!.screenshot())).toBe(room.remoteUrl);
+      // The phones see it answered too.
+      await phones[0]!.waitForFunction(() =>
+        document.querySelector('#room-question-list li')?.classList.contains('room-answered'),
+      );
+    } finally {
+      await speaker.close();
+    }
   });
 
   it('refuses hostile input with a 4xx and keeps serving', async () => {
@@ -371,6 +522,8 @@ describe('careerdeck present: the command', () => {
       const audience = lines[0]!.slice('audience: '.length);
       const key = /key=([0-9a-f]{32})/.exec(lines[1]!)![1]!;
       const journal = /session journal: (.+\.jsonl)/.exec(err())![1]!;
+      // The audience's address as a QR code in the terminal, readable by a phone.
+      expect(terminalQrOf(err())).toBe(audience);
       await http(`${audience}api/command`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Room-Key': key },
@@ -511,6 +664,138 @@ describe('careerdeck present: a full room', () => {
       second.close();
     } finally {
       await small.close();
+    }
+  });
+});
+
+describe("careerdeck present: in the deck's language", () => {
+  /** The fixture's deck in another language (and any more front matter), in a room of its own. */
+  async function roomIn(
+    lang: string,
+    more = '',
+    before?: (p: TempProject) => Promise<void>,
+  ): Promise<{ server: RoomServer; p: TempProject }> {
+    const p = await tempProject(`room-${lang}`, { fixture: 'room' });
+    const file = `${p.content}/decks/workshop.md`;
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^lang: en$/m, `lang: ${lang}${more}`));
+    await before?.(p);
+    return { server: await roomOf(p, { sessionsDir: `${p.dir}/sessions` }), p };
+  }
+  /** A page's own words: its text without the deck's content (the fixture's roles are in English) and scripts. */
+  const chrome = () => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    body
+      .querySelectorAll('script, #room-slide, #room-r-current, #room-r-next-title, #room-r-notes')
+      .forEach((e) => e.remove());
+    return body.textContent ?? '';
+  };
+  const ar = resolveLabels('ar');
+  /** The room's English words that must not be left on a page in another language. */
+  const english = LABEL_KEYS.filter((k) => k.startsWith('room'))
+    .map((k) => resolveLabels('en')[k])
+    .filter((words) => !words.includes('{'));
+
+  it("an Arabic deck's audience page and remote are in the catalogue's Arabic, right to left and mirrored", async () => {
+    const { server, p } = await roomIn('ar');
+    try {
+      const page = await (await browser.createBrowserContext()).newPage();
+      await page.setViewport({ width: 390, height: 844, deviceScaleFactor: 1 });
+      await page.goto(server.audienceUrl, { waitUntil: 'load' });
+      await page.waitForFunction(
+        (live) => document.getElementById('room-status')?.textContent?.startsWith(live),
+        {},
+        ar.roomLive,
+      );
+      const seen = await page.evaluate(() => ({
+        lang: document.documentElement.lang,
+        dir: document.documentElement.dir,
+        status: document.getElementById('room-status')!.textContent,
+        headings: [...document.querySelectorAll('h2[id]')].map((h) => h.textContent),
+        buttons: [...document.querySelectorAll('button')].map((b) => b.textContent),
+        label: document.querySelector('label[for="room-q"]')!.textContent,
+        pager: document.getElementById('room-pager')!.getAttribute('aria-label'),
+        // Mirrored: "previous" is on the right of "next", as the page reads from the right.
+        prevRight: document.getElementById('room-prev')!.getBoundingClientRect().left,
+        nextRight: document.getElementById('room-next')!.getBoundingClientRect().left,
+      }));
+      expect(seen).toMatchObject({ lang: 'ar', dir: 'rtl', pager: ar.roomSlides });
+      expect(seen.status).toBe(fillLabel(ar.roomLiveAt, { number: 1, total: server.core.room.slides.length }));
+      expect(seen.headings).toEqual([ar.roomQuestions, ar.roomDownloads]);
+      expect(seen.label).toBe(fillLabel(ar.roomYourQuestion, { count: 280 }));
+      expect(seen.buttons).toEqual(expect.arrayContaining([ar.roomPrevious, ar.roomNext, ar.roomSend]));
+      expect(seen.prevRight).toBeGreaterThan(seen.nextRight);
+      const own = await page.evaluate(chrome);
+      for (const words of english) expect(own, words).not.toContain(words);
+      expect(await axeViolations(page)).toEqual([]);
+
+      await page.goto(server.remoteUrl, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.getElementById('room-r-current')?.textContent !== '');
+      const remote = await page.evaluate(() => ({
+        dir: document.documentElement.dir,
+        status: document.getElementById('room-remote-status')!.textContent,
+        headings: [...document.querySelectorAll('section h2')].map((h) => h.textContent),
+        next: document.getElementById('room-r-next-title')!.textContent,
+      }));
+      expect(remote.dir).toBe('rtl');
+      expect(remote.status).toBe(ar.roomConnected);
+      expect(remote.headings).toEqual([ar.roomNotes, ar.roomPoll, ar.roomQuestions]);
+      expect(remote.next.startsWith(fillLabel(ar.roomUpNext, { title: '' }))).toBe(true);
+      const remoteOwn = await page.evaluate(chrome);
+      for (const words of english) expect(remoteOwn, words).not.toContain(words);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    } finally {
+      await server.close();
+      await p.remove();
+    }
+  });
+
+  it("a German deck's room speaks the catalogue's German, with the deck's own labels: over it", async () => {
+    // PDFs as a build with PDFs leaves them (this one is built without, to stay quick).
+    const pdf = '%PDF-1.7\n'.padEnd(3000, '%');
+    const { server, p } = await roomIn('de', '\nlabels:\n  roomDownloads: Zum Mitnehmen', async (q) => {
+      await mkdir(`${q.out}/workshop`, { recursive: true });
+      for (const name of ['handout', 'report', 'notes', 'ai-scientist-factsheet'])
+        await writeFile(`${q.out}/workshop/workshop-${name}.pdf`, pdf);
+    });
+    try {
+      const de = resolveLabels('de');
+      const page = await http(server.audienceUrl);
+      expect(page.body).toMatch(/<html lang="de" dir="ltr"/);
+      for (const words of [de.roomBackToLive, de.roomQuestions, de.roomSend, 'Zum Mitnehmen'])
+        expect(page.body).toContain(words);
+      expect(page.body).not.toContain(de.roomDownloads);
+      // The handout, report and fact sheets to take home, named in German, without JavaScript; never the notes.
+      const links = [
+        ...page.body.matchAll(/<a href="([^"]+)" download>([^<]+)<\/a> <span class="room-size">\(([^)]+)\)/g),
+      ];
+      expect(links.map((m) => m.slice(1))).toEqual([
+        ['/deck/workshop-handout.pdf', de.roomHandout, 'PDF, 3 kB'],
+        ['/deck/workshop-report.pdf', de.roomReport, 'PDF, 3 kB'],
+        [
+          '/deck/workshop-ai-scientist-factsheet.pdf',
+          fillLabel(de.roomFactSheet, { role: 'ai scientist' }),
+          'PDF, 3 kB',
+        ],
+      ]);
+      const handout = await http(`${server.audienceUrl}deck/workshop-handout.pdf`);
+      expect([handout.status, handout.headers['content-type'], handout.body]).toEqual([200, 'application/pdf', pdf]);
+      expect((await http(`${server.audienceUrl}deck/workshop-notes.pdf`)).status).toBe(404);
+      const cookie = String(page.headers['set-cookie']).split(';')[0]!;
+      const ask = (text: string) =>
+        http(`${server.audienceUrl}ask`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Cookie: cookie },
+          body: JSON.stringify({ text }),
+        });
+      expect((await ask('Eine Frage')).status).toBe(200);
+      // A refusal an attendee meets is said in the deck's language too.
+      const again = await ask('Noch eine');
+      expect(again.status).toBe(429);
+      expect(JSON.parse(again.body).error).toBe(fillLabel(de.roomTooManyQuestions, { seconds: 10 }));
+    } finally {
+      await server.close();
+      await p.remove();
     }
   });
 });
