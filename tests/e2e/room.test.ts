@@ -36,7 +36,12 @@ function terminalQrOf(text: string): string | undefined {
     .split('\n')
     // The last line's white half-blocks are the bottom margin (white on the terminal's own colour).
     .filter((line) => line.startsWith('\u001b[47m\u001b[30m') && !line.includes('\u001b[37m'))
-    .map((line) => [...line.split('\u001b').join('').replace(/\[\d+m/g, '')]);
+    .map((line) => [
+      ...line
+        .split('\u001b')
+        .join('')
+        .replace(/\[\d+m/g, ''),
+    ]);
   if (rows.length === 0) return undefined;
   const scale = 8;
   const margin = 4;
@@ -247,6 +252,9 @@ describe('careerdeck present: the room', () => {
     expect(text).toContain('Two roles, side by side');
     // Reflowed for the phone: nothing wider than the screen.
     expect(await phones[0]!.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // At a phone's reading size, not a slide's text shrunk to the screen.
+    const size = await phones[0]!.$eval('#room-slide p', (e) => parseFloat(getComputedStyle(e).fontSize));
+    expect(size).toBeGreaterThanOrEqual(16);
   });
 
   it("the remote follows the laptop's keyboard, answers a clicker's Page Down, and shows the pacing", async () => {
@@ -391,6 +399,13 @@ describe('careerdeck present: the room', () => {
     expect(
       (await post('vote', JSON.stringify({ poll: POLL, option: 0 }), { Origin: 'http://evil.example' })).status,
     ).toBe(403);
+    // Five votes per device in 10 s (on the second poll, so the first poll's count stays as it is):
+    // the refused one above counted, so the fifth from here is one too many.
+    const second = room.core.room.slides[POLL_SLIDE + 1]!.poll!.id;
+    const votes: number[] = [];
+    for (let i = 0; i < 5; i++)
+      votes.push((await post('vote', JSON.stringify({ poll: second, option: i % 2 }))).status);
+    expect(votes).toEqual([200, 200, 200, 200, 429]);
     expect((await http(room.audienceUrl)).status).toBe(200);
   });
 
@@ -412,6 +427,17 @@ describe('careerdeck present: the room', () => {
     await shown(p, 8);
     await p.click('#room-prev');
     await shown(p, 7);
+    await p.click('#room-live');
+    await shown(p, 8);
+    // Back to the chart (slide 5): drawn to the phone's width, not a 1280-wide picture shrunk.
+    for (const i of [7, 6, 5]) {
+      await p.click('#room-prev');
+      await shown(p, i);
+    }
+    const chart = await p.$eval('#room-slide svg', (svg) => svg.getBoundingClientRect().width);
+    expect(chart).toBeGreaterThan(300);
+    expect(chart).toBeLessThanOrEqual(390);
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await p.click('#room-live');
     await shown(p, 8);
   });
