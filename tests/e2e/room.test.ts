@@ -442,6 +442,28 @@ describe('careerdeck present: the room', () => {
     await shown(p, 8);
   });
 
+  it('without JavaScript a phone still reads the live slide, its downloads section and sends a question', async () => {
+    const context = await browser.createBrowserContext();
+    try {
+      const p = await context.newPage();
+      await p.setJavaScriptEnabled(false);
+      await p.setViewport({ width: 390, height: 844, deviceScaleFactor: 1 });
+      await p.goto(room.audienceUrl, { waitUntil: 'load' });
+      // The server drew the live slide into the page: no script fetched it.
+      expect(await p.$eval('#room-slide', (e) => e.getAttribute('data-index'))).toBe(String(room.core.room.current));
+      // The downloads section is drawn by the server too (this room is built without PDFs, so it says
+      // there are none; the German room below lists real links, read without a browser).
+      expect(await p.$eval('.room-downloads', (e) => e.textContent)).toContain(resolveLabels('en').roomNoDownloads);
+      // The question form is a plain form: it posts, the server answers 303 to the page, which lists it.
+      await p.type('#room-q', 'Asked without scripts?');
+      await Promise.all([p.waitForNavigation({ waitUntil: 'load' }), p.click('#room-ask button')]);
+      expect(p.url()).toBe(room.audienceUrl);
+      expect(await p.$eval('#room-question-list', (e) => e.textContent)).toContain('Asked without scripts?');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the audience page and the remote pass axe-core (WCAG 2.1 AA) in the light theme', async () => {
     expect(await axeViolations(phones[1]!)).toEqual([]);
     const remote = await browser.newPage();
