@@ -15,6 +15,31 @@ export interface ChartLocale {
   dir?: TextDirection | undefined;
 }
 
+/** A chart's value as a row of text, with its bar's share of the longest bar (0-1) when it has one. */
+export interface FigureRow {
+  label: string;
+  value: string;
+  share?: number;
+  /** The role's position in the deck, which picks its colour. */
+  role?: number;
+}
+
+/** "+22%", or "-3% (decline)", in the deck's language. */
+function outlookValue(b: OutlookBar, { lang, labels }: ChartLocale): string {
+  return `${formatGrowth(b.growth, lang)}${b.growth < 0 ? ` (${labels.outlookDecline})` : ''}`;
+}
+
+/** The outlook as rows of text with bars to draw in HTML: a role, its growth and period. */
+export function outlookFigureRows(bars: readonly OutlookBar[], locale: ChartLocale): FigureRow[] {
+  const longest = Math.max(...bars.map((b) => Math.abs(b.growth)), 1);
+  return bars.map((b) => ({
+    label: b.role,
+    value: `${outlookValue(b, locale)}${b.period ? ` (${b.period})` : ''}`,
+    share: Math.abs(b.growth) / longest,
+    role: b.index,
+  }));
+}
+
 const BAR = 34;
 const GAP = 18;
 const WIDTH = 720;
@@ -50,7 +75,7 @@ export function outlookChart(
   const x = (v: number) => LABEL + ((v - scaleMin) / span) * plot;
   const zero = x(0);
   const m = mirror(dir, WIDTH);
-  const said = (b: OutlookBar) => `${growth(b.growth)}${b.growth < 0 ? ` (${locale.labels.outlookDecline})` : ''}`;
+  const said = (b: OutlookBar) => outlookValue(b, locale);
   const summary = bars.map((b) => `${b.role}: ${said(b)}${b.period ? ` (${b.period})` : ''}`).join('; ');
 
   const step = span <= 30 ? 5 : 10;

@@ -1,12 +1,12 @@
 import type { AlignedSection, Comparison } from '../compare/compare.js';
 import type { Section, TextDirection } from '../model/index.js';
 import { fillLabel, type Labels } from '../model/labels.js';
-import { type ChartLocale, outlookChart } from './chart.js';
+import { type ChartLocale, type FigureRow, outlookChart, outlookFigureRows } from './chart.js';
 import { deckDirection } from './direction.js';
 import { deckLabels, formatGrowth } from './formats.js';
 import { escapeHtml as escape } from './markdown.js';
 import { estimateLines, paginateColumns } from './paginate.js';
-import { overlapChart } from './overlap-chart.js';
+import { overlapChart, overlapFigureRows } from './overlap-chart.js';
 import { MATRIX_FROM_ROLES, overlapMatrix, type OverlapMatrix, splitMatrix } from './overlap-matrix.js';
 import { overlapTable } from './overlap-table.js';
 import { deckSources, outlookDate, payText } from './provenance.js';
@@ -35,6 +35,8 @@ export interface SlideView {
   /** Which figure a chart slide draws, for outputs that draw it natively (the PowerPoint). */
   figure?: 'outlook' | 'overlap';
   caption?: string;
+  /** The chart's values as rows of text, for outputs too small to draw it (the handout's text cells). */
+  rows?: FigureRow[];
   notes?: NoteView[];
   /** A QR code to the deck's url (title and last slides), with the url printed beside it. */
   qr?: QrView;
@@ -196,6 +198,7 @@ function slide(fields: Pick<SlideView, 'kind' | 'title'> & Partial<SlideView>): 
     chart: undefined,
     figure: undefined,
     caption: undefined,
+    rows: undefined,
     notes: undefined,
     zoom: undefined,
     qr: undefined,
@@ -351,6 +354,7 @@ function chartSlides(c: Comparison, locale: ChartLocale): SlideView[] {
       title: labels.outlookTitle,
       source: fixed(c.roles.find((r) => r.outlook)?.file ?? c.deck.file, 1, 'outlook-chart'),
       chart: outlookChart(c.outlook, locale),
+      rows: outlookFigureRows(c.outlook, locale),
       figure: 'outlook',
       caption: `${caption}.${sources ? ` ${fillLabel(labels.outlookSource, { sources })}` : ''}`,
       notes: [{ html: `<p>${escape(fillLabel(labels.outlookNotes, { caption }))}</p>` }],
@@ -371,6 +375,7 @@ function overlapSlidesFor(c: Comparison, budgets: FitBudgets, locale: ChartLocal
     title: labels.overlapTitle,
     source: fixed(c.deck.file, 1, 'overlap-chart'),
     chart: overlapChart(c, locale),
+    rows: overlapFigureRows(c, labels),
     figure: 'overlap',
     caption: labels.overlapSlideCaption,
     notes: [{ html: `<p>${escape(fillLabel(labels.overlapChartNotes, { count: sharedCount }))}</p>` }],

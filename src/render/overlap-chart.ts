@@ -1,6 +1,6 @@
 import type { Comparison } from '../compare/compare.js';
-import { fillLabel, resolveLabels } from '../model/labels.js';
-import type { ChartLocale } from './chart.js';
+import { fillLabel, type Labels, resolveLabels } from '../model/labels.js';
+import type { ChartLocale, FigureRow } from './chart.js';
 import { chartDirection, labelText, labelWidth, mirror, wrapLabel } from './chart-label.js';
 import { escapeHtml } from './markdown.js';
 import { textUnits } from './text-width.js';
@@ -70,18 +70,10 @@ interface Segment {
   name: string;
 }
 
-/**
- * For each compared section, one stacked bar of its distinct keywords: shared by every role,
- * shared by some (three roles or more), and unique to each role. SVG, so identical on screen
- * and on paper; <title> and <desc> carry the same figures as text. Right to left, the bars, the
- * legend and the labels are mirrored.
- */
-export function overlapChart(
-  c: Comparison,
-  { labels: text, dir = 'ltr' }: ChartLocale = { lang: 'en', labels: resolveLabels('en') },
-): string {
+/** Each compared section's segments (shared by all, by some, each role's own), sections with none left out. */
+function overlapRows(c: Comparison, text: Labels): { title: string; segments: Segment[] }[] {
   const many = c.roles.length > 2;
-  const rows = c.sections
+  return c.sections
     .map((s) => ({
       title: s.title,
       segments: [
@@ -99,6 +91,33 @@ export function overlapChart(
       ] satisfies Segment[],
     }))
     .filter((row) => row.segments.some((seg) => seg.count > 0));
+}
+
+/**
+ * The overlap chart as rows of text: a section and what its terms are ("3 shared by both, 2 ML
+ * Engineer only"), no segment of zero. For outputs too small to draw the chart legibly.
+ */
+export function overlapFigureRows(c: Comparison, text: Labels): FigureRow[] {
+  return overlapRows(c, text).map((row) => ({
+    label: row.title,
+    value: row.segments
+      .filter((seg) => seg.count > 0)
+      .map((seg) => `${seg.count} ${seg.name}`)
+      .join(', '),
+  }));
+}
+
+/**
+ * For each compared section, one stacked bar of its distinct keywords: shared by every role,
+ * shared by some (three roles or more), and unique to each role. SVG, so identical on screen
+ * and on paper; <title> and <desc> carry the same figures as text. Right to left, the bars, the
+ * legend and the labels are mirrored.
+ */
+export function overlapChart(
+  c: Comparison,
+  { labels: text, dir = 'ltr' }: ChartLocale = { lang: 'en', labels: resolveLabels('en') },
+): string {
+  const rows = overlapRows(c, text);
   if (rows.length === 0) return '';
 
   const labels = rows.map((row) => wrapLabel(row.title, LABEL_CHARS));

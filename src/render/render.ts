@@ -46,10 +46,12 @@ export function renderDeck(
       },
     ]);
   }
+  const handout = handoutView(deck, c.deck.paper, c.deck.handout.perPage, c.deck.file);
+  if (c.deck.outputs.includes('handout')) deck.warnings.push(...handout.warnings);
   const pages = {
     deck: templates.deck(deck),
     report: templates.report(reportView(c)),
-    handout: templates.handout(handoutView(deck, c.deck.paper, c.deck.handout.perPage)),
+    handout: templates.handout(handout),
     notes: templates.notes(notesView(deck, c.deck.paper)),
     factsheets: factsheetViews(c).map(({ slug, view }) => ({ slug, html: templates.factsheet(view) })),
   };

@@ -4,6 +4,7 @@ import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
 import { launchTestBrowser } from '../support/chromium.js';
+import { reviewPdf } from '../support/page-review.js';
 import { inkOfWords } from '../support/pdf-ink.js';
 import { type PdfFacts, readPdf } from '../support/pdf.js';
 import { tempProject } from '../support/project.js';
@@ -150,6 +151,22 @@ describe('the audience handout', () => {
     const { facts } = pdf(deckFor(n), 'handout');
     expect(facts.pages).toBe(Math.ceil(slides / n));
     expect(facts.text.toLowerCase()).toContain('your notes');
+  });
+
+  // Issue 23: thumbnails printed their text at 3-5 pt. At 2 to 6 a page the slides are text cells.
+  it.each(PER_PAGE)('with %i slides a page prints no text under 7 pt, and every slide title', async (n) => {
+    const deck = result.decks.find((d) => d.slug === deckFor(n))!;
+    const file = deck.outputs.find((o) => o.file.endsWith('-handout.pdf'))!.file;
+    for (const page of await reviewPdf(file, { qrPages: [] }))
+      expect(page.minTextPt, `${n} a page, page ${page.page}`).toBeGreaterThanOrEqual(7);
+    const text = pdf(deckFor(n), 'handout').facts.text.replace(/\s+/g, ' ');
+    for (const title of ['Responsibilities', 'Projected job growth', 'What they share, what sets them apart'])
+      expect(text).toContain(title);
+  });
+
+  it('at 3 a page (the default) holds every slide of the default content whole: no slide is cut or shortened', () => {
+    const warnings = result.warnings.filter((w) => /handout \(3 a page\)|handout cell at 3 a page/.test(w.message));
+    expect(warnings).toEqual([]);
   });
 });
 

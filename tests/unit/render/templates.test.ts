@@ -111,7 +111,10 @@ describe('renderDeck', () => {
   it('renders the handout: every slide once, three to a page, with lines and no notes', () => {
     const { handout, slideCount } = renderDeck(defaultComparison(), templates);
     expect(count(handout, 'class="handout-cell"')).toBe(slideCount);
-    expect(count(handout, 'class="handout-page per-3"')).toBe(Math.ceil(slideCount / 3));
+    expect(count(handout, 'class="handout-page per-3 as-text"')).toBe(Math.ceil(slideCount / 3));
+    // At 3 a page each slide is a text cell: a picture of it would print its text under 7 pt.
+    expect(count(handout, 'class="text-cell')).toBe(slideCount);
+    expect(count(handout, 'class="thumb-frame"')).toBe(0);
     expect(count(handout, 'class="ruled"')).toBe(slideCount);
     expect(handout).not.toContain('Engineers ship.');
     expect(handout).not.toContain('Say hello.');
@@ -120,7 +123,11 @@ describe('renderDeck', () => {
 
   it('lays the handout out as the deck asks: handout.perPage', () => {
     const { handout, slideCount } = renderDeck(defaultComparison(undefined, ['handout: { perPage: 6 }']), templates);
-    expect(count(handout, 'class="handout-page per-6"')).toBe(Math.ceil(slideCount / 6));
+    expect(count(handout, 'class="handout-page per-6 as-text"')).toBe(Math.ceil(slideCount / 6));
+    // At 1 a page the slides are pictures (their text prints at 7 pt and more).
+    const one = renderDeck(defaultComparison(undefined, ['handout: { perPage: 1 }']), templates);
+    expect(count(one.handout, 'class="handout-page per-1"')).toBe(one.slideCount);
+    expect(count(one.handout, 'class="thumb-frame"')).toBe(one.slideCount);
   });
 
   it('renders the notes: every slide once, with every note, labelled by role', () => {
