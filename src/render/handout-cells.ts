@@ -101,7 +101,10 @@ function estimatedLines(cell: TextCell, box: TextCellBox): number {
   if (cell.html) lines += blocks(cell.html).reduce((sum, b) => sum + wrap(b), 0);
   if (cell.agenda) lines += Math.ceil(cell.agenda.length / 2);
   if (cell.facts)
-    lines += cell.facts.reduce((sum, f) => sum + wrap(`${f.title} ${f.parts.map((p) => `${p.head}: ${p.text}`).join('; ')}`), 0);
+    lines += cell.facts.reduce(
+      (sum, f) => sum + wrap(`${f.title} ${f.parts.map((p) => `${p.head}: ${p.text}`).join('; ')}`),
+      0,
+    );
   if (cell.matrix) lines += 1 + cell.matrix.groups.reduce((sum, g) => sum + 1 + g.rows.length, 0);
   if (cell.rows) lines += 1 + cell.rows.length * 1.2;
   if (cell.columns) {

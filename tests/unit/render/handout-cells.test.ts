@@ -6,7 +6,8 @@ import { handoutView } from '../../../src/render/handout-view.js';
 import { defaultComparison } from './model.js';
 
 const box = TEXT_CELLS[3]!;
-const item = (i: number) => `<li>Item ${i} with <strong>term${i}</strong> and some more words to wrap a line or two</li>`;
+const item = (i: number) =>
+  `<li>Item ${i} with <strong>term${i}</strong> and some more words to wrap a line or two</li>`;
 const compare = (items: number, roles = 2): SlideView => ({
   kind: 'compare',
   title: 'Responsibilities',
@@ -85,15 +86,28 @@ describe('the handout view', () => {
   const deck = deckView(defaultComparison());
 
   it('draws pictures of the slides at 1 a page, text cells at 2, 3, 4 and 6', () => {
-    expect(handoutView(deck, 'A4', 1).pages.flat().every((s) => s.text === undefined)).toBe(true);
+    expect(
+      handoutView(deck, 'A4', 1)
+        .pages.flat()
+        .every((s) => s.text === undefined),
+    ).toBe(true);
     for (const n of [2, 3, 4, 6] as const) {
       const slides = handoutView(deck, 'A4', n).pages.flat();
-      expect(slides.every((s) => s.text !== undefined), `${n} a page`).toBe(true);
+      expect(
+        slides.every((s) => s.text !== undefined),
+        `${n} a page`,
+      ).toBe(true);
     }
   });
 
   it('warns, naming the file, when slides print as key words or may be cut', () => {
-    const long = { ...deck, slides: [compare(12), compare(60, 6)].map((s, i) => ({ ...s, source: { budget: 'x', file: `r${i}.md`, line: 3, shrink: [] } })) };
+    const long = {
+      ...deck,
+      slides: [compare(12), compare(60, 6)].map((s, i) => ({
+        ...s,
+        source: { budget: 'x', file: `r${i}.md`, line: 3, shrink: [] },
+      })),
+    };
     const { warnings } = handoutView(long, 'A4', 3, 'deck.md');
     expect(warnings.map((w) => [w.file, w.severity])).toEqual([
       ['r0.md', 'warning'],
