@@ -10,6 +10,7 @@ import { type QrView, qrView } from './qr.js';
 /** Letters across one of a fact sheet's two columns of sections. */
 const SHEET_CHARS = 46;
 import { type BrandView, brandView, type ThemeView, themeView } from './themes.js';
+import { paperMm } from '../model/paper.js';
 
 /** The fact sheet's page margin: the template's @page and the fit check both read it. */
 export const FACTSHEET_MARGIN_MM = 14;
@@ -22,6 +23,8 @@ export interface FactsheetView {
   dir: TextDirection;
   paper: string;
   marginMm: number;
+  /** The page's content height less half a millimetre: the sheet's least height, so its footer sits at the page foot. */
+  sheetMm: number;
   /** Always light: fact sheets are for paper, whatever the deck's theme on screen. */
   theme: ThemeView;
   brand: BrandView;
@@ -50,6 +53,7 @@ export function factsheetViews(c: Comparison): { slug: string; view: FactsheetVi
       dir: deckDirection(c.deck),
       paper: c.deck.paper,
       marginMm: FACTSHEET_MARGIN_MM,
+      sheetMm: Math.floor((paperMm(c.deck.paper).height - 2 * FACTSHEET_MARGIN_MM - 0.5) * 10) / 10,
       theme: themeView('light', c.deck.brand?.accent),
       brand: brandView(c.deck.brand),
       title: role.title,

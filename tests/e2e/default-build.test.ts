@@ -140,6 +140,10 @@ describe('the default build', () => {
       const sheet = await readPdf(await readFile(path.join(out, SLUG, `${SLUG}-${role}-factsheet.pdf`)));
       expect(sheet.pages).toBe(1);
       expect(missingFrom(sheet.text, facts[role] ?? [])).toEqual([]);
+      // Issue 23: the footer floated under the content with 15-17% of the page blank below it.
+      // It sits at the page foot now, and a short sheet sets its type larger to use the page.
+      const [page] = await reviewPdf(path.join(out, SLUG, `${SLUG}-${role}-factsheet.pdf`), { qrPages: [] });
+      expect(page!.footBlank, role).toBeLessThanOrEqual(0.1);
     }
   });
 

@@ -1,19 +1,17 @@
 import type { Page } from 'puppeteer-core';
 import type { Diagnostic } from '../../errors.js';
+import { paperMm } from '../../model/paper.js';
 import { FACTSHEET_MARGIN_MM } from '../../render/factsheet-view.js';
 
 const MM = 96 / 25.4;
-const PAPER_MM: Record<string, { width: number; height: number }> = {
-  A4: { width: 210, height: 297 },
-  Letter: { width: 215.9, height: 279.4 },
-};
 
 /**
- * Layouts tried in turn until a fact sheet fits one page (factsheet.css reads `data-fit`): as
+ * Layouts tried in turn until a fact sheet fits one page (factsheet.css reads `data-fit`): roomy
+ * (10 pt, more space: a short sheet uses its page instead of leaving a fifth of it blank); as
  * designed; sections that may break across the two columns; type at 8.5 pt, the readable floor;
  * three columns. Each packs more onto the page than the one before.
  */
-export const FACTSHEET_LAYOUTS = ['', 'flow', 'flow small', 'flow small three'] as const;
+export const FACTSHEET_LAYOUTS = ['roomy', '', 'flow', 'flow small', 'flow small three'] as const;
 /** What a sheet that needs a second page is printed with: the floor's type, in two columns. */
 const TWO_PAGES = 'flow small';
 
@@ -24,7 +22,7 @@ const TWO_PAGES = 'flow small';
  * Measured in print layout at the page's content width, before printing.
  */
 export async function fitFactsheet(page: Page, paper: string, role: string): Promise<Diagnostic | undefined> {
-  const size = PAPER_MM[paper] ?? PAPER_MM.A4!;
+  const size = paperMm(paper);
   const width = Math.floor((size.width - 2 * FACTSHEET_MARGIN_MM) * MM);
   const height = (size.height - 2 * FACTSHEET_MARGIN_MM) * MM;
   await page.emulateMediaType('print');
