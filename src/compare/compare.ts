@@ -40,6 +40,11 @@ export interface Comparison {
   sections: AlignedSection[];
   /** Outlook figures of the roles that have them, in deck order. */
   outlook: OutlookBar[];
+  /**
+   * The roles without an outlook figure when others have one: every comparison view names them
+   * ("no figure") rather than leave them out without a word (issue 23). Empty when no role has one.
+   */
+  noOutlook: { role: string; index: number }[];
   /** The section the outlook chart follows: `outlook` when compared, else the last section. */
   chartAfter: string | undefined;
   /** The deck's own prose split by place: after the agenda, after the comparison, at the end. */
@@ -64,11 +69,13 @@ export function compareDeck(deck: Deck, model: ContentModel): Comparison {
     return { id, title, cells, notes: sectionNotes(deck.notes, id), overlap: overlap(cells.map(sectionKeywords)) };
   });
   const outlook = roles.flatMap((role, index) => (role.outlook ? [{ ...role.outlook, role: role.short, index }] : []));
+  const noOutlook =
+    outlook.length === 0 ? [] : roles.flatMap((role, index) => (role.outlook ? [] : [{ role: role.short, index }]));
   const chartAfter =
     outlook.length === 0 ? undefined : sections.some((s) => s.id === 'outlook') ? 'outlook' : sections.at(-1)?.id;
   const [opening, ...middle] = deck.sections;
   const closing = middle.length > 0 ? middle.pop() : undefined;
-  return { deck, roles, sections, outlook, chartAfter, prose: { opening, middle, closing } };
+  return { deck, roles, sections, outlook, noOutlook, chartAfter, prose: { opening, middle, closing } };
 }
 
 export function sectionKeywords(section: Section | undefined): Keyword[] {

@@ -24,20 +24,39 @@ export interface FigureRow {
   role?: number;
 }
 
+/** A role of the deck that has no outlook figure (Comparison.noOutlook). */
+export interface MissingFigure {
+  role: string;
+  index: number;
+}
+
+/** The bars and the roles without a figure, in the deck's order of roles. */
+function inDeckOrder(bars: readonly OutlookBar[], missing: readonly MissingFigure[]): (OutlookBar | MissingFigure)[] {
+  return [...bars, ...missing].sort((a, b) => a.index - b.index);
+}
+
 /** "+22%", or "-3% (decline)", in the deck's language. */
 function outlookValue(b: OutlookBar, { lang, labels }: ChartLocale): string {
   return `${formatGrowth(b.growth, lang)}${b.growth < 0 ? ` (${labels.outlookDecline})` : ''}`;
 }
 
 /** The outlook as rows of text with bars to draw in HTML: a role, its growth and period. */
-export function outlookFigureRows(bars: readonly OutlookBar[], locale: ChartLocale): FigureRow[] {
+export function outlookFigureRows(
+  bars: readonly OutlookBar[],
+  locale: ChartLocale,
+  missing: readonly MissingFigure[] = [],
+): FigureRow[] {
   const longest = Math.max(...bars.map((b) => Math.abs(b.growth)), 1);
-  return bars.map((b) => ({
-    label: b.role,
-    value: `${outlookValue(b, locale)}${b.period ? ` (${b.period})` : ''}`,
-    share: Math.abs(b.growth) / longest,
-    role: b.index,
-  }));
+  return inDeckOrder(bars, missing).map((b) =>
+    'growth' in b
+      ? {
+          label: b.role,
+          value: `${outlookValue(b, locale)}${b.period ? ` (${b.period})` : ''}`,
+          share: Math.abs(b.growth) / longest,
+          role: b.index,
+        }
+      : { label: b.role, value: locale.labels.outlookNoFigure, role: b.index },
+  );
 }
 
 const BAR = 34;
@@ -55,17 +74,20 @@ const LINE = 23;
 export function outlookChart(
   bars: readonly OutlookBar[],
   locale: ChartLocale = { lang: 'en', labels: resolveLabels('en') },
+  /** Roles of the deck without a figure: a row of their own that says so, in deck order. */
+  missing: readonly MissingFigure[] = [],
 ): string {
   const { lang, dir = 'ltr' } = locale;
   const growth = (value: number) => formatGrowth(value, lang);
   if (bars.length === 0) return '';
+  const rowsOf = inDeckOrder(bars, missing);
   // A decline draws left of a zero line (right of it, right to left): the axis spans both sides when a value is negative.
   const max = Math.max(10, ...bars.map((b) => b.growth));
   const min = Math.min(0, ...bars.map((b) => b.growth));
   const scaleMax = Math.ceil(max / 5) * 5;
   const scaleMin = Math.floor(min / 5) * 5;
   const span = scaleMax - scaleMin;
-  const labels = bars.map((b) => wrapLabel(b.role, LABEL_CHARS));
+  const labels = rowsOf.map((b) => wrapLabel(b.role, LABEL_CHARS));
   const LABEL = labelWidth(labels, 120, 280);
   const plot = WIDTH - LABEL - 70;
   // Each row is as tall as its bar or its label, whichever is taller.
@@ -76,7 +98,13 @@ export function outlookChart(
   const zero = x(0);
   const m = mirror(dir, WIDTH);
   const said = (b: OutlookBar) => outlookValue(b, locale);
-  const summary = bars.map((b) => `${b.role}: ${said(b)}${b.period ? ` (${b.period})` : ''}`).join('; ');
+  const summary = rowsOf
+    .map((b) =>
+      'growth' in b
+        ? `${b.role}: ${said(b)}${b.period ? ` (${b.period})` : ''}`
+        : `${b.role}: ${locale.labels.outlookNoFigure}`,
+    )
+    .join('; ');
 
   const step = span <= 30 ? 5 : 10;
   const ticks = Array.from(
@@ -91,16 +119,20 @@ export function outlookChart(
     .join('');
   const zeroLine =
     scaleMin < 0 ? `<line class="chart-zero" x1="${m.x(zero)}" x2="${m.x(zero)}" y1="0" y2="${height - 28}"/>` : '';
-  const rows = bars
+  const rows = rowsOf
     .map((bar, i) => {
       const middle = (tops[i] ?? 0) + GAP / 2 + (rowHeights[i] ?? BAR) / 2;
       const y = middle - BAR / 2;
+      const label = labelText(labels[i] ?? [bar.role], m.x(LABEL - 12), middle, LINE, bar.role);
+      // A role without a figure keeps its row: its name and "no figure" where its bar would start.
+      if (!('growth' in bar))
+        return `${label}<text class="chart-value chart-none" x="${m.x(zero + 8).toFixed(1)}" y="${middle}" dominant-baseline="central">${escapeHtml(locale.labels.outlookNoFigure)}</text>`;
       const w = Math.max(2, Math.abs(x(bar.growth) - zero));
       const left = bar.growth < 0 ? zero - w : zero;
       // A decline's value stands on the other side of the zero line, clear of the role's label.
       const valueX = bar.growth < 0 ? zero + 8 : zero + w + 8;
       return (
-        labelText(labels[i] ?? [bar.role], m.x(LABEL - 12), middle, LINE, bar.role) +
+        label +
         `<rect class="role-${bar.index}" x="${m.box(left, w).toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${BAR}" rx="3"><title>${escapeHtml(`${bar.role}: ${said(bar)}`)}</title></rect>` +
         `<text class="chart-value" x="${m.x(valueX).toFixed(1)}" y="${y + BAR / 2}" dominant-baseline="central">${growth(bar.growth)}</text>`
       );

@@ -336,12 +336,17 @@ function chartSlides(c: Comparison, locale: ChartLocale): SlideView[] {
     const p = c.roles[index]?.pay;
     return p ? `${labels.medianPay} ${payText(p, locale.lang)}` : undefined;
   };
-  const caption = c.outlook
-    .map((b) =>
-      [`${b.role}: ${formatGrowth(b.growth, locale.lang)}`, outlookDate(b), b.group, pay(b.index)]
+  const caption = [
+    ...c.outlook.map((b) => ({
+      index: b.index,
+      text: [`${b.role}: ${formatGrowth(b.growth, locale.lang)}`, outlookDate(b), b.group, pay(b.index)]
         .filter(Boolean)
         .join(', '),
-    )
+    })),
+    ...c.noOutlook.map((m) => ({ index: m.index, text: `${m.role}: ${labels.outlookNoFigure}` })),
+  ]
+    .sort((a, b) => a.index - b.index)
+    .map((entry) => entry.text)
     .join('. ');
   const sources = [
     ...new Set(
@@ -353,8 +358,8 @@ function chartSlides(c: Comparison, locale: ChartLocale): SlideView[] {
       kind: 'chart',
       title: labels.outlookTitle,
       source: fixed(c.roles.find((r) => r.outlook)?.file ?? c.deck.file, 1, 'outlook-chart'),
-      chart: outlookChart(c.outlook, locale),
-      rows: outlookFigureRows(c.outlook, locale),
+      chart: outlookChart(c.outlook, locale, c.noOutlook),
+      rows: outlookFigureRows(c.outlook, locale, c.noOutlook),
       figure: 'outlook',
       caption: `${caption}.${sources ? ` ${fillLabel(labels.outlookSource, { sources })}` : ''}`,
       notes: [{ html: `<p>${escape(fillLabel(labels.outlookNotes, { caption }))}</p>` }],

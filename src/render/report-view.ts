@@ -67,7 +67,7 @@ export function reportView(c: Comparison): ReportView {
   const labels = deckLabels(deck);
   const dir = deckDirection(deck);
   const locale: ChartLocale = { lang: deck.lang, labels, dir };
-  const chart = outlookChart(c.outlook, locale);
+  const chart = outlookChart(c.outlook, locale, c.noOutlook);
   const caption = [
     ...new Set(c.outlook.map((b) => [b.group, outlookDate(b), b.source].filter(Boolean).join(', '))),
   ].join('; ');

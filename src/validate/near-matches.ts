@@ -29,6 +29,7 @@ export function nearMatchWarnings(context: DeckInContext): Diagnostic[] {
     ...uncomparedSections(context, renamed.warnings),
     ...nearKeywordWarnings(context),
     ...periodWarnings(context),
+    ...missingFigures(context),
   ];
 }
 
@@ -182,6 +183,22 @@ function keywordsWithLines(role: Role, sectionId: string): { keyword: Keyword; l
     }
   }
   return found;
+}
+
+/** A role without an outlook figure in a deck whose other roles have one: the chart says "no figure" for it. */
+function missingFigures({ deck, roles, deckAt }: DeckInContext): Diagnostic[] {
+  const charted = roles.filter((r) => r.outlook);
+  if (charted.length === 0) return [];
+  return roles.flatMap((role, j) =>
+    role.outlook
+      ? []
+      : [
+          warning(
+            deckAt(['roles', j]),
+            `${role.file} has no outlook figure while ${charted[0]!.file} has one, so the outlook chart of ${deck.slug} shows "no figure" for ${role.short}; add an outlook: block (growth, period, group, source) to ${role.file}`,
+          ),
+        ],
+  );
 }
 
 /** Outlook figures of different periods in one chart: bars that look comparable but are not. */

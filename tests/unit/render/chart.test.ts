@@ -16,6 +16,19 @@ describe('outlookChart', () => {
     expect(outlookChart([])).toBe('');
   });
 
+  it('keeps a row for a role without a figure, saying "no figure" in the deck\'s language instead of a bar', () => {
+    const svg = outlookChart([bars[0]!, { role: 'Third', growth: 5, index: 2 }], undefined, [
+      { role: 'Missing', index: 1 },
+    ]);
+    expect(count(svg, '<rect ')).toBe(2);
+    const order = ['ML Engineer', 'Missing', 'Third'].map((name) => svg.indexOf(`>${name}<`));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(svg).toContain('class="chart-value chart-none"');
+    expect(svg).toContain('Missing: no figure');
+    const de = outlookChart(bars, { lang: 'de', labels: resolveLabels('de') }, [{ role: 'X', index: 2 }]);
+    expect(de).toContain('>keine Angabe<');
+  });
+
   it('draws one bar per role, coloured by role index', () => {
     const svg = outlookChart(bars);
     expect(svg.startsWith('<svg')).toBe(true);

@@ -250,7 +250,20 @@ describe('near-match warnings: outlook periods', () => {
         d,
       ),
     ).toEqual([]);
-    expect(warningsOf(role('engineer', outlook('2023-2033'), ...body), role('scientist', [], ...body), d)).toEqual([]);
+  });
+
+  it('warns at the deck\'s roles entry of a role without a figure when another has one: the chart says "no figure" for it', () => {
+    expect(warningsOf(role('engineer', outlook('2023-2033'), ...body), role('scientist', [], ...body), d)).toEqual([
+      {
+        file: 'content/decks/d.md',
+        line: expect.any(Number),
+        message: expect.stringMatching(
+          /^content\/roles\/scientist\.md has no outlook figure while content\/roles\/engineer\.md has one, so the outlook chart of d shows "no figure" for /,
+        ),
+      },
+    ]);
+    // No role with a figure: no chart, nothing to say.
+    expect(warningsOf(role('engineer', [], ...body), role('scientist', [], ...body), d)).toEqual([]);
   });
 });
 
