@@ -259,7 +259,7 @@ function compareSlides(
   const groups = roleGroups(c.roles.length);
   const charsPerLine = columnChars(Math.max(...groups.map((g) => g.length)));
   const lines = (p: Piece) => pieceLines(p, charsPerLine);
-  const pages = groups.flatMap((group) =>
+  const laidOut = groups.flatMap((group) =>
     paginateColumns(
       group.map((role) =>
         sectionPieces(section.cells[role], { chars: charsPerLine, file: c.roles[role]?.file ?? '', warn }),
@@ -268,6 +268,18 @@ function compareSlides(
       budget,
     ).map((page) => page.map((pieces, i) => ({ role: group[i] ?? 0, pieces }))),
   );
+  // A slide of roles none of which has the section (four to six roles, a group without it) would
+  // only say "Not covered for this role." in every column: it is left out, and said (issue 23).
+  const empty = (page: (typeof laidOut)[number]) => page.every(({ pieces }) => pieces.length === 0);
+  const pages = laidOut.some((page) => !empty(page)) ? laidOut.filter((page) => !empty(page)) : laidOut;
+  const dropped = laidOut.filter((page) => !pages.includes(page)).flatMap((page) => page.map(({ role }) => role));
+  if (dropped.length > 0)
+    warn({
+      file: c.deck.file,
+      line: 1,
+      severity: 'warning',
+      message: `no slide of "${section.title}" for ${dropped.map((r) => c.roles[r]?.short ?? '').join(', ')}: none of them has this section, so their slide would only say "${labels.notCovered}"; add the section to their files, or compare it in another deck`,
+    });
   return pages.map((page, index) =>
     slide({
       kind: 'compare',

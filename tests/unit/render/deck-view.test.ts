@@ -319,3 +319,47 @@ describe('deckView: every slide names its source', () => {
     ]);
   });
 });
+
+describe('deckView: six roles, a group without the section', () => {
+  // Roles 3-5 have Skills only: a second "Outlook" slide would say "Not covered" three times.
+  const skillsOnly = (slug: string) =>
+    roleFile(slug, lines('---', `title: ${slug}`, '---', '## Skills', '', `- **${slug}-skill**`));
+  const others = ['r3', 'r4', 'r5'];
+  const c = comparison([
+    roleFile('engineer', engineerText),
+    roleFile('scientist', scientistText),
+    roleFile(
+      'third',
+      scientistText.replace('title: AI Scientist', 'title: Third').replace('short: AI Scientist', 'short: Third'),
+    ),
+    ...others.map(skillsOnly),
+    deckFile(
+      'deck',
+      deckText('[skills, outlook]').replace(
+        'roles: [engineer, scientist]',
+        `roles: [engineer, scientist, third, ${others.join(', ')}]`,
+      ),
+    ),
+  ]);
+  const view = deckView(c);
+  const outlook = view.slides.filter((s) => s.kind === 'compare' && s.title === 'Outlook');
+
+  it('leaves out the slide that would only say "Not covered", and warns naming its roles', () => {
+    expect(outlook).toHaveLength(1);
+    expect(outlook[0]?.part).toBeUndefined();
+    expect(outlook[0]?.columns?.map((col) => col.heading)).toEqual(['ML Engineer', 'AI Scientist', 'Third']);
+    expect(view.warnings).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringMatching(/^no slide of "Outlook" for r3, r4, r5: none of them has this section/),
+      }),
+    );
+  });
+
+  it('keeps both slides of a section every group has', () => {
+    expect(view.slides.filter((s) => s.kind === 'compare' && s.title === 'Skills').map((s) => s.part)).toEqual([
+      '1/2',
+      '2/2',
+    ]);
+  });
+});
