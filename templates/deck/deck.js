@@ -26,7 +26,8 @@ function exposeSlidesToPrint() {
 
 // reveal's speaker view (its notes plugin writes it into an about:blank window) leaves its two
 // slide previews and its layout menu without accessible names (axe: frame-title, select-name),
-// and draws the timer's leading zeros at 30% opacity (color-contrast). They are mended here; the
+// draws the timer's leading zeros at 30% opacity (color-contrast) and lays the "Upcoming" label
+// over the next slide's title. They are mended here; the
 // previews are named as they appear, since they are added only once the window has connected.
 const openWindow = window.open.bind(window);
 window.open = (...args) => {
@@ -39,7 +40,10 @@ window.open = (...args) => {
 function mendSpeakerView(doc) {
   const style = doc.createElement('style');
   // Still lighter than the digits that count, but legible: 7:1 on the view's white.
-  style.textContent = '.speaker-controls-time span.mute { opacity: 1; color: #595959; }';
+  // The "Upcoming" label sat over the next slide's title: it gets a line of its own above the preview.
+  style.textContent =
+    '.speaker-controls-time span.mute { opacity: 1; color: #595959; }' +
+    '#upcoming-slide { padding-top: 42px; } #upcoming-slide .label { top: 4px; }';
   doc.head?.append(style);
   // The names in the deck's language: its labels, on the deck's <body> (src/model/catalogues/).
   const label = document.body.dataset;

@@ -125,6 +125,15 @@ describe('the speaker view', () => {
       await speaker.waitForSelector('.speaker-controls-notes', { timeout: 20_000 });
       // The slide previews are added once the speaker view has connected to the deck.
       await speaker.waitForSelector('#current-slide iframe, #upcoming-slide iframe', { timeout: 20_000 });
+      // Issue 23: the "Upcoming" label covered the next slide's title; it sits above the preview now.
+      const overlaps = await speaker.$$eval('#upcoming-slide', (boxes) =>
+        boxes.map((box) => {
+          const label = box.querySelector('.label')?.getBoundingClientRect();
+          const frame = box.querySelector('iframe')?.getBoundingClientRect();
+          return !label || !frame ? 'missing' : label.bottom > frame.top + 0.5 ? 'over the preview' : 'clear';
+        }),
+      );
+      expect(overlaps).toEqual(['clear']);
       await speaker.addScriptTag({ content: AXE });
       const result = await speaker.evaluate(async (options) => {
         const axe = (
