@@ -285,7 +285,9 @@ describe('validateContent: file names', () => {
       const badName = roleFile(slug, lines('---', 'title: Data Engineer', '---', '## Skills', '', '- **SQL**'));
       const error = contentError([engineer, scientist, badName, okDeck]);
       // Errors only: the scientist's missing outlook figure is a warning that is not in question here.
-      expect(error.diagnostics.filter((d) => d.severity !== 'warning')).toEqual([{ file: badName.path, message: expect.stringContaining(`"${slug}.md"`) }]);
+      expect(error.diagnostics.filter((d) => d.severity !== 'warning')).toEqual([
+        { file: badName.path, message: expect.stringContaining(`"${slug}.md"`) },
+      ]);
       expect(error.diagnostics[0]?.message).toContain('rename the file');
     },
   );
@@ -334,7 +336,9 @@ describe('validateContent: file names', () => {
     // Broken front matter and body: a file that was read would add several more diagnostics.
     const broken = roleFile('Data_Engineer', lines('---', 'salary: 1', '---', 'Stray text.'));
     const error = contentError([engineer, scientist, broken, okDeck]);
-    expect(error.diagnostics.filter((d) => d.severity !== 'warning')).toEqual([{ file: broken.path, message: expect.stringMatching(/rename the file/) }]);
+    expect(error.diagnostics.filter((d) => d.severity !== 'warning')).toEqual([
+      { file: broken.path, message: expect.stringMatching(/rename the file/) },
+    ]);
   });
 
   it('accepts lower-case names with digits and dashes', () => {
