@@ -551,7 +551,13 @@ function drawOutlook(
     valAxisMinVal: Math.floor(Math.min(0, ...c.outlook.map((b) => b.growth)) / 5) * 5,
     valGridLine: { color: hex(p.rule), size: 0.75 },
     showTitle: false,
-    altText: `${labels.outlookChartTitle}: ${c.outlook.map((b) => `${b.role} ${formatGrowth(b.growth, lang)}${b.growth < 0 ? ` (${labels.outlookDecline})` : ''}`).join(', ')}`,
+    // A role without a figure has no bar (PowerPoint would draw a zero): the text says so, as the caption does.
+    altText: `${labels.outlookChartTitle}: ${[
+      ...c.outlook.map(
+        (b) => `${b.role} ${formatGrowth(b.growth, lang)}${b.growth < 0 ? ` (${labels.outlookDecline})` : ''}`,
+      ),
+      ...c.noOutlook.map((m) => `${m.role}: ${labels.outlookNoFigure}`),
+    ].join(', ')}`,
   });
   if (caption)
     slide.addText(caption, {
