@@ -8,7 +8,7 @@ import type { WriteBytes } from './emit/deck-writer.js';
 import { settleAll } from './emit/settle.js';
 import { CareerdeckError, failOnWarnings } from './errors.js';
 import { digest } from './incremental/fingerprint.js';
-import { fingerprintInputs, planDecks, unchangedBuild } from './incremental/check.js';
+import { fingerprintInputs, type InputOptions, type Inputs, planDecks, unchangedBuild } from './incremental/check.js';
 import { removeBuildState, removeLegacyState, stateDir } from './incremental/state.js';
 import {
   DEFAULT_CONTENT_DIR,
@@ -17,7 +17,10 @@ import {
   defaultCacheDir,
   PACKAGE_ROOT,
 } from './config/defaults.js';
-import type { BuildResult, DeckSettings, OutputFile, ProgressEvent } from './model/index.js';
+import type { BuildResult, DeckSettings, FoundBrowser, OutputFile, ProgressEvent } from './model/index.js';
+import type { Comparison } from './compare/compare.js';
+import type { FitBudgets } from './render/deck-view.js';
+import type { FontPlan } from './render/fonts.js';
 import { DEFAULT_LIMITS, type Limits } from './load/limits.js';
 import type { PrintedDeck } from './emit/print-deck.js';
 import { writeDecks } from './emit/write-decks.js';
@@ -80,26 +83,95 @@ export interface BuildOptions {
  * imported on use, so a build with nothing to do never loads the parsers, templates or browser.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const run = await prepare(options);
+  if (!options.force) {
+    const done = await unchangedBuild(run.state, run.inputs.buildKey);
+    if (done) {
+      failOnWarnings(done.warnings, options.strict);
+      return done;
+    }
+  }
+  const work = await planWork(run);
+  const owned = work.printing && !options.session;
+  const session = await sessionFor(run, work);
+  // A session kept across builds (the dev server's) counts from here: this build's figures only.
+  const before = { launches: session?.launches ?? 0, blocked: session?.blocked.length ?? 0 };
+  // Chromium takes longest to start: it starts now and renders while we render.
+  session?.warmUp();
+  const onAbort = () => void (owned ? session?.close() : undefined);
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const made = await renderDecks(run, work);
+    run.checkAbort();
+    const printed = await printDecks(run, made, session);
+    run.checkAbort();
+    const warnings = [
+      ...work.model.warnings,
+      ...made.rendered.flatMap((x) => made.uncoveredWarnings(x.c.deck.file, x.r.fonts)),
+      ...printed.flatMap((p) => p.warnings),
+      // Tables drawn smaller or split on the slides as finally fitted.
+      ...printed.flatMap((p) => p.rendered.view.warnings),
+    ];
+    failOnWarnings(warnings, options.strict);
+    // Printing is over: the browser closes (a few hundred ms) while the outputs are written.
+    if (owned) void session?.close();
+    const decks = await writeAndRecord(run, work, made, printed, warnings);
+    const browser = session && run.located && printed.some((p) => p.pdfs.length > 0) ? await run.located : undefined;
+    return {
+      decks,
+      browserLaunches: (session?.launches ?? 0) - before.launches,
+      blockedRequests: session ? session.blocked.slice(before.blocked) : [],
+      warnings,
+      browser,
+    };
+  } catch (error) {
+    // Whatever failed while stopping (a closed page, a dead browser), the cause is the stop.
+    if (options.signal?.aborted && !(error instanceof CareerdeckError && error.code === 'INTERRUPTED')) {
+      throw new CareerdeckError('INTERRUPTED', INTERRUPTED, { cause: error });
+    }
+    throw error;
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    // close() is idempotent: after a failure it closes here, after printing it is awaited here.
+    if (owned) await session?.close();
+    if (process.env.CAREERDECK_TIMINGS === '1') printTimings();
+    // Each build's spans only: a dev server's builds would otherwise pile them up.
+    performance.clearMeasures();
+  }
+}
+
+/** What one build works with, settled before any content is read. */
+interface Run {
+  options: BuildOptions;
+  contentDir: string;
+  outDir: string;
+  templatesDir: string;
+  state: string;
+  timeoutMs: number;
+  date: Date;
+  pdf: boolean;
+  checkAbort: () => void;
+  /** The browser that prints, looked for once (undefined without PDFs). */
+  located: Promise<FoundBrowser> | undefined;
+  inputOptions: InputOptions;
+  inputs: Inputs;
+}
+
+/** The folders, the date, the browser and the fingerprint of every input. */
+async function prepare(options: BuildOptions): Promise<Run> {
   // CAREERDECK_TIMINGS=1 prints each stage's span (performance.measure entries) when the build ends.
   const t0 = performance.now();
   performance.measure('startup: node and modules', { start: 0, end: t0 });
   const contentDir = options.contentDir ?? DEFAULT_CONTENT_DIR;
   const outDir = path.resolve(options.outDir ?? DEFAULT_OUT_DIR);
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
-  const state = stateDir(options.cacheDir ?? defaultCacheDir(), outDir);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const pinned = options.date ?? pinnedDate();
-  const date = pinned ?? new Date();
   const pdf = options.pdf !== false;
-  const checkAbort = () => {
-    if (options.signal?.aborted) throw new CareerdeckError('INTERRUPTED', INTERRUPTED);
-  };
-
   // Looked for once: its identity is an input, and the session prints with it. When there is
   // none, the error surfaces only if something is to be printed.
   const located = pdf ? findBrowser(machineEnvironment(options.browser)) : undefined;
   located?.catch(() => undefined);
-  const inputOptions = {
+  const inputOptions: InputOptions = {
     contentDir,
     templatesDir,
     pdf,
@@ -115,14 +187,26 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   };
   const inputs = await fingerprintInputs(inputOptions);
   performance.measure('fingerprint inputs', { start: t0 });
-  if (!options.force) {
-    const done = await unchangedBuild(state, inputs.buildKey);
-    if (done) {
-      failOnWarnings(done.warnings, options.strict);
-      return done;
-    }
-  }
+  return {
+    options,
+    contentDir,
+    outDir,
+    templatesDir,
+    state: stateDir(options.cacheDir ?? defaultCacheDir(), outDir),
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    date: pinned ?? new Date(),
+    pdf,
+    checkAbort: () => {
+      if (options.signal?.aborted) throw new CareerdeckError('INTERRUPTED', INTERRUPTED);
+    },
+    located,
+    inputOptions,
+    inputs,
+  };
+}
 
+/** load -> validate -> compare, then which outputs of which decks are stale. */
+async function planWork({ options, contentDir, outDir, state, pdf, inputs }: Run) {
   // Something is to be made: Puppeteer loads while the content is read and checked.
   if (pdf && !options.session) preloadPuppeteer();
   const tLoad = performance.now();
@@ -160,147 +244,126 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     also: options.images ? ['images'] : [],
   });
   const toBuild = plans.filter((p) => p.stale.length > 0);
-  const printing = pdf && toBuild.length > 0;
+  return { model, images, limits, plans, toBuild, printing: pdf && toBuild.length > 0 };
+}
+type Work = Awaited<ReturnType<typeof planWork>>;
 
-  const owned = printing && !options.session;
-  const session =
-    !printing || !located
-      ? undefined
-      : (options.session ??
-        new BrowserSession({ executablePath: (await located).executablePath, timeoutMs, pages: options.pages }));
-  // A session kept across builds (the dev server's) counts from here: this build's figures only.
-  const before = { launches: session?.launches ?? 0, blocked: session?.blocked.length ?? 0 };
-  // Chromium takes longest to start: it starts now and renders while we render.
-  session?.warmUp();
-  const onAbort = () => void (owned ? session?.close() : undefined);
-  options.signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    const tRender = performance.now();
-    const [{ loadTemplates }, { renderDeck }, { fontAssets, loadAssets }, { uncoveredWarnings }] = await Promise.all([
-      import('./render/templates.js'),
-      import('./render/render.js'),
-      import('./emit/assets.js'),
-      import('./render/fonts.js'),
-    ]);
-    const templates = await loadTemplates(
-      templatesDir,
-      path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'careerdeck'),
-    );
-    const shared = [...(await loadAssets(templates.deckScript)), ...images];
-    const started = performance.now();
-    const rendered = toBuild.map((p) => ({ ...p, r: renderDeck(p.c, templates, undefined, limits.slides) }));
-    const renderMs = performance.now() - started;
-    // Each deck has its own fonts: the subsets its text needs. A deck left as it is gets its
-    // files again too (a deleted one comes back), so its fonts are chosen as well.
-    const fontsOf = new Map(rendered.map((x) => [x.c, x.r.fonts]));
-    for (const p of plans)
-      if (!fontsOf.has(p.c)) fontsOf.set(p.c, renderDeck(p.c, templates, undefined, limits.slides).fonts);
-    const assetsOf = new Map(
-      await Promise.all(
-        plans.map(async (p) => [p.c, [...shared, ...(await fontAssets(fontsOf.get(p.c)!.faces))]] as const),
-      ),
-    );
-    performance.measure('render: templates, assets, decks', { start: tRender });
-    const tPrint = performance.now();
-    checkAbort();
-    // Loaded only when printing, so that --no-pdf and check never load Puppeteer.
-    const printDeck = session ? (await import('./emit/print-deck.js')).printDeck : undefined;
-    const printed = await settleAll(
-      rendered.map(({ c, r, stale }): Promise<PrintedDeck> => {
-        const wanted = new Set(stale.flatMap((o) => (o.kind === 'deck' ? [] : [o.kind])));
-        // The PowerPoint, the one-file deck and the pictures show the slides as fitted, like index.html.
-        const measure = pdf && stale.some((o) => ['deck', 'pptx', 'html', 'images'].includes(o.kind));
-        if (!session || !printDeck || (wanted.size === 0 && !measure))
-          return Promise.resolve({ rendered: r, pdfs: [], warnings: [], extras: { images: [] } });
-        return printDeck(
-          session,
-          {
-            c,
-            wanted,
-            measure,
-            rendered: r,
-            rerender: (budgets) => renderDeck(c, templates, budgets, limits.slides, r.fonts),
-          },
-          assetsOf.get(c)!,
-          date,
-          timeoutMs,
-        );
-      }),
-    );
-    checkAbort();
-    performance.measure('browser work, all decks', { start: tPrint });
-    const warnings = [
-      ...model.warnings,
-      ...rendered.flatMap((x) => uncoveredWarnings(x.c.deck.file, x.r.fonts)),
-      ...printed.flatMap((p) => p.warnings),
-      // Tables drawn smaller or split on the slides as finally fitted.
-      ...printed.flatMap((p) => p.rendered.view.warnings),
-    ];
-    failOnWarnings(warnings, options.strict);
-    // Printing is over: the browser closes (a few hundred ms) while the outputs are written.
-    if (owned) void session?.close();
+/** The caller's browser session, or one of this build's own when something is to be printed. */
+async function sessionFor({ options, located, timeoutMs }: Run, work: Work): Promise<BrowserSession | undefined> {
+  if (!work.printing || !located) return undefined;
+  return (
+    options.session ??
+    new BrowserSession({ executablePath: (await located).executablePath, timeoutMs, pages: options.pages })
+  );
+}
 
-    // From the first write on, the last build's record no longer describes the folders.
-    await removeBuildState(state).catch(() => undefined);
-    await removeLegacyState(
-      outDir,
-      plans.map((p) => p.dir),
-    );
-    const tWrite = performance.now();
-    const made = new Map(rendered.map((x, i) => [x.c, printed[i]]));
-    const written = await writeDecks(
-      plans.map((p) => ({ ...p, made: made.get(p.c), assets: assetsOf.get(p.c)! })),
-      {
-        renderMs: renderMs / Math.max(1, rendered.length),
-        keepHtml: options.keepHtml === true,
+/** Every stale deck rendered, and each deck's assets (its fonts' subsets among them). */
+async function renderDecks({ templatesDir }: Run, { images, limits, plans, toBuild }: Work) {
+  const tRender = performance.now();
+  const [{ loadTemplates }, { renderDeck }, { fontAssets, loadAssets }, { uncoveredWarnings }] = await Promise.all([
+    import('./render/templates.js'),
+    import('./render/render.js'),
+    import('./emit/assets.js'),
+    import('./render/fonts.js'),
+  ]);
+  const templates = await loadTemplates(templatesDir, path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'careerdeck'));
+  const shared = [...(await loadAssets(templates.deckScript)), ...images];
+  const started = performance.now();
+  const rendered = toBuild.map((p) => ({ ...p, r: renderDeck(p.c, templates, undefined, limits.slides) }));
+  const renderMs = performance.now() - started;
+  // Each deck has its own fonts: the subsets its text needs. A deck left as it is gets its
+  // files again too (a deleted one comes back), so its fonts are chosen as well.
+  const fontsOf = new Map(rendered.map((x) => [x.c, x.r.fonts]));
+  for (const p of plans)
+    if (!fontsOf.has(p.c)) fontsOf.set(p.c, renderDeck(p.c, templates, undefined, limits.slides).fonts);
+  const assetsOf = new Map(
+    await Promise.all(
+      plans.map(async (p) => [p.c, [...shared, ...(await fontAssets(fontsOf.get(p.c)!.faces))]] as const),
+    ),
+  );
+  performance.measure('render: templates, assets, decks', { start: tRender });
+  const rerender = (c: Comparison, budgets: FitBudgets, fonts: FontPlan) =>
+    renderDeck(c, templates, budgets, limits.slides, fonts);
+  return { rendered, renderMs, assetsOf, rerender, uncoveredWarnings };
+}
+type Made = Awaited<ReturnType<typeof renderDecks>>;
+
+/** The browser's work: each deck's slides fitted and its stale PDFs printed. */
+async function printDecks(
+  { pdf, date, timeoutMs }: Run,
+  { rendered, assetsOf, rerender }: Made,
+  session: BrowserSession | undefined,
+): Promise<PrintedDeck[]> {
+  const tPrint = performance.now();
+  // Loaded only when printing, so that --no-pdf and check never load Puppeteer.
+  const printDeck = session ? (await import('./emit/print-deck.js')).printDeck : undefined;
+  const printed = await settleAll(
+    rendered.map(({ c, r, stale }): Promise<PrintedDeck> => {
+      const wanted = new Set(stale.flatMap((o) => (o.kind === 'deck' ? [] : [o.kind])));
+      // The PowerPoint, the one-file deck and the pictures show the slides as fitted, like index.html.
+      const measure = pdf && stale.some((o) => ['deck', 'pptx', 'html', 'images'].includes(o.kind));
+      if (!session || !printDeck || (wanted.size === 0 && !measure))
+        return Promise.resolve({ rendered: r, pdfs: [], warnings: [], extras: { images: [] } });
+      return printDeck(
+        session,
+        { c, wanted, measure, rendered: r, rerender: (budgets) => rerender(c, budgets, r.fonts) },
+        assetsOf.get(c)!,
         date,
-        writeBytes: options.writeBytes,
-        checkAbort,
-      },
-    );
-    performance.measure('write outputs (pptx and one-file deck made here)', { start: tWrite });
-    for (const event of written.progress) options.onProgress?.(event);
-    const slides = await recordDecks(state, plans, written.decks);
-    if ((await fingerprintInputs(inputOptions)).buildKey === inputs.buildKey)
-      await recordBuild(
-        state,
-        inputs.buildKey,
-        warnings,
-        plans,
-        slides,
-        plans.map((p) => assetsOf.get(p.c)!),
+        timeoutMs,
       );
+    }),
+  );
+  performance.measure('browser work, all decks', { start: tPrint });
+  return printed;
+}
 
-    const decks = written.decks.map((d, i) => ({
-      slug: d.slug,
-      dir: d.dir,
-      slides: slides[i]!,
-      outputs: d.outputs,
-      upToDate: d.upToDate,
-      removed: d.removed,
-    }));
-    const browser = session && located && printed.some((p) => p.pdfs.length > 0) ? await located : undefined;
-    return {
-      decks,
-      browserLaunches: (session?.launches ?? 0) - before.launches,
-      blockedRequests: session ? session.blocked.slice(before.blocked) : [],
+/** emit: the deck folders written as sets, then the build's records for the next build. */
+async function writeAndRecord(
+  { options, outDir, state, date, checkAbort, inputOptions, inputs }: Run,
+  { plans }: Work,
+  { rendered, renderMs, assetsOf }: Made,
+  printed: readonly PrintedDeck[],
+  warnings: BuildResult['warnings'],
+): Promise<BuildResult['decks']> {
+  // From the first write on, the last build's record no longer describes the folders.
+  await removeBuildState(state).catch(() => undefined);
+  await removeLegacyState(
+    outDir,
+    plans.map((p) => p.dir),
+  );
+  const tWrite = performance.now();
+  const made = new Map(rendered.map((x, i) => [x.c, printed[i]]));
+  const written = await writeDecks(
+    plans.map((p) => ({ ...p, made: made.get(p.c), assets: assetsOf.get(p.c)! })),
+    {
+      renderMs: renderMs / Math.max(1, rendered.length),
+      keepHtml: options.keepHtml === true,
+      date,
+      writeBytes: options.writeBytes,
+      checkAbort,
+    },
+  );
+  performance.measure('write outputs (pptx and one-file deck made here)', { start: tWrite });
+  for (const event of written.progress) options.onProgress?.(event);
+  const slides = await recordDecks(state, plans, written.decks);
+  // Recorded only when the inputs did not change while building: else the next build redoes it.
+  if ((await fingerprintInputs(inputOptions)).buildKey === inputs.buildKey)
+    await recordBuild(
+      state,
+      inputs.buildKey,
       warnings,
-      browser,
-    };
-  } catch (error) {
-    // Whatever failed while stopping (a closed page, a dead browser), the cause is the stop.
-    if (options.signal?.aborted && !(error instanceof CareerdeckError && error.code === 'INTERRUPTED')) {
-      throw new CareerdeckError('INTERRUPTED', INTERRUPTED, { cause: error });
-    }
-    throw error;
-  } finally {
-    options.signal?.removeEventListener('abort', onAbort);
-    // close() is idempotent: after a failure it closes here, after printing it is awaited here.
-    if (owned) await session?.close();
-    if (process.env.CAREERDECK_TIMINGS === '1') printTimings();
-    // Each build's spans only: a dev server's builds would otherwise pile them up.
-    performance.clearMeasures();
-  }
+      plans,
+      slides,
+      plans.map((p) => assetsOf.get(p.c)!),
+    );
+  return written.decks.map((d, i) => ({
+    slug: d.slug,
+    dir: d.dir,
+    slides: slides[i]!,
+    outputs: d.outputs,
+    upToDate: d.upToDate,
+    removed: d.removed,
+  }));
 }
 
 /** Every span measured in this process, by start: where a build's time goes (docs/performance.md). */
