@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../errors.js';
+import { paperMm } from '../model/paper.js';
 import { fillLabel, type Labels } from '../model/labels.js';
 import type { HandoutPerPage, TextDirection } from '../model/index.js';
 import type { DeckView, SlideView } from './deck-view.js';
@@ -6,6 +7,9 @@ import { overflows, TEXT_CELLS, type TextCell, type TextCellBox, textCell } from
 import { pageNumbers } from './page-numbers.js';
 import type { QrView } from './qr.js';
 import { type BrandView, type ThemeView, themeView } from './themes.js';
+
+/** handout.css's @page margins, top and bottom (14 mm and 16 mm). */
+const PAGE_MARGINS_MM = 30;
 
 /** Slides a handout page shows when neither the deck nor the config file says. */
 export const SLIDES_PER_HANDOUT_PAGE: HandoutPerPage = 3;
@@ -19,6 +23,8 @@ export interface HandoutView {
   dir: TextDirection;
   title: string;
   paper: string;
+  /** The page's content height (the paper's less handout.css's @page margins), which the rows share. */
+  pageHeightMm: number;
   /** Slides a page: picks the page layout in handout.css (`per-N`). */
   perPage: HandoutPerPage;
   /** Always light: the handout is for paper, whatever the deck's theme on screen. */
@@ -68,6 +74,7 @@ export function handoutView(
     dir: deck.dir,
     title: deck.title,
     paper,
+    pageHeightMm: Math.floor((paperMm(paper).height - PAGE_MARGINS_MM - 1) * 10) / 10,
     perPage,
     theme: themeView('light', deck.brand.accent),
     brand: deck.brand,

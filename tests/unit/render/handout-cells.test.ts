@@ -85,6 +85,11 @@ describe('keyWordsHtml', () => {
 describe('the handout view', () => {
   const deck = deckView(defaultComparison());
 
+  it("gives the rows the paper's content height (less the page margins)", () => {
+    expect(handoutView(deck, 'A4', 3).pageHeightMm).toBe(266);
+    expect(handoutView(deck, 'Letter', 3).pageHeightMm).toBe(248.4);
+  });
+
   it('draws pictures of the slides at 1 a page, text cells at 2, 3, 4 and 6', () => {
     expect(
       handoutView(deck, 'A4', 1)
