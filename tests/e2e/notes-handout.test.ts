@@ -154,21 +154,24 @@ describe('the audience handout', () => {
   });
 
   // Issue 23: thumbnails printed their text at 3-5 pt. At 2 to 6 a page the slides are text cells.
-  it.each(PER_PAGE)('with %i slides a page prints no text under 7 pt, fills the page, and every slide title', async (n) => {
-    const deck = result.decks.find((d) => d.slug === deckFor(n))!;
-    const file = deck.outputs.find((o) => o.file.endsWith('-handout.pdf'))!.file;
-    const pages = await reviewPdf(file, { qrPages: [] });
-    for (const page of pages) {
-      expect(page.minTextPt, `${n} a page, page ${page.page}`).toBeGreaterThanOrEqual(7);
-      // The rows share the page's height: no blank band at the foot of a full page (13-14% at 1
-      // and 2 a page before). A last page with fewer slides keeps the cells' size, so ends early.
-      const full = page.page < pages.length || deck.slides % n === 0;
-      if (full) expect(page.footBlank, `${n} a page, page ${page.page}`).toBeLessThanOrEqual(0.1);
-    }
-    const text = pdf(deckFor(n), 'handout').facts.text.replace(/\s+/g, ' ');
-    for (const title of ['Responsibilities', 'Projected job growth', 'What they share, what sets them apart'])
-      expect(text).toContain(title);
-  });
+  it.each(PER_PAGE)(
+    'with %i slides a page prints no text under 7 pt, fills the page, and every slide title',
+    async (n) => {
+      const deck = result.decks.find((d) => d.slug === deckFor(n))!;
+      const file = deck.outputs.find((o) => o.file.endsWith('-handout.pdf'))!.file;
+      const pages = await reviewPdf(file, { qrPages: [] });
+      for (const page of pages) {
+        expect(page.minTextPt, `${n} a page, page ${page.page}`).toBeGreaterThanOrEqual(7);
+        // The rows share the page's height: no blank band at the foot of a full page (13-14% at 1
+        // and 2 a page before). A last page with fewer slides keeps the cells' size, so ends early.
+        const full = page.page < pages.length || deck.slides % n === 0;
+        if (full) expect(page.footBlank, `${n} a page, page ${page.page}`).toBeLessThanOrEqual(0.1);
+      }
+      const text = pdf(deckFor(n), 'handout').facts.text.replace(/\s+/g, ' ');
+      for (const title of ['Responsibilities', 'Projected job growth', 'What they share, what sets them apart'])
+        expect(text).toContain(title);
+    },
+  );
 
   it('at 3 a page (the default) holds every slide of the default content whole: no slide is cut or shortened', () => {
     const warnings = result.warnings.filter((w) => /handout \(3 a page\)|handout cell at 3 a page/.test(w.message));
