@@ -6,7 +6,7 @@ import { textUnits } from './text-width.js';
  * Text cells (issue 23): a slide printed small enough to sit 2 to 6 on a page draws its body text
  * at 4-6 pt, under the 7 pt a reader needs. At those sizes the handout prints each slide as text
  * (its title, its content, a chart's values as rows) set at `pt`, in a box of the size a picture
- * of the slide would take, growing into the lines to write on where it needs to. At 1 a page the
+ * of the slide would take, taller by some of the lines to write on (a fixed height: see handout.css). At 1 a page the
  * slide is drawn as a picture: its smallest text (handout.css raises the small labels) prints at
  * 7 pt or more.
  */
@@ -35,7 +35,9 @@ export type TextCell = Pick<SlideView, 'title' | 'part' | 'cover' | 'html' | 'ag
    */
   facts?: { title: string; parts: { head: string; text: string }[] }[] | undefined;
   columns?: { heading: string; role: number; html: string }[] | undefined;
-  rows?: { label: string; value: string; percent?: number | undefined; role?: number | undefined }[] | undefined;
+  rows?:
+    | { label: string; value: string; hasBar: boolean; percent?: number | undefined; role?: number | undefined }[]
+    | undefined;
   /** The role columns show their bold key words only: their full text would not fit the cell. */
   keyWords: boolean;
 };
@@ -61,6 +63,8 @@ export function textCell(slide: SlideView, box: TextCellBox): TextCell {
     rows: slide.rows?.map((r) => ({
       label: r.label,
       value: r.value,
+      // A growth of 0% still has its (empty) track: only a role without a figure has none.
+      hasBar: r.share !== undefined,
       percent: r.share === undefined ? undefined : Math.round(r.share * 100),
       role: r.role,
     })),

@@ -106,7 +106,7 @@ function cellWarnings(
           {
             ...at(short[0]!),
             severity: 'warning' as const,
-            message: `the handout (${perPage} a page) prints slide${short.length > 1 ? 's' : ''} ${short.map((s) => s.number).join(', ')} as ${short.length > 1 ? 'their' : 'its'} bold key words: the full text does not fit a cell at ${box.pt} pt (the report has it); choose fewer slides a page (handout: { perPage: 2 }) for the full text`,
+            message: `the handout (${perPage} a page) prints slide${short.length > 1 ? 's' : ''} ${short.map((s) => s.number).join(', ')} as ${short.length > 1 ? 'their' : 'its'} bold key words: the full text does not fit a cell at ${box.pt} pt (the report has it); choose fewer slides a page (handout: { perPage: ${perPage === 2 ? 1 : 2} }) for the full text`,
           },
         ]
       : []),

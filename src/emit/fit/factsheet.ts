@@ -7,7 +7,7 @@ const MM = 96 / 25.4;
 
 /**
  * Layouts tried in turn until a fact sheet fits one page (factsheet.css reads `data-fit`): roomy
- * (10 pt, more space: a short sheet uses its page instead of leaving a fifth of it blank); as
+ * (9.5 pt, more space: a short sheet uses its page instead of leaving a fifth of it blank); as
  * designed; sections that may break across the two columns; type at 8.5 pt, the readable floor;
  * three columns. Each packs more onto the page than the one before.
  */
