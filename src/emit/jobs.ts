@@ -5,6 +5,7 @@ import type { RenderedDeck } from '../render/render.js';
 import { contentType, type Asset } from './assets.js';
 import type { Diagnostic } from '../errors.js';
 import { fitFactsheet } from './fit/factsheet.js';
+import { paginateReport } from './fit/report.js';
 import { pdfName } from './names.js';
 import { slideBookmarks } from './bookmarks.js';
 import type { Bookmark } from './pdf-outline.js';
@@ -45,6 +46,9 @@ export function pdfJobs(c: Comparison, r: RenderedDeck, warn: (d: Diagnostic) =>
       title: fillLabel(labels.reportTitle, { title: deck.title }),
       path: '/report.html',
       html: r.report,
+      beforePrint: async (page: Page) => {
+        await paginateReport(page, deck.paper);
+      },
       pdf: { ...PRINT, outline: true },
     },
     {

@@ -11,6 +11,9 @@ import { MATRIX_FROM_ROLES, overlapMatrix, type OverlapMatrix } from './overlap-
 import { overlapTable, type OverlapTable } from './overlap-table.js';
 import { formatDate, keywordList, paperLayout, piecesToHtml, plain, sectionPieces } from './pieces.js';
 
+/** The report's page margins (the template's @page): the fitting in emit/fit/report.ts lays pages out in this box. */
+export const REPORT_MARGIN_MM = { top: 20, side: 16, bottom: 20 } as const;
+
 /** Letters across the report's text (about 170 mm at 10 pt), shared by its role columns. */
 const REPORT_CHARS = 90;
 import { pageNumbers } from './page-numbers.js';
@@ -37,6 +40,8 @@ export interface ReportView {
   presenter?: string | undefined;
   date?: string | undefined;
   paper: string;
+  /** The CSS `margin` of the report's pages, from REPORT_MARGIN_MM. */
+  pageMargin: string;
   /** Always light: the report is for paper, whatever the deck's theme on screen. */
   theme: ThemeView;
   brand: BrandView;
@@ -83,6 +88,7 @@ export function reportView(c: Comparison): ReportView {
     presenter: deck.presenter,
     date: formatDate(deck.date, deck.lang),
     paper: deck.paper,
+    pageMargin: `${REPORT_MARGIN_MM.top}mm ${REPORT_MARGIN_MM.side}mm ${REPORT_MARGIN_MM.bottom}mm`,
     theme: themeView('light', deck.brand?.accent),
     brand: brandView(deck.brand),
     roles: roles.map((r, role) => ({ title: r.title, short: r.short, summary: r.summary, role })),

@@ -26,6 +26,21 @@ async function buildFixture(
   return { result, out, pdf: async (file) => readPdf(await readFile(path.join(out, file))) };
 }
 
+/**
+ * Issue 23: every page of a report after the cover starts with a heading: a part's own, or its
+ * title marked "(continued)" where the part runs over from the page before. The running header
+ * (the deck's title) and the page number come first in each page's text.
+ */
+function pageStarts(report: PdfFacts, header: string): string[] {
+  return report.pageTexts.slice(1).map((text) =>
+    text
+      .replace(header, '')
+      .replace(/^\s*Page \d+ of \d+/, '')
+      .trim(),
+  );
+}
+const continued = (title: string) => `${title} (continued)`;
+
 describe('a deck of six roles with different section sets', () => {
   let built: Awaited<ReturnType<typeof buildFixture>>;
   const roles = [
@@ -90,6 +105,33 @@ describe('a deck of six roles with different section sets', () => {
     expect(report.text).toMatch(
       /Term ML Engineer AI Scientist Data Engineer Research Eng\. ML Platform Eng\. Analytics Eng\./,
     );
+  });
+
+  it('repeats the title, marked continued, and the role names or the matrix group on each page a report part runs on to', async () => {
+    const report = await built.pdf('six-roles-report.pdf');
+    const starts = pageStarts(report, 'Six careers in data and AI');
+    const glance = starts.filter((t) => t.startsWith(continued('At a glance')));
+    const matrix = starts.filter((t) => t.startsWith(continued('What they share, what sets them apart')));
+    expect(glance.length).toBeGreaterThan(0);
+    expect(matrix.length).toBeGreaterThan(0);
+    for (const page of [...glance, ...matrix]) for (const short of shorts) expect(page).toContain(short);
+    // Each matrix page names the group its first terms belong to: a new group, or the last one continued.
+    const groups = [
+      'Responsibilities',
+      'Required skills',
+      'Education',
+      'Tools and software',
+      'Industries',
+      'Getting started',
+    ];
+    for (const page of matrix) {
+      const afterHeader = page.split('Analytics Eng.')[1]?.trim() ?? '';
+      expect(groups.some((g) => afterHeader.startsWith(g))).toBe(true);
+    }
+    // Every page starts with a heading; "(continued)" headings are not bookmarks.
+    const titles = report.outline.map((t) => t.trim());
+    for (const start of starts) expect(titles.some((t) => start.startsWith(t))).toBe(true);
+    expect(report.outline.some((t) => t.includes('(continued)'))).toBe(false);
   });
 
   it('keeps every slide within the slide: nothing overflows the printed page', async () => {
@@ -197,5 +239,19 @@ describe('long content: a 25-item section, a role with every section twice as lo
     }
     const report = await built.pdf('long-content-report.pdf');
     expect(report.text).toMatch(/Senior ML Infra &\s?Platform Reliability E\s?\+22%/);
+  });
+
+  it('goes on under "(continued)" headings with the role names when a comparison section runs over a page', async () => {
+    const report = await built.pdf('long-content-report.pdf');
+    const starts = pageStarts(report, 'Long content, laid out');
+    const responsibilities = starts.filter((t) => t.startsWith(continued('Responsibilities')));
+    expect(responsibilities.length).toBeGreaterThan(0);
+    for (const page of responsibilities) {
+      // Column by column: the first role's name, its items, then the next role's name.
+      expect(page).toMatch(/^Responsibilities \(continued\) Senior ML Infra & ?Platform Reliability E/);
+      expect(page).toContain('AI Scientist');
+    }
+    const titles = report.outline.map((t) => t.trim());
+    for (const start of starts) expect(titles.some((t) => start.startsWith(t))).toBe(true);
   });
 });
