@@ -17,6 +17,7 @@ export const REPORT_MARGIN_MM = { top: 20, side: 16, bottom: 20 } as const;
 /** Letters across the report's text (about 170 mm at 10 pt), shared by its role columns. */
 const REPORT_CHARS = 90;
 import { pageNumbers } from './page-numbers.js';
+import { hyphenateNarrow } from './hyphenate.js';
 import { type BrandView, brandView, type ThemeView, themeView } from './themes.js';
 import { type QrView, qrView } from './qr.js';
 
@@ -68,6 +69,11 @@ export interface ReportView {
 
 export function reportView(c: Comparison): ReportView {
   const { deck, roles } = c;
+  // Letters a line holds in the role columns (report.css: 2, 3, 2x2 or 3 a row) and in a table
+  // cell; narrow ones get hyphenation points (render/hyphenate.ts).
+  const columnChars = REPORT_CHARS / (roles.length === 4 ? 2 : Math.min(roles.length, 3)) - 3;
+  const cellChars = (REPORT_CHARS * 0.75) / roles.length;
+  const narrow = (text: string, chars: number) => hyphenateNarrow(text, deck.lang, chars);
   const { opening, middle: rest, closing } = c.prose;
   const labels = deckLabels(deck);
   const dir = deckDirection(deck);
@@ -96,7 +102,7 @@ export function reportView(c: Comparison): ReportView {
       head: roles.map((r) => r.short),
       rows: [
         ...(roles.some((r) => r.summary)
-          ? [{ label: labels.inOneSentence, cells: roles.map((r) => r.summary ?? '–') }]
+          ? [{ label: labels.inOneSentence, cells: roles.map((r) => narrow(r.summary ?? '–', cellChars)) }]
           : []),
         ...(roles.some((r) => r.pay)
           ? [
@@ -111,7 +117,9 @@ export function reportView(c: Comparison): ReportView {
         ...c.sections.map((s) => ({
           label: s.title,
           cells: s.cells.map((cell, i) =>
-            s.id === 'outlook' && roles[i]?.outlook ? growthLine(roles[i].outlook, locale) : glanceCell(cell),
+            s.id === 'outlook' && roles[i]?.outlook
+              ? growthLine(roles[i].outlook, locale)
+              : narrow(glanceCell(cell), cellChars),
           ),
         })),
       ],
@@ -124,19 +132,32 @@ export function reportView(c: Comparison): ReportView {
         heading: roles[role]?.short ?? '',
         role,
         html: cell
-          ? piecesToHtml(sectionPieces(cell, paperLayout(REPORT_CHARS / roles.length - 3)))
+          ? narrow(piecesToHtml(sectionPieces(cell, paperLayout(REPORT_CHARS / roles.length - 3))), columnChars)
           : `<p class="muted">${escapeHtml(labels.notCovered)}</p>`,
       })),
       chart: s.id === c.chartAfter && chart ? chart : undefined,
       caption: s.id === c.chartAfter ? caption : undefined,
     })),
-    overlap: overlapTable(c, labels),
-    overlapMatrix: roles.length >= MATRIX_FROM_ROLES ? overlapMatrix(c) : undefined,
+    overlap: hyphenateTable(overlapTable(c, labels), (cell) => narrow(cell, cellChars)),
+    overlapMatrix: roles.length >= MATRIX_FROM_ROLES ? hyphenateMatrix(overlapMatrix(c), narrow) : undefined,
     overlapChart: overlapChart(c, locale),
     others: rest.map(part),
     closing: closing && part(closing),
     sources: deckSources(c),
     qr: deck.url && deck.qr ? qrView(deck.url, labels.qrCode) : undefined,
+  };
+}
+
+function hyphenateTable(table: OverlapTable, narrow: (cell: string) => string): OverlapTable {
+  return { head: table.head, rows: table.rows.map(([title = '', ...cells]) => [title, ...cells.map(narrow)]) };
+}
+
+/** The term column takes 30% of the width (report.css). */
+function hyphenateMatrix(matrix: OverlapMatrix, narrow: (text: string, chars: number) => string): OverlapMatrix {
+  const chars = REPORT_CHARS * 0.3;
+  return {
+    ...matrix,
+    groups: matrix.groups.map((g) => ({ ...g, rows: g.rows.map((r) => ({ ...r, term: narrow(r.term, chars) })) })),
   };
 }
 

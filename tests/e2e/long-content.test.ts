@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
 import { launchTestBrowser } from '../support/chromium.js';
 import { type PdfFacts, readPdf } from '../support/pdf.js';
+import { pdfToLayoutLines } from '../support/poppler.js';
 import { tempProject } from '../support/project.js';
 
 // Issue 11: long content is laid out, never refused and never cut. Each describe builds one
@@ -132,6 +133,19 @@ describe('a deck of six roles with different section sets', () => {
     const titles = report.outline.map((t) => t.trim());
     for (const start of starts) expect(titles.some((t) => start.startsWith(t))).toBe(true);
     expect(report.outline.some((t) => t.includes('(continued)'))).toBe(false);
+  });
+
+  it('hyphenates words too long for the narrow report columns, and only where a line ends', async () => {
+    // Chromium writes a soft hyphen into the text wherever it was given one: at a break poppler's
+    // layout text shows it with the drawn hyphen after it; before a letter it would split a word
+    // for search ("ma\u00ADchine").
+    const lines = await pdfToLayoutLines(path.join(built.out, 'six-roles-report.pdf'));
+    const breaks = lines.flatMap((line) => line.match(/\p{L}\u00ad[-\u2010]/gu) ?? []);
+    const inside = lines.flatMap((line) => line.match(/\S*\u00ad(?=\p{L})\S*/gu) ?? []);
+    expect(breaks.length).toBeGreaterThan(10);
+    expect(inside).toEqual([]);
+    // The six-role "At a glance" broke "infrastructur" / "e" before.
+    expect(lines.some((line) => /infrastructur\s/.test(line))).toBe(false);
   });
 
   it('keeps every slide within the slide: nothing overflows the printed page', async () => {

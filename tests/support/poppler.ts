@@ -16,6 +16,12 @@ export async function pdfToText(file: string): Promise<string> {
   return stdout.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 }
 
+/** A PDF's text laid out as on the page (`pdftotext -layout`): one string per printed line, columns side by side. */
+export async function pdfToLayoutLines(file: string): Promise<string[]> {
+  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', '-layout', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+  return stdout.split('\n');
+}
+
 /** Each font as `pdffonts` lists it: its name, type and whether its program is embedded ("emb"). */
 export async function popplerFonts(file: string): Promise<{ name: string; type: string; embedded: boolean }[]> {
   const { stdout } = await run('pdffonts', [file]);

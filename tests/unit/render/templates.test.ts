@@ -103,7 +103,9 @@ describe('renderDeck', () => {
     expect(report).toContain('<th scope="row">In one sentence</th>');
     expect(count(report, '<svg')).toBeGreaterThanOrEqual(1);
     expect(count(report, 'id="outlook-title"')).toBe(1);
-    expect(report).toContain('@page { size: A4; @top-left { content: "Engineer vs. Scientist"; } }');
+    expect(report).toContain(
+      '@page { size: A4; margin: 20mm 16mm 20mm; @top-left { content: "Engineer vs. Scientist"; } }',
+    );
     // Generated from the figures: the source with the date of the figures taken from it.
     expect(report).toContain('<li><bdi>U.S. Bureau of Labor Statistics</bdi> (<bdi>2019-2029</bdi>)</li>');
   });
