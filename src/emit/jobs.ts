@@ -6,6 +6,8 @@ import { contentType, type Asset } from './assets.js';
 import type { Diagnostic } from '../errors.js';
 import { fitFactsheet } from './fit/factsheet.js';
 import { paginateReport } from './fit/report.js';
+import { fitHandoutCells } from './fit/handout.js';
+import { TEXT_CELLS } from '../render/handout-cells.js';
 import { pdfName } from './names.js';
 import { slideBookmarks } from './bookmarks.js';
 import type { Bookmark } from './pdf-outline.js';
@@ -26,6 +28,8 @@ export interface PdfJob {
   readyAttribute?: string | undefined;
   /** Checks run on the loaded page before printing; they throw to fail the build. */
   beforePrint?: ((page: Page) => Promise<void>) | undefined;
+  /** Layout that had to give way in this job's last print (a page printed again replaces its own). */
+  warnings?: (() => readonly Diagnostic[]) | undefined;
   pdf: PDFOptions;
   /** The PDF's bookmarks, when they are not Chromium's (one per heading): one per slide. */
   bookmarks?: readonly Bookmark[] | undefined;
@@ -39,6 +43,9 @@ export function pdfJobs(c: Comparison, r: RenderedDeck, warn: (d: Diagnostic) =>
   const handoutPages = handoutView(r.view, deck.paper, deck.handout.perPage).pages;
   // Document titles (what a PDF viewer shows) in the deck's language, like every label.
   const { labels } = r.view;
+  const cellBox = TEXT_CELLS[deck.handout.perPage];
+  // The handout may print twice (again when fitting split slides): its last print's warnings count.
+  let cellWarnings: Diagnostic[] = [];
   return [
     {
       kind: 'report',
@@ -57,6 +64,12 @@ export function pdfJobs(c: Comparison, r: RenderedDeck, warn: (d: Diagnostic) =>
       title: fillLabel(labels.handoutTitle, { title: deck.title }),
       path: '/handout.html',
       html: r.handout,
+      beforePrint: cellBox
+        ? async (page: Page) => {
+            cellWarnings = await fitHandoutCells(page, deck.paper, deck.handout.perPage, cellBox.pt);
+          }
+        : undefined,
+      warnings: () => cellWarnings,
       pdf: PRINT,
       bookmarks: slideBookmarks(handoutPages),
     },

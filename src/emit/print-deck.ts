@@ -188,6 +188,7 @@ export async function printDeck(
   // Every job runs to its end, so that all content problems are reported together.
   await settleAll<unknown>([slides, ...handout, ...others, afterFit]);
   const fit = await slides;
+  for (const job of jobs) warnings.push(...(job.warnings?.() ?? []));
   const order = jobs.map((j) => j.name);
   const printed = [
     ...(wanted.has('slides') && fit.pdf ? [fit.pdf] : []),

@@ -40,6 +40,15 @@ export type TextCell = Pick<SlideView, 'title' | 'part' | 'cover' | 'html' | 'ag
     | undefined;
   /** The role columns show their bold key words only: their full text would not fit the cell. */
   keyWords: boolean;
+  /**
+   * The columns as key words, kept beside the full text the estimate let through: the browser
+   * measures the cell before printing and takes these instead when the full text is cut
+   * (emit/fit/handout.ts).
+   */
+  keyWordColumns?: { heading: string; role: number; html: string }[] | undefined;
+  /** The slide's number and where its text comes from, named by a warning about the cell. */
+  number?: number | undefined;
+  source?: { file: string; line: number } | undefined;
 };
 
 /** The em widths of an average letter and a line, for estimating lines of text set at a size (Inter, Noto). */
@@ -70,15 +79,12 @@ export function textCell(slide: SlideView, box: TextCellBox): TextCell {
     })),
     keyWords: false,
   };
-  if (!slide.columns || estimatedLines(base, box) <= linesIn(box)) return base;
+  if (!slide.columns) return base;
   const short = slide.columns.map((col) => ({ ...col, html: keyWordsHtml(col.html) }));
   // A column without bold words keeps its text: there is nothing shorter to print that says the same.
-  return { ...base, columns: short, keyWords: short.some((col, i) => col.html !== slide.columns?.[i]?.html) };
-}
-
-/** Whether a cell's estimated text is taller than its box (so part of it would be cut). */
-export function overflows(cell: TextCell, box: TextCellBox): boolean {
-  return estimatedLines(cell, box) > linesIn(box);
+  const shorter = short.some((col, i) => col.html !== slide.columns?.[i]?.html);
+  if (estimatedLines(base, box) <= linesIn(box)) return shorter ? { ...base, keyWordColumns: short } : base;
+  return { ...base, columns: short, keyWords: shorter };
 }
 
 /** The bold key words of a column's HTML as one paragraph, or the HTML as it is when it has none. */

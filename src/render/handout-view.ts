@@ -1,9 +1,8 @@
-import type { Diagnostic } from '../errors.js';
 import { paperMm } from '../model/paper.js';
 import { fillLabel, type Labels } from '../model/labels.js';
 import type { HandoutPerPage, TextDirection } from '../model/index.js';
 import type { DeckView, SlideView } from './deck-view.js';
-import { overflows, TEXT_CELLS, type TextCell, type TextCellBox, textCell } from './handout-cells.js';
+import { TEXT_CELLS, type TextCell, type TextCellBox, textCell } from './handout-cells.js';
 import { pageNumbers } from './page-numbers.js';
 import type { QrView } from './qr.js';
 import { type BrandView, type ThemeView, themeView } from './themes.js';
@@ -34,8 +33,6 @@ export interface HandoutView {
   pages: HandoutSlide[][];
   /** The text cells' box and type size (handout-cells.ts), or none when the slides print as pictures. */
   textBox: TextCellBox | undefined;
-  /** Slides printed as their key words, or too long for a cell even so: said, never silent. */
-  warnings: Diagnostic[];
 }
 
 /** A slide as the handout draws it: the slide itself, never its notes. */
@@ -63,7 +60,7 @@ export function handoutView(
     number: i + 1,
     notesLabel: fillLabel(deck.labels.handoutNotes, { number: i + 1 }),
     printQr: i === 0 ? deck.slides.find((s) => s.qr)?.qr : undefined,
-    text: box ? textCell(slide, box) : undefined,
+    text: box ? { ...textCell(slide, box), number: i + 1, source: textSource(slide, deckFile) } : undefined,
   }));
   const pages: HandoutSlide[][] = [];
   for (let i = 0; i < slides.length; i += perPage) pages.push(slides.slice(i, i + perPage));
@@ -80,40 +77,16 @@ export function handoutView(
     brand: deck.brand,
     pages,
     textBox: box,
-    warnings: box ? cellWarnings(slides, perPage, box, deckFile) : [],
   };
 }
 
-/** One warning for the slides printed as key words, one per slide too long for its cell even so. */
-function cellWarnings(
-  slides: readonly HandoutSlide[],
-  perPage: HandoutPerPage,
-  box: TextCellBox,
-  deckFile: string,
-): Diagnostic[] {
-  // Where the slide's text starts: its first column's first piece (a role file's item), else the slide's source.
-  const at = (s: HandoutSlide) => {
-    const first = s.source?.columns?.[0];
-    return first?.lines[0] !== undefined
-      ? { file: first.file, line: first.lines[0] }
-      : { file: s.source?.file ?? deckFile, line: s.source?.line ?? 1 };
-  };
-  const short = slides.filter((s) => s.text?.keyWords);
-  const long = slides.filter((s) => s.text && overflows(s.text, box));
-  return [
-    ...(short.length > 0
-      ? [
-          {
-            ...at(short[0]!),
-            severity: 'warning' as const,
-            message: `the handout (${perPage} a page) prints slide${short.length > 1 ? 's' : ''} ${short.map((s) => s.number).join(', ')} as ${short.length > 1 ? 'their' : 'its'} bold key words: the full text does not fit a cell at ${box.pt} pt (the report has it); choose fewer slides a page (handout: { perPage: ${perPage === 2 ? 1 : 2} }) for the full text`,
-          },
-        ]
-      : []),
-    ...long.map((s) => ({
-      ...at(s),
-      severity: 'warning' as const,
-      message: `slide ${s.number} ("${s.title}") is too long for a handout cell at ${perPage} a page even as key words: its end may be cut; choose fewer slides a page or shorten the section`,
-    })),
-  ];
+/**
+ * Where a slide's text starts, for the warnings about its cell (emit/fit/handout.ts): its first
+ * column's first piece (a role file's item), else the slide's own source, else the deck's file.
+ */
+function textSource(slide: SlideView, deckFile: string): { file: string; line: number } {
+  const first = slide.source?.columns?.[0];
+  return first?.lines[0] !== undefined
+    ? { file: first.file, line: first.lines[0] }
+    : { file: slide.source?.file ?? deckFile, line: slide.source?.line ?? 1 };
 }

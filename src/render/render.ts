@@ -47,7 +47,6 @@ export function renderDeck(
     ]);
   }
   const handout = handoutView(deck, c.deck.paper, c.deck.handout.perPage, c.deck.file);
-  if (c.deck.outputs.includes('handout')) deck.warnings.push(...handout.warnings);
   const pages = {
     deck: templates.deck(deck),
     report: templates.report(reportView(c)),

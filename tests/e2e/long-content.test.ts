@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -267,5 +267,35 @@ describe('long content: a 25-item section, a role with every section twice as lo
     }
     const titles = report.outline.map((t) => t.trim());
     for (const start of starts) expect(titles.some((t) => start.startsWith(t))).toBe(true);
+  });
+});
+
+describe('six roles at 6 a page: each handout cell measured before printing', () => {
+  let result: BuildResult;
+
+  beforeAll(async () => {
+    const project = await tempProject('six-per-6', { fixture: 'six-roles' });
+    scratch.push(project.dir);
+    const deck = path.join(project.content, 'decks', 'six-roles.md');
+    const text = await readFile(deck, 'utf8');
+    await writeFile(deck, text.replace(/^---\n/, '---\nhandout: { perPage: 6 }\noutputs: [handout]\n'));
+    result = await build({ contentDir: project.content, outDir: project.out });
+  }, 240_000);
+
+  it('names the cells that are cut even at 7 pt, which the estimate let through (the chart with its long caption)', () => {
+    const cut = result.warnings.filter((w) => w.message.includes('too long for a handout cell'));
+    // The estimate of letters never counted the chart's caption: the measured cell is cut.
+    expect(cut.some((w) => w.message.includes('("Projected job growth")'))).toBe(true);
+    // The term matrix, split over slides, is one problem in one place: one warning naming each slide.
+    const matrix = cut.filter((w) => w.message.includes('What they share'));
+    expect(matrix).toHaveLength(1);
+    expect(matrix[0]?.file).toMatch(/decks[/\\]six-roles\.md$/);
+    expect(matrix[0]?.message).toMatch(/^slides (\d+, ){5,}\d+ /);
+  });
+
+  it('says once which slides print as key words, from the last print only', () => {
+    const keyWords = result.warnings.filter((w) => w.message.includes('as their bold key words'));
+    expect(keyWords).toHaveLength(1);
+    expect(keyWords[0]?.file).toMatch(/roles[/\\][a-z-]+\.md$/);
   });
 });

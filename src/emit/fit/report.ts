@@ -2,8 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { paperMm } from '../../model/paper.js';
 import { REPORT_MARGIN_MM } from '../../render/report-view.js';
 import { dropUnusedHyphens } from './hyphens.js';
-
-const toPrintPx = (mm: number) => (Math.round((mm * 72) / 25.4) * 96) / 72;
+import { asPrinted } from './page-box.js';
 
 /** What paginating the report did, for the tests and the timings. */
 export interface ReportPages {
@@ -33,21 +32,14 @@ export interface ReportPages {
  */
 export async function paginateReport(page: Page, paper: string): Promise<ReportPages> {
   const size = paperMm(paper);
-  // The page box as print lays it out, in whole points (A4 less the margins: 504.6 pt -> 505 pt,
-  // 673.33 px, measured): a column a pixel narrower than in print breaks its lines elsewhere.
-  const width = toPrintPx(size.width - 2 * REPORT_MARGIN_MM.side);
-  const height = toPrintPx(size.height - REPORT_MARGIN_MM.top - REPORT_MARGIN_MM.bottom);
-  await page.emulateMediaType('print');
-  await page.setViewport({ width: Math.ceil(width), height: Math.ceil(height) });
-  await page.evaluate((w) => {
-    document.body.style.width = `${w}px`;
-  }, width);
+  const box = await asPrinted(
+    page,
+    size.width - 2 * REPORT_MARGIN_MM.side,
+    size.height - REPORT_MARGIN_MM.top - REPORT_MARGIN_MM.bottom,
+  );
   await dropUnusedHyphens(page);
-  const pages = await page.evaluate(paginate, width, height);
-  await page.evaluate(() => {
-    document.body.style.removeProperty('width');
-    if (!document.body.getAttribute('style')) document.body.removeAttribute('style');
-  });
+  const pages = await page.evaluate(paginate, box.width, box.height);
+  await box.release();
   return pages;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SlideView } from '../../../src/render/deck-view.js';
 import { deckView } from '../../../src/render/deck-view.js';
-import { keyWordsHtml, overflows, TEXT_CELLS, textCell } from '../../../src/render/handout-cells.js';
+import { keyWordsHtml, TEXT_CELLS, textCell } from '../../../src/render/handout-cells.js';
 import { handoutView } from '../../../src/render/handout-view.js';
 import { defaultComparison } from './model.js';
 
@@ -23,7 +23,10 @@ describe('textCell', () => {
     const cell = textCell(compare(3), box);
     expect(cell.keyWords).toBe(false);
     expect(cell.columns?.[0]?.html).toContain('some more words');
-    expect(overflows(cell, box)).toBe(false);
+    // The key words wait beside it, for the browser to swap in if the full text is cut after all.
+    expect(cell.keyWordColumns?.[0]?.html).toBe(
+      `<p class="key-words">${Array.from({ length: 3 }, (_, i) => `term${i}`).join(' · ')}</p>`,
+    );
   });
 
   it('prints the bold key words of role columns too long for a cell', () => {
@@ -32,14 +35,7 @@ describe('textCell', () => {
     expect(cell.columns?.[0]?.html).toBe(
       `<p class="key-words">${Array.from({ length: 12 }, (_, i) => `term${i}`).join(' · ')}</p>`,
     );
-    expect(overflows(cell, box)).toBe(false);
-  });
-
-  it('says when even the key words are too long (six roles of 60 items at 6 a page)', () => {
-    const six = TEXT_CELLS[6]!;
-    const cell = textCell(compare(60, 6), six);
-    expect(cell.keyWords).toBe(true);
-    expect(overflows(cell, six)).toBe(true);
+    expect(cell.keyWordColumns).toBeUndefined();
   });
 
   it("turns the overlap table's rows into paragraphs, without the empty cells", () => {
@@ -105,20 +101,20 @@ describe('the handout view', () => {
     }
   });
 
-  it('warns, naming the file, when slides print as key words or may be cut', () => {
+  it("names where each cell's text comes from, for the warnings measured before printing", () => {
     const long = {
       ...deck,
-      slides: [compare(12), compare(60, 6)].map((s, i) => ({
+      slides: [compare(12), { ...compare(2), source: undefined }].map((s, i) => ({
         ...s,
-        source: { budget: 'x', file: `r${i}.md`, line: 3, shrink: [] },
+        source: i === 0 ? { budget: 'x', file: `r${i}.md`, line: 3, shrink: [] } : undefined,
       })),
     };
-    const { warnings } = handoutView(long, 'A4', 3, 'deck.md');
-    expect(warnings.map((w) => [w.file, w.severity])).toEqual([
-      ['r0.md', 'warning'],
-      ['r1.md', 'warning'],
+    const cells = handoutView(long, 'A4', 3, 'deck.md')
+      .pages.flat()
+      .map((s) => [s.text?.number, s.text?.source]);
+    expect(cells).toEqual([
+      [1, { file: 'r0.md', line: 3 }],
+      [2, { file: 'deck.md', line: 1 }],
     ]);
-    expect(warnings[0]?.message).toContain('slides 1, 2 as their bold key words');
-    expect(warnings[1]?.message).toContain('slide 2 ("Responsibilities") is too long');
   });
 });
