@@ -1,6 +1,7 @@
 import type { HandoutPerPage } from '../model/index.js';
 import type { SlideView } from './deck-view.js';
 import { textUnits } from './text-width.js';
+import { hyphenate, hyphenateNarrow } from './hyphenate.js';
 
 /**
  * Text cells (issue 23): a slide printed small enough to sit 2 to 6 on a page draws its body text
@@ -58,7 +59,16 @@ const MM_PER_PT = 25.4 / 72;
 /** Role columns side by side in a text cell; more wrap to the next row (handout.css). */
 const COLUMNS_ACROSS = 3;
 
-export function textCell(slide: SlideView, box: TextCellBox): TextCell {
+/**
+ * `lang`: the deck's language, whose hyphenation patterns break the words of narrow columns and
+ * of the matrix's role names ("Engi-neer", not "Engine/er"); emit/fit/handout.ts removes the
+ * points no line ends at before printing.
+ */
+export function textCell(slide: SlideView, box: TextCellBox, lang = 'en'): TextCell {
+  const across = Math.min(slide.columns?.length ?? 1, COLUMNS_ACROSS);
+  const columnLetters = lettersIn((box.width - (across - 1) * 3) / across, box);
+  const narrow = (columns: NonNullable<TextCell['columns']>) =>
+    columns.map((col) => ({ ...col, html: hyphenateNarrow(col.html, lang, columnLetters) }));
   const base: TextCell = {
     title: slide.title,
     part: slide.part,
@@ -66,9 +76,13 @@ export function textCell(slide: SlideView, box: TextCellBox): TextCell {
     html: slide.html,
     agenda: slide.agenda,
     facts: slide.table && tableFacts(slide.table),
-    matrix: slide.matrix,
+    matrix: slide.matrix && {
+      ...slide.matrix,
+      // A role's column in the matrix is a few letters wide at any size.
+      head: slide.matrix.head.map((name) => hyphenate(name, lang)),
+    },
     caption: slide.rows ? slide.caption : undefined,
-    columns: slide.columns,
+    columns: slide.columns && narrow(slide.columns),
     rows: slide.rows?.map((r) => ({
       label: r.label,
       value: r.value,
@@ -80,9 +94,9 @@ export function textCell(slide: SlideView, box: TextCellBox): TextCell {
     keyWords: false,
   };
   if (!slide.columns) return base;
-  const short = slide.columns.map((col) => ({ ...col, html: keyWordsHtml(col.html) }));
+  const short = narrow(slide.columns.map((col) => ({ ...col, html: keyWordsHtml(col.html) })));
   // A column without bold words keeps its text: there is nothing shorter to print that says the same.
-  const shorter = short.some((col, i) => col.html !== slide.columns?.[i]?.html);
+  const shorter = short.some((col, i) => col.html !== base.columns?.[i]?.html);
   if (estimatedLines(base, box) <= linesIn(box)) return shorter ? { ...base, keyWordColumns: short } : base;
   return { ...base, columns: short, keyWords: shorter };
 }
@@ -90,7 +104,8 @@ export function textCell(slide: SlideView, box: TextCellBox): TextCell {
 /** The bold key words of a column's HTML as one paragraph, or the HTML as it is when it has none. */
 export function keyWordsHtml(html: string): string {
   const words = [...new Set([...html.matchAll(/<strong>(.*?)<\/strong>/gs)].map((m) => m[1]!.trim()))].filter(Boolean);
-  return words.length === 0 ? html : `<p class="key-words">${words.join(' · ')}</p>`;
+  // A no-break space before each dot: a line may end with one, never start with it.
+  return words.length === 0 ? html : `<p class="key-words">${words.join('\u00a0· ')}</p>`;
 }
 
 function linesIn(box: TextCellBox): number {

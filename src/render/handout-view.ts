@@ -60,7 +60,7 @@ export function handoutView(
     number: i + 1,
     notesLabel: fillLabel(deck.labels.handoutNotes, { number: i + 1 }),
     printQr: i === 0 ? deck.slides.find((s) => s.qr)?.qr : undefined,
-    text: box ? { ...textCell(slide, box), number: i + 1, source: textSource(slide, deckFile) } : undefined,
+    text: box ? { ...textCell(slide, box, deck.lang), number: i + 1, source: textSource(slide, deckFile) } : undefined,
   }));
   const pages: HandoutSlide[][] = [];
   for (let i = 0; i < slides.length; i += perPage) pages.push(slides.slice(i, i + perPage));

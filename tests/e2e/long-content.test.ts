@@ -272,9 +272,11 @@ describe('long content: a 25-item section, a role with every section twice as lo
 
 describe('six roles at 6 a page: each handout cell measured before printing', () => {
   let result: BuildResult;
+  let handout: string;
 
   beforeAll(async () => {
     const project = await tempProject('six-per-6', { fixture: 'six-roles' });
+    handout = path.join(project.out, 'six-roles', 'six-roles-handout.pdf');
     scratch.push(project.dir);
     const deck = path.join(project.content, 'decks', 'six-roles.md');
     const text = await readFile(deck, 'utf8');
@@ -297,5 +299,13 @@ describe('six roles at 6 a page: each handout cell measured before printing', ()
     const keyWords = result.warnings.filter((w) => w.message.includes('as their bold key words'));
     expect(keyWords).toHaveLength(1);
     expect(keyWords[0]?.file).toMatch(/roles[/\\][a-z-]+\.md$/);
+  });
+
+  it("hyphenates the matrix's role names and the narrow columns' words, only where a line ends", async () => {
+    const lines = await pdfToLayoutLines(handout);
+    // "Engine / er", "Resea / rch" before: role names in columns a few letters wide.
+    expect(lines.some((line) => /Engi\u00ad-/.test(line))).toBe(true);
+    expect(lines.some((line) => /\bEngine\s*$|\bResea\s/.test(line))).toBe(false);
+    expect(lines.flatMap((line) => line.match(/\S*\u00ad(?=\p{L})\S*/gu) ?? [])).toEqual([]);
   });
 });

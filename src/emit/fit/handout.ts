@@ -3,6 +3,7 @@ import type { Diagnostic } from '../../errors.js';
 import type { HandoutPerPage } from '../../model/index.js';
 import { paperMm } from '../../model/paper.js';
 import { asPrinted } from './page-box.js';
+import { dropUnusedHyphens } from './hyphens.js';
 
 /** handout.css's @page margins: 14 mm each side. */
 const SIDE_MARGINS_MM = 28;
@@ -54,6 +55,7 @@ export async function fitHandoutCells(
       cut: cells.filter(over).map(ref),
     };
   });
+  await dropUnusedHyphens(page);
   await box.release();
   return cellWarnings(keyWords, cut, perPage, pt);
 }

@@ -25,7 +25,7 @@ describe('textCell', () => {
     expect(cell.columns?.[0]?.html).toContain('some more words');
     // The key words wait beside it, for the browser to swap in if the full text is cut after all.
     expect(cell.keyWordColumns?.[0]?.html).toBe(
-      `<p class="key-words">${Array.from({ length: 3 }, (_, i) => `term${i}`).join(' · ')}</p>`,
+      `<p class="key-words">${Array.from({ length: 3 }, (_, i) => `term${i}`).join('\u00a0· ')}</p>`,
     );
   });
 
@@ -33,7 +33,7 @@ describe('textCell', () => {
     const cell = textCell(compare(12), box);
     expect(cell.keyWords).toBe(true);
     expect(cell.columns?.[0]?.html).toBe(
-      `<p class="key-words">${Array.from({ length: 12 }, (_, i) => `term${i}`).join(' · ')}</p>`,
+      `<p class="key-words">${Array.from({ length: 12 }, (_, i) => `term${i}`).join('\u00a0· ')}</p>`,
     );
     expect(cell.keyWordColumns).toBeUndefined();
   });
@@ -72,7 +72,7 @@ describe('textCell', () => {
 describe('keyWordsHtml', () => {
   it('joins the distinct bold words, and keeps HTML without any as it is', () => {
     expect(keyWordsHtml('<p><strong>a</strong> x <strong>b</strong> <strong>a</strong></p>')).toBe(
-      '<p class="key-words">a · b</p>',
+      '<p class="key-words">a\u00a0· b</p>',
     );
     expect(keyWordsHtml('<p>nothing bold</p>')).toBe('<p>nothing bold</p>');
   });
