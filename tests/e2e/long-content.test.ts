@@ -148,6 +148,20 @@ describe('a deck of six roles with different section sets', () => {
     expect(lines.some((line) => /infrastructur\s/.test(line))).toBe(false);
   });
 
+  it('never ends a page of the notes PDF with a role\'s label: "Research Eng.:" stays with its notes', async () => {
+    // Poppler's layout text, page by page: the last line above the page number is the page's foot.
+    const pages = (await pdfToLayoutLines(path.join(built.out, 'six-roles-notes.pdf'))).join('\n').split('\f');
+    const feet = pages.map((page) =>
+      page
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !/^Page \d+ of \d+$/.test(line))
+        .at(-1),
+    );
+    const labels = shorts.map((short) => `${short}:`);
+    expect(feet.filter((foot) => labels.some((label) => foot === label))).toEqual([]);
+  });
+
   it('keeps every slide within the slide: nothing overflows the printed page', async () => {
     browser ??= await launchTestBrowser();
     const page = await browser.newPage();

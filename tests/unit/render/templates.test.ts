@@ -88,7 +88,7 @@ describe('renderDeck', () => {
   it('puts speaker notes in <aside class="notes"> with role labels', () => {
     const { deck } = renderDeck(defaultComparison(), templates);
     expect(deck).toContain('<aside class="notes">');
-    expect(deck).toContain('<p><strong>ML Engineer:</strong></p><p>Engineers ship.</p>');
+    expect(deck).toContain('<p class="notes-label"><strong>ML Engineer:</strong></p><p>Engineers ship.</p>');
   });
 
   it('marks continuation slides with their part', () => {
@@ -135,7 +135,7 @@ describe('renderDeck', () => {
   it('renders the notes: every slide once, with every note, labelled by role', () => {
     const { notes, slideCount } = renderDeck(defaultComparison(), templates);
     expect(count(notes, 'class="notes-slide"')).toBe(slideCount);
-    expect(notes).toContain('<p><strong>ML Engineer:</strong></p><p>Engineers ship.</p>');
+    expect(notes).toContain('<p class="notes-label"><strong>ML Engineer:</strong></p><p>Engineers ship.</p>');
     expect(notes).toContain('<p>Say hello.</p>');
     expect(notes).toContain('<h1 class="notes-heading">Slide 1: Engineer vs. Scientist</h1>');
     expect(notes).toContain('@page { size: A4;');
