@@ -177,8 +177,11 @@ function paginate(width: number, height: number): ReportPages {
   /** Splits a table before the first row on a later page: the rest in a copy with its header row. */
   const splitTable = (part: HTMLElement, table: HTMLTableElement, first: number): boolean => {
     const rows = [...table.tBodies].flatMap((b) => [...b.rows]);
-    const at = rows.findIndex((r) => lastPageOf(r) > first);
-    if (at <= 0) return false;
+    const found = rows.findIndex((r) => lastPageOf(r) > first);
+    if (found <= 0) return false;
+    // The last row alone on a page of its own, under a repeated title and header: one more row
+    // goes with it when this page keeps two or more (a widow, issue 23's "page holding only a tail").
+    const at = found === rows.length - 1 && found >= 3 ? found - 1 : found;
     const row = rows[at]!;
     const next = continuation(part);
     const copy = table.cloneNode(false) as HTMLTableElement;
