@@ -66,7 +66,7 @@ export function pdfJobs(c: Comparison, r: RenderedDeck, warn: (d: Diagnostic) =>
       html: r.handout,
       beforePrint: cellBox
         ? async (page: Page) => {
-            cellWarnings = await fitHandoutCells(page, deck.paper, deck.handout.perPage, cellBox.pt);
+            cellWarnings = await fitHandoutCells(page, deck.handout.perPage, cellBox.pt);
           }
         : undefined,
       warnings: () => cellWarnings,

@@ -42,7 +42,7 @@ export type TextCell = Pick<SlideView, 'title' | 'part' | 'cover' | 'html' | 'ag
   /** The role columns show their bold key words only: their full text would not fit the cell. */
   keyWords: boolean;
   /**
-   * The columns as key words, kept beside the full text the estimate let through: the browser
+   * The columns as key words, kept hidden beside the full text the estimate let through: the browser
    * measures the cell before printing and takes these instead when the full text is cut
    * (emit/fit/handout.ts).
    */

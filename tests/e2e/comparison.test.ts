@@ -119,7 +119,8 @@ describe('fitting', () => {
     const data = await sheet('data-engineer');
     expect(data.pages).toBe(2);
     expect(data.text).toContain('Extra duty number 89 for the data team');
-    expect(result.warnings).toEqual([
+    // The handout's cells say what they cut of 90 duties and two tall figures; here, the fact sheets.
+    expect(result.warnings.filter((w) => w.message.includes('fact sheet'))).toEqual([
       {
         file: expect.stringMatching(/roles[/\\]data-engineer\.md$/),
         line: 18,

@@ -1,12 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import type { Diagnostic } from '../../errors.js';
 import type { HandoutPerPage } from '../../model/index.js';
-import { paperMm } from '../../model/paper.js';
-import { asPrinted } from './page-box.js';
 import { dropUnusedHyphens } from './hyphens.js';
-
-/** handout.css's @page margins: 14 mm each side. */
-const SIDE_MARGINS_MM = 28;
 
 interface CellRef {
   number: number;
@@ -20,16 +15,12 @@ interface CellRef {
  * The render stage estimated from letter counts which slides fit their cell in full; the estimate
  * misses wrapped chart rows, captions, headers and padding (six roles at 6 a page were cut with no
  * word). A cell whose full text runs past its edge takes its columns' bold key words instead,
- * kept beside it in a <template>, then type at 7 pt; a cell cut even so is named. Returns the warnings: one for the
+ * kept beside it, hidden, then type at 7 pt; a cell cut even so is named. Returns the warnings: one for the
  * slides printed as key words, one per slide still cut.
  */
-export async function fitHandoutCells(
-  page: Page,
-  paper: string,
-  perPage: HandoutPerPage,
-  pt: number,
-): Promise<Diagnostic[]> {
-  const box = await asPrinted(page, paperMm(paper).width - SIDE_MARGINS_MM, paperMm(paper).height);
+export async function fitHandoutCells(page: Page, perPage: HandoutPerPage, pt: number): Promise<Diagnostic[]> {
+  // Measured as the page loaded: a cell and all in it are sized in millimetres and shares of the
+  // cell (handout.css), so neither the viewport nor print media changes how its text wraps.
   const { keyWords, cut } = await page.evaluate(() => {
     const ref = (cell: HTMLElement): CellRef => ({
       number: Number(cell.dataset.number),
@@ -41,13 +32,13 @@ export async function fitHandoutCells(
     const cells = [...document.querySelectorAll<HTMLElement>('.text-cell')];
     // Swapped in one pass, then measured again in one: the page is laid out twice, not per cell.
     for (const cell of cells.filter(over)) {
-      const alt = cell.querySelector<HTMLTemplateElement>('template.key-words-alt');
+      const alt = cell.querySelector(':scope > .key-words-alt > .columns');
       const columns = cell.querySelector(':scope > .columns');
       if (!alt || !columns) continue;
-      columns.replaceWith(alt.content.cloneNode(true));
+      columns.replaceWith(alt);
       cell.classList.add('key-words');
     }
-    for (const alt of document.querySelectorAll('template.key-words-alt')) alt.remove();
+    for (const alt of document.querySelectorAll('.key-words-alt')) alt.remove();
     // Still cut: the type at 7 pt, the floor a reader needs, before giving up (handout.css).
     for (const cell of cells.filter(over)) cell.classList.add('tight');
     return {
@@ -56,7 +47,6 @@ export async function fitHandoutCells(
     };
   });
   await dropUnusedHyphens(page);
-  await box.release();
   return cellWarnings(keyWords, cut, perPage, pt);
 }
 
