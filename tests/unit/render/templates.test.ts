@@ -311,3 +311,21 @@ describe('fonts in every output', () => {
     }
   });
 });
+
+describe('renderDeck: only the outputs wanted', () => {
+  it("renders the pages of the PDFs the deck's outputs list, and no other", async () => {
+    const { renderDeck } = await import('../../../src/render/render.js');
+    const { pdfJobs } = await import('../../../src/emit/jobs.js');
+    const some = defaultComparison(undefined, ['outputs: [report, factsheets, pptx]']);
+    const r = renderDeck(some, templates);
+    expect(Object.keys(r.pages).sort()).toEqual(['factsheets', 'report']);
+    expect(r.pages.factsheets?.map((page) => page.role)).toEqual(some.roles.map((role) => role.slug));
+    // The slides are always fitted (index.html is written), so the deck prints as a job too.
+    expect(pdfJobs(some, r).map((job) => job.name)).toEqual([
+      'deck-report.pdf',
+      'deck-slides.pdf',
+      ...some.roles.map((role) => `deck-${role.slug}-factsheet.pdf`),
+    ]);
+    expect(renderDeck(defaultComparison(undefined, ['outputs: [slides]']), templates).pages).toEqual({});
+  });
+});
