@@ -1,22 +1,23 @@
 import type { PDFOptions } from 'puppeteer-core';
 import type { Page } from 'puppeteer-core';
 import type { Comparison } from '../compare/compare.js';
-import type { RenderedDeck } from '../render/render.js';
+import type { RenderedDeck, RenderedPage } from '../render/render.js';
 import { contentType, type Asset } from './assets.js';
 import type { Diagnostic } from '../errors.js';
 import { fitFactsheet } from './fit/factsheet.js';
-import { paginateReport } from './fit/report.js';
 import { fitHandoutCells } from './fit/handout.js';
+import { paginateReport } from './fit/report.js';
 import { TEXT_CELLS } from '../render/handout-cells.js';
-import { pdfName } from './names.js';
+import { outputName } from './names.js';
 import { slideBookmarks } from './bookmarks.js';
 import type { Bookmark } from './pdf-outline.js';
 import { handoutView } from '../render/handout-view.js';
 import { fillLabel } from '../model/labels.js';
+import { OUTPUTS, type PdfKind } from '../model/outputs.js';
 
 /** One PDF of a deck: the page it prints, how, and what goes into its metadata. */
 export interface PdfJob {
-  kind: 'report' | 'handout' | 'notes' | 'slides' | 'factsheet';
+  kind: PdfKind;
   /** Output file name inside the deck folder. */
   name: string;
   title: string;
@@ -37,77 +38,93 @@ export interface PdfJob {
 
 const PRINT: PDFOptions = { printBackground: true, preferCSSPageSize: true, tagged: true };
 
-/** `warn` receives layout that had to give way while printing (a fact sheet on two pages). */
-export function pdfJobs(c: Comparison, r: RenderedDeck, warn: (d: Diagnostic) => void = () => undefined): PdfJob[] {
-  const { deck } = c;
-  const handoutPages = handoutView(r.view, deck.paper, deck.handout.perPage).pages;
-  // Document titles (what a PDF viewer shows) in the deck's language, like every label.
-  const { labels } = r.view;
-  const cellBox = TEXT_CELLS[deck.handout.perPage];
-  // The handout may print twice (again when fitting split slides): its last print's warnings count.
-  let cellWarnings: Diagnostic[] = [];
-  return [
-    {
-      kind: 'report',
-      name: pdfName(deck.slug, 'report'),
-      title: fillLabel(labels.reportTitle, { title: deck.title }),
-      path: '/report.html',
-      html: r.report,
-      beforePrint: async (page: Page) => {
-        await paginateReport(page, deck.paper);
-      },
-      pdf: { ...PRINT, outline: true },
+/** What a kind's job adds to its page: how it prints, its bookmarks, its checks. */
+type JobSpec = Pick<PdfJob, 'readyAttribute' | 'beforePrint' | 'pdf' | 'bookmarks' | 'warnings'>;
+interface JobContext {
+  c: Comparison;
+  r: RenderedDeck;
+  page: RenderedPage;
+  /** The role's title, for a page of one role. */
+  role?: string | undefined;
+  warn: (d: Diagnostic) => void;
+}
+
+/**
+ * How each PDF prints, by kind; name, title and page come from the table of outputs
+ * (model/outputs.ts). In the order the PDFs are listed once printed.
+ */
+const JOBS: { readonly [K in PdfKind]: (x: JobContext) => JobSpec } = {
+  // Bookmarks from the report's headings (Chromium's outline).
+  // Laid out before printing: a part that runs over a page goes on under its title, continued.
+  report: ({ c }) => ({
+    beforePrint: async (page: Page) => {
+      await paginateReport(page, c.deck.paper);
     },
-    {
-      kind: 'handout',
-      name: pdfName(deck.slug, 'handout'),
-      title: fillLabel(labels.handoutTitle, { title: deck.title }),
-      path: '/handout.html',
-      html: r.handout,
-      beforePrint: cellBox
+    pdf: { ...PRINT, outline: true },
+  }),
+  handout: ({ c, r }) => {
+    const cells = TEXT_CELLS[c.deck.handout.perPage];
+    // The handout may print twice (again when fitting split slides): its last print's warnings count.
+    let said: Diagnostic[] = [];
+    return {
+      beforePrint: cells
         ? async (page: Page) => {
-            cellWarnings = await fitHandoutCells(page, deck.handout.perPage, cellBox.pt);
+            said = await fitHandoutCells(page, c.deck.handout.perPage, cells.pt);
           }
         : undefined,
-      warnings: () => cellWarnings,
+      warnings: () => said,
       pdf: PRINT,
-      bookmarks: slideBookmarks(handoutPages),
+      bookmarks: slideBookmarks(handoutView(r.view, c.deck.paper, c.deck.handout.perPage).pages),
+    };
+  },
+  // Bookmarks from each slide's heading (the thumbnails' own headings are hidden from them).
+  notes: () => ({ pdf: { ...PRINT, outline: true } }),
+  slides: ({ r }) => ({
+    readyAttribute: 'data-careerdeck-pdf-ready',
+    pdf: PRINT,
+    bookmarks: slideBookmarks(r.view.slides.map((slide) => [slide])),
+  }),
+  factsheets: ({ c, role, warn }) => ({
+    beforePrint: async (page: Page) => {
+      const warning = await fitFactsheet(page, c.deck.paper, role ?? '');
+      if (warning) warn(warning);
     },
-    // Bookmarks from each slide's heading (the thumbnails' own headings are hidden from them).
-    {
-      kind: 'notes',
-      name: pdfName(deck.slug, 'notes'),
-      title: fillLabel(labels.notesTitle, { title: deck.title }),
-      path: '/notes.html',
-      html: r.notes,
-      pdf: { ...PRINT, outline: true },
-    },
-    {
-      kind: 'slides',
-      name: pdfName(deck.slug, 'slides'),
-      title: fillLabel(labels.slidesTitle, { title: deck.title }),
-      path: '/index.html?print-pdf',
-      html: r.deck,
-      readyAttribute: 'data-careerdeck-pdf-ready',
-      pdf: PRINT,
-      bookmarks: slideBookmarks(r.view.slides.map((slide) => [slide])),
-    },
-    ...r.factsheets.map(({ slug, html }) => {
-      const role = c.roles.find((x) => x.slug === slug);
+    pdf: PRINT,
+  }),
+};
+
+/**
+ * The PDFs of the pages rendered (those the deck's `outputs` list) and the slides PDF, which
+ * prints the deck itself (the slides are fitted with it even when no slides PDF is wanted).
+ * `warn` receives layout that had to give way while printing (a fact sheet on two pages).
+ */
+export function pdfJobs(c: Comparison, r: RenderedDeck, warn: (d: Diagnostic) => void = () => undefined): PdfJob[] {
+  const { deck } = c;
+  // Document titles (what a PDF viewer shows) in the deck's language, like every label.
+  const { labels } = r.view;
+  return (Object.keys(JOBS) as PdfKind[]).flatMap((kind) => {
+    const row = OUTPUTS[kind];
+    const pages: readonly RenderedPage[] =
+      kind === 'slides' ? [{ html: r.deck }] : (r.pages[kind as Exclude<PdfKind, 'slides'>] ?? []);
+    return pages.map((page): PdfJob => {
+      const role =
+        page.role === undefined ? undefined : (c.roles.find((x) => x.slug === page.role)?.title ?? page.role);
+      const template = row.templates[0]!;
       return {
-        kind: 'factsheet' as const,
-        name: pdfName(deck.slug, 'factsheet', slug),
-        title: fillLabel(labels.factsheetTitle, { role: role?.title ?? slug }),
-        path: `/factsheet-${slug}.html`,
-        html,
-        beforePrint: async (page: Page) => {
-          const warning = await fitFactsheet(page, deck.paper, role?.title ?? slug);
-          if (warning) warn(warning);
-        },
-        pdf: PRINT,
+        kind,
+        name: outputName(deck.slug, kind, page.role),
+        title: row.titleLabel
+          ? fillLabel(labels[row.titleLabel], role === undefined ? { title: deck.title } : { role })
+          : deck.title,
+        path:
+          kind === 'slides'
+            ? '/index.html?print-pdf'
+            : `/${template}${page.role === undefined ? '' : `-${page.role}`}.html`,
+        html: page.html,
+        ...JOBS[kind]({ c, r, page, role, warn }),
       };
-    }),
-  ];
+    });
+  });
 }
 
 /** Every page the jobs print and the assets they load, served from memory while printing. */

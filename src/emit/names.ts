@@ -1,18 +1,13 @@
+import { OUTPUTS, type OutputChoice } from '../model/outputs.js';
 import { windowsSafeName } from '../validate/file-name.js';
 
 /**
- * The file name of one PDF of a deck (fact sheets are one per role). Validated slugs make safe
- * names already; windowsSafeName keeps it so should the slug rules ever loosen.
+ * The file of one output of a deck, from the table of outputs (fact sheets are one per role).
+ * Validated slugs make safe names already; windowsSafeName keeps it so should the slug rules
+ * ever loosen. Slide images are known by their thumbnail, in a folder.
  */
-export function pdfName(
-  deckSlug: string,
-  kind: 'report' | 'handout' | 'notes' | 'slides' | 'factsheet',
-  roleSlug?: string,
-): string {
-  return windowsSafeName(kind === 'factsheet' ? `${deckSlug}-${roleSlug}-factsheet.pdf` : `${deckSlug}-${kind}.pdf`);
-}
-
-/** The file a deck's other outputs are written to; slide images are known by their thumbnail. */
-export function reachName(deckSlug: string, kind: 'pptx' | 'html' | 'images'): string {
-  return kind === 'images' ? 'images/thumbnail.png' : `${deckSlug}.${kind}`;
+export function outputName(deckSlug: string, kind: OutputChoice, roleSlug?: string): string {
+  const name = OUTPUTS[kind].file.replace('{deck}', deckSlug).replace('{role}', roleSlug ?? '');
+  const slash = name.lastIndexOf('/');
+  return name.slice(0, slash + 1) + windowsSafeName(name.slice(slash + 1));
 }

@@ -4,7 +4,7 @@ import type { Comparison } from '../compare/compare.js';
 import { ContentError, type Diagnostic } from '../errors.js';
 import type { FitBudgets } from '../render/deck-view.js';
 import type { RenderedDeck } from '../render/render.js';
-import type { OutputChoice } from '../model/index.js';
+import { OUTPUTS, type OutputChoice } from '../model/outputs.js';
 import type { Asset } from './assets.js';
 import { type PdfJob, pdfJobs, siteFor } from './jobs.js';
 import { withMetadata } from './pdf-meta.js';
@@ -139,15 +139,14 @@ export async function printDeck(
     );
   };
   // The handout, the notes and the slides PDF need the measured deck; so does index.html when it is written.
-  const drawsSlides = wanted.has('slides') || wanted.has('handout') || wanted.has('notes');
+  const drawsSlides = [...wanted].some((kind) => OUTPUTS[kind].browser === 'fitted');
   const slides: Promise<{ rendered: RenderedDeck; pdf?: PrintedPdf }> =
     measure || drawsSlides ? fitSlides() : Promise.resolve({ rendered: first });
 
   // The handout and the notes draw the slides, so they must match the deck that fits. Each is
   // printed at once from the first rendering (which nearly always fits) and again only if
   // fitting changed it.
-  async function printDrawingSlides(kind: 'handout' | 'notes'): Promise<PrintedPdf> {
-    const job = jobs.find((j) => j.kind === kind)!;
+  async function printDrawingSlides(job: PdfJob): Promise<PrintedPdf> {
     const early = print(job, siteFor(jobs, assets));
     // Handled now, awaited later: a failure while the slides are still fitting must not count
     // as an unhandled rejection.
@@ -157,12 +156,10 @@ export async function printDeck(
     await early.catch(() => undefined);
     return print(job);
   }
-  const handout = (['handout', 'notes'] as const).filter((kind) => wanted.has(kind)).map(printDrawingSlides);
-  const others = jobs
-    .filter(
-      (j) => (j.kind === 'report' && wanted.has('report')) || (j.kind === 'factsheet' && wanted.has('factsheets')),
-    )
-    .map((job) => print(job));
+  // The slides PDF is printed by fitting itself (above).
+  const toPrint = jobs.filter((job) => job.kind !== 'slides' && wanted.has(job.kind));
+  const handout = toPrint.filter((job) => OUTPUTS[job.kind].browser === 'fitted').map(printDrawingSlides);
+  const others = toPrint.filter((job) => OUTPUTS[job.kind].browser === 'print').map((job) => print(job));
   // Once the slides fit, the pictures other outputs need, then the PowerPoint and the one-file
   // deck, are made while the other PDFs still print, instead of after them (the site now serves
   // the last rendering).

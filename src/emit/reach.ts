@@ -4,7 +4,7 @@ import type { RenderedDeck } from '../render/render.js';
 import type { Diagnostic } from '../errors.js';
 import { assetHref, blockImages, type OutputChoice } from '../model/index.js';
 import type { Asset } from './assets.js';
-import { reachName } from './names.js';
+import { outputName } from './names.js';
 import { oneFileDeck } from './one-file.js';
 import type { ContentPicture, Picture } from './pptx/pptx.js';
 import type { SlideImage } from './slide-images.js';
@@ -62,16 +62,16 @@ export async function reachFiles(
       qr,
       date,
     });
-    files.push({ name: reachName(slug, 'pptx'), bytes, ms: performance.now() - started });
-    performance.measure(`${reachName(slug, 'pptx')}: made (with its imports)`, { start: started });
+    files.push({ name: outputName(slug, 'pptx'), bytes, ms: performance.now() - started });
+    performance.measure(`${outputName(slug, 'pptx')}: made (with its imports)`, { start: started });
   }
   if (wanted.has('html')) {
     const started = performance.now();
-    files.push({ name: reachName(slug, 'html'), bytes: oneFileDeck(r.deck, assets), ms: performance.now() - started });
+    files.push({ name: outputName(slug, 'html'), bytes: oneFileDeck(r.deck, assets), ms: performance.now() - started });
   }
   // The thumbnail last: it is the one the build state records, so it is written after the slides.
   const images = [...(extras?.images ?? [])].sort(
-    (a, b) => Number(a.name === reachName(slug, 'images')) - Number(b.name === reachName(slug, 'images')),
+    (a, b) => Number(a.name === outputName(slug, 'images')) - Number(b.name === outputName(slug, 'images')),
   );
   for (const image of images) files.push({ name: image.name, bytes: image.bytes, ms: 0 });
   return files;

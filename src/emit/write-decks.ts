@@ -7,7 +7,7 @@ import type { RenderedDeck } from '../render/render.js';
 import type { Asset } from './assets.js';
 import { removeStaleTemps } from './atomic.js';
 import { DeckWriter, type WriteBytes } from './deck-writer.js';
-import { reachName } from './names.js';
+import { outputName } from './names.js';
 import type { PrintedDeck } from './print-deck.js';
 
 /** One deck folder to write: what the plan says is stale, and what was made for it (if anything). */
@@ -121,7 +121,7 @@ async function stageDeck(
   // Slide pictures are recorded by their thumbnail: when it was the tool's, so are images/NN.png,
   // and those that a build taking the pictures again does not write (a deck now shorter) go;
   // so do all of them when the deck no longer lists `images` (nor `--images` asks for them).
-  const thumbnail = reachName(c.deck.slug, 'images');
+  const thumbnail = outputName(c.deck.slug, 'images');
   const retaken = (made?.extras.images ?? []).map((i) => i.name);
   if (last?.outputs[thumbnail] && (!names.has(thumbnail) || retaken.length > 0)) {
     const kept = new Set(names.has(thumbnail) ? retaken : []);

@@ -1,6 +1,6 @@
 import type { Comparison } from '../compare/compare.js';
-import { pdfName, reachName } from '../emit/names.js';
-import type { OutputChoice, OutputKind, PlannedOutput } from '../model/index.js';
+import { outputName } from '../emit/names.js';
+import { OUTPUTS, OUTPUT_KINDS, type OutputChoice, type OutputKind, type PlannedOutput } from '../model/index.js';
 import { digest, treeDigest } from './fingerprint.js';
 
 export interface Fingerprints {
@@ -14,20 +14,9 @@ export interface Fingerprints {
   images: ReadonlyMap<string, string>;
 }
 
-// Which template folders each output is drawn from; files elsewhere count for all of them.
-const TEMPLATE_FOLDERS: Record<OutputKind, readonly string[]> = {
-  deck: ['deck'],
-  slides: ['deck'],
-  handout: ['deck', 'handout'],
-  notes: ['deck', 'notes'],
-  report: ['report'],
-  factsheets: ['factsheet'],
-  // Made from the deck as fitted in the browser, so its templates count.
-  pptx: ['deck'],
-  html: ['deck'],
-  images: ['deck'],
-};
-const KNOWN_FOLDERS = new Set(Object.values(TEMPLATE_FOLDERS).flat());
+// Which template folders each output is drawn from (the table of outputs); files elsewhere count for all of them.
+const templateFolders = (kind: OutputKind): readonly string[] => (kind === 'deck' ? ['deck'] : OUTPUTS[kind].templates);
+const KNOWN_FOLDERS = new Set(['deck', ...OUTPUT_KINDS.flatMap(templateFolders)]);
 
 /**
  * The outputs one deck should have and the fingerprint of each: its deck and role content as
@@ -54,7 +43,7 @@ export function planDeck(
       ...extra,
       treeDigest(fp.templates, (rel) => {
         const folder = rel.split('/')[0] ?? '';
-        return !KNOWN_FOLDERS.has(folder) || TEMPLATE_FOLDERS[kind].includes(folder);
+        return !KNOWN_FOLDERS.has(folder) || templateFolders(kind).includes(folder);
       }),
     );
   const measured = keyOf('deck', 'measured');
@@ -79,8 +68,7 @@ export function printedSlots(c: Comparison, also: readonly OutputChoice[] = []):
   const slug = c.deck.slug;
   const kinds = [...c.deck.outputs, ...also.filter((kind) => !c.deck.outputs.includes(kind))];
   return kinds.flatMap((kind): { name: string; kind: OutputKind }[] => {
-    if (kind === 'factsheets') return c.roles.map((role) => ({ name: pdfName(slug, 'factsheet', role.slug), kind }));
-    if (kind === 'pptx' || kind === 'html' || kind === 'images') return [{ name: reachName(slug, kind), kind }];
-    return [{ name: pdfName(slug, kind), kind }];
+    if (OUTPUTS[kind].perRole) return c.roles.map((role) => ({ name: outputName(slug, kind, role.slug), kind }));
+    return [{ name: outputName(slug, kind), kind }];
   });
 }

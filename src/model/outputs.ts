@@ -1,6 +1,11 @@
+import type { LabelKey } from './labels.js';
+
 /** The PDFs a deck can have; index.html is always written. */
 export const PDF_KINDS = ['report', 'slides', 'handout', 'notes', 'factsheets'] as const;
 export type PdfKind = (typeof PDF_KINDS)[number];
+
+/** The PDFs printed from a page of their own; the slides PDF prints the deck (index.html). */
+export type PageKind = Exclude<PdfKind, 'slides'>;
 
 /** Outputs made beside the PDFs: an editable PowerPoint, the deck in one HTML file, one PNG a slide (on demand). */
 export const REACH_KINDS = ['pptx', 'html', 'images'] as const;
@@ -12,3 +17,100 @@ export type OutputChoice = PdfKind | ReachKind;
 
 /** What a deck makes when neither it nor the config file lists `outputs`: all but the slide images. */
 export const DEFAULT_OUTPUTS: readonly OutputChoice[] = OUTPUT_KINDS.filter((kind) => kind !== 'images');
+
+/** One row of the table of outputs: plain data that every stage reads (none of it is code). */
+export interface OutputRow {
+  /** Its file in the deck folder; `{deck}` and `{role}` are the slugs (names.ts). */
+  file: string;
+  /** One file a role (the fact sheets), `{role}` in `file`. */
+  perRole: boolean;
+  /**
+   * The template folders it is drawn from: an output's key changes with these (incremental/plan.ts).
+   * A PDF with a page of its own has its template first (`templates/<folder>/<folder>.hbs`).
+   */
+  templates: readonly string[];
+  /**
+   * What it needs of the browser: `print` a page as it is; `fitted`, the deck as fitted in the
+   * browser (it draws the slides, so it waits for fitting, emit/print-deck.ts); `pictures`, the
+   * fitted deck drawn into pictures or another format.
+   */
+  browser: 'print' | 'fitted' | 'pictures';
+  /** Its page prints running page numbers in the deck's words (and mirrors them right to left). */
+  pageNumbers: boolean;
+  /** The PDF's title (what a viewer shows), filled with `{title}` (the deck's) or `{role}`. */
+  titleLabel?: LabelKey;
+}
+
+/**
+ * Every output a deck can have, one row each. A new PDF is one row here, one view and one
+ * template; the stages' registries keyed by kind (render/pages.ts, emit/jobs.ts) make forgetting
+ * one a type error.
+ */
+export const OUTPUTS: { readonly [K in OutputChoice]: OutputRow } = {
+  report: {
+    file: '{deck}-report.pdf',
+    perRole: false,
+    templates: ['report'],
+    browser: 'print',
+    pageNumbers: true,
+    titleLabel: 'reportTitle',
+  },
+  slides: {
+    file: '{deck}-slides.pdf',
+    perRole: false,
+    templates: ['deck'],
+    browser: 'fitted',
+    pageNumbers: false,
+    titleLabel: 'slidesTitle',
+  },
+  handout: {
+    file: '{deck}-handout.pdf',
+    perRole: false,
+    templates: ['handout', 'deck'],
+    browser: 'fitted',
+    pageNumbers: true,
+    titleLabel: 'handoutTitle',
+  },
+  notes: {
+    file: '{deck}-notes.pdf',
+    perRole: false,
+    templates: ['notes', 'deck'],
+    browser: 'fitted',
+    pageNumbers: true,
+    titleLabel: 'notesTitle',
+  },
+  factsheets: {
+    file: '{deck}-{role}-factsheet.pdf',
+    perRole: true,
+    templates: ['factsheet'],
+    browser: 'print',
+    pageNumbers: false,
+    titleLabel: 'factsheetTitle',
+  },
+  // Made from the deck as fitted in the browser, so the deck's templates count.
+  pptx: {
+    file: '{deck}.pptx',
+    perRole: false,
+    templates: ['deck'],
+    browser: 'pictures',
+    pageNumbers: false,
+  },
+  html: {
+    file: '{deck}.html',
+    perRole: false,
+    templates: ['deck'],
+    browser: 'pictures',
+    pageNumbers: false,
+  },
+  // Known by its thumbnail: the slides' PNGs are written beside it (emit/write-decks.ts).
+  images: {
+    file: 'images/thumbnail.png',
+    perRole: false,
+    templates: ['deck'],
+    browser: 'pictures',
+    pageNumbers: false,
+  },
+};
+
+/** The PDFs with a page (and a template) of their own, in the table's order. */
+export const PAGE_KINDS = PDF_KINDS.filter((kind): kind is PageKind => kind !== 'slides');

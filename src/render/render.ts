@@ -2,24 +2,21 @@ import type { Comparison } from '../compare/compare.js';
 import { ContentError } from '../errors.js';
 import { DEFAULT_LIMITS } from '../load/limits.js';
 import { deckView, type FitBudgets, type DeckView } from './deck-view.js';
-import { factsheetViews } from './factsheet-view.js';
+import { PAGE_KINDS, type PageKind } from '../model/outputs.js';
 import { chooseFonts, drawnText, fontCss, FONTS_MARKER, type FontPlan } from './fonts.js';
-import { handoutView } from './handout-view.js';
-import { notesView } from './notes-view.js';
-import { reportView } from './report-view.js';
+import { PAGES, type RenderedPage } from './pages.js';
 import type { Templates } from './templates.js';
+
+export type { RenderedPage };
 
 export interface RenderedDeck {
   /** The reveal.js presentation. */
   deck: string;
-  /** The print template of the comparison report. */
-  report: string;
-  /** The print template of the audience handout: slides with lines to write on, N a page, no notes. */
-  handout: string;
-  /** The print template of the presenter's notes: every slide with its full notes. */
-  notes: string;
-  /** One fact sheet per role, by role slug. */
-  factsheets: { slug: string; html: string }[];
+  /**
+   * The pages of each PDF the deck's `outputs` list that has a page of its own (render/pages.ts):
+   * the report, the handout, the notes, one fact sheet a role. The others are not rendered.
+   */
+  pages: { [K in PageKind]?: RenderedPage[] };
   /** The slides as drawn, to name the content of a slide that does not fit. */
   view: DeckView;
   /** Slides in the deck, the title slide included. */
@@ -46,14 +43,13 @@ export function renderDeck(
       },
     ]);
   }
-  const handout = handoutView(deck, c.deck.paper, c.deck.handout.perPage, c.deck.file);
-  const pages = {
-    deck: templates.deck(deck),
-    report: templates.report(reportView(c)),
-    handout: templates.handout(handout),
-    notes: templates.notes(notesView(deck, c.deck.paper)),
-    factsheets: factsheetViews(c).map(({ slug, view }) => ({ slug, html: templates.factsheet(view) })),
-  };
+  // What the deck's settings list, not what this build prints: the fonts follow the pages
+  // rendered, and must be the same whichever of the deck's outputs a build makes again.
+  const wanted = PAGE_KINDS.filter((kind) => c.deck.outputs.includes(kind));
+  const pages = Object.fromEntries(
+    wanted.map((kind) => [kind, PAGES[kind](c, deck, templates.page)]),
+  ) as RenderedDeck['pages'];
+  const html = templates.deck(deck);
   // The fonts follow what the pages draw, labels and generated text included. A deck fitted
   // again (`fonts` given) keeps the fonts of its first rendering: the files printing serves. So
   // every label counts, drawn yet or not: a refit may split a slide and add "(see the previous
@@ -62,11 +58,8 @@ export function renderDeck(
     fonts ??
     chooseFonts(
       drawnText([
-        pages.deck,
-        pages.report,
-        pages.handout,
-        pages.notes,
-        ...pages.factsheets.map((f) => f.html),
+        html,
+        ...wanted.flatMap((kind) => (pages[kind] ?? []).map((page) => page.html)),
         Object.values(deck.labels).join(' '),
       ]),
       c.deck.lang,
@@ -75,11 +68,10 @@ export function renderDeck(
   const css = fontCss(plan);
   const withFonts = (html: string) => html.replace(FONTS_MARKER, () => css);
   return {
-    deck: withFonts(pages.deck),
-    report: withFonts(pages.report),
-    handout: withFonts(pages.handout),
-    notes: withFonts(pages.notes),
-    factsheets: pages.factsheets.map(({ slug, html }) => ({ slug, html: withFonts(html) })),
+    deck: withFonts(html),
+    pages: Object.fromEntries(
+      wanted.map((kind) => [kind, (pages[kind] ?? []).map((page) => ({ ...page, html: withFonts(page.html) }))]),
+    ),
     view: deck,
     slideCount: deck.slides.length,
     fonts: plan,

@@ -1,4 +1,5 @@
 import { type Comparison, compareDeck } from '../../../src/compare/compare.js';
+import { renderDeck } from '../../../src/render/render.js';
 import type { SourceFile } from '../../../src/load/source.js';
 import { validateContent } from '../../../src/validate/validate.js';
 import { deckFile, lines, roleFile } from '../source-files.js';
@@ -92,4 +93,17 @@ export function defaultComparison(sections?: string, extra?: string[]): Comparis
     roleFile('scientist', scientistText),
     deckFile('deck', deckText(sections, extra)),
   ]);
+}
+
+/** A rendered deck's pages by the names the tests read them by (every output of the default deck is rendered). */
+export function renderPages(...args: Parameters<typeof renderDeck>) {
+  const r = renderDeck(...args);
+  const one = (kind: 'report' | 'handout' | 'notes') => r.pages[kind]?.[0]?.html ?? '';
+  return {
+    ...r,
+    report: one('report'),
+    handout: one('handout'),
+    notes: one('notes'),
+    factsheets: (r.pages.factsheets ?? []).map((page) => ({ slug: page.role ?? '', html: page.html })),
+  };
 }

@@ -4,10 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deckView } from '../../../src/render/deck-view.js';
 import { FACTSHEET_MARGIN_MM, factsheetViews } from '../../../src/render/factsheet-view.js';
-import { renderDeck } from '../../../src/render/render.js';
 import { loadTemplates, type Templates } from '../../../src/render/templates.js';
 import { deckFile, lines, roleFile } from '../source-files.js';
-import { comparison, defaultComparison, engineerText, scientistText } from './model.js';
+import { comparison, defaultComparison, engineerText, scientistText, renderPages } from './model.js';
 
 const TEMPLATES = fileURLToPath(new URL('../../../templates', import.meta.url));
 const count = (text: string, needle: string) => text.split(needle).length - 1;
@@ -29,7 +28,7 @@ describe('fonts of a deck', () => {
   // slide's "(see the previous slide)"): every label's characters get a font from the start.
   it('cover every label, drawn or not', () => {
     const c = defaultComparison(undefined, ['lang: zh-Hans', 'labels:', '  seePreviousSlide: "（见龘）"']);
-    const { fonts, deck } = renderDeck(c, templates);
+    const { fonts, deck } = renderPages(c, templates);
     expect(deck).not.toContain('龘');
     const covers = (cp: number) =>
       fonts.faces.some((f) =>
@@ -45,12 +44,12 @@ describe('fonts of a deck', () => {
 describe('the report', () => {
   it('has no Sources heading when the deck cites no source', () => {
     const c = defaultComparison();
-    expect(renderDeck(c, templates).report).toContain('<h1 id="sources">');
+    expect(renderPages(c, templates).report).toContain('<h1 id="sources">');
     const bare = {
       ...c,
       roles: c.roles.map((r) => ({ ...r, outlook: undefined, pay: undefined, sources: [] })),
     } as typeof c;
-    const report = renderDeck(bare, templates).report;
+    const report = renderPages(bare, templates).report;
     expect(report).not.toContain('id="sources"');
     expect(report).not.toContain('>Sources<');
   });
@@ -59,7 +58,7 @@ describe('the report', () => {
 describe('labels in every output', () => {
   it("draws every output in the deck's language, with its overrides escaped", () => {
     const c = defaultComparison(undefined, ['lang: fr', 'labels:', '  sources: "<b>Lectures</b> & plus"']);
-    const rendered = renderDeck(c, templates);
+    const rendered = renderPages(c, templates);
     expect(rendered.report).toContain('<h1 id="at-a-glance">En bref</h1>');
     expect(rendered.report).toContain('<h1 id="sources">&lt;b&gt;Lectures&lt;/b&gt; &amp; plus</h1>');
     expect(rendered.report).toContain('@bottom-right { content: "Page " counter(page) " sur " counter(pages); }');
@@ -77,7 +76,7 @@ describe('labels in every output', () => {
 describe('renderDeck', () => {
   it('renders one <section> per slide, the title slide included', () => {
     const c = defaultComparison();
-    const rendered = renderDeck(c, templates);
+    const rendered = renderPages(c, templates);
     expect(rendered.slideCount).toBe(deckView(c).slides.length);
     expect(rendered.slideCount).toBeGreaterThan(10);
     expect(count(rendered.deck, '<section')).toBe(rendered.slideCount);
@@ -86,19 +85,19 @@ describe('renderDeck', () => {
   });
 
   it('puts speaker notes in <aside class="notes"> with role labels', () => {
-    const { deck } = renderDeck(defaultComparison(), templates);
+    const { deck } = renderPages(defaultComparison(), templates);
     expect(deck).toContain('<aside class="notes">');
     expect(deck).toContain('<p class="notes-label"><strong>ML Engineer:</strong></p><p>Engineers ship.</p>');
   });
 
   it('marks continuation slides with their part', () => {
-    const { deck } = renderDeck(defaultComparison(), templates);
+    const { deck } = renderPages(defaultComparison(), templates);
     expect(deck).toContain('<bdi>Projects</bdi> <span class="part">(1/2)</span>');
     expect(deck).toContain('<bdi>Projects</bdi> <span class="part">(2/2)</span>');
   });
 
   it('renders the report with the deck title, glance table, chart and sources', () => {
-    const { report } = renderDeck(defaultComparison(), templates);
+    const { report } = renderPages(defaultComparison(), templates);
     expect(report).toContain('<h1 class="cover-title">Engineer vs. Scientist</h1>');
     expect(report).toContain('<th scope="row">In one sentence</th>');
     expect(count(report, '<svg')).toBeGreaterThanOrEqual(1);
@@ -111,7 +110,7 @@ describe('renderDeck', () => {
   });
 
   it('renders the handout: every slide once, three to a page, with lines and no notes', () => {
-    const { handout, slideCount } = renderDeck(defaultComparison(), templates);
+    const { handout, slideCount } = renderPages(defaultComparison(), templates);
     expect(count(handout, 'class="handout-cell"')).toBe(slideCount);
     expect(count(handout, 'class="handout-page per-3 as-text"')).toBe(Math.ceil(slideCount / 3));
     // At 3 a page each slide is a text cell: a picture of it would print its text under 7 pt.
@@ -124,16 +123,16 @@ describe('renderDeck', () => {
   });
 
   it('lays the handout out as the deck asks: handout.perPage', () => {
-    const { handout, slideCount } = renderDeck(defaultComparison(undefined, ['handout: { perPage: 6 }']), templates);
+    const { handout, slideCount } = renderPages(defaultComparison(undefined, ['handout: { perPage: 6 }']), templates);
     expect(count(handout, 'class="handout-page per-6 as-text"')).toBe(Math.ceil(slideCount / 6));
     // At 1 a page the slides are pictures (their text prints at 7 pt and more).
-    const one = renderDeck(defaultComparison(undefined, ['handout: { perPage: 1 }']), templates);
+    const one = renderPages(defaultComparison(undefined, ['handout: { perPage: 1 }']), templates);
     expect(count(one.handout, 'class="handout-page per-1"')).toBe(one.slideCount);
     expect(count(one.handout, 'class="thumb-frame"')).toBe(one.slideCount);
   });
 
   it('renders the notes: every slide once, with every note, labelled by role', () => {
-    const { notes, slideCount } = renderDeck(defaultComparison(), templates);
+    const { notes, slideCount } = renderPages(defaultComparison(), templates);
     expect(count(notes, 'class="notes-slide"')).toBe(slideCount);
     expect(notes).toContain('<p class="notes-label"><strong>ML Engineer:</strong></p><p>Engineers ship.</p>');
     expect(notes).toContain('<p>Say hello.</p>');
@@ -142,7 +141,7 @@ describe('renderDeck', () => {
   });
 
   it('uses the Letter paper size when the deck asks for it', () => {
-    const { report } = renderDeck(defaultComparison(undefined, ['paper: Letter']), templates);
+    const { report } = renderPages(defaultComparison(undefined, ['paper: Letter']), templates);
     expect(report).toContain('@page { size: Letter;');
   });
 });
@@ -167,7 +166,7 @@ describe('renderDeck: untrusted content', () => {
   };
 
   it('escapes role titles, short names and deck titles in the deck', () => {
-    const { deck } = renderDeck(hostile(), templates);
+    const { deck } = renderPages(hostile(), templates);
     expect(deck).not.toMatch(/<script>alert/);
     expect(deck).not.toMatch(/<img/);
     expect(deck).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Engineer');
@@ -180,7 +179,7 @@ describe('renderDeck: untrusted content', () => {
   });
 
   it('escapes the same content in the report, inside <style> too', () => {
-    const { report } = renderDeck(hostile(), templates);
+    const { report } = renderPages(hostile(), templates);
     expect(report).not.toMatch(/<script/);
     expect(report).not.toMatch(/<img/);
     expect(count(report, '</style>')).toBe(2);
@@ -189,7 +188,7 @@ describe('renderDeck: untrusted content', () => {
   });
 
   it('escapes the same content in the handout', () => {
-    const { handout } = renderDeck(hostile(), templates);
+    const { handout } = renderPages(hostile(), templates);
     expect(handout).not.toMatch(/<script/);
     expect(handout).not.toMatch(/<img/);
     expect(count(handout, '</style>')).toBe(2);
@@ -197,7 +196,7 @@ describe('renderDeck: untrusted content', () => {
   });
 
   it('escapes the same content in the fact sheets', () => {
-    const { factsheets } = renderDeck(hostile(), templates);
+    const { factsheets } = renderPages(hostile(), templates);
     expect(factsheets.map((f) => f.slug)).toEqual(['engineer', 'scientist']);
     const engineer = factsheets[0]?.html ?? '';
     expect(engineer).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Engineer');
@@ -208,13 +207,13 @@ describe('renderDeck: untrusted content', () => {
   });
 
   it('escapes a keyword label holding HTML in the overlap table', () => {
-    const { deck } = renderDeck(hostile(), templates);
+    const { deck } = renderPages(hostile(), templates);
     expect(deck).toContain('<td>SQL, &lt;b&gt;Docker&lt;/b&gt;</td>');
     expect(deck).not.toMatch(/<b>Docker/);
   });
 
   it('prints Handlebars-looking text in content literally', () => {
-    const { deck, report } = renderDeck(hostile(), templates);
+    const { deck, report } = renderPages(hostile(), templates);
     expect(deck).toContain('{{constructor.constructor}}');
     expect(deck).toContain('{{&gt; columns}}');
     expect(deck).toContain('{{#each roles}}{{title}}{{/each}}');
@@ -239,12 +238,12 @@ function csp(html: string): Map<string, string[]> {
 
 describe('renderDeck: scripts by Content-Security-Policy', () => {
   it("lets the deck run its own scripts and reveal's inline speaker view", () => {
-    const { deck } = renderDeck(defaultComparison(), templates);
+    const { deck } = renderPages(defaultComparison(), templates);
     expect(csp(deck).get('script-src')).toEqual(["'self'", "'unsafe-inline'"]);
   });
 
   it('lets no script run in the report, the handout or the fact sheets', () => {
-    const { report, handout, factsheets } = renderDeck(defaultComparison(), templates);
+    const { report, handout, factsheets } = renderPages(defaultComparison(), templates);
     expect(factsheets).toHaveLength(2);
     for (const html of [report, handout, ...factsheets.map((f) => f.html)]) {
       const policy = csp(html);
@@ -259,7 +258,7 @@ describe('renderDeck: deck prose without speaker notes', () => {
     deck.split('<section ').find((part) => part.includes(`<h2>${title}</h2>`)) ?? '';
 
   it('renders no <aside> for a prose slide whose section has no Note:', () => {
-    const { deck } = renderDeck(defaultComparison(), templates);
+    const { deck } = renderPages(defaultComparison(), templates);
     expect(slideHtml(deck, 'Common ground')).toContain('Both use');
     expect(slideHtml(deck, 'Common ground')).not.toContain('<aside');
     expect(slideHtml(deck, 'Conclusion')).not.toContain('<aside');
@@ -267,7 +266,7 @@ describe('renderDeck: deck prose without speaker notes', () => {
   });
 
   it('leaves ruled space for the reader under every slide in the handout', () => {
-    const { handout } = renderDeck(defaultComparison(), templates);
+    const { handout } = renderPages(defaultComparison(), templates);
     const cell =
       handout.split('<div class="handout-cell"').find((part) => part.includes('data-title="Common ground"')) ?? '';
     expect(cell).toContain('Your notes');
@@ -278,14 +277,14 @@ describe('renderDeck: deck prose without speaker notes', () => {
 describe('renderDeck: fact sheet page margin', () => {
   it(`sets the @page margin to FACTSHEET_MARGIN_MM (${FACTSHEET_MARGIN_MM} mm) beside the paper size`, () => {
     expect(FACTSHEET_MARGIN_MM).toBe(14);
-    const { factsheets } = renderDeck(defaultComparison(), templates);
+    const { factsheets } = renderPages(defaultComparison(), templates);
     for (const { html } of factsheets) expect(html).toContain(`@page { size: A4; margin: ${FACTSHEET_MARGIN_MM}mm; }`);
   });
 
   it('takes the margin from the view, not from a number in the CSS', () => {
     const [sheet] = factsheetViews(defaultComparison());
     if (!sheet) throw new Error('no fact sheet');
-    const html = templates.factsheet({ ...sheet.view, marginMm: 20 });
+    const html = templates.page('factsheets', { ...sheet.view, marginMm: 20 });
     expect(html).toContain('@page { size: A4; margin: 20mm; }');
     expect(html).not.toMatch(/margin:\s*14mm/);
   });
@@ -301,7 +300,7 @@ describe('fonts in every output', () => {
   });
 
   it('declares, in every output, exactly the faces of the deck plan, each limited by a unicode-range', () => {
-    const { deck, report, handout, notes, factsheets, fonts } = renderDeck(defaultComparison(), templates);
+    const { deck, report, handout, notes, factsheets, fonts } = renderPages(defaultComparison(), templates);
     const planned = fonts.faces.map((f) => f.path).sort();
     // The default English deck: Inter's Latin subset at the three weights, nothing else.
     expect(planned).toEqual([400, 600, 700].map((w) => `assets/fonts/inter-latin-${w}-normal.woff2`));
@@ -312,5 +311,23 @@ describe('fonts in every output', () => {
       expect(html).toMatch(/--font: 'Inter', 'DejaVu Sans', sans-serif;/);
       expect(html).not.toContain('careerdeck-fonts');
     }
+  });
+});
+
+describe('renderDeck: only the outputs wanted', () => {
+  it("renders the pages of the PDFs the deck's outputs list, and no other", async () => {
+    const { renderDeck } = await import('../../../src/render/render.js');
+    const { pdfJobs } = await import('../../../src/emit/jobs.js');
+    const some = defaultComparison(undefined, ['outputs: [report, factsheets, pptx]']);
+    const r = renderDeck(some, templates);
+    expect(Object.keys(r.pages).sort()).toEqual(['factsheets', 'report']);
+    expect(r.pages.factsheets?.map((page) => page.role)).toEqual(some.roles.map((role) => role.slug));
+    // The slides are always fitted (index.html is written), so the deck prints as a job too.
+    expect(pdfJobs(some, r).map((job) => job.name)).toEqual([
+      'deck-report.pdf',
+      'deck-slides.pdf',
+      ...some.roles.map((role) => `deck-${role.slug}-factsheet.pdf`),
+    ]);
+    expect(renderDeck(defaultComparison(undefined, ['outputs: [slides]']), templates).pages).toEqual({});
   });
 });

@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fontCss } from '../../../src/render/fonts.js';
-import { renderDeck } from '../../../src/render/render.js';
 import { loadTemplates, type Templates } from '../../../src/render/templates.js';
 import {
   brandedPalette,
@@ -16,7 +15,7 @@ import {
 import { AA_TEXT, contrastRatio } from '../../../src/model/colour.js';
 import { THEMES } from '../../../src/validate/schema.js';
 import { deckFile, roleFile } from '../source-files.js';
-import { comparison, deckText, engineerText, scientistText } from './model.js';
+import { comparison, deckText, engineerText, scientistText, renderPages } from './model.js';
 
 const TEMPLATES = fileURLToPath(new URL('../../../templates', import.meta.url));
 
@@ -129,7 +128,7 @@ describe('themes and branding in the rendered pages', () => {
     templates = await loadTemplates(TEMPLATES);
   });
   const render = (extra: string[]) =>
-    renderDeck(
+    renderPages(
       comparison([
         roleFile('engineer', engineerText),
         roleFile('scientist', scientistText),

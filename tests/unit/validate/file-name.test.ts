@@ -67,11 +67,12 @@ describe('windowsSafeName', () => {
 });
 
 describe('output names made from slugs', () => {
-  it('pdfName makes safe names from any slug', async () => {
-    const { pdfName } = await import('../../../src/emit/names.js');
-    expect(pdfName('careers', 'report')).toBe('careers-report.pdf');
-    expect(pdfName('careers', 'factsheet', 'data-engineer')).toBe('careers-data-engineer-factsheet.pdf');
-    expect(pdfName('a:b', 'factsheet', 'c?')).toBe('a-b-c--factsheet.pdf');
+  it('outputName makes safe names from any slug', async () => {
+    const { outputName } = await import('../../../src/emit/names.js');
+    expect(outputName('careers', 'report')).toBe('careers-report.pdf');
+    expect(outputName('careers', 'factsheets', 'data-engineer')).toBe('careers-data-engineer-factsheet.pdf');
+    expect(outputName('a:b', 'factsheets', 'c?')).toBe('a-b-c--factsheet.pdf');
+    expect(outputName('careers', 'images')).toBe('images/thumbnail.png');
   });
 
   it('scaffold slugs are never device names', async () => {
