@@ -47,8 +47,8 @@ const W = 13.333;
 const MARGIN = 0.6;
 const BODY = { x: MARGIN, y: 1.35, w: W - 2 * MARGIN, h: 5.2 };
 /**
- * Arial, not the deck's Inter: a PowerPoint cannot carry Inter along (pptxgenjs embeds no fonts,
- * and Keynote and LibreOffice ignore fonts embedded in a .pptx), and where it is missing each
+ * Arial, not the deck's Inter: pptxgenjs embeds no fonts (and not every program reads fonts
+ * embedded in a .pptx), so Inter does not travel with the file, and where it is missing each
  * program substitutes a font of its own and every text box shrinks on its own. Arial is on every
  * Windows and Mac (PowerPoint, Keynote) and LibreOffice draws it with Liberation Sans, made to
  * Arial's metrics, so text fits the same everywhere; the estimates below use its widths.
