@@ -6,6 +6,7 @@ import { formatGrowth, formatPercent } from '../../render/formats.js';
 import type { DeckView, SlideView } from '../../render/deck-view.js';
 import type { OverlapMatrix } from '../../render/overlap-matrix.js';
 import { brandedPalette, THEME_TABLE, type Palette } from '../../render/themes.js';
+import { isStackedChart, patternSeries } from './chart-patterns.js';
 import { mirrorPptx } from './mirror.js';
 import { pinZipDates } from './zip-dates.js';
 import { type FlowBlock, htmlToFlow, htmlToText, type Paragraph } from './runs.js';
@@ -45,7 +46,15 @@ export interface PptxInput {
 const W = 13.333;
 const MARGIN = 0.6;
 const BODY = { x: MARGIN, y: 1.35, w: W - 2 * MARGIN, h: 5.2 };
-const FONT = 'Inter';
+/**
+ * Arial, not the deck's Inter: pptxgenjs embeds no fonts (and not every program reads fonts
+ * embedded in a .pptx), so Inter does not travel with the file, and where it is missing each
+ * program substitutes a font of its own and every text box shrinks on its own. Arial is on every
+ * Windows and Mac (PowerPoint, Keynote) and LibreOffice draws it with Liberation Sans, made to
+ * Arial's metrics, so text fits the same everywhere; the estimates below use its widths.
+ */
+export const PPTX_FONT = 'Arial';
+const FONT = PPTX_FONT;
 const MASTER = 'CAREERDECK';
 /** The title slide's own layout: its title placeholder lower and larger. */
 const COVER = 'CAREERDECK-COVER';
@@ -101,7 +110,8 @@ export async function buildPptx(input: PptxInput): Promise<Uint8Array> {
   // mirroring a right-to-left deck stores its parts too.
   const written = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Uint8Array;
   const bytes = view.dir === 'rtl' ? await mirrorPptx(written) : written;
-  return pinZipDates(bytes, input.date);
+  const paper = hex(palette.paper);
+  return pinZipDates(bytes, input.date, (name, xml) => (isStackedChart(name, xml) ? patternSeries(xml, paper) : xml));
 }
 
 function defineMaster(pptx: PptxGenJS, p: Palette, input: PptxInput): void {
@@ -230,6 +240,11 @@ function drawBody(pptx: PptxGenJS, slide: Slide, s: SlideView, p: Palette, input
   } else if (s.columns) {
     const gap = 0.42;
     const w = (BODY.w - gap * (s.columns.length - 1)) / s.columns.length;
+    const flowBox = { y: BODY.y + 0.65, w, h: BODY.h - 0.65 };
+    const flows = s.columns.map((column) => htmlToFlow(column.html));
+    // One type size for every column of the slide (the fullest column's), set here rather than
+    // left to the program's shrink-on-overflow, which shrinks each text box on its own.
+    const shared = Math.min(...flows.map((blocks) => flowScale(blocks, { x: 0, ...flowBox }, 18, input, s.zoom)));
     s.columns.forEach((column, i) => {
       const x = BODY.x + i * (w + gap);
       slide.addText(column.heading, {
@@ -251,7 +266,7 @@ function drawBody(pptx: PptxGenJS, slide: Slide, s: SlideView, p: Palette, input
         h: 0,
         line: { color: hex(roleColour(p, column.role)), width: 2 },
       });
-      drawFlow(slide, htmlToFlow(column.html), { x, y: BODY.y + 0.65, w, h: BODY.h - 0.65 }, p, 18, input, s.zoom);
+      drawFlow(slide, flows[i] ?? [], { x, ...flowBox }, p, 18, input, s.zoom, shared);
     });
   } else if (s.table) {
     const head = s.table.head.map((text) => ({
@@ -328,10 +343,42 @@ const TABLE_TEXT = 0.8;
 /** Pictures are at most this tall on a slide (base.css: img max-height). */
 const PICTURE_MAX_PX = 320;
 
+/** Inches each block of a flow takes at `f` times its size, by the estimates below. */
+function flowHeights(
+  blocks: readonly FlowBlock[],
+  box: Box,
+  base: number,
+  input: PptxInput,
+  zoom: number | undefined,
+  f: number,
+): number[] {
+  return blocks.map((block) => {
+    if (block.kind === 'text') return textHeight(block.paragraphs, base * f, box.w);
+    if (block.kind === 'table') return tableHeight(block, base * TABLE_TEXT * f, box.w);
+    const picture = input.pictures?.get(block.src);
+    return picture
+      ? pictureSize(picture, box.w, zoom, f).h + 0.12
+      : textHeight([altParagraph(block.alt)], base * f, box.w);
+  });
+}
+
+/** How much smaller than its size a flow is drawn so that it fits its box (1: as it is; 0.5 at least). */
+function flowScale(
+  blocks: readonly FlowBlock[],
+  box: Box,
+  size: number,
+  input: PptxInput,
+  zoom: number | undefined,
+): number {
+  const total = flowHeights(blocks, box, size * (zoom ?? 1), input, zoom, 1).reduce((a, b) => a + b, 0);
+  return total > box.h ? Math.max(0.5, box.h / total) : 1;
+}
+
 /**
  * A slide's text area, top to bottom: text boxes, native tables and pictures, each as tall as an
  * estimate of its lines says, all drawn smaller together when they would not fit (the deck's
- * slides were already split to fit, so this only has to be close). Text alone is one text box.
+ * slides were already split to fit, so this only has to be close). Text alone is one text box,
+ * which shrinks on overflow unless `shared` gives the scale of all the slide's columns.
  */
 function drawFlow(
   slide: Slide,
@@ -341,32 +388,24 @@ function drawFlow(
   size: number,
   input: PptxInput,
   zoom: number | undefined,
+  shared?: number,
 ): void {
   const base = size * (zoom ?? 1);
   const only = blocks[0];
   if (blocks.length === 1 && only?.kind === 'text') {
-    slide.addText(textRuns(only.paragraphs, p, base), {
+    slide.addText(textRuns(only.paragraphs, p, base * (shared ?? 1)), {
       ...box,
       fontFace: FONT,
       color: hex(p.ink),
       valign: 'top',
       margin: 0,
-      fit: 'shrink',
+      ...(shared === undefined ? { fit: 'shrink' as const } : {}),
     });
     return;
   }
   const pictureOf = (src: string) => input.pictures?.get(src);
-  const heights = (f: number) =>
-    blocks.map((block) => {
-      if (block.kind === 'text') return textHeight(block.paragraphs, base * f, box.w);
-      if (block.kind === 'table') return tableHeight(block, base * TABLE_TEXT * f, box.w);
-      const picture = pictureOf(block.src);
-      return picture
-        ? pictureSize(picture, box.w, zoom, f).h + 0.12
-        : textHeight([altParagraph(block.alt)], base * f, box.w);
-    });
-  const total = heights(1).reduce((a, b) => a + b, 0);
-  const f = total > box.h ? Math.max(0.5, box.h / total) : 1;
+  const heights = (f: number) => flowHeights(blocks, box, base, input, zoom, f);
+  const f = shared ?? flowScale(blocks, box, size, input, zoom);
   let y = box.y;
   blocks.forEach((block, i) => {
     const h = heights(f)[i] ?? 0;
@@ -482,6 +521,7 @@ function drawContentTable(
 /** Paragraphs as pptxgenjs text runs: bullets and the author's numbers on list items, bold and italic kept, quotes and code styled. */
 function textRuns(paragraphs: readonly Paragraph[], p: Palette, size: number): PptxGenJS.TextProps[] {
   const out: PptxGenJS.TextProps[] = [];
+  const numberIndent = numberedIndent(paragraphs, size);
   paragraphs.forEach((para, pi) => {
     para.runs.forEach((run, ri) => {
       const options: PptxGenJS.TextPropsOptions = { fontSize: para.role === 'code' ? size * 0.85 : size };
@@ -492,7 +532,9 @@ function textRuns(paragraphs: readonly Paragraph[], p: Palette, size: number): P
         if (para.task) options.bullet = false;
         else if (para.list)
           options.bullet =
-            para.list === 'number' ? { type: 'number', indent: 22, numberStartAt: para.start ?? 1 } : { indent: 22 };
+            para.list === 'number'
+              ? { type: 'number', indent: numberIndent, numberStartAt: para.start ?? 1 }
+              : { indent: 22 };
         if (para.level > 1) options.indentLevel = para.level - 1;
         if (para.role === 'quote' || para.role === 'attribution') options.indentLevel = 1;
       }
@@ -506,6 +548,24 @@ function textRuns(paragraphs: readonly Paragraph[], p: Palette, size: number): P
     });
   });
   return out;
+}
+
+/**
+ * The hanging indent (points) of a box's numbered items: room for its widest number ("10." is
+ * 1.4 em in Arial: digits 0.556 em, the period 0.278 em) and a gap of 0.4 em, so that "10." does
+ * not run into its text; 22 pt at least, as bullets have.
+ */
+export function numberedIndent(paragraphs: readonly Paragraph[], size: number): number {
+  let highest = 0;
+  let n = 0;
+  paragraphs.forEach((para, i) => {
+    const prev = paragraphs[i - 1];
+    if (para.list !== 'number') return;
+    n = prev?.list === 'number' && prev.level === para.level ? n + 1 : (para.start ?? 1);
+    highest = Math.max(highest, n);
+  });
+  const digits = String(Math.max(1, highest)).length;
+  return Math.max(22, Math.ceil(size * (0.556 * digits + 0.278 + 0.4)));
 }
 
 function drawOutlook(
@@ -618,8 +678,12 @@ function drawOverlap(
     valAxisHidden: true,
     valGridLine: { style: 'none' },
     showValue: true,
-    dataLabelColor: hex(p.onRole),
+    // Ink on a paper-coloured box (chart-patterns.ts), readable on every texture; the format's
+    // empty third section prints nothing for a zero, which would be a "0" on no bar at all.
+    dataLabelColor: hex(p.ink),
+    dataLabelFontFace: FONT,
     dataLabelFontSize: 11,
+    dataLabelFormatCode: '#,##0;-#,##0;;',
     showLegend: true,
     legendPos: 't',
     legendFontFace: FONT,

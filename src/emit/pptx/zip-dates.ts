@@ -7,7 +7,12 @@ import { fixPart } from './ooxml-fixes.js';
  * chart. Both are rewritten with `date` (SOURCE_DATE_EPOCH when set), entries in a fixed order;
  * on the way, the parts get the schema fixes of ooxml-fixes.ts.
  */
-export async function pinZipDates(bytes: Uint8Array, date: Date): Promise<Uint8Array> {
+export async function pinZipDates(
+  bytes: Uint8Array,
+  date: Date,
+  /** A fix of the caller's own, after the schema fixes (the chart patterns). */
+  fix: PartFix = (_, xml) => xml,
+): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const core = zip.file('docProps/core.xml');
@@ -15,8 +20,10 @@ export async function pinZipDates(bytes: Uint8Array, date: Date): Promise<Uint8A
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/embeddings\/.*\.xlsx$/.test(n))) {
     zip.file(name, await pinZipDates(await zip.file(name)!.async('uint8array'), date));
   }
-  return repack(zip, date);
+  return repack(zip, date, fix);
 }
+
+export type PartFix = (name: string, xml: string) => string;
 
 function pinCore(xml: string, stamp: string): string {
   return xml.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${stamp}$2`);
@@ -42,7 +49,7 @@ function chartNumbers(names: readonly string[]): (text: string) => string {
     );
 }
 
-async function repack(zip: JSZip, date: Date): Promise<Uint8Array> {
+async function repack(zip: JSZip, date: Date, fix: PartFix): Promise<Uint8Array> {
   const out = new JSZip();
   const rename = chartNumbers(Object.keys(zip.files));
   // [Content_Types].xml first, as Office writes it; the rest by (new) name.
@@ -54,7 +61,7 @@ async function repack(zip: JSZip, date: Date): Promise<Uint8Array> {
   for (const { from, to } of entries) {
     const file = zip.file(from)!;
     const text = /\.(xml|rels)$/.test(from);
-    out.file(to, text ? rename(fixPart(to, await file.async('string'))) : await file.async('uint8array'), {
+    out.file(to, text ? rename(fix(to, fixPart(to, await file.async('string')))) : await file.async('uint8array'), {
       date,
       createFolders: false,
     });
