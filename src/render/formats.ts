@@ -6,16 +6,30 @@ import type { Deck } from '../model/index.js';
  * and French (a no-break space before the sign). Digits are Intl's default for the tag: `ar`
  * gives Latin digits, `ar-EG` Arabic-Indic ones (docs/languages.md).
  */
-const formats = new Map<string, { growth: Intl.NumberFormat; percent: Intl.NumberFormat }>();
+const formats = new Map<
+  string,
+  { growth: Intl.NumberFormat; percent: Intl.NumberFormat; number: Intl.NumberFormat }
+>();
 
-function formatsFor(lang: string) {
-  let known = formats.get(lang);
+/** A tag Intl cannot read writes numbers as English does (validate/ warns about the tag). */
+export function readable(lang: string): string {
+  try {
+    return Intl.getCanonicalLocales(lang)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+function formatsFor(given: string) {
+  let known = formats.get(given);
   if (!known) {
+    const lang = readable(given);
     known = {
       growth: new Intl.NumberFormat(lang, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 2 }),
       percent: new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 2 }),
+      number: new Intl.NumberFormat(lang),
     };
-    formats.set(lang, known);
+    formats.set(given, known);
   }
   return known;
 }
@@ -28,6 +42,11 @@ export function formatGrowth(growth: number, lang = 'en'): string {
 /** A percentage without a sign, for chart ticks: 10 -> "10%" (en), "10 %" (fr). */
 export function formatPercent(value: number, lang = 'en'): string {
   return formatsFor(lang).percent.format(value / 100);
+}
+
+/** A plain number: 1234 -> "1,234" (en), "1.234" (de). */
+export function formatNumber(value: number, lang = 'en'): string {
+  return formatsFor(lang).number.format(value);
 }
 
 /** The deck's labels: its language's catalogue, label by label, under its `labels:` overrides. */

@@ -33,7 +33,7 @@ export type TextCell = Pick<SlideView, 'title' | 'part' | 'cover' | 'html' | 'ag
    * Engineer: ..."): lists of terms in the narrow columns of a table at 7.5 pt took three times
    * the height; empty cells ("–") are left out.
    */
-  facts?: { title: string; parts: { head: string; text: string }[] }[] | undefined;
+  facts?: { title: string; parts: { head: string; text: string; end: string }[] }[] | undefined;
   columns?: { heading: string; role: number; html: string }[] | undefined;
   rows?:
     | { label: string; value: string; hasBar: boolean; percent?: number | undefined; role?: number | undefined }[]
@@ -49,14 +49,15 @@ const MM_PER_PT = 25.4 / 72;
 /** Role columns side by side in a text cell; more wrap to the next row (handout.css). */
 const COLUMNS_ACROSS = 3;
 
-export function textCell(slide: SlideView, box: TextCellBox): TextCell {
+/** `groups` joins the parts of a row as the deck's language joins lists of lists (DeckLocale.groups). */
+export function textCell(slide: SlideView, box: TextCellBox, groups = '; '): TextCell {
   const base: TextCell = {
     title: slide.title,
     part: slide.part,
     cover: slide.cover,
     html: slide.html,
     agenda: slide.agenda,
-    facts: slide.table && tableFacts(slide.table),
+    facts: slide.table && tableFacts(slide.table, groups.trimEnd()),
     matrix: slide.matrix,
     caption: slide.rows ? slide.caption : undefined,
     columns: slide.columns,
@@ -120,13 +121,13 @@ function estimatedLines(cell: TextCell, box: TextCellBox): number {
   return lines;
 }
 
-function tableFacts(table: NonNullable<SlideView['table']>): TextCell['facts'] {
-  return table.rows.map(([title = '', ...cells]) => ({
-    title,
-    parts: cells
+function tableFacts(table: NonNullable<SlideView['table']>, end: string): TextCell['facts'] {
+  return table.rows.map(([title = '', ...cells]) => {
+    const parts = cells
       .map((text, i) => ({ head: table.head[i + 1] ?? '', text }))
-      .filter((part) => part.text.trim() !== '' && part.text !== '–'),
-  }));
+      .filter((part) => part.text.trim() !== '' && part.text !== '–');
+    return { title, parts: parts.map((part, i) => ({ ...part, end: i < parts.length - 1 ? end : '' })) };
+  });
 }
 
 /** The text of each paragraph or list item of some HTML. */

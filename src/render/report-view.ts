@@ -2,14 +2,13 @@ import type { Comparison } from '../compare/compare.js';
 import type { Outlook, Section, SourceRef, TextDirection } from '../model/index.js';
 import { deckSources, outlookDate, payText, provenanceText } from './provenance.js';
 import type { Labels } from '../model/labels.js';
-import { type ChartLocale, outlookChart } from './chart.js';
-import { deckDirection } from './direction.js';
-import { deckLabels, formatGrowth } from './formats.js';
+import { outlookChart } from './chart.js';
+import { deckLocale, type DeckLocale } from './locale.js';
 import { escapeHtml } from './markdown.js';
 import { overlapChart } from './overlap-chart.js';
 import { MATRIX_FROM_ROLES, overlapMatrix, type OverlapMatrix } from './overlap-matrix.js';
 import { overlapTable, type OverlapTable } from './overlap-table.js';
-import { formatDate, keywordList, paperLayout, piecesToHtml, plain, sectionPieces } from './pieces.js';
+import { keywordList, paperLayout, piecesToHtml, plain, sectionPieces } from './pieces.js';
 
 /** Letters across the report's text (about 170 mm at 10 pt), shared by its role columns. */
 const REPORT_CHARS = 90;
@@ -64,13 +63,14 @@ export interface ReportView {
 export function reportView(c: Comparison): ReportView {
   const { deck, roles } = c;
   const { opening, middle: rest, closing } = c.prose;
-  const labels = deckLabels(deck);
-  const dir = deckDirection(deck);
-  const locale: ChartLocale = { lang: deck.lang, labels, dir };
+  const locale = deckLocale(deck);
+  const { labels, dir } = locale;
   const chart = outlookChart(c.outlook, locale, c.noOutlook);
-  const caption = [
-    ...new Set(c.outlook.map((b) => [b.group, outlookDate(b), b.source].filter(Boolean).join(', '))),
-  ].join('; ');
+  const caption = locale.groups([
+    ...new Set(
+      c.outlook.map((b) => locale.list([b.group, outlookDate(b), b.source].filter((s): s is string => !!s))),
+    ),
+  ]);
 
   return {
     lang: deck.lang,
@@ -81,7 +81,7 @@ export function reportView(c: Comparison): ReportView {
     subtitle: deck.subtitle,
     event: deck.event,
     presenter: deck.presenter,
-    date: formatDate(deck.date, deck.lang),
+    date: locale.date(deck.date),
     paper: deck.paper,
     theme: themeView('light', deck.brand?.accent),
     brand: brandView(deck.brand),
@@ -105,7 +105,7 @@ export function reportView(c: Comparison): ReportView {
         ...c.sections.map((s) => ({
           label: s.title,
           cells: s.cells.map((cell, i) =>
-            s.id === 'outlook' && roles[i]?.outlook ? growthLine(roles[i].outlook, locale) : glanceCell(cell),
+            s.id === 'outlook' && roles[i]?.outlook ? growthLine(roles[i].outlook, locale) : glanceCell(cell, locale),
           ),
         })),
       ],
@@ -124,7 +124,7 @@ export function reportView(c: Comparison): ReportView {
       chart: s.id === c.chartAfter && chart ? chart : undefined,
       caption: s.id === c.chartAfter ? caption : undefined,
     })),
-    overlap: overlapTable(c, labels),
+    overlap: overlapTable(c, locale),
     overlapMatrix: roles.length >= MATRIX_FROM_ROLES ? overlapMatrix(c) : undefined,
     overlapChart: overlapChart(c, locale),
     others: rest.map(part),
@@ -143,10 +143,11 @@ function part(section: Section): PartView {
 }
 
 /** A section in a few words: its keywords, or for prose its first sentence. */
-function glanceCell(cell: Section | undefined): string {
+function glanceCell(cell: Section | undefined, locale: DeckLocale): string {
   if (!cell) return '–';
   const keywords = keywordList(
     cell.blocks.flatMap((b) => (b.kind === 'list' ? b.items.flatMap((i) => i.keywords) : [])),
+    locale.list,
   );
   if (keywords) return keywords;
   const first = cell.blocks.find((b) => b.kind === 'paragraph');
@@ -154,7 +155,7 @@ function glanceCell(cell: Section | undefined): string {
 }
 
 /** The growth with the date and source it comes from, beside it. */
-function growthLine(o: Outlook, { lang, labels }: ChartLocale): string {
+function growthLine(o: Outlook, { growth, labels }: DeckLocale): string {
   const beside = provenanceText(o.source, outlookDate(o));
-  return `${formatGrowth(o.growth, lang)} ${labels.projectedJobGrowth}${beside ? ` (${beside})` : ''}`;
+  return `${growth(o.growth)} ${labels.projectedJobGrowth}${beside ? ` (${beside})` : ''}`;
 }
