@@ -22,7 +22,7 @@ export interface DeckLocale {
   money(amount: number, currency: string): string;
   /** "2026-11-26" -> the long date in the deck's language; other text is kept as written. */
   date(date: string | undefined): string | undefined;
-  /** Items of a list: "a, b" (en), "a، b" (ar), "a、b" (zh). */
+  /** Items of a list: "a, b" (en), "a، b" (ar), "a、b" (zh); an item against the page's direction is isolated. */
   list(items: readonly string[]): string;
   /** Lists of lists: "a, b; c" (en), "a، b؛ c" (ar), "a、b；c" (zh). */
   groups(items: readonly string[]): string;
@@ -115,7 +115,9 @@ export function deckLocale(deck: Pick<Deck, 'lang' | 'dir' | 'labels'>): DeckLoc
       if (!dates.has(date)) dates.set(date, longDate(date, lang));
       return dates.get(date);
     },
-    list: (items) => items.join(list),
+    // Each item isolated where it runs against the page: in Arabic "Python، Java" then reads
+    // from the right, item by item, instead of as one left-to-right run with its commas.
+    list: (items) => items.map((item) => isolate(item, dir)).join(list),
     groups: (items) => items.join(group),
     fill: (label, values) =>
       fillLabel(label, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, isolate(v, dir)]))),

@@ -55,5 +55,7 @@ describe('isolate', () => {
     expect(ar.fill('{role} فقط', { role: 'مهندس' })).toBe('مهندس فقط');
     expect(deckLocale(deck('en')).fill('{role} only', { role: 'ML Engineer' })).toBe('ML Engineer only');
     expect(isolate('مهندس', 'ltr')).toBe('\u2068مهندس\u2069');
+    // Each Latin item of an Arabic list on its own, so the list reads item by item from the right.
+    expect(ar.list(['Python', 'Java', 'تدريب'])).toBe('\u2068Python\u2069، \u2068Java\u2069، تدريب');
   });
 });
