@@ -1,15 +1,9 @@
-import { type Labels, resolveLabels } from '../model/labels.js';
-import type { Deck } from '../model/index.js';
-
 /**
  * Numbers as the deck's language writes them, through Intl: `+12%` in English, `+12 %` in German
  * and French (a no-break space before the sign). Digits are Intl's default for the tag: `ar`
  * gives Latin digits, `ar-EG` Arabic-Indic ones (docs/languages.md).
  */
-const formats = new Map<
-  string,
-  { growth: Intl.NumberFormat; percent: Intl.NumberFormat; number: Intl.NumberFormat }
->();
+const formats = new Map<string, { growth: Intl.NumberFormat; percent: Intl.NumberFormat; number: Intl.NumberFormat }>();
 
 /** A tag Intl cannot read writes numbers as English does (validate/ warns about the tag). */
 export function readable(lang: string): string {
@@ -47,11 +41,6 @@ export function formatPercent(value: number, lang = 'en'): string {
 /** A plain number: 1234 -> "1,234" (en), "1.234" (de). */
 export function formatNumber(value: number, lang = 'en'): string {
   return formatsFor(lang).number.format(value);
-}
-
-/** The deck's labels: its language's catalogue, label by label, under its `labels:` overrides. */
-export function deckLabels(deck: Pick<Deck, 'lang' | 'labels'>): Labels {
-  return resolveLabels(deck.lang, deck.labels);
 }
 
 const money = new Map<string, Intl.NumberFormat>();

@@ -35,10 +35,7 @@ function middle(lang: string, type: 'conjunction' | 'unit', style: 'narrow' | 's
   const parts = new Intl.ListFormat(lang, { type, style }).formatToParts(['A', 'B', 'C', 'D']);
   const literals = parts.filter((p) => p.type === 'literal');
   // The second literal sits between "B" and "C": never the final "and" some languages add.
-  return (literals[1]?.value ?? '')
-    .replace(/\p{L}/gu, '')
-    .replace(/\s+/gu, ' ')
-    .replace(/^ /u, '');
+  return (literals[1]?.value ?? '').replace(/\p{L}/gu, '').replace(/\s+/gu, ' ').replace(/^ /u, '');
 }
 
 /**

@@ -114,10 +114,7 @@ export function overlapFigureRows(c: Comparison, locale: Labels | ChartLocale): 
  * and on paper; <title> and <desc> carry the same figures as text. Right to left, the bars, the
  * legend and the labels are mirrored.
  */
-export function overlapChart(
-  c: Comparison,
-  locale: ChartLocale = { lang: 'en', labels: resolveLabels('en') },
-): string {
+export function overlapChart(c: Comparison, locale: ChartLocale = { lang: 'en', labels: resolveLabels('en') }): string {
   const { labels: text, dir = 'ltr' } = locale;
   const rows = overlapRows(c, locale);
   if (rows.length === 0) return '';

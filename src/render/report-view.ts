@@ -67,9 +67,7 @@ export function reportView(c: Comparison): ReportView {
   const { labels, dir } = locale;
   const chart = outlookChart(c.outlook, locale, c.noOutlook);
   const caption = locale.groups([
-    ...new Set(
-      c.outlook.map((b) => locale.list([b.group, outlookDate(b), b.source].filter((s): s is string => !!s))),
-    ),
+    ...new Set(c.outlook.map((b) => locale.list([b.group, outlookDate(b), b.source].filter((s): s is string => !!s)))),
   ]);
 
   return {

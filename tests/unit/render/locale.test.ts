@@ -38,7 +38,7 @@ describe('lists', () => {
     expect(groupSeparator('en')).toBe('; ');
   });
 
-  it("joins Arabic with the Arabic comma and semicolon, Chinese with 、 and ；", () => {
+  it('joins Arabic with the Arabic comma and semicolon, Chinese with 、 and ；', () => {
     expect(listSeparator('ar')).toBe('، ');
     expect(groupSeparator('ar')).toBe('؛ ');
     expect(deckLocale(deck('zh-Hans')).list(['SQL', '算法'])).toBe('SQL、算法');
