@@ -4,16 +4,25 @@ import { chartDirection, labelText, labelWidth, mirror, wrapLabel } from './char
 import { escapeHtml } from './markdown.js';
 import { type Labels, resolveLabels } from '../model/labels.js';
 import { formatGrowth, formatPercent } from './formats.js';
+import type { DeckLocale } from './locale.js';
 
 export { formatGrowth };
 
-/** The deck's language (for numbers), its labels (for titles and legends) and direction in a chart. */
-export interface ChartLocale {
+/**
+ * The deck's language (for numbers), its labels (for titles and legends) and direction in a chart;
+ * a DeckLocale (render/locale.ts) is one, and also brings the deck's list separators and isolation.
+ */
+export interface ChartLocale extends Partial<Pick<DeckLocale, 'list' | 'groups' | 'fill'>> {
   lang: string;
   labels: Labels;
   /** Right to left, the bars grow from the right and the labels stand on the right. */
   dir?: TextDirection | undefined;
 }
+
+/** Lists of lists without a deck's locale (tests, English): "a; b". */
+export const joinGroups = (items: readonly string[]): string => items.join('; ');
+/** Lists without a deck's locale: "a, b". */
+export const joinList = (items: readonly string[]): string => items.join(', ');
 
 /** A chart's value as a row of text, with its bar's share of the longest bar (0-1) when it has one. */
 export interface FigureRow {
@@ -98,13 +107,13 @@ export function outlookChart(
   const zero = x(0);
   const m = mirror(dir, WIDTH);
   const said = (b: OutlookBar) => outlookValue(b, locale);
-  const summary = rowsOf
-    .map((b) =>
+  const summary = (locale.groups ?? joinGroups)(
+    rowsOf.map((b) =>
       'growth' in b
         ? `${b.role}: ${said(b)}${b.period ? ` (${b.period})` : ''}`
         : `${b.role}: ${locale.labels.outlookNoFigure}`,
-    )
-    .join('; ');
+    ),
+  );
 
   const step = span <= 30 ? 5 : 10;
   const ticks = Array.from(

@@ -1,9 +1,8 @@
 import type { AlignedSection, Comparison } from '../compare/compare.js';
 import type { Section, TextDirection } from '../model/index.js';
 import { fillLabel, type Labels } from '../model/labels.js';
-import { type ChartLocale, type FigureRow, outlookChart, outlookFigureRows } from './chart.js';
-import { deckDirection } from './direction.js';
-import { deckLabels, formatGrowth } from './formats.js';
+import { type FigureRow, outlookChart, outlookFigureRows } from './chart.js';
+import { deckLocale, type DeckLocale } from './locale.js';
 import { escapeHtml as escape } from './markdown.js';
 import { estimateLines, paginateColumns } from './paginate.js';
 import { overlapChart, overlapFigureRows } from './overlap-chart.js';
@@ -12,7 +11,7 @@ import { overlapTable } from './overlap-table.js';
 import { deckSources, outlookDate, payText } from './provenance.js';
 import { type QrView, qrView } from './qr.js';
 import type { Diagnostic } from '../errors.js';
-import { formatDate, notesHtml, type Piece, pieceLines, piecesToHtml, sectionPieces } from './pieces.js';
+import { notesHtml, type Piece, pieceLines, piecesToHtml, sectionPieces } from './pieces.js';
 import { type BrandView, brandView, type ThemeView, themeView } from './themes.js';
 
 /** A slide as the deck template draws it; every field is optional markup or text. */
@@ -123,8 +122,8 @@ export function defaultBudget(key: string): number {
 
 export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckView {
   const { deck } = c;
-  const labels = deckLabels(deck);
-  const locale: ChartLocale = { lang: deck.lang, labels, dir: deckDirection(deck) };
+  const locale = deckLocale(deck);
+  const { labels } = locale;
   const { opening, middle: rest, closing } = c.prose;
   const warnings = new Map<string, Diagnostic>();
   const warn = (d: Diagnostic) => warnings.set(`${d.file}:${d.line ?? 0}:${d.message}`, d);
@@ -142,7 +141,7 @@ export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckVi
     subtitle: deck.subtitle,
     event: deck.event,
     presenter: deck.presenter,
-    date: formatDate(deck.date, deck.lang),
+    date: locale.date(deck.date),
     roles: c.roles.map((r, role) => ({ title: r.title, role })),
   };
   const slides: SlideView[] = [
@@ -341,7 +340,7 @@ export function roleGroups(count: number): number[][] {
   );
 }
 
-function chartSlides(c: Comparison, locale: ChartLocale): SlideView[] {
+function chartSlides(c: Comparison, locale: DeckLocale): SlideView[] {
   if (c.outlook.length === 0) return [];
   const { labels } = locale;
   const pay = (index: number) => {
@@ -351,20 +350,22 @@ function chartSlides(c: Comparison, locale: ChartLocale): SlideView[] {
   const caption = [
     ...c.outlook.map((b) => ({
       index: b.index,
-      text: [`${b.role}: ${formatGrowth(b.growth, locale.lang)}`, outlookDate(b), b.group, pay(b.index)]
-        .filter(Boolean)
-        .join(', '),
+      text: locale.list(
+        [`${b.role}: ${locale.growth(b.growth)}`, outlookDate(b), b.group, pay(b.index)].filter(
+          (s): s is string => !!s,
+        ),
+      ),
     })),
     ...c.noOutlook.map((m) => ({ index: m.index, text: `${m.role}: ${labels.outlookNoFigure}` })),
   ]
     .sort((a, b) => a.index - b.index)
     .map((entry) => entry.text)
     .join('. ');
-  const sources = [
+  const sources = locale.groups([
     ...new Set(
       [...c.outlook.map((b) => b.source), ...c.roles.map((r) => r.pay?.source)].filter((s): s is string => !!s),
     ),
-  ].join('; ');
+  ]);
   return [
     slide({
       kind: 'chart',
@@ -379,20 +380,20 @@ function chartSlides(c: Comparison, locale: ChartLocale): SlideView[] {
   ];
 }
 
-function overlapSlidesFor(c: Comparison, budgets: FitBudgets, locale: ChartLocale): SlideView[] {
+function overlapSlidesFor(c: Comparison, budgets: FitBudgets, locale: DeckLocale): SlideView[] {
   const { labels } = locale;
   const sharedCount = new Set(c.sections.flatMap((s) => s.overlap.shared.map((k) => k.key))).size;
   const tables =
     c.roles.length >= MATRIX_FROM_ROLES
       ? matrixSlides(c, budgets.get('overlap-matrix') ?? MATRIX_LINES)
-      : tableSlides(c, budgets.get('overlap') ?? TABLE_LINES, labels);
+      : tableSlides(c, budgets.get('overlap') ?? TABLE_LINES, locale);
   if (tables.length === 0) return [];
   const chart = slide({
     kind: 'chart',
     title: labels.overlapTitle,
     source: fixed(c.deck.file, 1, 'overlap-chart'),
     chart: overlapChart(c, locale),
-    rows: overlapFigureRows(c, labels),
+    rows: overlapFigureRows(c, locale),
     figure: 'overlap',
     caption: labels.overlapSlideCaption,
     notes: [{ html: `<p>${escape(fillLabel(labels.overlapChartNotes, { count: sharedCount }))}</p>` }],
@@ -421,8 +422,8 @@ function sectionPlace(c: Comparison, title: string): { file: string; line: numbe
 }
 
 /** Two or three roles: one row per section, its terms listed by who has them. */
-function tableSlides(c: Comparison, budget: number, labels: Labels): Partial<SlideView>[] {
-  const { head, rows } = overlapTable(c, labels);
+function tableSlides(c: Comparison, budget: number, locale: DeckLocale): Partial<SlideView>[] {
+  const { head, rows } = overlapTable(c, locale);
   if (rows.length === 0) return [];
   const cellChars = Math.floor((SLIDE_TEXT_WIDTH - 200) / (head.length - 1) / 9);
   const rowLines = (row: string[]) => Math.max(...row.slice(1).map((cell) => estimateLines(cell, cellChars))) + 0.6;

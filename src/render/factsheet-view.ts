@@ -1,10 +1,10 @@
 import type { Comparison } from '../compare/compare.js';
 import type { Labels } from '../model/labels.js';
 import type { TextDirection } from '../model/index.js';
-import { deckDirection } from './direction.js';
-import { deckLabels, formatGrowth, formatMoney } from './formats.js';
+import { formatMoney } from './formats.js';
+import { deckLocale } from './locale.js';
 import { outlookDate, payDate } from './provenance.js';
-import { formatDate, paperLayout, piecesToHtml, sectionPieces } from './pieces.js';
+import { paperLayout, piecesToHtml, sectionPieces } from './pieces.js';
 import { type QrView, qrView } from './qr.js';
 
 /** Letters across one of a fact sheet's two columns of sections. */
@@ -44,13 +44,14 @@ export interface FactsheetView {
 
 /** One page per role: every section of the deck for that role, and its outlook figure. */
 export function factsheetViews(c: Comparison): { slug: string; view: FactsheetView }[] {
-  const labels = deckLabels(c.deck);
+  const locale = deckLocale(c.deck);
+  const { labels } = locale;
   return c.roles.map((role, index) => ({
     slug: role.slug,
     view: {
       lang: c.deck.lang,
       labels,
-      dir: deckDirection(c.deck),
+      dir: locale.dir,
       paper: c.deck.paper,
       marginMm: FACTSHEET_MARGIN_MM,
       sheetMm: Math.floor((paperMm(c.deck.paper).height - 2 * FACTSHEET_MARGIN_MM - 0.5) * 10) / 10,
@@ -62,7 +63,7 @@ export function factsheetViews(c: Comparison): { slug: string; view: FactsheetVi
       summary: role.summary,
       outlook: role.outlook
         ? {
-            growth: formatGrowth(role.outlook.growth, c.deck.lang),
+            growth: locale.growth(role.outlook.growth),
             detail: [role.outlook.group, outlookDate(role.outlook), role.outlook.source].filter(Boolean).join(' · '),
           }
         : undefined,
@@ -86,7 +87,7 @@ export function factsheetViews(c: Comparison): { slug: string; view: FactsheetVi
             ]
           : [];
       }),
-      footer: [c.deck.title, c.deck.event, formatDate(c.deck.date, c.deck.lang)].filter(Boolean).join(' · '),
+      footer: [c.deck.title, c.deck.event, locale.date(c.deck.date)].filter(Boolean).join(' · '),
       qr: c.deck.url && c.deck.qr ? qrView(c.deck.url, labels.qrCode) : undefined,
     },
   }));

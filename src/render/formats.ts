@@ -1,21 +1,29 @@
-import { type Labels, resolveLabels } from '../model/labels.js';
-import type { Deck } from '../model/index.js';
-
 /**
  * Numbers as the deck's language writes them, through Intl: `+12%` in English, `+12 %` in German
  * and French (a no-break space before the sign). Digits are Intl's default for the tag: `ar`
  * gives Latin digits, `ar-EG` Arabic-Indic ones (docs/languages.md).
  */
-const formats = new Map<string, { growth: Intl.NumberFormat; percent: Intl.NumberFormat }>();
+const formats = new Map<string, { growth: Intl.NumberFormat; percent: Intl.NumberFormat; number: Intl.NumberFormat }>();
 
-function formatsFor(lang: string) {
-  let known = formats.get(lang);
+/** A tag Intl cannot read writes numbers as English does (validate/ warns about the tag). */
+export function readable(lang: string): string {
+  try {
+    return Intl.getCanonicalLocales(lang)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+function formatsFor(given: string) {
+  let known = formats.get(given);
   if (!known) {
+    const lang = readable(given);
     known = {
       growth: new Intl.NumberFormat(lang, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 2 }),
       percent: new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 2 }),
+      number: new Intl.NumberFormat(lang),
     };
-    formats.set(lang, known);
+    formats.set(given, known);
   }
   return known;
 }
@@ -30,9 +38,9 @@ export function formatPercent(value: number, lang = 'en'): string {
   return formatsFor(lang).percent.format(value / 100);
 }
 
-/** The deck's labels: its language's catalogue, label by label, under its `labels:` overrides. */
-export function deckLabels(deck: Pick<Deck, 'lang' | 'labels'>): Labels {
-  return resolveLabels(deck.lang, deck.labels);
+/** A plain number: 1234 -> "1,234" (en), "1.234" (de). */
+export function formatNumber(value: number, lang = 'en'): string {
+  return formatsFor(lang).number.format(value);
 }
 
 const money = new Map<string, Intl.NumberFormat>();

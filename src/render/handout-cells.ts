@@ -34,7 +34,7 @@ export type TextCell = Pick<SlideView, 'title' | 'part' | 'cover' | 'html' | 'ag
    * Engineer: ..."): lists of terms in the narrow columns of a table at 7.5 pt took three times
    * the height; empty cells ("–") are left out.
    */
-  facts?: { title: string; parts: { head: string; text: string }[] }[] | undefined;
+  facts?: { title: string; parts: { head: string; text: string; end: string }[] }[] | undefined;
   columns?: { heading: string; role: number; html: string }[] | undefined;
   rows?:
     | { label: string; value: string; hasBar: boolean; percent?: number | undefined; role?: number | undefined }[]
@@ -62,9 +62,10 @@ const COLUMNS_ACROSS = 3;
 /**
  * `lang`: the deck's language, whose hyphenation patterns break the words of narrow columns and
  * of the matrix's role names ("Engi-neer", not "Engine/er"); emit/fit/handout.ts removes the
- * points no line ends at before printing.
+ * points no line ends at before printing. `groups` joins the parts of a row as the deck's
+ * language joins lists of lists (DeckLocale.groups).
  */
-export function textCell(slide: SlideView, box: TextCellBox, lang = 'en'): TextCell {
+export function textCell(slide: SlideView, box: TextCellBox, lang = 'en', groups = '; '): TextCell {
   const across = Math.min(slide.columns?.length ?? 1, COLUMNS_ACROSS);
   const columnLetters = lettersIn((box.width - (across - 1) * 3) / across, box);
   const narrow = (columns: NonNullable<TextCell['columns']>) =>
@@ -75,7 +76,7 @@ export function textCell(slide: SlideView, box: TextCellBox, lang = 'en'): TextC
     cover: slide.cover,
     html: slide.html,
     agenda: slide.agenda,
-    facts: slide.table && tableFacts(slide.table),
+    facts: slide.table && tableFacts(slide.table, groups.trimEnd()),
     matrix: slide.matrix && {
       ...slide.matrix,
       // A role's column in the matrix is a few letters wide at any size.
@@ -141,13 +142,13 @@ function estimatedLines(cell: TextCell, box: TextCellBox): number {
   return lines;
 }
 
-function tableFacts(table: NonNullable<SlideView['table']>): TextCell['facts'] {
-  return table.rows.map(([title = '', ...cells]) => ({
-    title,
-    parts: cells
+function tableFacts(table: NonNullable<SlideView['table']>, end: string): TextCell['facts'] {
+  return table.rows.map(([title = '', ...cells]) => {
+    const parts = cells
       .map((text, i) => ({ head: table.head[i + 1] ?? '', text }))
-      .filter((part) => part.text.trim() !== '' && part.text !== '–'),
-  }));
+      .filter((part) => part.text.trim() !== '' && part.text !== '–');
+    return { title, parts: parts.map((part, i) => ({ ...part, end: i < parts.length - 1 ? end : '' })) };
+  });
 }
 
 /** The text of each paragraph or list item of some HTML. */

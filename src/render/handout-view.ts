@@ -1,3 +1,4 @@
+import { groupSeparator } from './locale.js';
 import { paperMm } from '../model/paper.js';
 import { fillLabel, type Labels } from '../model/labels.js';
 import type { HandoutPerPage, TextDirection } from '../model/index.js';
@@ -54,13 +55,16 @@ export function handoutView(
   deckFile = '',
 ): HandoutView {
   const box = TEXT_CELLS[perPage];
+  const groups = groupSeparator(deck.lang);
   // The notes are dropped here, not only left out by the template: they are for the presenter.
   const slides = deck.slides.map(({ notes: _notes, ...slide }, i) => ({
     ...slide,
     number: i + 1,
     notesLabel: fillLabel(deck.labels.handoutNotes, { number: i + 1 }),
     printQr: i === 0 ? deck.slides.find((s) => s.qr)?.qr : undefined,
-    text: box ? { ...textCell(slide, box, deck.lang), number: i + 1, source: textSource(slide, deckFile) } : undefined,
+    text: box
+      ? { ...textCell(slide, box, deck.lang, groups), number: i + 1, source: textSource(slide, deckFile) }
+      : undefined,
   }));
   const pages: HandoutSlide[][] = [];
   for (let i = 0; i < slides.length; i += perPage) pages.push(slides.slice(i, i + perPage));

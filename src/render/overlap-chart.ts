@@ -1,6 +1,6 @@
 import type { Comparison } from '../compare/compare.js';
 import { fillLabel, type Labels, resolveLabels } from '../model/labels.js';
-import type { ChartLocale, FigureRow } from './chart.js';
+import { type ChartLocale, type FigureRow, joinGroups, joinList } from './chart.js';
 import { chartDirection, labelText, labelWidth, mirror, wrapLabel } from './chart-label.js';
 import { escapeHtml } from './markdown.js';
 import { textUnits } from './text-width.js';
@@ -71,7 +71,9 @@ interface Segment {
 }
 
 /** Each compared section's segments (shared by all, by some, each role's own), sections with none left out. */
-function overlapRows(c: Comparison, text: Labels): { title: string; segments: Segment[] }[] {
+function overlapRows(c: Comparison, locale: ChartLocale): { title: string; segments: Segment[] }[] {
+  const { labels: text } = locale;
+  const fill = locale.fill ?? fillLabel;
   const many = c.roles.length > 2;
   return c.sections
     .map((s) => ({
@@ -86,7 +88,7 @@ function overlapRows(c: Comparison, text: Labels): { title: string; segments: Se
         ...s.overlap.unique.map((u, i) => ({
           count: u.length,
           className: `role-${i}`,
-          name: fillLabel(text.legendOnlyRole, { role: c.roles[i]?.short ?? '' }),
+          name: fill(text.legendOnlyRole, { role: c.roles[i]?.short ?? '' }),
         })),
       ] satisfies Segment[],
     }))
@@ -97,13 +99,12 @@ function overlapRows(c: Comparison, text: Labels): { title: string; segments: Se
  * The overlap chart as rows of text: a section and what its terms are ("3 shared by both, 2 ML
  * Engineer only"), no segment of zero. For outputs too small to draw the chart legibly.
  */
-export function overlapFigureRows(c: Comparison, text: Labels): FigureRow[] {
-  return overlapRows(c, text).map((row) => ({
+export function overlapFigureRows(c: Comparison, locale: Labels | ChartLocale): FigureRow[] {
+  const known = 'labels' in locale ? (locale as ChartLocale) : { lang: 'en', labels: locale as Labels };
+  const list = known.list ?? joinList;
+  return overlapRows(c, known).map((row) => ({
     label: row.title,
-    value: row.segments
-      .filter((seg) => seg.count > 0)
-      .map((seg) => `${seg.count} ${seg.name}`)
-      .join(', '),
+    value: list(row.segments.filter((seg) => seg.count > 0).map((seg) => `${seg.count} ${seg.name}`)),
   }));
 }
 
@@ -113,11 +114,9 @@ export function overlapFigureRows(c: Comparison, text: Labels): FigureRow[] {
  * and on paper; <title> and <desc> carry the same figures as text. Right to left, the bars, the
  * legend and the labels are mirrored.
  */
-export function overlapChart(
-  c: Comparison,
-  { labels: text, dir = 'ltr' }: ChartLocale = { lang: 'en', labels: resolveLabels('en') },
-): string {
-  const rows = overlapRows(c, text);
+export function overlapChart(c: Comparison, locale: ChartLocale = { lang: 'en', labels: resolveLabels('en') }): string {
+  const { labels: text, dir = 'ltr' } = locale;
+  const rows = overlapRows(c, locale);
   if (rows.length === 0) return '';
 
   const labels = rows.map((row) => wrapLabel(row.title, LABEL_CHARS));
@@ -171,9 +170,10 @@ export function overlapChart(
       return `${labelText(labels[r] ?? [row.title], m.x(LABEL - 12), y + ROW / 2, LINE, row.title)}${parts}`;
     })
     .join('');
-  const desc = rows
-    .map((row) => `${row.title}: ${row.segments.map((seg) => `${seg.count} ${seg.name}`).join(', ')}`)
-    .join('; ');
+  const list = locale.list ?? joinList;
+  const desc = (locale.groups ?? joinGroups)(
+    rows.map((row) => `${row.title}: ${list(row.segments.map((seg) => `${seg.count} ${seg.name}`))}`),
+  );
   return (
     `<svg class="chart overlap-chart" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" ${chartDirection(dir)} role="img" aria-labelledby="overlap-title overlap-desc" xmlns="http://www.w3.org/2000/svg">` +
     `<title id="overlap-title">${escapeHtml(text.overlapChartTitle)}</title><desc id="overlap-desc">${escapeHtml(desc)}.</desc>` +

@@ -4,6 +4,7 @@ import { escapeHtml, inlineToHtml, markdownToHtml } from './markdown.js';
 import { estimateLines } from './paginate.js';
 import { plain } from './plain.js';
 import { TABLE_EM, tableLayout, type TablePart } from './table-layout.js';
+import { longDate } from './locale.js';
 
 export { plain } from './plain.js';
 
@@ -228,14 +229,15 @@ export function notesHtml(notes: readonly string[]): string {
   return notes.map((note) => markdownToHtml(note)).join('');
 }
 
-export function keywordList(keywords: readonly Keyword[]): string {
-  return keywords.map((k) => k.label).join(', ');
+/** Key words as a list, joined as the deck's language joins lists (DeckLocale.list), ", " by default. */
+export function keywordList(
+  keywords: readonly Keyword[],
+  list: (items: readonly string[]) => string = (items) => items.join(', '),
+): string {
+  return list(keywords.map((k) => k.label));
 }
 
 /** "2026-11-26" -> the long date in the deck's language ("November 26, 2026" in en); other text is kept. */
 export function formatDate(date: string | undefined, lang: string): string | undefined {
-  if (date === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
-  const parsed = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime())) return date;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(parsed);
+  return date === undefined ? date : longDate(date, lang);
 }

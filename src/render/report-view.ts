@@ -2,14 +2,13 @@ import type { Comparison } from '../compare/compare.js';
 import type { Outlook, Section, SourceRef, TextDirection } from '../model/index.js';
 import { deckSources, outlookDate, payText, provenanceText } from './provenance.js';
 import type { Labels } from '../model/labels.js';
-import { type ChartLocale, outlookChart } from './chart.js';
-import { deckDirection } from './direction.js';
-import { deckLabels, formatGrowth } from './formats.js';
+import { outlookChart } from './chart.js';
+import { deckLocale, type DeckLocale } from './locale.js';
 import { escapeHtml } from './markdown.js';
 import { overlapChart } from './overlap-chart.js';
 import { MATRIX_FROM_ROLES, overlapMatrix, type OverlapMatrix } from './overlap-matrix.js';
 import { overlapTable, type OverlapTable } from './overlap-table.js';
-import { formatDate, keywordList, paperLayout, piecesToHtml, plain, sectionPieces } from './pieces.js';
+import { keywordList, paperLayout, piecesToHtml, plain, sectionPieces } from './pieces.js';
 
 /** The report's page margins (the template's @page): the fitting in emit/fit/report.ts lays pages out in this box. */
 export const REPORT_MARGIN_MM = { top: 20, side: 16, bottom: 20 } as const;
@@ -75,13 +74,12 @@ export function reportView(c: Comparison): ReportView {
   const cellChars = (REPORT_CHARS * 0.75) / roles.length;
   const narrow = (text: string, chars: number) => hyphenateNarrow(text, deck.lang, chars);
   const { opening, middle: rest, closing } = c.prose;
-  const labels = deckLabels(deck);
-  const dir = deckDirection(deck);
-  const locale: ChartLocale = { lang: deck.lang, labels, dir };
+  const locale = deckLocale(deck);
+  const { labels, dir } = locale;
   const chart = outlookChart(c.outlook, locale, c.noOutlook);
-  const caption = [
-    ...new Set(c.outlook.map((b) => [b.group, outlookDate(b), b.source].filter(Boolean).join(', '))),
-  ].join('; ');
+  const caption = locale.groups([
+    ...new Set(c.outlook.map((b) => locale.list([b.group, outlookDate(b), b.source].filter((s): s is string => !!s)))),
+  ]);
 
   return {
     lang: deck.lang,
@@ -92,7 +90,7 @@ export function reportView(c: Comparison): ReportView {
     subtitle: deck.subtitle,
     event: deck.event,
     presenter: deck.presenter,
-    date: formatDate(deck.date, deck.lang),
+    date: locale.date(deck.date),
     paper: deck.paper,
     pageMargin: `${REPORT_MARGIN_MM.top}mm ${REPORT_MARGIN_MM.side}mm ${REPORT_MARGIN_MM.bottom}mm`,
     theme: themeView('light', deck.brand?.accent),
@@ -119,7 +117,7 @@ export function reportView(c: Comparison): ReportView {
           cells: s.cells.map((cell, i) =>
             s.id === 'outlook' && roles[i]?.outlook
               ? growthLine(roles[i].outlook, locale)
-              : narrow(glanceCell(cell), cellChars),
+              : narrow(glanceCell(cell, locale), cellChars),
           ),
         })),
       ],
@@ -138,7 +136,7 @@ export function reportView(c: Comparison): ReportView {
       chart: s.id === c.chartAfter && chart ? chart : undefined,
       caption: s.id === c.chartAfter ? caption : undefined,
     })),
-    overlap: hyphenateTable(overlapTable(c, labels), (cell) => narrow(cell, cellChars)),
+    overlap: hyphenateTable(overlapTable(c, locale), (cell) => narrow(cell, cellChars)),
     overlapMatrix: roles.length >= MATRIX_FROM_ROLES ? hyphenateMatrix(overlapMatrix(c), narrow) : undefined,
     overlapChart: overlapChart(c, locale),
     others: rest.map(part),
@@ -170,10 +168,11 @@ function part(section: Section): PartView {
 }
 
 /** A section in a few words: its keywords, or for prose its first sentence. */
-function glanceCell(cell: Section | undefined): string {
+function glanceCell(cell: Section | undefined, locale: DeckLocale): string {
   if (!cell) return '–';
   const keywords = keywordList(
     cell.blocks.flatMap((b) => (b.kind === 'list' ? b.items.flatMap((i) => i.keywords) : [])),
+    locale.list,
   );
   if (keywords) return keywords;
   const first = cell.blocks.find((b) => b.kind === 'paragraph');
@@ -181,7 +180,7 @@ function glanceCell(cell: Section | undefined): string {
 }
 
 /** The growth with the date and source it comes from, beside it. */
-function growthLine(o: Outlook, { lang, labels }: ChartLocale): string {
+function growthLine(o: Outlook, { growth, labels }: DeckLocale): string {
   const beside = provenanceText(o.source, outlookDate(o));
-  return `${formatGrowth(o.growth, lang)} ${labels.projectedJobGrowth}${beside ? ` (${beside})` : ''}`;
+  return `${growth(o.growth)} ${labels.projectedJobGrowth}${beside ? ` (${beside})` : ''}`;
 }

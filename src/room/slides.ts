@@ -1,6 +1,7 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
-import { type LabelOverrides, resolveLabels } from '../model/labels.js';
+import type { LabelOverrides } from '../model/labels.js';
+import { deckLocale } from '../render/locale.js';
 import { CONTENT_TAGS } from '../render/markdown.js';
 import type { RoomSlide } from './state.js';
 import { RoomText } from './text.js';
@@ -50,7 +51,7 @@ export function deckPage(html: string, overrides: LabelOverrides = {}): DeckPage
     title: DomUtils.textContent(DomUtils.findOne((e) => e.name === 'title', doc.children) ?? doc).trim(),
     slides,
     themeCss: themeCss(style),
-    text: new RoomText(resolveLabels(lang, overrides), lang),
+    text: new RoomText(deckLocale({ lang, labels: overrides, dir: root?.attribs.dir === 'rtl' ? 'rtl' : 'ltr' })),
   };
 }
 

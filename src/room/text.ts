@@ -1,28 +1,23 @@
 import { fillLabel, type Labels } from '../model/labels.js';
+import type { DeckLocale } from '../render/locale.js';
 
 /**
  * The room's words in the deck's language: its labels (src/model/catalogues/, the deck's
  * `labels:` over them) and its numbers through Intl, as the deck writes them.
  */
 export class RoomText {
-  private readonly numbers: Intl.NumberFormat;
+  readonly labels: Labels;
+  readonly lang: string;
 
-  constructor(
-    readonly labels: Labels,
-    readonly lang: string,
-  ) {
-    let numbers: Intl.NumberFormat;
-    try {
-      numbers = new Intl.NumberFormat(lang);
-    } catch {
-      numbers = new Intl.NumberFormat('en');
-    }
-    this.numbers = numbers;
+  /** The deck's locale (render/locale.ts), the same the views and the PowerPoint write with. */
+  constructor(private readonly locale: DeckLocale) {
+    this.labels = locale.labels;
+    this.lang = locale.lang;
   }
 
   /** A number as the deck's language writes it (`1,234`, `1.234`, `١٬٢٣٤` for ar-EG). */
   number(n: number): string {
-    return this.numbers.format(n);
+    return this.locale.number(n);
   }
 
   /** A label with its slots filled; numbers among the values are written in the deck's way. */

@@ -225,6 +225,33 @@ describe('decks in four languages, printed with only the bare system fonts', () 
   });
 });
 
+describe("each deck's lists, numbers and line breaks (issue 23)", () => {
+  const html = (slug: string, file: string) => readFile(path.join(project.out, slug, file), 'utf8');
+
+  it('joins Chinese lists with 、 and Arabic ones with ، and writes "仅数据分析师" without a space', async () => {
+    const zh = await pdfToText(path.join(project.out, 'lang-zh-hans', 'lang-zh-hans-report.pdf'));
+    expect(zh).toContain('仅数据分析师');
+    expect(zh).not.toContain('仅 数据分析师');
+    expect(zh).toMatch(/SQL、Python/u);
+    expect(zh).not.toMatch(/SQL, Python/u);
+    const ar = await html('lang-ar', 'index.html');
+    expect(ar).toContain('، ');
+    expect(ar).not.toMatch(/[\u0600-\u06ff], [\u0600-\u06ff]/u);
+  });
+
+  it('keeps terms whole in Chinese overlap cells, and prose cells breaking as Chinese does', async () => {
+    const css = await html('lang-zh-hans', 'index.html');
+    expect(css).toMatch(/:lang\(zh\) :is\(table\.overlap td, th, \.fact\)[^}]*word-break: keep-all/u);
+  });
+
+  it('writes every percent on a German page in one format, chart ticks included', async () => {
+    const de = await html('lang-de', 'index.html');
+    const ticks = [...de.matchAll(/class="chart-tick"[^>]*>([^<]*%)</gu)].map((m) => m[1]);
+    expect(ticks.length).toBeGreaterThan(2);
+    for (const tick of ticks) expect(tick).toMatch(/^\d+\u00a0%$/u);
+  });
+});
+
 describe('the fonts beside each deck', () => {
   const fontFiles = async (slug: string) => {
     const dir = path.join(project.out, slug, 'assets', 'fonts');

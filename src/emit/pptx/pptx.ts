@@ -2,7 +2,7 @@ import pptxgen from 'pptxgenjs';
 import type * as PptxTypes from 'pptxgenjs';
 import type { Comparison } from '../../compare/compare.js';
 import { fillLabel } from '../../model/labels.js';
-import { formatGrowth, formatPercent } from '../../render/formats.js';
+import { deckLocale } from '../../render/locale.js';
 import type { DeckView, SlideView } from '../../render/deck-view.js';
 import type { OverlapMatrix } from '../../render/overlap-matrix.js';
 import { brandedPalette, THEME_TABLE, type Palette } from '../../render/themes.js';
@@ -575,9 +575,11 @@ function drawOutlook(
   p: Palette,
   caption: string | undefined,
 ): void {
-  const { lang, labels } = view;
+  const { labels } = view;
+  // The deck's one number format (render/locale.ts), the views' too.
+  const locale = deckLocale(c.deck);
   // "12 %" where the language puts a space before the sign (de, fr): PowerPoint's number format.
-  const space = /^\d+(\s)%$/u.exec(formatPercent(12, lang))?.[1] ?? '';
+  const space = /^\d+(\s)%$/u.exec(locale.percent(12))?.[1] ?? '';
   // One series, a bar per role named on the axis beside it (not only by colour in a legend, which
   // greyscale printing loses), each bar in its role's colour; listed last to first, since a
   // horizontal chart draws its first category at the bottom.
@@ -614,7 +616,7 @@ function drawOutlook(
     // A role without a figure has no bar (PowerPoint would draw a zero): the text says so, as the caption does.
     altText: `${labels.outlookChartTitle}: ${[
       ...c.outlook.map(
-        (b) => `${b.role} ${formatGrowth(b.growth, lang)}${b.growth < 0 ? ` (${labels.outlookDecline})` : ''}`,
+        (b) => `${b.role} ${locale.growth(b.growth)}${b.growth < 0 ? ` (${labels.outlookDecline})` : ''}`,
       ),
       ...c.noOutlook.map((m) => `${m.role}: ${labels.outlookNoFigure}`),
     ].join(', ')}`,
@@ -652,7 +654,7 @@ function drawOverlap(
     { name: many ? text.allRoles : text.bothRoles, labels, values: sections.map((s) => s.overlap.shared.length) },
     ...(many ? [{ name: text.someRoles, labels, values: sections.map((s) => s.overlap.partial.length) }] : []),
     ...c.roles.map((role, i) => ({
-      name: fillLabel(text.onlyRole, { role: role.short }),
+      name: deckLocale(c.deck).fill(text.onlyRole, { role: role.short }),
       labels,
       values: sections.map((s) => s.overlap.unique[i]?.length ?? 0),
     })),

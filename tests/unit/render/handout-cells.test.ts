@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SlideView } from '../../../src/render/deck-view.js';
 import { deckView } from '../../../src/render/deck-view.js';
 import { keyWordsHtml, TEXT_CELLS, textCell } from '../../../src/render/handout-cells.js';
+import { groupSeparator } from '../../../src/render/locale.js';
 import { handoutView } from '../../../src/render/handout-view.js';
 import { defaultComparison } from './model.js';
 
@@ -47,7 +48,16 @@ describe('textCell', () => {
       },
       box,
     );
-    expect(cell.facts).toEqual([{ title: 'Skills', parts: [{ head: 'Both', text: 'Python, SQL' }] }]);
+    expect(cell.facts).toEqual([{ title: 'Skills', parts: [{ head: 'Both', text: 'Python, SQL', end: '' }] }]);
+  });
+
+  it("ends each part but the last with the deck's semicolon (Arabic ؛, Chinese ；)", () => {
+    const table = { head: ['Section', 'Both', 'Only A'], rows: [['Skills', 'Python', 'SQL']] };
+    const ends = (groups?: string) =>
+      textCell({ kind: 'overlap', title: 'Overlap', table }, box, groups).facts?.[0]?.parts.map((p) => p.end);
+    expect(ends()).toEqual([';', '']);
+    expect(ends(groupSeparator('ar'))).toEqual(['؛', '']);
+    expect(ends(groupSeparator('zh-Hans'))).toEqual(['；', '']);
   });
 
   it("gives a chart's values as rows with a bar's percent of the longest", () => {
