@@ -54,7 +54,7 @@ describe('textCell', () => {
   it("ends each part but the last with the deck's semicolon (Arabic ؛, Chinese ；)", () => {
     const table = { head: ['Section', 'Both', 'Only A'], rows: [['Skills', 'Python', 'SQL']] };
     const ends = (groups?: string) =>
-      textCell({ kind: 'overlap', title: 'Overlap', table }, box, groups).facts?.[0]?.parts.map((p) => p.end);
+      textCell({ kind: 'overlap', title: 'Overlap', table }, box, 'en', groups).facts?.[0]?.parts.map((p) => p.end);
     expect(ends()).toEqual([';', '']);
     expect(ends(groupSeparator('ar'))).toEqual(['؛', '']);
     expect(ends(groupSeparator('zh-Hans'))).toEqual(['；', '']);
