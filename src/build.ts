@@ -21,6 +21,8 @@ import type { BuildResult, DeckSettings, FoundBrowser, OutputFile, ProgressEvent
 import type { Comparison } from './compare/compare.js';
 import type { FitBudgets } from './render/deck-view.js';
 import type { FontPlan } from './render/fonts.js';
+import type { FontFile } from './emit/assets.js';
+import type { DeckState } from './model/index.js';
 import { DEFAULT_LIMITS, type Limits } from './load/limits.js';
 import type { PrintedDeck } from './emit/print-deck.js';
 import { writeDecks } from './emit/write-decks.js';
@@ -273,18 +275,19 @@ async function renderDecks({ templatesDir }: Run, { images, limits, plans, toBui
   const renderMs = performance.now() - started;
   // Each deck has its own fonts: the subsets its text needs. A deck left as it is gets its
   // files again too (a deleted one comes back), so its fonts are chosen as well.
-  const fontsOf = new Map(rendered.map((x) => [x.c, x.r.fonts]));
+  // A fresh deck's record names its font files (its text and the code are as when they were
+  // chosen): only a record from before fonts were recorded makes the deck render again here.
+  const facesOf = new Map<Comparison, readonly FontFile[]>(rendered.map((x) => [x.c, x.r.fonts.faces]));
   for (const p of plans)
-    if (!fontsOf.has(p.c)) fontsOf.set(p.c, renderDeck(p.c, templates, undefined, limits.slides).fonts);
+    if (!facesOf.has(p.c))
+      facesOf.set(p.c, recordedFonts(p.last) ?? renderDeck(p.c, templates, undefined, limits.slides).fonts.faces);
   const assetsOf = new Map(
-    await Promise.all(
-      plans.map(async (p) => [p.c, [...shared, ...(await fontAssets(fontsOf.get(p.c)!.faces))]] as const),
-    ),
+    await Promise.all(plans.map(async (p) => [p.c, [...shared, ...(await fontAssets(facesOf.get(p.c)!))]] as const)),
   );
   performance.measure('render: templates, assets, decks', { start: tRender });
   const rerender = (c: Comparison, budgets: FitBudgets, fonts: FontPlan) =>
     renderDeck(c, templates, budgets, limits.slides, fonts);
-  return { rendered, renderMs, assetsOf, rerender, uncoveredWarnings };
+  return { rendered, renderMs, assetsOf, facesOf, rerender, uncoveredWarnings };
 }
 type Made = Awaited<ReturnType<typeof renderDecks>>;
 
@@ -321,7 +324,7 @@ async function printDecks(
 async function writeAndRecord(
   { options, outDir, state, date, checkAbort, inputOptions, inputs }: Run,
   { plans }: Work,
-  { rendered, renderMs, assetsOf }: Made,
+  { rendered, renderMs, assetsOf, facesOf }: Made,
   printed: readonly PrintedDeck[],
   warnings: BuildResult['warnings'],
 ): Promise<BuildResult['decks']> {
@@ -345,7 +348,12 @@ async function writeAndRecord(
   );
   performance.measure('write outputs (pptx and one-file deck made here)', { start: tWrite });
   for (const event of written.progress) options.onProgress?.(event);
-  const slides = await recordDecks(state, plans, written.decks);
+  const slides = await recordDecks(
+    state,
+    plans,
+    written.decks,
+    plans.map((p) => facesOf.get(p.c) ?? []),
+  );
   // Recorded only when the inputs did not change while building: else the next build redoes it.
   if ((await fingerprintInputs(inputOptions)).buildKey === inputs.buildKey)
     await recordBuild(
@@ -381,4 +389,23 @@ const INTERRUPTED = 'build interrupted; the output folders were left as they wer
 function pinnedDate(): Date | undefined {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
+}
+
+/**
+ * The font files a deck's record names, when each is one of the bundled font packages' files
+ * placed under assets/fonts/ (the state folder is ours, but a hand-edited record must not make a
+ * build copy any other file); otherwise nothing, and the deck renders to learn them.
+ */
+function recordedFonts(last: DeckState | undefined): FontFile[] | undefined {
+  const fonts = last?.fonts;
+  const ok =
+    Array.isArray(fonts) &&
+    fonts.every(
+      (f) =>
+        typeof f?.source === 'string' &&
+        typeof f.path === 'string' &&
+        /^@fontsource\/[a-z0-9-]+\/files\/[\w.-]+$/.test(f.source) &&
+        /^assets\/fonts\/[\w.-]+$/.test(f.path),
+    );
+  return ok ? fonts : undefined;
 }

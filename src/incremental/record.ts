@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Asset } from '../emit/assets.js';
+import type { Asset, FontFile } from '../emit/assets.js';
 import type { WrittenDeck } from '../emit/write-decks.js';
 import type { Diagnostic } from '../errors.js';
 import type { DeckPlan } from './check.js';
@@ -14,6 +14,8 @@ export async function recordDecks(
   state: string,
   plans: readonly DeckPlan[],
   written: readonly WrittenDeck[],
+  /** Each deck's font files, by the plans' order. */
+  fonts: readonly (readonly FontFile[])[] = [],
 ): Promise<number[]> {
   const slides: number[] = [];
   for (const [i, plan] of plans.entries()) {
@@ -22,13 +24,17 @@ export async function recordDecks(
     // time (a build without PDFs) keeps its record, so that the next full build finds it fresh.
     const removed = new Set(deck.removed.map((file) => path.relative(deck.dir, file).split(path.sep).join('/')));
     const kept = Object.entries(plan.last?.outputs ?? {}).filter(([name]) => !removed.has(name));
+    const faces = fonts[i]?.map(({ source, path }) => ({ source, path })) ?? plan.last?.fonts;
     const next: DeckState = {
       slides: deck.slides ?? plan.last?.slides ?? 0,
       outputs: { ...Object.fromEntries(kept), ...Object.fromEntries(deck.records) },
+      ...(faces ? { fonts: faces } : {}),
     };
     slides.push(next.slides);
     const dropped = kept.length < Object.keys(plan.last?.outputs ?? {}).length;
-    if (deck.records.size > 0 || dropped) await writeDeckState(state, plan.c.deck.slug, next);
+    // A record from before fonts were recorded gains them, so the next build skips the render.
+    const learned = faces !== undefined && JSON.stringify(faces) !== JSON.stringify(plan.last?.fonts);
+    if (deck.records.size > 0 || dropped || learned) await writeDeckState(state, plan.c.deck.slug, next);
   }
   return slides;
 }

@@ -32,4 +32,9 @@ export interface FileRecord {
 export interface DeckState {
   slides: number;
   outputs: Record<string, FileRecord & { key: string }>;
+  /**
+   * The font files the deck's outputs load (package file, place beside the deck): a later build
+   * that leaves the deck as it is copies them without rendering the deck again to learn them.
+   */
+  fonts?: { source: string; path: string }[];
 }
