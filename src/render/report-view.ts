@@ -46,7 +46,11 @@ export interface ReportView {
   theme: ThemeView;
   brand: BrandView;
   roles: { title: string; short: string; summary?: string | undefined; role: number }[];
-  glance: { head: string[]; rows: { label: string; cells: string[] }[] };
+  glance: {
+    head: string[];
+    /** `terms`: which cells list bold terms rather than a sentence (Chinese keeps each term whole there). */
+    rows: { label: string; cells: string[]; terms?: boolean[] | undefined }[];
+  };
   opening?: PartView | undefined;
   sections: {
     id: string;
@@ -112,14 +116,16 @@ export function reportView(c: Comparison): ReportView {
               },
             ]
           : []),
-        ...c.sections.map((s) => ({
-          label: s.title,
-          cells: s.cells.map((cell, i) =>
-            s.id === 'outlook' && roles[i]?.outlook
-              ? growthLine(roles[i].outlook, locale)
-              : narrow(glanceCell(cell, locale), cellChars),
-          ),
-        })),
+        ...c.sections.map((s) => {
+          const figure = (i: number) => s.id === 'outlook' && roles[i]?.outlook;
+          return {
+            label: s.title,
+            cells: s.cells.map((cell, i) =>
+              figure(i) ? growthLine(roles[i]!.outlook!, locale) : narrow(glanceCell(cell, locale), cellChars),
+            ),
+            terms: s.cells.map((cell, i) => !figure(i) && glanceTerms(cell, locale) !== ''),
+          };
+        }),
       ],
     },
     opening: opening && part(opening),
@@ -170,13 +176,19 @@ function part(section: Section): PartView {
 /** A section in a few words: its keywords, or for prose its first sentence. */
 function glanceCell(cell: Section | undefined, locale: DeckLocale): string {
   if (!cell) return '–';
-  const keywords = keywordList(
-    cell.blocks.flatMap((b) => (b.kind === 'list' ? b.items.flatMap((i) => i.keywords) : [])),
-    locale.list,
-  );
+  const keywords = glanceTerms(cell, locale);
   if (keywords) return keywords;
   const first = cell.blocks.find((b) => b.kind === 'paragraph');
   return first ? (plain(first.markdown).split(/(?<=[.!?])\s/)[0] ?? '') : '–';
+}
+
+/** A section's bold terms as a list, or '' when its items have none. */
+function glanceTerms(cell: Section | undefined, locale: DeckLocale): string {
+  if (!cell) return '';
+  return keywordList(
+    cell.blocks.flatMap((b) => (b.kind === 'list' ? b.items.flatMap((i) => i.keywords) : [])),
+    locale.list,
+  );
 }
 
 /** The growth with the date and source it comes from, beside it. */

@@ -20,6 +20,10 @@ describe('reportView', () => {
       '+15% projected job growth (U.S. Bureau of Labor Statistics, 2019-2029)',
     ]);
     expect(row('Projects')?.[1]).toBe('–');
+    // Cells listing bold terms are marked (Chinese keeps each term whole there); a figure is not.
+    const terms = (label: string) => view.glance.rows.find((r) => r.label === label)?.terms;
+    expect(terms('Skills')).toEqual([true, true]);
+    expect(terms('Outlook')).toEqual([false, false]);
   });
 
   it('summarises a prose section by its first sentence', () => {
