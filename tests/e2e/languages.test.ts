@@ -241,7 +241,7 @@ describe("each deck's lists, numbers and line breaks (issue 23)", () => {
 
   it('keeps terms whole in Chinese overlap cells, and prose cells breaking as Chinese does', async () => {
     const css = await html('lang-zh-hans', 'index.html');
-    expect(css).toMatch(/:lang\(zh\) :is\(table\.overlap td, th, \.fact\)[^}]*word-break: keep-all/u);
+    expect(css).toMatch(/:lang\(zh\) :is\(table\.overlap td, td\.terms, th, \.fact\)[^}]*word-break: keep-all/u);
   });
 
   it('writes every percent on a German page in one format, chart ticks included', async () => {
