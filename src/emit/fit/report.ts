@@ -58,12 +58,14 @@ function paginate(width: number, height: number): ReportPages {
   while (body.firstChild) wrap.appendChild(body.firstChild);
   body.appendChild(wrap);
   // Columns do not break at page breaks: while laid out here, each page break is a column break.
+  // Only the report's parts break pages (report.css: the cover, continued and moved parts), so
+  // only they are looked at, not every element.
   const forced: HTMLElement[] = [];
   const breakPageBefore = (el: HTMLElement) => {
     el.style.breakBefore = 'column';
     forced.push(el);
   };
-  for (const el of wrap.querySelectorAll<HTMLElement>('*')) {
+  for (const el of wrap.children as HTMLCollectionOf<HTMLElement>) {
     const style = getComputedStyle(el);
     if (style.breakBefore === 'page') breakPageBefore(el);
     if (style.breakAfter === 'page') {
