@@ -18,8 +18,9 @@ import {
   PACKAGE_ROOT,
 } from './config/defaults.js';
 import type { BuildResult, DeckSettings, FoundBrowser, OutputFile, ProgressEvent } from './model/index.js';
+import { isReachKind } from './model/outputs.js';
 import type { Comparison } from './compare/compare.js';
-import type { FitBudgets } from './render/deck-view.js';
+import type { FitBudgets } from './model/slide-budgets.js';
 import type { FontPlan } from './render/fonts.js';
 import type { FontFile } from './emit/assets.js';
 import type { DeckState } from './model/index.js';
@@ -304,7 +305,7 @@ async function printDecks(
     rendered.map(({ c, r, stale }): Promise<PrintedDeck> => {
       const wanted = new Set(stale.flatMap((o) => (o.kind === 'deck' ? [] : [o.kind])));
       // The PowerPoint, the one-file deck and the pictures show the slides as fitted, like index.html.
-      const measure = pdf && stale.some((o) => ['deck', 'pptx', 'html', 'images'].includes(o.kind));
+      const measure = pdf && stale.some((o) => o.kind === 'deck' || isReachKind(o.kind));
       if (!session || !printDeck || (wanted.size === 0 && !measure))
         return Promise.resolve({ rendered: r, pdfs: [], warnings: [], extras: { images: [] } });
       return printDeck(

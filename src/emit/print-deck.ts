@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import type { BrowserSession, Site } from '../browser/session.js';
 import type { Comparison } from '../compare/compare.js';
-import { ContentError, type Diagnostic } from '../errors.js';
-import type { FitBudgets } from '../render/deck-view.js';
+import type { Diagnostic } from '../errors.js';
+import type { FitBudgets } from '../model/slide-budgets.js';
+import { fitSlides } from '../layout/fit-slides.js';
 import type { RenderedDeck } from '../render/render.js';
 import { OUTPUTS, type OutputChoice } from '../model/outputs.js';
 import type { Asset } from './assets.js';
@@ -11,7 +12,6 @@ import { withMetadata } from './pdf-meta.js';
 import { bounded, load, printPage } from './print.js';
 import { settleAll } from './settle.js';
 import { contentPictures, logoPicture, picturesIn } from './pptx/pictures.js';
-import { measureSlides, refit, shrinkWarnings } from './fit/slides.js';
 import { slideImages } from './slide-images.js';
 import type { BrowserExtras, ReachFile } from './reach.js';
 import { fillLabel } from '../model/labels.js';
@@ -47,15 +47,9 @@ export interface DeckToPrint {
 }
 
 /**
- * Budgets only shrink and type scales only fall, so fitting converges; the bound is a safety
- * net that the contents of issue 11 (25-item sections, 6 roles) stay well inside.
- */
-const MAX_FIT_ROUNDS = 8;
-
-/**
- * Prints the wanted PDFs of one deck. The slides are measured in the browser first; a section
- * that overflows is split over more slides and the deck rendered again, so the deck returned (and
- * written as index.html) is the one that fits. The handout, which draws the slides, waits for it.
+ * Prints the wanted PDFs of one deck. The slides are fitted first (layout/fit-slides.ts), so the
+ * deck returned (and written as index.html) is the one that fits; the handout and the notes,
+ * which draw the slides, wait for it.
  */
 export async function printDeck(
   session: BrowserSession,
@@ -90,58 +84,46 @@ export async function printDeck(
     return finish(job, await printPage(session, from, job, timeoutMs), started);
   };
 
-  const fitSlides = async (): Promise<{ rendered: RenderedDeck; pdf?: PrintedPdf }> => {
+  const fitDeck = async (): Promise<{ rendered: RenderedDeck; pdf?: PrintedPdf }> => {
     const job = jobs.find((j) => j.kind === 'slides')!;
     const started = performance.now();
-    let rendered = first;
-    let budgets: FitBudgets = new Map();
-    let last: { slide: number }[] = [];
-    for (let round = 0; round < MAX_FIT_ROUNDS; round++) {
-      const asked = performance.now();
-      const outcome = await session.withPage(site, (page) =>
-        bounded(job, timeoutMs, async () => {
-          performance.measure(`${job.name}: waits for a page (fit round ${round + 1})`, { start: asked });
-          const t = performance.now();
-          await load(page, job, timeoutMs);
-          performance.measure(`${job.name}: load (fit round ${round + 1})`, { start: t });
-          const m = performance.now();
-          const overflows = await measureSlides(page);
-          performance.measure(`${job.name}: measure slides (fit round ${round + 1})`, { start: m });
-          if (overflows.length > 0) return { overflows };
-          const p = performance.now();
-          const pdf = wanted.has('slides') ? await page.pdf({ ...job.pdf, timeout: timeoutMs }) : undefined;
-          if (pdf) performance.measure(`${job.name}: print`, { start: p });
-          return { overflows, pdf };
-        }),
-      );
-      if (outcome.overflows.length === 0) {
-        warnings.push(...shrinkWarnings(rendered.view, budgets));
-        return { rendered, ...(outcome.pdf ? { pdf: await finish(job, outcome.pdf, started) } : {}) };
-      }
-      last = outcome.overflows;
-      const next = refit(rendered.view, outcome.overflows, budgets);
-      if (next.problems.length > 0) throw new ContentError(next.problems);
-      budgets = next.budgets;
-      rendered = rerender(budgets);
-      latest = pdfJobs(c, rendered);
-      for (const [path, body] of siteFor(latest, assets)) site.set(path, body);
-    }
-    // Name where each slide that still overflows comes from, not just the deck.
-    throw new ContentError(
-      last.map(({ slide }) => {
-        const s = rendered.view.slides[slide];
-        return {
-          file: s?.source?.file ?? c.deck.file,
-          line: s?.source?.line,
-          message: `slide ${slide + 1} ("${s?.title ?? ''}") still overflows after ${MAX_FIT_ROUNDS} attempts to split it; shorten this section`,
-        };
-      }),
-    );
+    const fitted = await fitSlides({
+      first,
+      inPage: (round, work) => {
+        const asked = performance.now();
+        return session.withPage(site, (page) =>
+          bounded(job, timeoutMs, async () => {
+            performance.measure(`${job.name}: waits for a page (fit round ${round})`, { start: asked });
+            const t = performance.now();
+            await load(page, job, timeoutMs);
+            performance.measure(`${job.name}: load (fit round ${round})`, { start: t });
+            return work(page);
+          }),
+        );
+      },
+      rerender: (budgets) => {
+        const rendered = rerender(budgets);
+        latest = pdfJobs(c, rendered);
+        for (const [path, body] of siteFor(latest, assets)) site.set(path, body);
+        return rendered;
+      },
+      // The slides PDF prints from the page that was just measured, not from a second load.
+      whenFits: wanted.has('slides')
+        ? async (page) => {
+            const p = performance.now();
+            const pdf = await page.pdf({ ...job.pdf, timeout: timeoutMs });
+            performance.measure(`${job.name}: print`, { start: p });
+            return pdf;
+          }
+        : undefined,
+    });
+    warnings.push(...fitted.warnings);
+    return { rendered: fitted.rendered, ...(fitted.made ? { pdf: await finish(job, fitted.made, started) } : {}) };
   };
   // The handout, the notes and the slides PDF need the measured deck; so does index.html when it is written.
   const drawsSlides = [...wanted].some((kind) => OUTPUTS[kind].browser === 'fitted');
   const slides: Promise<{ rendered: RenderedDeck; pdf?: PrintedPdf }> =
-    measure || drawsSlides ? fitSlides() : Promise.resolve({ rendered: first });
+    measure || drawsSlides ? fitDeck() : Promise.resolve({ rendered: first });
 
   // The handout and the notes draw the slides, so they must match the deck that fits. Each is
   // printed at once from the first rendering (which nearly always fits) and again only if

@@ -8,6 +8,7 @@ import type { Asset } from './assets.js';
 import { removeStaleTemps } from './atomic.js';
 import { DeckWriter, type WriteBytes } from './deck-writer.js';
 import { outputName } from './names.js';
+import { isReachKind, type ReachKind } from '../model/outputs.js';
 import type { PrintedDeck } from './print-deck.js';
 
 /** One deck folder to write: what the plan says is stale, and what was made for it (if anything). */
@@ -152,12 +153,9 @@ async function stageDeck(
   for (const pdf of pdfs) await emit(pdf.name, pdf.bytes, pdf.ms, pdf.pages);
   // The PowerPoint and the one-file deck were made while printing, when there was printing.
   for (const file of made.reach ?? []) await emit(file.name, file.bytes, file.ms);
+  // Without printing nothing made them yet; the pictures are always made here.
   const reachKinds = new Set(
-    stale
-      .map((p) => p.kind)
-      .filter(
-        (k): k is 'pptx' | 'html' | 'images' => (!made.reach && (k === 'pptx' || k === 'html')) || k === 'images',
-      ),
+    stale.map((p) => p.kind).filter((k): k is ReachKind => isReachKind(k) && (k === 'images' || !made.reach)),
   );
   if (reachKinds.size > 0 || extras.images.length > 0) {
     const { reachFiles } = await import('./reach.js');

@@ -10,6 +10,7 @@ export type PageKind = Exclude<PdfKind, 'slides'>;
 /** Outputs made beside the PDFs: an editable PowerPoint, the deck in one HTML file, one PNG a slide (on demand). */
 export const REACH_KINDS = ['pptx', 'html', 'images'] as const;
 export type ReachKind = (typeof REACH_KINDS)[number];
+export const isReachKind = (kind: string): kind is ReachKind => (REACH_KINDS as readonly string[]).includes(kind);
 
 /** What a deck's `outputs` may list. */
 export const OUTPUT_KINDS = [...PDF_KINDS, ...REACH_KINDS] as const;
@@ -39,6 +40,11 @@ export interface OutputRow {
   pageNumbers: boolean;
   /** The PDF's title (what a viewer shows), filled with `{title}` (the deck's) or `{role}`. */
   titleLabel?: LabelKey;
+  /**
+   * What the room (`present`) does with it: offers it to attendees to take home (`rank` orders the
+   * list on their phones, `label` names it there), or never serves it (the speaker's notes).
+   */
+  room?: { takeHome: { rank: number; label: LabelKey } } | { never: true };
 }
 
 /**
@@ -54,6 +60,7 @@ export const OUTPUTS: { readonly [K in OutputChoice]: OutputRow } = {
     browser: 'print',
     pageNumbers: true,
     titleLabel: 'reportTitle',
+    room: { takeHome: { rank: 2, label: 'roomReport' } },
   },
   slides: {
     file: '{deck}-slides.pdf',
@@ -62,6 +69,7 @@ export const OUTPUTS: { readonly [K in OutputChoice]: OutputRow } = {
     browser: 'fitted',
     pageNumbers: false,
     titleLabel: 'slidesTitle',
+    room: { takeHome: { rank: 3, label: 'roomSlides' } },
   },
   handout: {
     file: '{deck}-handout.pdf',
@@ -70,6 +78,7 @@ export const OUTPUTS: { readonly [K in OutputChoice]: OutputRow } = {
     browser: 'fitted',
     pageNumbers: true,
     titleLabel: 'handoutTitle',
+    room: { takeHome: { rank: 1, label: 'roomHandout' } },
   },
   notes: {
     file: '{deck}-notes.pdf',
@@ -78,6 +87,7 @@ export const OUTPUTS: { readonly [K in OutputChoice]: OutputRow } = {
     browser: 'fitted',
     pageNumbers: true,
     titleLabel: 'notesTitle',
+    room: { never: true },
   },
   factsheets: {
     file: '{deck}-{role}-factsheet.pdf',
@@ -86,6 +96,7 @@ export const OUTPUTS: { readonly [K in OutputChoice]: OutputRow } = {
     browser: 'print',
     pageNumbers: false,
     titleLabel: 'factsheetTitle',
+    room: { takeHome: { rank: 4, label: 'roomFactSheet' } },
   },
   // Made from the deck as fitted in the browser, so the deck's templates count.
   pptx: {

@@ -13,6 +13,18 @@ import { type QrView, qrView } from './qr.js';
 import type { Diagnostic } from '../errors.js';
 import { notesHtml, type Piece, pieceLines, piecesToHtml, sectionPieces } from './pieces.js';
 import { type BrandView, brandView, type ThemeView, themeView } from './themes.js';
+import {
+  CHAR_WIDTH,
+  COLUMN_GAP,
+  COLUMN_LINES,
+  type FitBudgets,
+  MATRIX_LINES,
+  PROSE_CHARS,
+  type Shrinkable,
+  SLIDE_TEXT_WIDTH,
+  type SlideSource,
+  TABLE_LINES,
+} from '../model/slide-budgets.js';
 
 /** A slide as the deck template draws it; every field is optional markup or text. */
 export interface SlideView {
@@ -28,7 +40,7 @@ export interface SlideView {
   table?: { head: string[]; rows: string[][] };
   /** The overlap of 4-6 roles: one row per term, one column per role. */
   matrix?: OverlapMatrix;
-  /** Type scale below 1 when the slide's content was shrunk to fit (see emit/slide-fit.ts). */
+  /** Type scale below 1 when the slide's content was shrunk to fit (see layout/slides.ts). */
   zoom?: number;
   chart?: string;
   /** Which figure a chart slide draws, for outputs that draw it natively (the PowerPoint). */
@@ -44,33 +56,6 @@ export interface SlideView {
   /** Planned minutes (`## Introduction {time=5m}`), for the room's pacing. */
   minutes?: number;
 }
-
-export interface SlideSource {
-  /** Which fitting budget the slide was split with: `section:<id>`, `overlap`, or `fixed`. */
-  budget: string;
-  file: string;
-  line: number;
-  /** For side-by-side slides: the file and the line of each piece, per column. */
-  columns?: { file: string; lines: number[] }[];
-  /**
-   * Per column (one for a table or a fixed slide), what it shows that can be shrunk: a column
-   * holding a single one of these that still overflows is shrunk instead of split.
-   */
-  shrink: Shrinkable[][];
-}
-
-/** A piece of a slide that can be drawn smaller: its key in FitBudgets, and where it comes from. */
-export interface Shrinkable {
-  key: string;
-  file: string;
-  line: number;
-}
-
-/**
- * What the browser measured: lines per slide for budgets it found too generous, by
- * SlideSource.budget, and type scales (< 1) by Shrinkable.key for content that cannot be split.
- */
-export type FitBudgets = ReadonlyMap<string, number>;
 
 /** Speaker notes of a slide, grouped by whose file they come from. */
 export interface NoteView {
@@ -103,21 +88,6 @@ export interface DeckView {
   warnings: Diagnostic[];
   /** The talk's planned minutes (`duration:`), for the room's pacing. */
   duration: number | undefined;
-}
-
-/** Slide geometry (1280 x 720 at 24px body text) turned into a budget for fitting columns. */
-const SLIDE_TEXT_WIDTH = 1152;
-const COLUMN_GAP = 40;
-const CHAR_WIDTH = 11.5;
-const COLUMN_LINES = 15.5;
-const TABLE_LINES = 21;
-/** Letters across a prose slide (its text is at most 10.5 in of the 12.1 in body: deck.css). */
-const PROSE_CHARS = Math.floor(1008 / CHAR_WIDTH);
-/** Matrix rows of one line each, at 1.25 a row with its gap: about 17 rows under the header. */
-const MATRIX_LINES = 21;
-/** Lines per slide that a budget key starts from before any measurement. */
-export function defaultBudget(key: string): number {
-  return key === 'overlap' ? TABLE_LINES : key === 'overlap-matrix' ? MATRIX_LINES : COLUMN_LINES;
 }
 
 export function deckView(c: Comparison, budgets: FitBudgets = new Map()): DeckView {

@@ -44,7 +44,7 @@ export type TextCell = Pick<SlideView, 'title' | 'part' | 'cover' | 'html' | 'ag
   /**
    * The columns as key words, kept hidden beside the full text the estimate let through: the browser
    * measures the cell before printing and takes these instead when the full text is cut
-   * (emit/fit/handout.ts).
+   * (layout/handout.ts).
    */
   keyWordColumns?: { heading: string; role: number; html: string }[] | undefined;
   /** The slide's number and where its text comes from, named by a warning about the cell. */
@@ -61,7 +61,7 @@ const COLUMNS_ACROSS = 3;
 
 /**
  * `lang`: the deck's language, whose hyphenation patterns break the words of narrow columns and
- * of the matrix's role names ("Engi-neer", not "Engine/er"); emit/fit/handout.ts removes the
+ * of the matrix's role names ("Engi-neer", not "Engine/er"); layout/handout.ts removes the
  * points no line ends at before printing. `groups` joins the parts of a row as the deck's
  * language joins lists of lists (DeckLocale.groups).
  */

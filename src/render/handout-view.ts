@@ -85,7 +85,7 @@ export function handoutView(
 }
 
 /**
- * Where a slide's text starts, for the warnings about its cell (emit/fit/handout.ts): its first
+ * Where a slide's text starts, for the warnings about its cell (layout/handout.ts): its first
  * column's first piece (a role file's item), else the slide's own source, else the deck's file.
  */
 function textSource(slide: SlideView, deckFile: string): { file: string; line: number } {

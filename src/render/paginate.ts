@@ -1,6 +1,6 @@
 /**
  * Splitting columns of items over slides by an estimate of the lines they take. The browser
- * measures the result afterwards (emit/slide-fit.ts); this estimate only has to be close.
+ * measures the result afterwards (layout/slides.ts); this estimate only has to be close.
  */
 import { textUnits } from './text-width.js';
 

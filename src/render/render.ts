@@ -1,7 +1,8 @@
 import type { Comparison } from '../compare/compare.js';
 import { ContentError } from '../errors.js';
 import { DEFAULT_LIMITS } from '../load/limits.js';
-import { deckView, type FitBudgets, type DeckView } from './deck-view.js';
+import { deckView, type DeckView } from './deck-view.js';
+import type { FitBudgets } from '../model/slide-budgets.js';
 import { PAGE_KINDS, type PageKind } from '../model/outputs.js';
 import { chooseFonts, drawnText, fontCss, FONTS_MARKER, type FontPlan } from './fonts.js';
 import { PAGES, type RenderedPage } from './pages.js';

@@ -10,7 +10,7 @@ import { MATRIX_FROM_ROLES, overlapMatrix, type OverlapMatrix } from './overlap-
 import { overlapTable, type OverlapTable } from './overlap-table.js';
 import { keywordList, paperLayout, piecesToHtml, plain, sectionPieces } from './pieces.js';
 
-/** The report's page margins (the template's @page): the fitting in emit/fit/report.ts lays pages out in this box. */
+/** The report's page margins (the template's @page): the fitting in layout/report.ts lays pages out in this box. */
 export const REPORT_MARGIN_MM = { top: 20, side: 16, bottom: 20 } as const;
 
 /** Letters across the report's text (about 170 mm at 10 pt), shared by its role columns. */

@@ -9,7 +9,7 @@ import { textUnits } from './text-width.js';
 
 /** Table text on a slide, relative to the body text (24 px -> 19.2 px). */
 export const TABLE_EM = 0.8;
-/** The smallest type a table is drawn at before it is split: the deck's readable minimum (emit/fit/slides.ts READABLE_ZOOM). */
+/** The smallest type a table is drawn at before it is split: the deck's readable minimum (layout/slides.ts READABLE_ZOOM). */
 export const MIN_TABLE_SCALE = 0.75;
 /** A cell's text wraps, but not below this many letters a line, nor inside a word. */
 const WRAP_AT = 12;

@@ -3,7 +3,9 @@ import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../config/defaults.js';
 import { writeFileAtomic } from '../emit/atomic.js';
+import { outputOfFile } from '../emit/names.js';
 import { fillLabel } from '../model/labels.js';
+import { OUTPUTS } from '../model/outputs.js';
 import { qrSvg } from '../render/qr.js';
 import { EventHub } from '../serve/events.js';
 import type { Journal } from './journal.js';
@@ -58,6 +60,7 @@ export class RoomCore {
   readonly deck: DeckPage;
   readonly key: string;
   readonly outDir: string;
+  readonly slug: string;
   readonly hosts: Set<string>;
   readonly maxAudience: number;
   private assets = new Map<string, { type: string; body: string }>();
@@ -70,6 +73,7 @@ export class RoomCore {
     this.deck = parts.deck;
     this.key = parts.key;
     this.outDir = parts.outDir;
+    this.slug = parts.slug;
     this.hosts = parts.hosts;
     this.maxAudience = parts.maxAudience;
     this.audience = new EventHub<AudienceEvent>(() => this.audienceHello(), { max: parts.maxAudience, retryMs: 1000 });
@@ -230,20 +234,19 @@ export class RoomCore {
   }
 }
 
-/** The deck's PDFs an attendee may take home: the handout, the report, the fact sheets (never the notes). */
+/** The deck's outputs an attendee may take home (the table of outputs says which, and in what order). */
 async function downloadsOf(outDir: string, slug: string): Promise<Download[]> {
   const names = await readdir(outDir).catch(() => [] as string[]);
-  const order: Download['kind'][] = ['handout', 'report', 'slides', 'factsheet'];
-  const wanted: Omit<Download, 'bytes'>[] = [];
+  const wanted: (Omit<Download, 'bytes'> & { rank: number })[] = [];
   for (const file of names) {
-    if (file === `${slug}-handout.pdf`) wanted.push({ file, kind: 'handout' });
-    else if (file === `${slug}-report.pdf`) wanted.push({ file, kind: 'report' });
-    else if (file === `${slug}-slides.pdf`) wanted.push({ file, kind: 'slides' });
-    else if (file.startsWith(`${slug}-`) && file.endsWith('-factsheet.pdf')) {
-      const role = file.slice(slug.length + 1, -'-factsheet.pdf'.length).replace(/-/g, ' ');
-      wanted.push({ file, kind: 'factsheet', role });
-    }
+    const output = outputOfFile(slug, file);
+    const room = output && OUTPUTS[output.kind].room;
+    if (!output || !room || !('takeHome' in room)) continue;
+    const role = output.roleSlug?.replace(/-/g, ' ');
+    wanted.push({ file, kind: output.kind, label: room.takeHome.label, role, rank: room.takeHome.rank });
   }
-  wanted.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.file.localeCompare(b.file));
-  return Promise.all(wanted.map(async (w) => ({ ...w, bytes: (await stat(path.join(outDir, w.file))).size })));
+  wanted.sort((a, b) => a.rank - b.rank || a.file.localeCompare(b.file));
+  return Promise.all(
+    wanted.map(async ({ rank: _, ...w }) => ({ ...w, bytes: (await stat(path.join(outDir, w.file))).size })),
+  );
 }

@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { basename } from 'node:path';
 import { contentType } from '../emit/assets.js';
+import { outputOfFile } from '../emit/names.js';
+import { OUTPUTS } from '../model/outputs.js';
 import { resolveUnder } from '../serve/files.js';
 import { devPolicy } from '../serve/policy.js';
 import { DeviceIds, keyMatches } from './key.js';
@@ -164,10 +167,10 @@ async function handle(
   throw new HttpRefusal(404, 'not found');
 }
 
-/** The presenter's deck and its files: the output folder only, no listing, the notes PDF kept back. */
+/** The presenter's deck and its files: the output folder only, no listing, the notes PDF kept back (the table of outputs' `room.never`). */
 async function serveDeck(core: RoomCore, req: IncomingMessage, res: ServerResponse, rest: string): Promise<void> {
   const found = await resolveUnder(core.outDir, rest === '/' ? '/index.html' : rest);
-  if (found.kind !== 'file' || found.file.endsWith('-notes.pdf')) throw new HttpRefusal(404, 'not found');
+  if (found.kind !== 'file' || withheld(core.slug, basename(found.file))) throw new HttpRefusal(404, 'not found');
   const type = contentType(found.file);
   let body: string | Buffer = await readFile(found.file);
   if (type.startsWith('text/html')) body = withPresenterClient(body.toString('utf8'), core.deck.text.presenterScript());
@@ -258,4 +261,11 @@ function send(
     ...headers,
   });
   res.end(body);
+}
+
+/** An output the room never serves, whatever its address. */
+function withheld(slug: string, file: string): boolean {
+  const output = outputOfFile(slug, file);
+  const room = output && OUTPUTS[output.kind].room;
+  return room !== undefined && 'never' in room;
 }

@@ -1,3 +1,5 @@
+import type { LabelKey } from '../model/labels.js';
+import type { OutputChoice } from '../model/outputs.js';
 import { escapeHtml as escape } from '../render/markdown.js';
 import type { DeckPage } from './slides.js';
 import type { Question, RoomSlide } from './state.js';
@@ -7,7 +9,9 @@ import { type RoomText, scriptTextBlock } from './text.js';
 /** A PDF an attendee may take home; its name is said by the page in the deck's language. */
 export interface Download {
   file: string;
-  kind: 'handout' | 'report' | 'slides' | 'factsheet';
+  kind: OutputChoice;
+  /** What the room calls it (the table of outputs' `room.takeHome.label`). */
+  label: LabelKey;
   /** The role a fact sheet is about (from its file name). */
   role?: string | undefined;
   bytes: number;
@@ -132,11 +136,7 @@ export function questionItem(text: RoomText, q: Question): string {
 
 /** A download's name in the deck's language. */
 export function downloadName(text: RoomText, d: Download): string {
-  const { labels } = text;
-  if (d.kind === 'handout') return labels.roomHandout;
-  if (d.kind === 'report') return labels.roomReport;
-  if (d.kind === 'slides') return labels.roomSlides;
-  return text.fill(labels.roomFactSheet, { role: d.role ?? '' });
+  return text.fill(text.labels[d.label], { role: d.role ?? '' });
 }
 
 function downloadsSection(text: RoomText, downloads: readonly Download[]): string {

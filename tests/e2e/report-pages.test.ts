@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paginateReport } from '../../src/emit/fit/report.js';
+import { paginateReport } from '../../src/layout/report.js';
 import { launchTestBrowser } from '../support/chromium.js';
 
-// The report's pagination (src/emit/fit/report.ts) on small pages of known sizes: rows 100 px
+// The report's pagination (src/layout/report.ts) on small pages of known sizes: rows 100 px
 // tall, an A4 page box 971 px tall (257 mm less nothing: the margins are the report's own).
 let browser: Browser;
 let page: Page;

@@ -6,14 +6,14 @@ import { PROJECT_ROOT } from '../support/content.js';
 
 /**
  * The layout CONTRIBUTING describes, checked on every import in src/: the pipeline has one
- * direction, `load -> validate -> compare -> render -> emit` (the browser before emit, which
- * prints with it; incremental after emit, whose writes it records), and a stage imports only from
+ * direction, `load -> validate -> compare -> render -> layout -> emit` (the browser before layout
+ * and emit, which measure and print with it; incremental after emit, whose writes it records), and a stage imports only from
  * stages before its own and from what every stage shares. The rest (build.ts, the CLI, the
  * servers, config, scaffolding, importers) is the shell around the stages: it may import any of
  * them, and no stage imports it. `npm run cycles` checks import circles; this checks direction.
  */
 const SHARED = ['model/', 'errors.ts', 'config/defaults.ts'];
-const STAGES = ['load/', 'validate/', 'compare/', 'render/', 'browser/', 'emit/', 'incremental/'];
+const STAGES = ['load/', 'validate/', 'compare/', 'render/', 'browser/', 'layout/', 'emit/', 'incremental/'];
 const SRC = path.join(PROJECT_ROOT, 'src');
 
 type Place = { kind: 'shared' } | { kind: 'stage'; index: number } | { kind: 'shell' };
@@ -83,6 +83,9 @@ describe('the structure of src/', () => {
     expect(wrongImport('incremental/plan.ts', 'emit/names.ts')).toBeUndefined();
     expect(wrongImport('render/render.ts', 'config/defaults.ts')).toBeUndefined();
     expect(wrongImport('build.ts', 'emit/write-decks.ts')).toBeUndefined();
+    expect(wrongImport('layout/slides.ts', 'emit/print.ts')).toMatch(/a later stage/);
+    expect(wrongImport('render/deck-view.ts', 'layout/slides.ts')).toMatch(/a later stage/);
+    expect(wrongImport('emit/jobs.ts', 'layout/report.ts')).toBeUndefined();
   });
 
   it('starts the browser from browser/ only: other stages use its types', async () => {

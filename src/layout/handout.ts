@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
-import type { Diagnostic } from '../../errors.js';
-import type { HandoutPerPage } from '../../model/index.js';
+import type { Diagnostic } from '../errors.js';
+import type { HandoutPerPage } from '../model/index.js';
 import { dropUnusedHyphens } from './hyphens.js';
 
 interface CellRef {

@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
-import type { Diagnostic } from '../../errors.js';
-import { paperMm } from '../../model/paper.js';
-import { FACTSHEET_MARGIN_MM } from '../../render/factsheet-view.js';
+import type { Diagnostic } from '../errors.js';
+import { paperMm } from '../model/paper.js';
+import { FACTSHEET_MARGIN_MM } from '../render/factsheet-view.js';
 
 const MM = 96 / 25.4;
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { refit, shrinkWarnings } from '../../../../src/emit/fit/slides.js';
-import { deckView, defaultBudget } from '../../../../src/render/deck-view.js';
-import { defaultComparison } from '../../render/model.js';
+import { refit, shrinkWarnings } from '../../../src/layout/slides.js';
+import { defaultBudget } from '../../../src/model/slide-budgets.js';
+import { deckView } from '../../../src/render/deck-view.js';
+import { defaultComparison } from '../render/model.js';
 
 const view = deckView(defaultComparison());
 const indexOf = (title: string) => view.slides.findIndex((s) => s.title === title);

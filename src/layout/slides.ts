@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
-import type { Diagnostic } from '../../errors.js';
-import { type DeckView, defaultBudget, type FitBudgets, type Shrinkable } from '../../render/deck-view.js';
+import type { Diagnostic } from '../errors.js';
+import type { DeckView } from '../render/deck-view.js';
+import { defaultBudget, type FitBudgets, type Shrinkable } from '../model/slide-budgets.js';
 
 /** A slide whose content is taller than the slide, as measured in the browser. */
 export interface Overflow {

@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
-import { paperMm } from '../../model/paper.js';
-import { REPORT_MARGIN_MM } from '../../render/report-view.js';
+import { paperMm } from '../model/paper.js';
+import { REPORT_MARGIN_MM } from '../render/report-view.js';
 import { dropUnusedHyphens } from './hyphens.js';
 import { asPrinted } from './page-box.js';
 
