@@ -97,14 +97,13 @@ const INVISIBLE = /^[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]$/u;
 
 /**
  * Chooses, for the text every output of a deck draws, the families and the subsets it needs:
- * Inter always, and per script in the text its bundled family; then each character goes to the
+ * Inter always, and per script in the text its bundled family (the stack is the deck locale's `fonts`); then each character goes to the
  * first of those families (in stack order, as Chromium would look) that covers it, and only the
  * subsets that receive a character are kept, at every weight the style sheets use. Pure: the
  * catalogue comes from loadFontCatalogue.
  */
-export function chooseFonts(text: string, lang: string, catalogue: FontCatalogue): FontPlan {
+export function chooseFonts(text: string, stack: readonly BundledFamily[], catalogue: FontCatalogue): FontPlan {
   const chars = new Set(text);
-  const stack = familiesFor(lang);
   const subsetsOf = (f: BundledFamily) => catalogue.get(f.id) ?? [];
   const covering = (f: BundledFamily, cp: number) => subsetCovering(subsetsOf(f), cp);
   const used = new Set<BundledFamily>([stack[0]!]);

@@ -1,11 +1,12 @@
 import { fillLabel, type Labels, resolveLabels } from '../model/labels.js';
 import type { Deck, TextDirection } from '../model/index.js';
+import { type BundledFamily, familiesFor } from '../model/fonts.js';
 import { deckDirection } from './direction.js';
 import { formatGrowth, formatMoney, formatNumber, formatPercent, readable } from './formats.js';
 
 /**
  * Everything a view needs to write in the deck's language, worked out once per deck (issue 25):
- * its labels, its direction, and how it writes numbers, dates and lists. The views, the
+ * its labels, its direction, how it writes numbers, dates and lists, and its fonts. The views, the
  * PowerPoint and the room take this instead of asking for each piece again.
  */
 export interface DeckLocale {
@@ -28,6 +29,11 @@ export interface DeckLocale {
   groups(items: readonly string[]): string;
   /** A label with its slots filled, each value isolated so a name in another script keeps its own direction. */
   fill(label: string, values: Readonly<Record<string, string>>): string;
+  /**
+   * The bundled font families in the order the language looks for them (Inter first): a Japanese
+   * deck's Han characters reach Noto Sans JP, any other deck's Noto Sans SC (render/fonts.ts).
+   */
+  readonly fonts: readonly BundledFamily[];
 }
 
 /** The separator between two middle items of a four-item list of this type and style. */
@@ -118,6 +124,7 @@ export function deckLocale(deck: Pick<Deck, 'lang' | 'dir' | 'labels'>): DeckLoc
     groups: (items) => items.join(group),
     fill: (label, values) =>
       fillLabel(label, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, isolate(v, dir)]))),
+    fonts: familiesFor(lang),
   };
   cache.set(deck, locale);
   return locale;

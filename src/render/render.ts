@@ -5,6 +5,7 @@ import { deckView, type DeckView } from './deck-view.js';
 import type { FitBudgets } from '../model/slide-budgets.js';
 import { PAGE_KINDS, type PageKind } from '../model/outputs.js';
 import { chooseFonts, drawnText, fontCss, FONTS_MARKER, type FontPlan } from './fonts.js';
+import { deckLocale } from './locale.js';
 import { PAGES, type RenderedPage } from './pages.js';
 import type { Templates } from './templates.js';
 
@@ -63,7 +64,7 @@ export function renderDeck(
         ...wanted.flatMap((kind) => (pages[kind] ?? []).map((page) => page.html)),
         Object.values(deck.labels).join(' '),
       ]),
-      c.deck.lang,
+      deckLocale(c.deck).fonts,
       templates.fonts,
     );
   const css = fontCss(plan);

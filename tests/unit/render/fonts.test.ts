@@ -8,6 +8,7 @@ import {
   parseRanges,
   uncoveredWarnings,
 } from '../../../src/render/fonts.js';
+import { familiesFor } from '../../../src/model/fonts.js';
 
 let catalogue: FontCatalogue;
 beforeAll(async () => {
@@ -16,13 +17,17 @@ beforeAll(async () => {
 
 /** The subset files of a plan at weight 400, without the weight: `inter-latin`, `noto-sans-sc-119`. */
 const subsets = (text: string, lang = 'en') =>
-  chooseFonts(text, lang, catalogue)
+  chooseFonts(text, familiesFor(lang), catalogue)
     .faces.filter((f) => f.weight === 400)
     .map((f) => f.path.replace(/^assets\/fonts\//, '').replace(/-400-normal\.woff2$/, ''));
 
 describe('chooseFonts', () => {
   it('gives English text Inter Latin only, at 400, 600 and 700', () => {
-    const plan = chooseFonts('Machine Learning Engineer vs. AI Scientist – “quoted” … 25 % €', 'en', catalogue);
+    const plan = chooseFonts(
+      'Machine Learning Engineer vs. AI Scientist – “quoted” … 25 % €',
+      familiesFor('en'),
+      catalogue,
+    );
     expect(plan.families).toEqual(['Inter']);
     expect(plan.faces.map((f) => [f.weight, f.path, f.source])).toEqual(
       [400, 600, 700].map((w) => [
@@ -42,19 +47,19 @@ describe('chooseFonts', () => {
   });
 
   it('draws Chinese with a few numbered Noto Sans SC subsets, and Japanese with Noto Sans JP', () => {
-    const zh = chooseFonts('数据分析师 2026', 'zh-Hans', catalogue);
+    const zh = chooseFonts('数据分析师 2026', familiesFor('zh-Hans'), catalogue);
     expect(zh.families).toEqual(['Inter', 'Noto Sans SC']);
     const sc = subsets('数据分析师', 'zh-Hans');
     expect(sc.length).toBeGreaterThan(0);
     expect(sc.length).toBeLessThan(6);
     for (const s of sc) expect(s).toMatch(/^noto-sans-sc-\d+$/);
-    expect(chooseFonts('日本語のテキスト', 'ja', catalogue).families).toEqual(['Noto Sans JP']);
+    expect(chooseFonts('日本語のテキスト', familiesFor('ja'), catalogue).families).toEqual(['Noto Sans JP']);
     // Han in a deck of any other language takes Simplified Chinese shapes.
-    expect(chooseFonts('日本', 'de', catalogue).families).toEqual(['Noto Sans SC']);
+    expect(chooseFonts('日本', familiesFor('de'), catalogue).families).toEqual(['Noto Sans SC']);
   });
 
   it('lists in a sliced subset only the code points the text uses, so each page stays small', () => {
-    const faces = chooseFonts('中文', 'zh', catalogue).faces.filter((f) => f.weight === 400);
+    const faces = chooseFonts('中文', familiesFor('zh'), catalogue).faces.filter((f) => f.weight === 400);
     expect(faces.flatMap((f) => f.unicodeRange.split(', ')).sort()).toEqual(['U+4E2D', 'U+6587']);
   });
 
@@ -65,28 +70,28 @@ describe('chooseFonts', () => {
   });
 
   it('draws emoji with Noto Emoji, last in the stack; a pictograph Inter has stays Inter', () => {
-    const plan = chooseFonts('Launch 🚀', 'en', catalogue);
+    const plan = chooseFonts('Launch 🚀', familiesFor('en'), catalogue);
     expect(plan.families).toEqual(['Inter', 'Noto Emoji']);
     expect(plan.faces.filter((f) => f.family === 'Noto Emoji').map((f) => f.weight)).toEqual([400, 600, 700]);
-    expect(chooseFonts('Brand™ ‼', 'en', catalogue).families).toEqual(['Inter']);
+    expect(chooseFonts('Brand™ ‼', familiesFor('en'), catalogue).families).toEqual(['Inter']);
   });
 
   it('reports characters no bundled font draws instead of choosing a font for them', () => {
-    const plan = chooseFonts('Thai ไทย', 'th', catalogue);
+    const plan = chooseFonts('Thai ไทย', familiesFor('th'), catalogue);
     expect(plan.families).toEqual(['Inter']);
     expect(plan.uncovered).toEqual(['ท', 'ย', 'ไ']);
   });
 
   it('is the same whatever order the text comes in', () => {
-    const a = chooseFonts('数据 محلل 🚀 Łódź', 'en', catalogue);
-    const b = chooseFonts('Łódź 🚀 محلل 数据', 'en', catalogue);
+    const a = chooseFonts('数据 محلل 🚀 Łódź', familiesFor('en'), catalogue);
+    const b = chooseFonts('Łódź 🚀 محلل 数据', familiesFor('en'), catalogue);
     expect(fontCss(a)).toBe(fontCss(b));
   });
 });
 
 describe('fontCss', () => {
   it('declares each face with its unicode-range, and stacks the chosen families before the system fonts', () => {
-    const css = fontCss(chooseFonts('数据 🚀', 'zh', catalogue));
+    const css = fontCss(chooseFonts('数据 🚀', familiesFor('zh'), catalogue));
     expect(css).toContain("src: url('assets/fonts/inter-latin-400-normal.woff2') format('woff2');");
     expect(css).toMatch(/font-family: 'Noto Sans SC';\n {2}font-style: normal;\n {2}font-weight: 700;/);
     expect(css).toContain("--font: 'Inter', 'Noto Sans SC', 'Noto Emoji', 'DejaVu Sans', sans-serif;");

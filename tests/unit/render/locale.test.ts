@@ -59,3 +59,16 @@ describe('isolate', () => {
     expect(ar.list(['Python', 'Java', 'تدريب'])).toBe('\u2068Python\u2069، \u2068Java\u2069، تدريب');
   });
 });
+
+describe('deckLocale fonts', () => {
+  it('carries the font families in the order the language looks for them', () => {
+    const han = (lang: string) =>
+      deckLocale({ lang, dir: undefined, labels: undefined })
+        .fonts.filter((f) => f.scripts.includes('Han'))
+        .map((f) => f.family);
+    expect(deckLocale({ lang: 'en', dir: undefined, labels: undefined }).fonts[0]?.family).toBe('Inter');
+    expect(han('ja')).toEqual(['Noto Sans JP']);
+    expect(han('zh-Hans')).toEqual(['Noto Sans SC']);
+    expect(han('de')).toEqual(['Noto Sans SC']);
+  });
+});
