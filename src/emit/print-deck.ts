@@ -11,8 +11,7 @@ import { type PdfJob, pdfJobs, siteFor } from './jobs.js';
 import { withMetadata } from './pdf-meta.js';
 import { bounded, load, printPage } from './print.js';
 import { settleAll } from './settle.js';
-import { contentPictures, logoPicture, picturesIn } from './pptx/pictures.js';
-import { slideImages } from './slide-images.js';
+import { fittedExtras } from './fitted-extras.js';
 import type { BrowserExtras, ReachFile } from './reach.js';
 import { fillLabel } from '../model/labels.js';
 
@@ -47,6 +46,54 @@ export interface DeckToPrint {
 }
 
 /**
+ * The slides fitted (layout/fit-slides.ts) on pages this stage lends: each round loads the
+ * latest rendering; the slides PDF, when wanted, prints from the page that fit.
+ */
+function fitInBrowser(
+  { session, site, timeoutMs }: { session: BrowserSession; site: Site; timeoutMs: number },
+  job: PdfJob,
+  first: RenderedDeck,
+  printSlides: boolean,
+  rerender: (budgets: FitBudgets) => RenderedDeck,
+) {
+  return fitSlides({
+    first,
+    inPage: (round, work) => {
+      const asked = performance.now();
+      return session.withPage(site, (page) =>
+        bounded(job, timeoutMs, async () => {
+          performance.measure(`${job.name}: waits for a page (fit round ${round})`, { start: asked });
+          const t = performance.now();
+          await load(page, job, timeoutMs);
+          performance.measure(`${job.name}: load (fit round ${round})`, { start: t });
+          return work(page);
+        }),
+      );
+    },
+    rerender,
+    whenFits: printSlides
+      ? async (page) => {
+          const p = performance.now();
+          const pdf = await page.pdf({ ...job.pdf, timeout: timeoutMs });
+          performance.measure(`${job.name}: print`, { start: p });
+          return pdf;
+        }
+      : undefined,
+  });
+}
+
+/** What every PDF of the deck says of itself besides its title. */
+function pdfMeta(c: Comparison, first: RenderedDeck, date: Date) {
+  const { labels } = first.view;
+  return {
+    author: c.deck.presenter,
+    subject: c.deck.subtitle ?? fillLabel(labels.comparisonOf, { roles: c.roles.map((role) => role.title).join(', ') }),
+    keywords: [labels.careersKeyword, ...c.roles.map((role) => role.title)],
+    date,
+  };
+}
+
+/**
  * Prints the wanted PDFs of one deck. The slides are fitted first (layout/fit-slides.ts), so the
  * deck returned (and written as index.html) is the one that fits; the handout and the notes,
  * which draw the slides, wait for it.
@@ -60,14 +107,7 @@ export async function printDeck(
 ): Promise<PrintedDeck> {
   // Layout that had to give way (content that cannot fit as designed) is reported, never silent.
   const warnings: Diagnostic[] = [];
-  const meta = {
-    author: c.deck.presenter,
-    subject:
-      c.deck.subtitle ??
-      fillLabel(first.view.labels.comparisonOf, { roles: c.roles.map((role) => role.title).join(', ') }),
-    keywords: [first.view.labels.careersKeyword, ...c.roles.map((role) => role.title)],
-    date,
-  };
+  const meta = pdfMeta(c, first, date);
   const jobs = pdfJobs(c, first, (d) => warnings.push(d));
   const site = siteFor(jobs, assets);
   // The bookmarks name the slides, so they follow the latest rendering (fitting may split slides).
@@ -87,35 +127,11 @@ export async function printDeck(
   const fitDeck = async (): Promise<{ rendered: RenderedDeck; pdf?: PrintedPdf }> => {
     const job = jobs.find((j) => j.kind === 'slides')!;
     const started = performance.now();
-    const fitted = await fitSlides({
-      first,
-      inPage: (round, work) => {
-        const asked = performance.now();
-        return session.withPage(site, (page) =>
-          bounded(job, timeoutMs, async () => {
-            performance.measure(`${job.name}: waits for a page (fit round ${round})`, { start: asked });
-            const t = performance.now();
-            await load(page, job, timeoutMs);
-            performance.measure(`${job.name}: load (fit round ${round})`, { start: t });
-            return work(page);
-          }),
-        );
-      },
-      rerender: (budgets) => {
-        const rendered = rerender(budgets);
-        latest = pdfJobs(c, rendered);
-        for (const [path, body] of siteFor(latest, assets)) site.set(path, body);
-        return rendered;
-      },
-      // The slides PDF prints from the page that was just measured, not from a second load.
-      whenFits: wanted.has('slides')
-        ? async (page) => {
-            const p = performance.now();
-            const pdf = await page.pdf({ ...job.pdf, timeout: timeoutMs });
-            performance.measure(`${job.name}: print`, { start: p });
-            return pdf;
-          }
-        : undefined,
+    const fitted = await fitInBrowser({ session, site, timeoutMs }, job, first, wanted.has('slides'), (budgets) => {
+      const rendered = rerender(budgets);
+      latest = pdfJobs(c, rendered);
+      for (const [path, body] of siteFor(latest, assets)) site.set(path, body);
+      return rendered;
     });
     warnings.push(...fitted.warnings);
     return { rendered: fitted.rendered, ...(fitted.made ? { pdf: await finish(job, fitted.made, started) } : {}) };
@@ -145,25 +161,9 @@ export async function printDeck(
   // Once the slides fit, the pictures other outputs need, then the PowerPoint and the one-file
   // deck, are made while the other PDFs still print, instead of after them (the site now serves
   // the last rendering).
-  const logo = c.deck.brand?.logo;
-  const afterFit = slides.then(async (fit) => {
-    const shown = picturesIn(
-      fit.rendered.view.slides.flatMap((v) => [v.html ?? '', ...(v.columns ?? []).map((col) => col.html)]),
-    );
-    const [images, logoPng, pictures] = await Promise.all([
-      wanted.has('images') ? slideImages(session, site, timeoutMs) : Promise.resolve([]),
-      wanted.has('pptx') && logo ? logoPicture(session, site, logo.asset, timeoutMs) : Promise.resolve(undefined),
-      wanted.has('pptx') && shown.length > 0
-        ? contentPictures(session, site, shown, timeoutMs)
-        : Promise.resolve(undefined),
-    ]);
-    const kinds = new Set([...wanted].filter((kind) => kind === 'pptx' || kind === 'html'));
-    const { reachFiles } = await import('./reach.js');
-    const reach = await reachFiles(c, fit.rendered, kinds, assets, date, { images: [], logo: logoPng, pictures }, (d) =>
-      warnings.push(d),
-    );
-    return { extras: { images, logo: logoPng }, reach };
-  });
+  const afterFit = slides.then((fit) =>
+    fittedExtras({ session, site, timeoutMs }, c, fit.rendered, wanted, assets, date, (d) => warnings.push(d)),
+  );
   // Every job runs to its end, so that all content problems are reported together.
   await settleAll<unknown>([slides, ...handout, ...others, afterFit]);
   const fit = await slides;
