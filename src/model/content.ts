@@ -189,6 +189,11 @@ export interface Deck {
   sections: Section[];
   /** The talk's planned length in minutes (`duration: 45m`), for the room's pacing. */
   duration?: number | undefined;
+  /**
+   * Front matter lines of what later stages warn about: `roles:`, and each listed section by its
+   * id (absent for sections the deck takes from its first role).
+   */
+  lines?: { roles?: number | undefined; sections: Readonly<Record<string, number>> } | undefined;
 }
 
 /**

@@ -245,7 +245,8 @@ function compareSlides(
   if (dropped.length > 0)
     warn({
       file: c.deck.file,
-      line: 1,
+      // Where the fix goes: the section in the deck's list, else the roles it compares.
+      line: c.deck.lines?.sections[section.id] ?? c.deck.lines?.roles ?? 1,
       severity: 'warning',
       message: `no slide of "${section.title}" for ${dropped.map((r) => c.roles[r]?.short ?? '').join(', ')}: none of them has this section, so their slide would only say "${labels.notCovered}"; add the section to their files, or compare it in another deck`,
     });

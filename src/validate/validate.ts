@@ -321,10 +321,15 @@ function checkReferences(
   const deckRoles = deck.roles.map((slug) => roles.get(slug)).filter((r): r is Role => r !== undefined);
   if (deckRoles.length !== deck.roles.length) return diagnostics;
 
-  if (deck.sectionIds.length === 0) deck.sectionIds = deckRoles[0]?.sections.map((s) => s.id) ?? [];
+  const listed = deck.sectionIds.length > 0;
+  if (!listed) deck.sectionIds = deckRoles[0]?.sections.map((s) => s.id) ?? [];
   const available = new Set(deckRoles.flatMap((r) => r.sections.map((s) => s.id)));
   // A section may be listed by its heading as well as its id ("Required skills", "परिभाषा" in NFD).
   deck.sectionIds = deck.sectionIds.map((id) => (available.has(id) || !available.has(slugify(id)) ? id : slugify(id)));
+  deck.lines = {
+    roles: at(['roles']).line,
+    sections: listed ? Object.fromEntries(deck.sectionIds.map((id, i) => [id, at(['sections', i]).line ?? 1])) : {},
+  };
   deck.sectionIds.forEach((id, i) => {
     if (!available.has(id)) {
       diagnostics.push({

@@ -351,6 +351,9 @@ describe('deckView: six roles, a group without the section', () => {
     expect(view.warnings).toContainEqual(
       expect.objectContaining({
         severity: 'warning',
+        // At the deck's `sections:` entry (line 4), where the fix goes; not at line 1.
+        file: 'content/decks/deck.md',
+        line: 4,
         message: expect.stringMatching(/^no slide of "Outlook" for r3, r4, r5: none of them has this section/),
       }),
     );
