@@ -92,8 +92,8 @@ describe('renderDeck', () => {
 
   it('marks continuation slides with their part', () => {
     const { deck } = renderPages(defaultComparison(), templates);
-    expect(deck).toContain('<bdi>Projects</bdi> <span class="part">(1/2)</span>');
-    expect(deck).toContain('<bdi>Projects</bdi> <span class="part">(2/2)</span>');
+    expect(deck).toContain('<bdi>Projects</bdi>&nbsp;<span class="part">(1/2)</span>');
+    expect(deck).toContain('<bdi>Projects</bdi>&nbsp;<span class="part">(2/2)</span>');
   });
 
   it('renders the report with the deck title, glance table, chart and sources', () => {
