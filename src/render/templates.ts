@@ -43,12 +43,14 @@ export async function loadTemplates(dir: string, cacheDir?: string): Promise<Tem
   for (const file of partials) hbs.registerPartial(file.slice(0, -4), template(`partials/${file.slice(0, -4)}`));
   const deck = template('deck');
   const pages = new Map(PAGE_KINDS.map((kind) => [kind, template(pageTemplate(kind))]));
-  const [base, printPage, printLinks, deckCss, deckScript, fonts, ...pageCss] = await Promise.all([
+  const [base, printPage, printLinks, deckCss, readingCss, deckScript, fonts, ...pageCss] = await Promise.all([
     // The deck's fonts go where the marker is, once its text is known (render.ts).
     read('partials', 'base.css').then((css) => `${FONTS_MARKER}\n${css}`),
     read('partials', 'print-page.css'),
     read('partials', 'print-links.css'),
     read('deck', 'deck.css'),
+    // The deck on a phone held upright (deck.js): the deck's own, not the PDFs that draw slides.
+    read('deck', 'reading.css'),
     read('deck', 'deck.js'),
     loadFontCatalogue(),
     ...PAGE_KINDS.map((kind) => read(pageTemplate(kind), `${pageTemplate(kind)}.css`)),
@@ -78,7 +80,8 @@ export async function loadTemplates(dir: string, cacheDir?: string): Promise<Tem
     return row.pageNumbers ? paged({ dir: v.dir ?? 'ltr' }, html) : html;
   };
   return {
-    deck: (view) => deck({ ...view, css: `${view.theme.css}${base}\n${deckCss}`, scripts: true }, runtime),
+    deck: (view) =>
+      deck({ ...view, css: `${view.theme.css}${base}\n${deckCss}\n${readingCss}`, scripts: true }, runtime),
     page,
     deckScript,
     fonts,

@@ -60,23 +60,57 @@ function mendSpeakerView(doc) {
 // A presenter or viewer who asked their system for less motion gets no slide transitions.
 const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-Reveal.initialize({
-  width: 1280,
-  height: 720,
-  margin: 0,
-  hash: true,
-  center: false,
-  controls: true,
-  progress: true,
-  slideNumber: 'c/t',
-  transition: still ? 'none' : 'fade',
-  backgroundTransition: still ? 'none' : 'fade',
-  // Right to left (the template's <html dir>, from the deck's language or `dir:`): the next
-  // slide comes from the left, the arrows and the progress bar turn round.
-  rtl: document.documentElement.dir === 'rtl',
-  pdfMaxPagesPerSlide: 1,
-  pdfSeparateFragments: false,
-  plugins: [RevealNotes],
-}).then(() => {
-  document.documentElement.dataset.careerdeckReady = 'true';
-});
+// A phone held upright gets the deck as a page to read (reading.css): a 1280 px slide scaled to
+// its width would set the body text at 7 px. Not in reveal's print view, not inside another page
+// (the speaker view's previews), and not when the address asks for the slides (`?slides`).
+const asked = new URLSearchParams(location.search);
+const reading =
+  window.self === window.top &&
+  !['print-pdf', 'receiver', 'slides'].some((name) => asked.has(name)) &&
+  window.matchMedia('(max-width: 600px)').matches;
+
+if (reading) startReading();
+else startSlides();
+
+function startReading() {
+  document.documentElement.classList.add('reading');
+  // A table wider than the phone scrolls inside itself: it takes the keyboard's focus so that it
+  // can be scrolled without a touch screen too. Measured, and the page placed, once the fonts
+  // have set the text.
+  void document.fonts.ready.then(() => {
+    for (const table of document.querySelectorAll('.reveal .slides table'))
+      if (table.scrollWidth > table.clientWidth) table.tabIndex = 0;
+    // An address to a slide (`#/4`, as reveal writes it) opens the page at that slide.
+    const at = /^#\/(\d+)/.exec(location.hash);
+    const slide = at ? document.querySelectorAll('.reveal .slides > section')[Number(at[1])] : undefined;
+    slide?.scrollIntoView();
+    document.documentElement.dataset.careerdeckReady = 'true';
+  });
+}
+
+function startSlides() {
+  Reveal.initialize({
+    width: 1280,
+    height: 720,
+    margin: 0,
+    hash: true,
+    center: false,
+    controls: true,
+    progress: true,
+    slideNumber: 'c/t',
+    transition: still ? 'none' : 'fade',
+    backgroundTransition: still ? 'none' : 'fade',
+    // Right to left (the template's <html dir>, from the deck's language or `dir:`): the next
+    // slide comes from the left, the arrows and the progress bar turn round.
+    rtl: document.documentElement.dir === 'rtl',
+    pdfMaxPagesPerSlide: 1,
+    pdfSeparateFragments: false,
+    plugins: [RevealNotes],
+  }).then(() => {
+    // An address to a slide (`#/4`, as reveal writes it) opens the page at that slide.
+    const at = /^#\/(\d+)/.exec(location.hash);
+    const slide = at ? document.querySelectorAll('.reveal .slides > section')[Number(at[1])] : undefined;
+    slide?.scrollIntoView();
+    document.documentElement.dataset.careerdeckReady = 'true';
+  });
+}

@@ -113,6 +113,39 @@ describe.each(DECKS)('the $name', ({ slug }) => {
   });
 });
 
+describe.each(DECKS)('the $name on a phone held upright (the deck as a page to read)', ({ slug }) => {
+  it('passes axe-core WCAG 2.1 A/AA rules', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.setViewport({ width: 390, height: 844, isMobile: true, hasTouch: true });
+      await page.goto(pathToFileURL(path.join(out, slug, 'index.html')).href, { waitUntil: 'load' });
+      await page.waitForSelector('html.reading[data-careerdeck-ready]', { timeout: 20_000 });
+      await page.addScriptTag({ content: AXE });
+      const { violations, passed } = await page.evaluate(async (options) => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run(
+                context: Document,
+                options: unknown,
+              ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[]; passes: { id: string }[] }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run(document, options);
+        return {
+          violations: result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+          passed: result.passes.map((p) => p.id),
+        };
+      }, WCAG_AA);
+      expect(violations).toEqual([]);
+      expect(passed).toEqual(expect.arrayContaining(['color-contrast', 'svg-img-alt', 'list']));
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('the speaker view', () => {
   it('passes axe-core WCAG 2.1 A/AA rules', async () => {
     const page = await openDeck(DEFAULT_DECK, true);
