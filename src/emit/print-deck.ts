@@ -165,9 +165,7 @@ export async function printDeck(
   // the last rendering).
   const logo = c.deck.brand?.logo;
   const afterFit = slides.then(async (fit) => {
-    const shown = picturesIn(
-      fit.rendered.view.slides.flatMap((v) => [v.html ?? '', ...(v.columns ?? []).map((col) => col.html)]),
-    );
+    const shown = picturesIn(fit.rendered.view.slides);
     const [images, logoPng, pictures] = await Promise.all([
       wanted.has('images') ? slideImages(session, site, timeoutMs) : Promise.resolve([]),
       wanted.has('pptx') && logo ? logoPicture(session, site, logo.asset, timeoutMs) : Promise.resolve(undefined),

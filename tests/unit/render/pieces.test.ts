@@ -10,8 +10,8 @@ import {
 } from '../../../src/render/pieces.js';
 import type { Section } from '../../../src/model/content.js';
 
-const item = (html: string, ordered = false): Piece => ({ kind: 'item', ordered, html, text: html, line: 1 });
-const para = (html: string): Piece => ({ kind: 'paragraph', ordered: false, html, text: html, line: 1 });
+const item = (html: string, ordered = false): Piece => ({ kind: 'item', ordered, html, flow: [], text: html, line: 1 });
+const para = (html: string): Piece => ({ kind: 'paragraph', ordered: false, html, flow: [], text: html, line: 1 });
 
 describe('piecesToHtml', () => {
   it('groups consecutive items into one list and closes it before a paragraph', () => {
