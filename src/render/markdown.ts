@@ -112,13 +112,27 @@ function withImages<T>(images: readonly ShownImage[], render: () => T): T {
 }
 
 /** Block Markdown as marked's tokens, lexed as the HTML is (render/flow.ts walks them). */
-export function lexBlock(markdown: string): Token[] {
-  return marked.lexer(markdown);
+export function lexBlock(markdown: string): readonly Token[] {
+  return lexed('block', markdown, () => marked.lexer(markdown));
 }
 
 /** Inline Markdown (a list item, a cell) as marked's tokens. */
-export function lexInline(markdown: string): Token[] {
-  return Lexer.lexInline(markdown, marked.defaults);
+export function lexInline(markdown: string): readonly Token[] {
+  return lexed('inline', markdown, () => Lexer.lexInline(markdown, marked.defaults));
+}
+
+// Lexed once, as the HTML is rendered once: the deck view is made again each time slides are
+// refitted. Tokens are only read. Bounded for long dev sessions.
+const tokens = new Map<string, readonly Token[]>();
+
+function lexed(kind: string, markdown: string, lex: () => Token[]): readonly Token[] {
+  const key = `${kind}\n${markdown}`;
+  let found = tokens.get(key);
+  if (found === undefined) {
+    if (tokens.size >= MAX_REMEMBERED) tokens.clear();
+    tokens.set(key, (found = lex()));
+  }
+  return found;
 }
 
 /** Block Markdown (paragraphs, lists) to sanitized HTML. */
