@@ -162,6 +162,33 @@ describe('the flow of a section (what the PowerPoint draws)', () => {
     ]);
   });
 
+  it('keeps paragraphs apart and their bold, italics, code and links as runs', () => {
+    expect(markdownFlow('See *this* `x()` **[site](https://example.org)**\n\nBuild **models** &amp; ship')).toEqual([
+      {
+        kind: 'text',
+        paragraphs: [
+          {
+            runs: [
+              { text: 'See ' },
+              { text: 'this', italic: true },
+              { text: ' ' },
+              { text: 'x()', code: true },
+              { text: ' ' },
+              { text: 'site', bold: true, link: 'https://example.org' },
+            ],
+            level: 1,
+            role: undefined,
+          },
+          {
+            runs: [{ text: 'Build ' }, { text: 'models', bold: true }, { text: ' & ship' }],
+            level: 1,
+            role: undefined,
+          },
+        ],
+      },
+    ]);
+  });
+
   it('writes labels as plain paragraphs, or a numbered list (sources, poll options)', () => {
     expect(plainFlow(['One', '  two  words '], 'number')).toEqual([
       {
