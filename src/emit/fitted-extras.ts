@@ -24,9 +24,7 @@ export async function fittedExtras(
 ): Promise<{ extras: BrowserExtras; reach: ReachFile[] }> {
   const { session, site, timeoutMs } = browser;
   const logo = c.deck.brand?.logo;
-  const shown = picturesIn(
-    fitted.view.slides.flatMap((v) => [v.html ?? '', ...(v.columns ?? []).map((col) => col.html)]),
-  );
+  const shown = picturesIn(fitted.view.slides);
   const [images, logoPng, pictures] = await Promise.all([
     wanted.has('images') ? slideImages(session, site, timeoutMs) : Promise.resolve([]),
     wanted.has('pptx') && logo ? logoPicture(session, site, logo.asset, timeoutMs) : Promise.resolve(undefined),

@@ -8,6 +8,7 @@ export * from './outputs.js';
 export type * from './settings.js';
 export type * from './results.js';
 export type * from './plan.js';
+export type * from './flow.js';
 export { THEMES } from './themes.js';
 export { assetHref } from './assets.js';
 export { blockImages, blockTexts } from './blocks.js';

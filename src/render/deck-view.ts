@@ -11,7 +11,10 @@ import { overlapTable } from './overlap-table.js';
 import { deckSources, outlookDate, payText } from './provenance.js';
 import { type QrView, qrView } from './qr.js';
 import type { Diagnostic } from '../errors.js';
-import { notesHtml, type Piece, pieceLines, piecesToHtml, sectionPieces } from './pieces.js';
+import type { FlowBlock } from '../model/flow.js';
+import { plainFlow } from './flow.js';
+import { piecesToFlow } from './flow-pieces.js';
+import { notesFlow, notesHtml, type Piece, pieceLines, piecesToHtml, sectionPieces } from './pieces.js';
 import { type BrandView, brandView, type ThemeView, themeView } from './themes.js';
 import {
   CHAR_WIDTH,
@@ -35,8 +38,10 @@ export interface SlideView {
   /** "2/3" on a continuation slide. */
   part?: string;
   html?: string;
+  /** What `html` shows, as structure: what the PowerPoint draws (model/flow.ts). */
+  flow?: FlowBlock[];
   agenda?: string[];
-  columns?: { heading: string; role: number; html: string }[];
+  columns?: { heading: string; role: number; html: string; flow: FlowBlock[] }[];
   table?: { head: string[]; rows: string[][] };
   /** The overlap of 4-6 roles: one row per term, one column per role. */
   matrix?: OverlapMatrix;
@@ -61,6 +66,7 @@ export interface SlideView {
 export interface NoteView {
   label?: string | undefined;
   html: string;
+  flow: FlowBlock[];
 }
 
 export interface CoverView {
@@ -160,6 +166,7 @@ function slide(fields: Pick<SlideView, 'kind' | 'title'> & Partial<SlideView>): 
     source: undefined,
     part: undefined,
     html: undefined,
+    flow: undefined,
     agenda: undefined,
     columns: undefined,
     table: undefined,
@@ -198,6 +205,17 @@ function sourcesSlides(c: Comparison, labels: Labels): SlideView[] {
       kind: 'prose',
       title: labels.sources,
       html: `<ol class="sources">${items.join('')}</ol>`,
+      flow: plainFlow(
+        sources.map((s) =>
+          [
+            s.title,
+            s.publisher ? `, ${s.publisher}` : '',
+            s.date ? ` (${s.date})` : '',
+            s.licence ? `. ${s.licence}` : '',
+          ].join(''),
+        ),
+        'number',
+      ),
       notes: [],
       source: fixed(c.deck.file, 1, 'sources'),
     }),
@@ -206,14 +224,15 @@ function sourcesSlides(c: Comparison, labels: Labels): SlideView[] {
 
 function proseSlide(section: Section, file: string, c: Comparison, warn: (d: Diagnostic) => void): SlideView {
   const source = fixed(file, section.line, `prose:${section.id}`);
+  const pieces = section.poll ? [] : sectionPieces(section, { chars: PROSE_CHARS, file, warn });
   return slide({
     kind: 'prose',
     title: section.title,
     minutes: section.minutes,
-    html: section.poll
-      ? pollHtml(section.id, section.poll, c)
-      : piecesToHtml(sectionPieces(section, { chars: PROSE_CHARS, file, warn })),
-    notes: section.notes.length > 0 ? [{ html: notesHtml(section.notes) }] : [],
+    html: section.poll ? pollHtml(section.id, section.poll, c) : piecesToHtml(pieces),
+    // A poll's options, numbered: what every printed output shows of it.
+    flow: section.poll ? plainFlow(pollOptions(section.poll, c), 'number') : piecesToFlow(pieces),
+    notes: section.notes.length > 0 ? [{ html: notesHtml(section.notes), flow: notesFlow(section.notes) }] : [],
     source,
   });
 }
@@ -255,23 +274,26 @@ function compareSlides(
       kind: 'compare',
       title: section.title,
       part: pages.length > 1 ? `${index + 1}/${pages.length}` : undefined,
-      columns: page.map(({ role, pieces }) => ({
-        heading: c.roles[role]?.short ?? '',
-        role,
-        html:
-          pieces.length > 0
-            ? piecesToHtml(pieces)
-            : section.cells[role]
-              ? `<p class="muted">${escape(labels.seePreviousSlide)}</p>`
-              : `<p class="muted">${escape(labels.notCovered)}</p>`,
-      })),
+      columns: page.map(({ role, pieces }) => {
+        const empty = section.cells[role] ? labels.seePreviousSlide : labels.notCovered;
+        return {
+          heading: c.roles[role]?.short ?? '',
+          role,
+          html: pieces.length > 0 ? piecesToHtml(pieces) : `<p class="muted">${escape(empty)}</p>`,
+          flow: pieces.length > 0 ? piecesToFlow(pieces) : plainFlow([empty]),
+        };
+      }),
       notes: [
         ...page.flatMap(({ role }) => {
           const cell = section.cells[role];
-          return cell && cell.notes.length > 0 ? [{ label: c.roles[role]?.short, html: notesHtml(cell.notes) }] : [];
+          return cell && cell.notes.length > 0
+            ? [{ label: c.roles[role]?.short, html: notesHtml(cell.notes), flow: notesFlow(cell.notes) }]
+            : [];
         }),
         // The deck's own note for the section (`## Notes: <section>` in the deck file).
-        ...(section.notes.length > 0 ? [{ label: labels.thisDeck, html: notesHtml(section.notes) }] : []),
+        ...(section.notes.length > 0
+          ? [{ label: labels.thisDeck, html: notesHtml(section.notes), flow: notesFlow(section.notes) }]
+          : []),
       ],
       source: {
         budget: `section:${section.id}`,
@@ -292,14 +314,17 @@ function compareSlides(
  * empty bar and count per option that the room server's script fills while presenting.
  */
 function pollHtml(id: string, poll: NonNullable<Section['poll']>, c: Comparison): string {
-  const options = poll.options === 'roles' ? c.roles.map((r) => r.title) : poll.options;
-  const items = options
+  const items = pollOptions(poll, c)
     .map(
       (label, i) =>
         `<li data-option="${i}"><span class="poll-label">${escape(label)}</span><span class="poll-bar" aria-hidden="true"><span class="poll-fill"></span></span><span class="poll-count"></span></li>`,
     )
     .join('');
   return `<ol class="poll-options" data-poll="${escape(id)}">${items}</ol>`;
+}
+
+function pollOptions(poll: NonNullable<Section['poll']>, c: Comparison): string[] {
+  return poll.options === 'roles' ? c.roles.map((r) => r.title) : poll.options;
 }
 
 /** Up to three roles side by side; more are split into groups of near-equal size (4 -> 2 + 2). */
@@ -346,7 +371,7 @@ function chartSlides(c: Comparison, locale: DeckLocale): SlideView[] {
       rows: outlookFigureRows(c.outlook, locale, c.noOutlook),
       figure: 'outlook',
       caption: `${caption}.${sources ? ` ${fillLabel(labels.outlookSource, { sources })}` : ''}`,
-      notes: [{ html: `<p>${escape(fillLabel(labels.outlookNotes, { caption }))}</p>` }],
+      notes: [textNote(fillLabel(labels.outlookNotes, { caption }))],
     }),
   ];
 }
@@ -367,10 +392,10 @@ function overlapSlidesFor(c: Comparison, budgets: FitBudgets, locale: DeckLocale
     rows: overlapFigureRows(c, locale),
     figure: 'overlap',
     caption: labels.overlapSlideCaption,
-    notes: [{ html: `<p>${escape(fillLabel(labels.overlapChartNotes, { count: sharedCount }))}</p>` }],
+    notes: [textNote(fillLabel(labels.overlapChartNotes, { count: sharedCount }))],
   });
   const tableNotes = c.roles.length > 2 ? labels.overlapTableNotesAll : labels.overlapTableNotesBoth;
-  const notes = [{ html: `<p>${escape(fillLabel(tableNotes, { count: sharedCount }))}</p>` }];
+  const notes = [textNote(fillLabel(tableNotes, { count: sharedCount }))];
   return [
     chart,
     ...tables.map((t, index) =>
@@ -444,6 +469,11 @@ function matrixSlides(c: Comparison, budget: number): Partial<SlideView>[] {
           },
         ],
   );
+}
+
+/** A note of plain text (a label filled in). */
+function textNote(text: string): NoteView {
+  return { html: `<p>${escape(text)}</p>`, flow: plainFlow([text]) };
 }
 
 function columnChars(columns: number): number {

@@ -1,10 +1,25 @@
-import { Marked, type Tokens } from 'marked';
+import { Lexer, Marked, type Token, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { assetHref } from '../model/index.js';
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
 /** An HTML comment and nothing else: an authoring note, never shown (validation says the same). */
 const COMMENT = /^\s*<!--(?:(?!-->)[\s\S])*-->\s*$/;
+
+/** A link's address as every output may follow it (web or mail), or undefined: then only its text is shown. */
+export function safeHref(href: string): string | undefined {
+  return SAFE_LINK.test(href.trim()) ? href.trim() : undefined;
+}
+
+/** Raw HTML that is only a comment: shown nowhere. Other raw HTML is shown as its text. */
+export function isComment(html: string): boolean {
+  return COMMENT.test(html);
+}
+
+/** The image validation resolved for a Markdown `src`; others are drawn as their alt text. */
+export function shownImage(images: readonly ShownImage[], href: string): ShownImage | undefined {
+  return images.find((i) => i.src === href);
+}
 
 /** An image validation accepted: the Markdown's `src` and where the outputs load it from. */
 export interface ShownImage {
@@ -24,21 +39,22 @@ let shown: readonly ShownImage[] = [];
 const marked = new Marked({ gfm: true, breaks: false, async: false }).use({
   renderer: {
     html({ text }: Tokens.HTML | Tokens.Tag) {
-      return COMMENT.test(text) ? '' : escapeHtml(text);
+      return isComment(text) ? '' : escapeHtml(text);
     },
     link({ href, text, tokens }: Tokens.Link) {
       const label = this.parser.parseInline(tokens);
-      if (!SAFE_LINK.test(href.trim())) return label;
+      const safe = safeHref(href);
+      if (safe === undefined) return label;
       // A link that shows its own address is not followed by it again on paper (print-links.css).
-      const bare = text.trim() === href.trim() || `mailto:${text.trim()}` === href.trim();
-      return `<a href="${escapeHtml(href.trim())}"${bare ? ' class="bare"' : ''}>${label}</a>`;
+      const bare = text.trim() === safe || `mailto:${text.trim()}` === safe;
+      return `<a href="${escapeHtml(safe)}"${bare ? ' class="bare"' : ''}>${label}</a>`;
     },
     // A task list inside a quote: the same ticked and empty boxes as a section's own lists.
     checkbox({ checked }: Tokens.Checkbox) {
       return `<span class="task-box${checked ? ' done' : ''}">${checked ? '\u2713' : '\u25A1'}</span> `;
     },
     image({ href, text }: Tokens.Image) {
-      const image = shown.find((i) => i.src === href);
+      const image = shownImage(shown, href);
       return image ? `<img src="${escapeHtml(assetHref(image.asset))}" alt="${escapeHtml(text)}">` : escapeHtml(text);
     },
   },
@@ -93,6 +109,30 @@ function withImages<T>(images: readonly ShownImage[], render: () => T): T {
   } finally {
     shown = [];
   }
+}
+
+/** Block Markdown as marked's tokens, lexed as the HTML is (render/flow.ts walks them). */
+export function lexBlock(markdown: string): readonly Token[] {
+  return lexed('block', markdown, () => marked.lexer(markdown));
+}
+
+/** Inline Markdown (a list item, a cell) as marked's tokens. */
+export function lexInline(markdown: string): readonly Token[] {
+  return lexed('inline', markdown, () => Lexer.lexInline(markdown, marked.defaults));
+}
+
+// Lexed once, as the HTML is rendered once: the deck view is made again each time slides are
+// refitted. Tokens are only read. Bounded for long dev sessions.
+const tokens = new Map<string, readonly Token[]>();
+
+function lexed(kind: string, markdown: string, lex: () => Token[]): readonly Token[] {
+  const key = `${kind}\n${markdown}`;
+  let found = tokens.get(key);
+  if (found === undefined) {
+    if (tokens.size >= MAX_REMEMBERED) tokens.clear();
+    tokens.set(key, (found = lex()));
+  }
+  return found;
 }
 
 /** Block Markdown (paragraphs, lists) to sanitized HTML. */

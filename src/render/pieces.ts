@@ -1,5 +1,8 @@
 import type { Diagnostic } from '../errors.js';
 import type { Block, ImageUse, Keyword, ListBlock, ListItem, Section, TableBlock } from '../model/index.js';
+import type { FlowBlock } from '../model/flow.js';
+import { markdownFlow } from './flow.js';
+import { codeFlow, itemFlow, quoteFlow, rowFlow } from './flow-pieces.js';
 import { escapeHtml, inlineToHtml, markdownToHtml } from './markdown.js';
 import { estimateLines } from './paginate.js';
 import { plain } from './plain.js';
@@ -16,6 +19,8 @@ export interface Piece {
   kind: 'paragraph' | 'item' | 'row' | 'block';
   ordered: boolean;
   html: string;
+  /** The same content as structure, for outputs that are not HTML (render/flow.ts). */
+  flow: FlowBlock[];
   text: string;
   /** Line of the piece in its file. */
   line: number;
@@ -57,6 +62,7 @@ function blockPieces(block: Block, group: string, layout: PieceLayout | undefine
           kind: 'paragraph',
           ordered: false,
           html: markdownToHtml(block.markdown, block.images),
+          flow: markdownFlow(block.markdown, block.images),
           text: plain(block.markdown),
           line: block.line,
         },
@@ -66,6 +72,7 @@ function blockPieces(block: Block, group: string, layout: PieceLayout | undefine
         kind: 'item',
         ordered: block.ordered,
         html: itemHtml(item),
+        flow: itemFlow(item, block.ordered, block.start + i),
         text: plain(item.markdown),
         line: item.line,
         group,
@@ -80,6 +87,7 @@ function blockPieces(block: Block, group: string, layout: PieceLayout | undefine
           kind: 'block',
           ordered: false,
           html: quoteHtml(block.markdown, block.attribution, block.images),
+          flow: quoteFlow(block.markdown, block.attribution, block.images),
           text: plain(`${block.markdown} ${block.attribution ?? ''}`),
           line: block.line,
         },
@@ -91,6 +99,7 @@ function blockPieces(block: Block, group: string, layout: PieceLayout | undefine
           ordered: false,
           // Line breaks as references: a template that indents the HTML it includes would indent them too.
           html: `<pre class="code"><code>${escapeHtml(block.text).replace(/\n/g, '&#10;')}</code></pre>`,
+          flow: codeFlow(block.text),
           text: block.text,
           line: block.line,
           // Code keeps its line breaks; a long line wraps (pre-wrap) in the smaller monospace type.
@@ -170,6 +179,7 @@ function tablePieces(table: TableBlock, group: string, layout: PieceLayout | und
         kind: 'row' as const,
         ordered: false,
         html: `<tr>${part.columns.map((j) => cell('td', row.cells[j] ?? '', j)).join('')}</tr>`,
+        flow: [rowFlow(table, part.columns, row.cells)],
         text: texts.join(' '),
         line: row.line,
         group: `${group}-${p}`,
@@ -227,6 +237,11 @@ export function piecesToHtml(pieces: readonly Piece[]): string {
 
 export function notesHtml(notes: readonly string[]): string {
   return notes.map((note) => markdownToHtml(note)).join('');
+}
+
+/** Speaker notes as a flow, for the PowerPoint's notes. */
+export function notesFlow(notes: readonly string[]): FlowBlock[] {
+  return notes.flatMap((note) => markdownFlow(note));
 }
 
 /** Key words as a list, joined as the deck's language joins lists (DeckLocale.list), ", " by default. */

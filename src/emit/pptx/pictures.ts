@@ -1,4 +1,5 @@
 import { type BrowserSession, ORIGIN, type Site } from '../../browser/session.js';
+import type { SlideView } from '../../render/deck-view.js';
 import type { ContentPicture, Picture } from './pptx.js';
 
 /** Logo pictures are drawn this tall: sharp at the 0.32 in they take on a slide, even projected. */
@@ -89,13 +90,11 @@ export async function contentPictures(
   return pictures;
 }
 
-/** Every picture's address in some slides' HTML, as the HTML writes it. */
-export function picturesIn(htmls: readonly string[]): string[] {
-  return htmls.flatMap((html) => [...html.matchAll(/<img src="([^"]+)"/g)].map((m) => decodeEntities(m[1] ?? '')));
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))).replace(/&amp;/g, '&');
+/** Every picture the slides show, by its address (the HTML's `<img src>`): the deck's own files only. */
+export function picturesIn(slides: readonly Pick<SlideView, 'flow' | 'columns'>[]): string[] {
+  return slides
+    .flatMap((s) => [...(s.flow ?? []), ...(s.columns ?? []).flatMap((col) => col.flow)])
+    .flatMap((block) => (block.kind === 'image' ? [block.src] : []));
 }
 
 /** The QR code to `url` as a PNG for the PowerPoint (the HTML outputs draw it as SVG). */

@@ -9,7 +9,8 @@ import { brandedPalette, THEME_TABLE, type Palette } from '../../render/themes.j
 import { isStackedChart, patternSeries } from './chart-patterns.js';
 import { mirrorPptx } from './mirror.js';
 import { pinZipDates } from './zip-dates.js';
-import { type FlowBlock, htmlToFlow, htmlToText, type Paragraph } from './runs.js';
+import type { FlowBlock, FlowTable, Paragraph } from '../../model/flow.js';
+import { altParagraph, flowText } from './flow-text.js';
 
 /** A picture the PowerPoint shows, already in a format PowerPoint reads (PNG, JPEG, GIF). */
 export interface Picture {
@@ -100,7 +101,7 @@ export async function buildPptx(input: PptxInput): Promise<Uint8Array> {
     drawBody(pptx, slide, slideView, palette, input, qrHere);
     if (input.qr && qrHere) drawQr(slide, input.qr, index === 0);
     const notes = (slideView.notes ?? [])
-      .map((n) => `${n.label ? `${n.label}: ` : ''}${htmlToText(n.html)}`)
+      .map((n) => `${n.label ? `${n.label}: ` : ''}${flowText(n.flow)}`)
       .join('\n\n');
     if (notes) slide.addNotes(notes);
   });
@@ -235,13 +236,13 @@ function drawBody(pptx: PptxGenJS, slide: Slide, s: SlideView, p: Palette, input
       margin: 0,
       fit: 'shrink',
     });
-  } else if (s.html !== undefined) {
-    drawFlow(slide, htmlToFlow(s.html), { ...BODY, w: proseW }, p, 21, input, s.zoom);
+  } else if (s.flow !== undefined) {
+    drawFlow(slide, s.flow, { ...BODY, w: proseW }, p, 21, input, s.zoom);
   } else if (s.columns) {
     const gap = 0.42;
     const w = (BODY.w - gap * (s.columns.length - 1)) / s.columns.length;
     const flowBox = { y: BODY.y + 0.65, w, h: BODY.h - 0.65 };
-    const flows = s.columns.map((column) => htmlToFlow(column.html));
+    const flows = s.columns.map((column) => column.flow);
     // One type size for every column of the slide (the fullest column's), set here rather than
     // left to the program's shrink-on-overflow, which shrinks each text box on its own.
     const shared = Math.min(...flows.map((blocks) => flowScale(blocks, { x: 0, ...flowBox }, 18, input, s.zoom)));
@@ -356,9 +357,7 @@ function flowHeights(
     if (block.kind === 'text') return textHeight(block.paragraphs, base * f, box.w);
     if (block.kind === 'table') return tableHeight(block, base * TABLE_TEXT * f, box.w);
     const picture = input.pictures?.get(block.src);
-    return picture
-      ? pictureSize(picture, box.w, zoom, f).h + 0.12
-      : textHeight([altParagraph(block.alt)], base * f, box.w);
+    return picture ? pictureSize(picture, box.w, zoom, f).h + 0.12 : textHeight([altParagraph(block)], base * f, box.w);
   });
 }
 
@@ -432,15 +431,11 @@ function drawFlow(
           block.src,
           `picture "${block.alt || block.src}" could not be read for the PowerPoint: its alt text is shown there instead; export it again as a PNG or JPEG`,
         );
-        slide.addText(textRuns([altParagraph(block.alt)], p, base * f), { x: box.x, y, w: box.w, h, margin: 0 });
+        slide.addText(textRuns([altParagraph(block)], p, base * f), { x: box.x, y, w: box.w, h, margin: 0 });
       }
     }
     y += h;
   });
-}
-
-function altParagraph(alt: string): Paragraph {
-  return { runs: [{ text: alt ? `[${alt}]` : '[image]' }], level: 1 };
 }
 
 /** As the slide's CSS sizes it: natural size in CSS pixels (96 a inch), at most the column wide and 320 px tall. */
@@ -466,7 +461,7 @@ function textHeight(paragraphs: readonly Paragraph[], size: number, w: number): 
   }, 0);
 }
 
-function tableHeight(table: Extract<FlowBlock, { kind: 'table' }>, size: number, w: number): number {
+function tableHeight(table: FlowTable, size: number, w: number): number {
   const columns = Math.max(1, ...table.rows.map((r) => r.length));
   const perLine = Math.max(4, ((w / columns - 0.12) * 72) / (size * 0.5));
   return table.rows.reduce((sum, row) => {
@@ -476,14 +471,7 @@ function tableHeight(table: Extract<FlowBlock, { kind: 'table' }>, size: number,
 }
 
 /** A table of the content as a native PowerPoint table: header row in the accent colour, alignment kept. */
-function drawContentTable(
-  slide: Slide,
-  table: Extract<FlowBlock, { kind: 'table' }>,
-  box: Box,
-  p: Palette,
-  size: number,
-  dir: string,
-): void {
+function drawContentTable(slide: Slide, table: FlowTable, box: Box, p: Palette, size: number, dir: string): void {
   const order = columnOrder(dir);
   const rows = table.rows.map((row) =>
     order(
@@ -494,6 +482,7 @@ function drawContentTable(
             ...(run.bold ? { bold: true } : {}),
             ...(run.italic ? { italic: true } : {}),
             ...(run.code ? { fontFace: 'Consolas' } : {}),
+            ...(run.strike ? { strike: 'sngStrike' as const } : {}),
             ...(run.link ? { hyperlink: { url: run.link } } : {}),
           },
         })),
@@ -523,7 +512,9 @@ function textRuns(paragraphs: readonly Paragraph[], p: Palette, size: number): P
   const out: PptxGenJS.TextProps[] = [];
   const numberIndent = numberedIndent(paragraphs, size);
   paragraphs.forEach((para, pi) => {
-    para.runs.forEach((run, ri) => {
+    // A blank line of code is an empty run: a paragraph without runs would not be written at all.
+    const runs = para.runs.length > 0 ? para.runs : [{ text: '' }];
+    runs.forEach((run, ri) => {
       const options: PptxGenJS.TextPropsOptions = { fontSize: para.role === 'code' ? size * 0.85 : size };
       // Paragraph properties are read from the paragraph's first run.
       if (ri === 0) {
@@ -541,8 +532,9 @@ function textRuns(paragraphs: readonly Paragraph[], p: Palette, size: number): P
       if (run.bold) options.bold = true;
       if (run.italic || para.role === 'quote') options.italic = true;
       if (run.code || para.role === 'code') options.fontFace = 'Consolas';
+      if (run.strike) options.strike = 'sngStrike';
       if (run.link) options.hyperlink = { url: run.link };
-      if (ri === para.runs.length - 1 && pi < paragraphs.length - 1) options.breakLine = true;
+      if (ri === runs.length - 1 && pi < paragraphs.length - 1) options.breakLine = true;
       const colour = para.role === 'attribution' ? p.muted : p.ink;
       out.push({ text: run.text, options: { color: hex(colour), ...options } });
     });

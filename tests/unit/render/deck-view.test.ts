@@ -118,16 +118,23 @@ describe('deckView: compare slides', () => {
   });
 
   it('carries the speaker notes of each role, labelled with its short name', () => {
+    const text = (t: string) => [{ kind: 'text', paragraphs: [{ runs: [{ text: t }], level: 1 }] }];
     expect(compare('Skills')[0]?.notes).toEqual([
-      { label: 'ML Engineer', html: '<p>Engineers ship.</p>\n' },
-      { label: 'AI Scientist', html: '<p>Scientists publish.</p>\n' },
+      { label: 'ML Engineer', html: '<p>Engineers ship.</p>\n', flow: text('Engineers ship.') },
+      { label: 'AI Scientist', html: '<p>Scientists publish.</p>\n', flow: text('Scientists publish.') },
     ]);
   });
 
   it('gives prose slides the notes of their section', () => {
     const intro = view.slides.find((s) => s.title === 'Introduction');
     expect(intro?.html).toBe('<p>Welcome.</p>\n');
-    expect(intro?.notes).toEqual([{ html: '<p>Say hello.</p>\n' }]);
+    expect(intro?.flow).toEqual([{ kind: 'text', paragraphs: [{ runs: [{ text: 'Welcome.' }], level: 1 }] }]);
+    expect(intro?.notes).toEqual([
+      {
+        html: '<p>Say hello.</p>\n',
+        flow: [{ kind: 'text', paragraphs: [{ runs: [{ text: 'Say hello.' }], level: 1 }] }],
+      },
+    ]);
   });
 });
 

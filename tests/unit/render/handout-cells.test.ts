@@ -16,6 +16,7 @@ const compare = (items: number, roles = 2): SlideView => ({
     heading: `Role ${role}`,
     role,
     html: `<ul>${Array.from({ length: items }, (_, i) => item(i)).join('')}</ul>`,
+    flow: [],
   })),
 });
 

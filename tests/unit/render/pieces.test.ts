@@ -10,8 +10,8 @@ import {
 } from '../../../src/render/pieces.js';
 import type { Section } from '../../../src/model/content.js';
 
-const item = (html: string, ordered = false): Piece => ({ kind: 'item', ordered, html, text: html, line: 1 });
-const para = (html: string): Piece => ({ kind: 'paragraph', ordered: false, html, text: html, line: 1 });
+const item = (html: string, ordered = false): Piece => ({ kind: 'item', ordered, html, flow: [], text: html, line: 1 });
+const para = (html: string): Piece => ({ kind: 'paragraph', ordered: false, html, flow: [], text: html, line: 1 });
 
 describe('piecesToHtml', () => {
   it('groups consecutive items into one list and closes it before a paragraph', () => {
@@ -52,6 +52,14 @@ describe('sectionPieces', () => {
         kind: 'paragraph',
         ordered: false,
         html: '<p>See <a href="https://example.com">docs</a>.</p>\n',
+        flow: [
+          {
+            kind: 'text',
+            paragraphs: [
+              { runs: [{ text: 'See ' }, { text: 'docs', link: 'https://example.com' }, { text: '.' }], level: 1 },
+            ],
+          },
+        ],
         text: 'See docs.',
         line: 3,
       },
@@ -59,6 +67,12 @@ describe('sectionPieces', () => {
         kind: 'item',
         ordered: true,
         html: '<strong>Python</strong>',
+        flow: [
+          {
+            kind: 'text',
+            paragraphs: [{ runs: [{ text: 'Python', bold: true }], list: 'number', level: 1, start: 1 }],
+          },
+        ],
         text: 'Python',
         line: 5,
         group: 's-1',

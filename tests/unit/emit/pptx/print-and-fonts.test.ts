@@ -27,7 +27,12 @@ beforeAll(async () => {
   const at = plain.slides.findIndex((s) => (s.columns?.length ?? 0) >= 3);
   const slides = plain.slides.map((s, i) =>
     i === at
-      ? { ...s, columns: s.columns!.map((col, j) => (j === 1 ? { ...col, html: col.html.repeat(3) } : col)) }
+      ? {
+          ...s,
+          columns: s.columns!.map((col, j) =>
+            j === 1 ? { ...col, flow: [...col.flow, ...col.flow, ...col.flow] } : col,
+          ),
+        }
       : s,
   );
   view = { ...plain, slides };
