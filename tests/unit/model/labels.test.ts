@@ -44,10 +44,10 @@ describe('the label catalogues', () => {
       }
     }
     const all = sources.join('\n');
-    // Used as a label (`labels.x`, `text.x`, a PDF's `titleLabel: 'x'` in the table of outputs),
-    // not merely a field of the same name (`deck.sources`).
+    // Used as a label (`labels.x`, `text.x`, a PDF's `titleLabel: 'x'` or the room's
+    // `label: 'x'` in the table of outputs), not merely a field of the same name (`deck.sources`).
     const unused = LABEL_KEYS.filter(
-      (key) => !new RegExp(`\\b(labels|text)\\.${key}\\b|\\btitleLabel: '${key}'`).test(all),
+      (key) => !new RegExp(`\\b(labels|text)\\.${key}\\b|\\b(titleLabel|label): '${key}'`).test(all),
     );
     expect(unused).toEqual([]);
   });
