@@ -71,6 +71,10 @@ function reading(page: Page) {
       smallestProse: Math.min(...texts.filter((e) => /^(P|LI)$/.test(e.tagName)).map(size)),
       smallestText: Math.min(...texts.map(size)),
       outside,
+      // The charts' values as text (hidden on the slides).
+      chartRows: [...document.querySelectorAll<HTMLElement>('.chart-rows li')]
+        .filter((li) => li.offsetHeight > 0)
+        .map((li) => li.textContent ?? ''),
     };
   });
 }
@@ -91,6 +95,13 @@ describe('the deck on a phone held upright', () => {
       expect(seen.smallestText).toBeGreaterThanOrEqual(14);
       expect(seen.pageWidth).toBeLessThanOrEqual(PHONE.width);
       expect(seen.outside).toEqual([]);
+      // The charts, drawn small at this width, give their values as text too.
+      expect(seen.chartRows).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^ML Engineer\s*\+22%/),
+          expect.stringMatching(/^Responsibilities\s*3 both/),
+        ]),
+      );
     } finally {
       await page.close();
     }
@@ -125,7 +136,7 @@ describe('the deck on a phone held upright', () => {
       const page = await open(deck, viewport);
       try {
         const seen = await reading(page);
-        expect([seen.reading, seen.revealStarted]).toEqual([false, true]);
+        expect([seen.reading, seen.revealStarted, seen.chartRows]).toEqual([false, true, []]);
       } finally {
         await page.close();
       }
