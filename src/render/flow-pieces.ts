@@ -69,6 +69,12 @@ export interface FlowPiece {
   flow: readonly FlowBlock[];
 }
 
+/** Which list or table a piece continues (consecutive pieces with one key join), or none. */
+export function groupKey(piece: Pick<FlowPiece, 'kind' | 'ordered' | 'group'>): string | undefined {
+  if (piece.kind === 'item') return `${piece.ordered ? 'ol' : 'ul'}:${piece.group ?? ''}`;
+  return piece.kind === 'row' ? `table:${piece.group ?? ''}` : undefined;
+}
+
 /**
  * Pieces joined back into one flow as piecesToHtml joins their HTML: consecutive items of one
  * list numbered from the first one's number, consecutive rows of one table under one header,
@@ -78,12 +84,7 @@ export function piecesToFlow(pieces: readonly FlowPiece[]): FlowBlock[] {
   const out: FlowBlock[] = [];
   let open: { key: string; start: number } | undefined;
   for (const piece of pieces) {
-    const key =
-      piece.kind === 'item'
-        ? `${piece.ordered ? 'ol' : 'ul'}:${piece.group ?? ''}`
-        : piece.kind === 'row'
-          ? `table:${piece.group ?? ''}`
-          : undefined;
+    const key = groupKey(piece);
     const continues = open !== undefined && open.key === key;
     open = key === undefined ? undefined : continues && open ? open : { key, start: piece.number ?? 1 };
     const start = open?.start ?? 1;

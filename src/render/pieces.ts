@@ -2,7 +2,7 @@ import type { Diagnostic } from '../errors.js';
 import type { Block, ImageUse, Keyword, ListBlock, ListItem, Section, TableBlock } from '../model/index.js';
 import type { FlowBlock } from '../model/flow.js';
 import { markdownFlow } from './flow.js';
-import { codeFlow, itemFlow, quoteFlow, rowFlow } from './flow-pieces.js';
+import { codeFlow, groupKey, itemFlow, quoteFlow, rowFlow } from './flow-pieces.js';
 import { escapeHtml, inlineToHtml, markdownToHtml } from './markdown.js';
 import { estimateLines } from './paginate.js';
 import { plain } from './plain.js';
@@ -208,12 +208,7 @@ export function piecesToHtml(pieces: readonly Piece[]): string {
   let html = '';
   let open: { key: string; close: string } | undefined;
   for (const piece of pieces) {
-    const key =
-      piece.kind === 'item'
-        ? `${piece.ordered ? 'ol' : 'ul'}:${piece.group ?? ''}`
-        : piece.kind === 'row'
-          ? `table:${piece.group ?? ''}`
-          : undefined;
+    const key = groupKey(piece);
     if (open && open.key !== key) {
       html += open.close;
       open = undefined;

@@ -45,6 +45,16 @@ async function openDeck(slug: string, reducedMotion: boolean): Promise<Page> {
   return page;
 }
 
+/** The page's window once axe's script is in it. */
+interface AxeWindow {
+  axe: {
+    run(
+      context: Document,
+      options: unknown,
+    ): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[]; passes: { id: string }[] }>;
+  };
+}
+
 interface AxeFinding {
   slide: number;
   rule: string;
@@ -60,19 +70,7 @@ async function axeEverySlide(page: Page): Promise<{ slides: number; violations: 
   await page.addScriptTag({ content: AXE });
   return page.evaluate(async (options) => {
     const reveal = (window as unknown as { Reveal: { getTotalSlides(): number; slide(h: number): void } }).Reveal;
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            context: Document,
-            options: unknown,
-          ): Promise<{
-            violations: { id: string; help: string; nodes: { target: string[] }[] }[];
-            passes: { id: string }[];
-          }>;
-        };
-      }
-    ).axe;
+    const axe = (window as unknown as AxeWindow).axe;
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const violations: AxeFinding[] = [];
     const passed = new Set<string>();
@@ -122,16 +120,7 @@ describe.each(DECKS)('the $name on a phone held upright (the deck as a page to r
       await page.waitForSelector('html.reading[data-careerdeck-ready]', { timeout: 20_000 });
       await page.addScriptTag({ content: AXE });
       const { violations, passed } = await page.evaluate(async (options) => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run(
-                context: Document,
-                options: unknown,
-              ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[]; passes: { id: string }[] }>;
-            };
-          }
-        ).axe;
+        const axe = (window as unknown as AxeWindow).axe;
         const result = await axe.run(document, options);
         return {
           violations: result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),

@@ -76,18 +76,23 @@ describe.each(['rtl-ar', 'umbruch'])('the deck %s at 1280x720', (deck) => {
 });
 
 describe('the titles of the default deck at 1280x720', () => {
+  /** The run's build of the default content (default-build.test.ts reads it too), at 1280x720, ready. */
+  async function openDefaultDeck() {
+    const plain = await sharedBuild('default');
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 720 });
+    const index = path.join(plain.out, 'ml-engineer-vs-ai-scientist', 'index.html');
+    await page.goto(pathToFileURL(index).href, { waitUntil: 'load' });
+    await page.waitForSelector('html[data-careerdeck-ready]', { timeout: 10_000 });
+    return page;
+  }
+
   // The part of a continued title ("(1/2)") follows a <bdi>, an isolate that Chromium's balancing
   // does not cross; a no-break space keeps it with the title's last word instead (next test).
   it('are balanced: no title that wraps leaves a short last line (one word alone)', async () => {
     // The default title wrapped as "Machine Learning Engineer vs. AI / Scientist".
-    // The run's build of the default content (default-build.test.ts reads it too).
-    const plain = await sharedBuild('default');
-    const page = await browser.newPage();
+    const page = await openDefaultDeck();
     try {
-      await page.setViewport({ width: 1280, height: 720 });
-      const index = path.join(plain.out, 'ml-engineer-vs-ai-scientist', 'index.html');
-      await page.goto(pathToFileURL(index).href, { waitUntil: 'load' });
-      await page.waitForSelector('html[data-careerdeck-ready]', { timeout: 10_000 });
       const headings = await page.evaluate(async () => {
         const reveal = (window as unknown as { Reveal: { getTotalSlides(): number; slide(i: number): void } }).Reveal;
         const found: { text: string; lines: number[] }[] = [];
@@ -121,13 +126,8 @@ describe('the titles of the default deck at 1280x720', () => {
   }, 240_000);
 
   it('never leave the part of a continued title ("(1/2)") alone on its last line', async () => {
-    const plain = await sharedBuild('default');
-    const page = await browser.newPage();
+    const page = await openDefaultDeck();
     try {
-      await page.setViewport({ width: 1280, height: 720 });
-      const index = path.join(plain.out, 'ml-engineer-vs-ai-scientist', 'index.html');
-      await page.goto(pathToFileURL(index).href, { waitUntil: 'load' });
-      await page.waitForSelector('html[data-careerdeck-ready]', { timeout: 10_000 });
       // Each continued title, lengthened word by word until it wraps twice or more: the part must
       // share its line with the title's last word each time.
       const alone = await page.evaluate(async () => {
