@@ -2,12 +2,22 @@
 // compileIfStale() first, so npm scripts need no compile step of their own: `npm run check`
 // costs a few file stats when nothing changed instead of a 3-second no-op tsc run.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = path.join(root, 'dist', '.compiled');
+const records = path.join(root, 'dist', '.fingerprints.json');
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 
 /** Every file under `dir` with its time stamp, by path relative to `root`. */
@@ -29,9 +39,11 @@ const inputs = () =>
 // moves with it) also counts as a change.
 const listing = (map) => [...map.keys()].sort().join('\n');
 
-export function compile() {
+export async function compile() {
   const compiled = inputs();
   pruneOrphans(compiled);
+  // Until the new code is recorded, builds hash it (see src/incremental/recorded.ts).
+  rmSync(records, { force: true });
   const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
     cwd: root,
     stdio: ['ignore', 2, 2],
@@ -44,6 +56,24 @@ export function compile() {
   // The newest input's time, not now: a file saved while tsc ran is newer and compiles next time.
   const newest = new Date(Math.ceil(Math.max(...compiled.values())));
   utimesSync(stamp, newest, newest);
+  await recordDigests();
+}
+
+/**
+ * The digests of the compiled code and of careerdeck's templates, for builds with nothing
+ * changed (src/incremental/recorded.ts): recorded with the compiled module itself, so the digest
+ * is the one a build computes by hashing. The start time is the file system's: the mtime of the
+ * record file written empty first. Files tsc wrote in the same time stamp tick are not recorded
+ * (hashed at every build), hence the short wait.
+ */
+async function recordDigests() {
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  writeFileSync(records, '');
+  const before = statSync(records).mtimeMs;
+  const { makeRecords } = await import(pathToFileURL(path.join(root, 'dist', 'incremental', 'recorded.js')).href);
+  const made = await makeRecords(path.join(root, 'dist'), before);
+  writeFileSync(`${records}.tmp`, JSON.stringify(made));
+  renameSync(`${records}.tmp`, records);
 }
 
 /** What dist/ holds of modules that no longer exist in src/ (renamed or deleted) is removed. */
@@ -58,13 +88,13 @@ function pruneOrphans(sources) {
 }
 
 /** In a checkout with TypeScript installed: compile when src/ or a tsconfig is newer than dist/. */
-export function compileIfStale() {
+export async function compileIfStale() {
   if (!existsSync(path.join(root, 'src')) || !existsSync(tsc)) return;
   const built = statSync(stamp, { throwIfNoEntry: false })?.mtimeMs ?? 0;
   const now = inputs();
   if (Math.max(...now.values()) <= built && readFileSync(stamp, 'utf8') === listing(now)) return;
   process.stderr.write('compiling careerdeck (src/ changed since it was last compiled)\n');
-  compile();
+  await compile();
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) compile();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await compile();

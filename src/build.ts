@@ -87,8 +87,11 @@ export interface BuildOptions {
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const run = await prepare(options);
   if (!options.force) {
+    const tDone = performance.now();
     const done = await unchangedBuild(run.state, run.inputs.buildKey);
     if (done) {
+      performance.measure('nothing changed: the last build and its files', { start: tDone });
+      endTimings();
       failOnWarnings(done.warnings, options.strict);
       return done;
     }
@@ -136,9 +139,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     options.signal?.removeEventListener('abort', onAbort);
     // close() is idempotent: after a failure it closes here, after printing it is awaited here.
     if (owned) await session?.close();
-    if (process.env.CAREERDECK_TIMINGS === '1') printTimings();
-    // Each build's spans only: a dev server's builds would otherwise pile them up.
-    performance.clearMeasures();
+    endTimings();
   }
 }
 
@@ -375,6 +376,12 @@ async function writeAndRecord(
 }
 
 /** Every span measured in this process, by start: where a build's time goes (docs/performance.md). */
+function endTimings(): void {
+  if (process.env.CAREERDECK_TIMINGS === '1') printTimings();
+  // Each build's spans only: a dev server's builds would otherwise pile them up.
+  performance.clearMeasures();
+}
+
 function printTimings(): void {
   const spans = performance.getEntriesByType('measure').sort((a, b) => a.startTime - b.startTime);
   for (const s of spans)
