@@ -1,7 +1,6 @@
 // Compiles src/ into dist/ and stamps the time (here in bin/, beside the CLI that runs it). The CLI (bin/careerdeck.js) calls
 // compileIfStale() first, so npm scripts need no compile step of their own: `npm run check`
 // costs a few file stats when nothing changed instead of a 3-second no-op tsc run.
-import { spawnSync } from 'node:child_process';
 import {
   existsSync,
   readdirSync,
@@ -20,21 +19,22 @@ const stamp = path.join(root, 'dist', '.compiled');
 const records = path.join(root, 'dist', '.fingerprints.json');
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 
-/** Every file under `dir` with its time stamp, by path relative to `root`. */
-function files(dir, out = new Map()) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files(full, out);
-    else out.set(path.relative(root, full), statSync(full).mtimeMs);
+/**
+ * Every file under `rel` (a folder relative to `root`, "/"-separated) with its time stamp, by
+ * path relative to `root`. Paths are joined as strings: path.join and path.relative made this
+ * walk, which every CLI run does, three times slower (19 ms against 6 ms of CPU for src/).
+ */
+function files(rel, out = new Map()) {
+  for (const entry of readdirSync(`${root}/${rel}`, { withFileTypes: true })) {
+    const child = `${rel}/${entry.name}`;
+    if (entry.isDirectory()) files(child, out);
+    else out.set(child, statSync(`${root}/${child}`).mtimeMs);
   }
   return out;
 }
 
 const inputs = () =>
-  files(
-    path.join(root, 'src'),
-    new Map(['tsconfig.json', 'tsconfig.build.json'].map((f) => [f, statSync(path.join(root, f)).mtimeMs])),
-  );
+  files('src', new Map(['tsconfig.json', 'tsconfig.build.json'].map((f) => [f, statSync(`${root}/${f}`).mtimeMs])));
 // The stamp lists the inputs compiled, so that a renamed or deleted file (whose time stamp
 // moves with it) also counts as a change.
 const listing = (map) => [...map.keys()].sort().join('\n');
@@ -44,6 +44,8 @@ export async function compile() {
   pruneOrphans(compiled);
   // Until the new code is recorded, builds hash it (see src/incremental/recorded.ts).
   rmSync(records, { force: true });
+  // Imported here: every CLI run loads this file, and only a compile spawns.
+  const { spawnSync } = await import('node:child_process');
   const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
     cwd: root,
     stdio: ['ignore', 2, 2],
@@ -80,7 +82,7 @@ async function recordDigests() {
 function pruneOrphans(sources) {
   const dist = path.join(root, 'dist');
   if (!existsSync(dist)) return;
-  for (const [rel] of files(dist)) {
+  for (const [rel] of files('dist')) {
     const module = /^dist\/(.+?)(\.d)?\.js(\.map)?$|^dist\/(.+?)\.d\.ts$/.exec(rel);
     const name = module?.[1] ?? module?.[4];
     if (name && !sources.has(`src/${name}.ts`)) rmSync(path.join(root, rel), { force: true });
