@@ -13,7 +13,7 @@ import { watchTree } from './process-tree.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OCCUPATIONS = Number(process.env.BENCH_OCCUPATIONS ?? 1000);
-(await import('../bin/compile.mjs')).compileIfStale();
+await (await import('../bin/compile.mjs')).compileIfStale();
 
 /** Writes a tab-delimited file from a row generator, with back-pressure: the generator never holds the file. */
 async function write(file, header, rows) {

@@ -5,7 +5,8 @@
 //
 // Options (or the environment variables in brackets):
 //   --rounds n        rounds of every case (BENCH_ROUNDS, default 5)
-//   --cases a,b       only these cases, with `full` always (BENCH_CASES); `--list` names them;
+//   --cases a,b       only these cases (BENCH_CASES); `full` runs once first whatever is chosen, and in
+//                     the rounds when chosen; `--list` names them;
 //                     `room` adds the room server's fan-out, memory and votes (scripts/bench-room.mjs)
 //   --content dir     also build this content folder (repeatable): cases `content:<folder name>`,
 //                     e.g. a deck in another script, whose fonts are its marginal cost
@@ -17,6 +18,7 @@
 // `marp:html` on a 20-slide deck, `marp:ownPdf` on careerdeck's default content as Marp slides
 // (scripts/bench-marp.mjs); the summary prints careerdeck's ratios to them.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -42,17 +44,32 @@ const SLUG = 'ml-engineer-vs-ai-scientist';
 const cliOf = (root) => path.join(root, 'bin/careerdeck.js');
 const CLI = cliOf(ROOT);
 // A clean clone has no dist/ yet: compile first, as the CLI would.
-(await import('../bin/compile.mjs')).compileIfStale();
+await (await import('../bin/compile.mjs')).compileIfStale();
 const { DEFAULT_OUTPUTS } = await import(path.join(ROOT, 'dist/model/outputs.js'));
 const work = await mkdtemp(path.join(tmpdir(), 'careerdeck-bench-'));
 const MARP = path.join(ROOT, 'node_modules', '@marp-team', 'marp-cli', 'marp-cli.js');
 // Marp finds a browser by itself; this keeps it on the one careerdeck uses (never a download).
 const CHROMIUM = process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
 
+/**
+ * CPU time (user + system, ms) of this process's children that have ended, with theirs (the
+ * cutime and cstime of /proc/self/stat, in clock ticks of 10 ms): less swayed by the machine's
+ * load than wall time, since a build waiting for a core is not counted.
+ */
+function childrenCpuMs() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
 /** Runs a command, sampling the memory of its whole process tree. */
 function run(cmd, args, cwd = ROOT) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
+    const cpuBefore = childrenCpuMs();
     const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
@@ -64,7 +81,7 @@ function run(cmd, args, cwd = ROOT) {
       const peak = stop();
       const ms = performance.now() - started;
       if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} exited ${code}\n${stderr}`));
-      else resolve({ ms, ...peak, stderr });
+      else resolve({ ms, cpuMs: childrenCpuMs() - cpuBefore, ...peak, stderr });
     });
   });
 }
@@ -108,6 +125,9 @@ try {
     htmlOnly: () => build('html', ['--no-pdf']),
     unchanged: unchanged('full'),
     check: () => run('node', [CLI, 'check', '--quiet']),
+    // The floors of "unchanged": Node starting and ending, and careerdeck loading its command line.
+    node: () => run('node', ['-e', '0']),
+    version: () => run('node', [CLI, '--version']),
     batch12: () => build('batch', ['--content', batch]),
   };
   const marpDecks = await writeMarpDecks(ROOT, work, ['machine-learning-engineer', 'ai-scientist']);
@@ -154,10 +174,10 @@ try {
   }
 
   const only = (args.cases ?? process.env.BENCH_CASES)?.split(',').map((name) => name.trim());
-  for (const name of Object.keys(cases)) if (only && !only.includes(name) && name !== 'full') delete cases[name];
   // Warm the disk cache, produce the HTML the floor prints, and give each "unchanged" its last build.
   await cases.full();
   if (cases['base:full']) await cases['base:full']();
+  for (const name of Object.keys(cases)) if (only && !only.includes(name)) delete cases[name];
   const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, fn] of Object.entries(cases)) samples[name].push(await fn());
@@ -169,6 +189,7 @@ try {
       name,
       {
         medianMs: Math.round(median(s.map((x) => x.ms))),
+        medianCpuMs: Math.round(median(s.map((x) => x.cpuMs))),
         peakRssMiB: Math.round(Math.max(...s.map((x) => x.rssMiB))),
         peakPssMiB: Math.round(Math.max(...s.map((x) => x.pssMiB))),
         mostProcesses: Math.max(...s.map((x) => x.processes)),
@@ -180,10 +201,11 @@ try {
   const marginal = {};
   for (const name of Object.keys(figures)) {
     const [kind, output] = name.split(':');
+    if (!ms('full')) break;
     if (kind === 'without') marginal[output] = ms('full') - ms(name);
     if (kind === 'with' || kind === 'content') marginal[output] = ms(name) - ms('full');
   }
-  const perDeck = ms('batch12') && ms('htmlOnly') ? (ms('batch12') - ms('full')) / 11 : undefined;
+  const perDeck = ms('batch12') && ms('htmlOnly') && ms('full') ? (ms('batch12') - ms('full')) / 11 : undefined;
   const summary = {
     rounds: ROUNDS,
     load: (await readFile('/proc/loadavg', 'utf8').catch(() => '')).split(' ').slice(0, 3).join(' '),
@@ -214,7 +236,7 @@ try {
   );
   for (const [name, f] of Object.entries(figures))
     console.log(
-      `  ${name.padEnd(22)} ${String(f.medianMs).padStart(6)} ms   peak ${String(f.peakPssMiB).padStart(5)} MiB PSS, ${String(f.peakRssMiB).padStart(5)} MiB RSS sum, ${f.mostProcesses} processes`,
+      `  ${name.padEnd(22)} ${String(f.medianMs).padStart(6)} ms (CPU ${String(f.medianCpuMs).padStart(6)} ms)   peak ${String(f.peakPssMiB).padStart(5)} MiB PSS, ${String(f.peakRssMiB).padStart(5)} MiB RSS sum, ${f.mostProcesses} processes`,
     );
   if (summary.fullOverFloor) console.log(`  full / floor                   ${summary.fullOverFloor}`);
   for (const [output, cost] of Object.entries(marginal))

@@ -44,7 +44,7 @@ say('installing the npm dependencies (npm ci)');
 if (npm(['ci', '--no-audit', '--no-fund']) !== 0) fail('npm ci failed; see the errors above.');
 
 const { compile } = await import('../bin/compile.mjs');
-compile();
+await compile();
 const dist = (file) => import(pathToFileURL(path.join(root, 'dist', 'browser', file)).href);
 const { describeBrowser, locateBrowser, machineEnvironment, puppeteerCacheDir } = await dist('find.js');
 const {

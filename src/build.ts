@@ -1,8 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { browserIdentity, findBrowser, machineEnvironment } from './browser/find.js';
-import { preloadPuppeteer } from './browser/launch.js';
-import { BrowserSession } from './browser/session.js';
+import type { BrowserSession } from './browser/session.js';
 import { DEFAULT_TIMEOUT_MS } from './browser/timeout.js';
 import type { WriteBytes } from './emit/deck-writer.js';
 import { settleAll } from './emit/settle.js';
@@ -26,8 +25,6 @@ import type { FontFile } from './emit/assets.js';
 import type { DeckState } from './model/index.js';
 import { DEFAULT_LIMITS, type Limits } from './load/limits.js';
 import type { PrintedDeck } from './emit/print-deck.js';
-import { writeDecks } from './emit/write-decks.js';
-import { recordBuild, recordDecks } from './incremental/record.js';
 import { decksOfShard, type Shard } from './shard.js';
 
 export type { BuildResult, OutputFile, ProgressEvent };
@@ -88,8 +85,11 @@ export interface BuildOptions {
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const run = await prepare(options);
   if (!options.force) {
+    const tDone = performance.now();
     const done = await unchangedBuild(run.state, run.inputs.buildKey);
     if (done) {
+      performance.measure('nothing changed: the last build and its files', { start: tDone });
+      endTimings();
       failOnWarnings(done.warnings, options.strict);
       return done;
     }
@@ -137,9 +137,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     options.signal?.removeEventListener('abort', onAbort);
     // close() is idempotent: after a failure it closes here, after printing it is awaited here.
     if (owned) await session?.close();
-    if (process.env.CAREERDECK_TIMINGS === '1') printTimings();
-    // Each build's spans only: a dev server's builds would otherwise pile them up.
-    performance.clearMeasures();
+    endTimings();
   }
 }
 
@@ -211,7 +209,11 @@ async function prepare(options: BuildOptions): Promise<Run> {
 /** load -> validate -> compare, then which outputs of which decks are stale. */
 async function planWork({ options, contentDir, outDir, state, pdf, inputs }: Run) {
   // Something is to be made: Puppeteer loads while the content is read and checked.
-  if (pdf && !options.session) preloadPuppeteer();
+  if (pdf && !options.session)
+    void import('./browser/launch.js').then(
+      (m) => m.preloadPuppeteer(),
+      () => undefined,
+    );
   const tLoad = performance.now();
   const { loadImages, loadModel } = await import('./content.js');
   const { compareAll } = await import('./compare/compare.js');
@@ -254,10 +256,9 @@ type Work = Awaited<ReturnType<typeof planWork>>;
 /** The caller's browser session, or one of this build's own when something is to be printed. */
 async function sessionFor({ options, located, timeoutMs }: Run, work: Work): Promise<BrowserSession | undefined> {
   if (!work.printing || !located) return undefined;
-  return (
-    options.session ??
-    new BrowserSession({ executablePath: (await located).executablePath, timeoutMs, pages: options.pages })
-  );
+  if (options.session) return options.session;
+  const { BrowserSession } = await import('./browser/session.js');
+  return new BrowserSession({ executablePath: (await located).executablePath, timeoutMs, pages: options.pages });
 }
 
 /** Every stale deck rendered, and each deck's assets (its fonts' subsets among them). */
@@ -336,6 +337,11 @@ async function writeAndRecord(
     plans.map((p) => p.dir),
   );
   const tWrite = performance.now();
+  // Imported here, like every stage after the check: a build with nothing to do never loads them.
+  const [{ writeDecks }, { recordBuild, recordDecks }] = await Promise.all([
+    import('./emit/write-decks.js'),
+    import('./incremental/record.js'),
+  ]);
   const made = new Map(rendered.map((x, i) => [x.c, printed[i]]));
   const written = await writeDecks(
     plans.map((p) => ({ ...p, made: made.get(p.c), assets: assetsOf.get(p.c)! })),
@@ -376,6 +382,12 @@ async function writeAndRecord(
 }
 
 /** Every span measured in this process, by start: where a build's time goes (docs/performance.md). */
+function endTimings(): void {
+  if (process.env.CAREERDECK_TIMINGS === '1') printTimings();
+  // Each build's spans only: a dev server's builds would otherwise pile them up.
+  performance.clearMeasures();
+}
+
 function printTimings(): void {
   const spans = performance.getEntriesByType('measure').sort((a, b) => a.startTime - b.startTime);
   for (const s of spans)

@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Flags, Resolved } from '../config/resolve.js';
-import { THEMES } from '../model/index.js';
+// From its own module: model/index.js would load every model module on each CLI run.
+import { THEMES } from '../model/themes.js';
 import { DEFAULT_TIMEOUT_MS } from '../browser/timeout.js';
 
 /** The options build, dev and check share; none has a default here, so the config file can fill it. */

@@ -1,6 +1,8 @@
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { BuildResult, DeckState, OutputChoice, PlannedOutput } from '../model/index.js';
-import { codeVersion, digest, hashTree, isEditorLeftover, treeDigest } from './fingerprint.js';
+import { digest, hashTree, isEditorLeftover, treeDigest } from './fingerprint.js';
+import { codeVersion, knownTemplates } from './recorded.js';
 import type { Comparison } from '../compare/compare.js';
 import { type Fingerprints, planDeck, printedSlots } from './plan.js';
 import { filesAsRecorded, isFresh, readBuildState, readDeckState } from './state.js';
@@ -33,9 +35,9 @@ export interface Inputs {
 /** Fingerprints of everything a build reads, taken before anything is parsed. */
 export async function fingerprintInputs(o: InputOptions): Promise<Inputs> {
   const [code, templates, content] = await Promise.all([
-    codeVersion(),
-    hashTree(o.templatesDir),
-    hashTree(o.contentDir, (name) => !isEditorLeftover(name)),
+    timed('fingerprint: careerdeck code', codeVersion),
+    timed('fingerprint: templates', () => hashTree(o.templatesDir, undefined, knownTemplates(o.templatesDir))),
+    timed('fingerprint: content', () => hashTree(o.contentDir, (name) => !isEditorLeftover(name))),
   ]);
   const printing = JSON.stringify({ keepHtml: o.keepHtml, date: o.date?.toISOString() ?? null, browser: o.browser });
   // The settings reach each output through the deck they shape; here they only mark the build.
@@ -52,6 +54,16 @@ export async function fingerprintInputs(o: InputOptions): Promise<Inputs> {
     templates,
     buildKey: digest(code, printing, scope, treeDigest(templates), treeDigest(content)),
   };
+}
+
+/** A span for CAREERDECK_TIMINGS=1 (see build.ts). */
+async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await work();
+  } finally {
+    performance.measure(name, { start });
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Comparison } from '../compare/compare.js';
 import { outputName } from '../emit/names.js';
-import { OUTPUTS, OUTPUT_KINDS, type OutputChoice, type OutputKind, type PlannedOutput } from '../model/index.js';
+import type { OutputChoice, OutputKind, PlannedOutput } from '../model/index.js';
+import { OUTPUTS, OUTPUT_KINDS } from '../model/outputs.js';
 import { digest, treeDigest } from './fingerprint.js';
 
 export interface Fingerprints {

@@ -64,11 +64,26 @@ export async function loadFontCatalogue(): Promise<FontCatalogue> {
         // Named subsets in the table's order (latin before latin-ext): where two list a code
         // point, the first one serves it.
         .sort((a, b) => (f.subsets === 'numbered' ? 0 : f.subsets.indexOf(a.name) - f.subsets.indexOf(b.name)))
-        .map((s) => ({ name: s.name, ranges: parseRanges(s.range) }));
+        .map((s) => lazyRanges(s.name, s.range));
       return [f.id, subsets];
     }),
   );
   return new Map(entries);
+}
+
+/**
+ * A subset whose ranges are parsed when first looked at: the CJK families list thousands, and
+ * parsing them all took most of the font choice for a deck in Latin letters only, which never
+ * consults those families.
+ */
+function lazyRanges(name: string, range: string): FontSubset {
+  let parsed: [number, number][] | undefined;
+  return {
+    name,
+    get ranges() {
+      return (parsed ??= parseRanges(range));
+    },
+  };
 }
 
 /** `U+0000-00FF,U+0131` -> [[0, 255], [305, 305]] */

@@ -10,10 +10,13 @@ import { writeSync } from 'node:fs';
 export async function load(url, context, next) {
   const m = /node_modules\\\\/((?:@[^/]+\\\\/)?[^/]+)\\\\//.exec(url);
   if (m) writeSync(2, 'LOADED ' + m[1] + '\\\\n');
+  const own = !m && /\\\\/dist\\\\/(.+\\\\.js)$/.exec(url);
+  if (own) writeSync(2, 'MODULE ' + own[1] + '\\\\n');
   return next(url, context);
 }\`));
 `)}`;
 
+const modules = (stderr: string) => new Set([...stderr.matchAll(/^MODULE (\S+)$/gm)].map((m) => m[1]));
 const loaded = (stderr: string) => new Set([...stderr.matchAll(/^LOADED (\S+)$/gm)].map((m) => m[1]));
 
 // What only some outputs need: a build that makes none of them must not pay for loading it.
@@ -42,5 +45,10 @@ describe('what a build loads', () => {
     });
     expect(run.stderr).toContain('nothing changed');
     expect([...loaded(run.stderr)]).toEqual(['commander']);
+    // Nor careerdeck's own modules for the work it skips (issue 27: each costs startup time).
+    const own = modules(run.stderr);
+    expect(own).toContain('incremental/check.js');
+    for (const name of ['browser/session.js', 'emit/write-decks.js', 'incremental/record.js', 'model/index.js'])
+      expect(own).not.toContain(name);
   });
 });
