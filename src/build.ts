@@ -381,13 +381,14 @@ async function writeAndRecord(
   }));
 }
 
-/** Every span measured in this process, by start: where a build's time goes (docs/performance.md). */
+/** At a build's end: its spans printed when asked (CAREERDECK_TIMINGS=1), then forgotten. */
 function endTimings(): void {
   if (process.env.CAREERDECK_TIMINGS === '1') printTimings();
   // Each build's spans only: a dev server's builds would otherwise pile them up.
   performance.clearMeasures();
 }
 
+/** Every span measured in this process, by start: where a build's time goes (docs/performance.md). */
 function printTimings(): void {
   const spans = performance.getEntriesByType('measure').sort((a, b) => a.startTime - b.startTime);
   for (const s of spans)
