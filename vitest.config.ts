@@ -1,17 +1,46 @@
 import { defineConfig } from 'vitest/config';
+import SlowFirst from './tests/support/sequencer.js';
+
+const UNIT = 'tests/unit/**/*.test.ts';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     // pdftotext and pdffonts read the PDFs; installed here on Debian as root (CI) when missing.
     // and the run's folder of shared fixture builds (built on first use, tests/support/shared-build.ts).
     globalSetup: ['tests/support/pdf-tools.ts', 'tests/support/shared-builds-setup.ts'],
-    // End-to-end tests start Chromium; on two cores, running them one file at a time is faster.
+    // Two workers for two cores: each browser file waits on Chromium much of its time.
     fileParallelism: true,
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Every run leaves each file's time, hooks included, for `npm run test:slowest`.
     reporters: ['default', './tests/support/file-times.ts'],
+    // The longest browser files start first, so that none of them is left alone at the end.
+    sequence: { sequencer: SlowFirst },
+    // The unit tests' pool (below): one worker's module cache serves every unit file.
+    poolOptions: { threads: { isolate: false } },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: [UNIT],
+          // The unit tests start no browser and restore what they change (environment variables,
+          // spies, timers): threads that keep their module cache from file to file, where a
+          // fresh process per file spent most of their time importing the same modules again.
+          // (Vitest 3 reads `isolate` per pool, not per project: the browser files keep forks,
+          // a fresh process each.)
+          pool: 'threads',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/**/*.test.ts'],
+          exclude: [UNIT],
+        },
+      },
+    ],
   },
 });

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchTestBrowser } from '../support/chromium.js';
-import { sharedBuild } from '../support/shared-build.js';
+import { suiteDecks } from './decks.js';
 import { DEFAULT_DECK, THEMED, THREE_ROLES } from './project.js';
 
 /** axe-core's own build, injected into the pages under test (it is a devDependency). */
@@ -20,13 +20,14 @@ const DECKS = [
   { name: 'three-role deck, light theme', slug: THREE_ROLES },
 ];
 
-let out: string;
+/** Each deck's output folder. */
+let folders: Map<string, string>;
 let browser: Browser;
 
 beforeAll(async () => {
-  // The decks' HTML is all axe needs: it reads the run's build of the suite's decks (the one
+  // The decks' HTML is all axe needs: it reads the run's builds of the suite's decks (the ones
   // pdf-structure.test.ts reads), the slides as fitted for print.
-  [out, browser] = await Promise.all([sharedBuild('accessibility').then((b) => b.out), launchTestBrowser()]);
+  [folders, browser] = await Promise.all([suiteDecks(), launchTestBrowser()]);
 }, 240_000);
 
 afterAll(async () => {
@@ -40,7 +41,7 @@ async function openDeck(slug: string, reducedMotion: boolean): Promise<Page> {
   await page.emulateMediaFeatures([
     { name: 'prefers-reduced-motion', value: reducedMotion ? 'reduce' : 'no-preference' },
   ]);
-  await page.goto(pathToFileURL(path.join(out, slug, 'index.html')).href, { waitUntil: 'load' });
+  await page.goto(pathToFileURL(path.join(folders.get(slug)!, 'index.html')).href, { waitUntil: 'load' });
   await page.waitForSelector('html[data-careerdeck-ready]', { timeout: 20_000 });
   return page;
 }

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type PdfFacts, readPdf } from '../support/pdf.js';
 import { type PdfStructure, readStructure, typeCounts } from '../support/pdf-structure.js';
 import { matterhornFailures } from '../support/pdf-ua.js';
-import { sharedBuild } from '../support/shared-build.js';
+import { suiteDecks } from './decks.js';
 import { DEFAULT_DECK, THEMED, THREE_ROLES } from './project.js';
 
 interface Printed {
@@ -15,20 +15,18 @@ interface Printed {
   matterhorn: string[];
 }
 
-let outDir: string;
+/** Each deck's output folder. */
+let folders: Map<string, string>;
 /** Every PDF built, by deck and file name. */
 const pdfs = new Map<string, Map<string, Printed>>();
 
 beforeAll(async () => {
-  // The suite's decks, built once for this run (deck-axe.test.ts reads the same build).
-  const project = await sharedBuild('accessibility');
-  outDir = project.out;
-  for (const entry of await readdir(project.out, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue; // the build record
-    const deck = entry.name;
+  // The suite's decks, built once for this run (deck-axe.test.ts reads the same builds).
+  folders = await suiteDecks();
+  for (const [deck, folder] of folders) {
     const files = new Map<string, Printed>();
-    for (const name of (await readdir(path.join(project.out, deck))).filter((f) => f.endsWith('.pdf'))) {
-      const bytes = await readFile(path.join(project.out, deck, name));
+    for (const name of (await readdir(folder)).filter((f) => f.endsWith('.pdf'))) {
+      const bytes = await readFile(path.join(folder, name));
       files.set(name.slice(deck.length + 1, -'.pdf'.length), {
         structure: await readStructure(bytes),
         facts: await readPdf(bytes),
@@ -90,7 +88,7 @@ describe('every PDF', () => {
   // veraPDF is a Java program outside npm and Debian: run when a machine has it on its PATH.
   const verapdf = onPath('verapdf');
   it.skipIf(!verapdf)("passes veraPDF's PDF/UA-1 profile, where veraPDF is installed", () => {
-    const files = everyPdf().map(({ deck, kind }) => path.join(outDir, deck, `${deck}-${kind}.pdf`));
+    const files = everyPdf().map(({ deck, kind }) => path.join(folders.get(deck)!, `${deck}-${kind}.pdf`));
     const report = execFileSync('verapdf', ['--flavour', 'ua1', '--format', 'text', ...files], { encoding: 'utf8' });
     expect(report.split('\n').filter((line) => line.startsWith('FAIL'))).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../support/content.js';
 import { tempProject } from '../support/project.js';
@@ -9,9 +9,11 @@ export const THREE_ROLES = 'three-roles';
 export const THEMED = { dark: 'a11y-dark', 'high-contrast': 'a11y-high-contrast' } as const;
 
 /**
- * One content folder holding the decks the accessibility suite checks, so that one build (and
- * one browser) serves them all: the default deck (light, every output), the same deck in the
- * dark and high-contrast themes, and the three-role fixture.
+ * One content folder holding the decks the accessibility suite checks beside the default deck,
+ * so that one build (and one browser) serves them all: the default deck in the dark and
+ * high-contrast themes, and the three-role fixture. The default deck itself (light, every
+ * output) is the run's shared build of the default content: the same content, so the same bytes
+ * (determinism.test.ts), printed once per run instead of twice (`suiteDecks`).
  */
 export async function accessibilityProject(
   prefix: string,
@@ -29,5 +31,6 @@ export async function accessibilityProject(
       original.replace(/^paper: A4\n/m, `paper: A4\ntheme: ${theme}\noutputs: [slides]\n`),
     );
   }
+  await rm(path.join(decks, `${DEFAULT_DECK}.md`));
   return project;
 }

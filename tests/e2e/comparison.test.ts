@@ -110,6 +110,12 @@ describe('fitting', () => {
       '![A tall figure](images/tall.svg)\n\n![Another tall figure](images/tall.svg)\n',
     );
     await add('data-engineer', 'Responsibilities', items(90, 'data'));
+    // Only the fact sheets: the warnings read below are theirs, and the other outputs print apart.
+    const deck = path.join(project.content, 'decks', 'three-roles.md');
+    await writeFile(
+      deck,
+      (await readFile(deck, 'utf8')).replace('paper: Letter', 'paper: Letter\noutputs: [factsheets]'),
+    );
     const result = await build({ contentDir: project.content, outDir: project.out });
     const sheet = async (role: string) =>
       readPdf(await readFile(path.join(project.out, 'three-roles', `three-roles-${role}-factsheet.pdf`)));

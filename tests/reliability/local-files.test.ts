@@ -116,9 +116,12 @@ describe('local files', () => {
     expect(html).toContain('&lt;iframe src="file://');
   }, 120_000);
 
-  /** Builds the default deck with one role showing `reference`, an image saved as roles/images/<name>. */
+  /** Builds the default deck's report with one role showing `reference`, an image saved as roles/images/<name>. */
   async function buildWithImage(reference: string, name: string) {
     const project = await withRoleLine(reference);
+    // The report is the PDF these tests read: the other outputs would print the same image again.
+    const deck = path.join(project.content, 'decks', 'ml-engineer-vs-ai-scientist.md');
+    await writeFile(deck, (await readFile(deck, 'utf8')).replace('paper: A4', 'paper: A4\noutputs: [report]'));
     await mkdir(path.join(project.content, 'roles', 'images'));
     await writeFile(path.join(project.content, 'roles', 'images', name), PNG);
     const result = await build({

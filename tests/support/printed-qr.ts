@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 
 const run = promisify(execFile);
 type Point = { x: number; y: number };
@@ -12,6 +11,7 @@ const decode = jsQR as unknown as (
   data: Uint8ClampedArray,
   width: number,
   height: number,
+  options?: { inversionAttempts: 'dontInvert' | 'onlyInvert' | 'attemptBoth' | 'invertFirst' },
 ) => {
   data: string;
   version: number;
@@ -27,8 +27,9 @@ export async function printedQrs(file: string, page: number): Promise<{ data: st
   const dir = await mkdtemp(path.join(tmpdir(), 'careerdeck-qr-'));
   try {
     const dpi = 200;
+    // A plain PPM (no -png): reading it is a header and a copy, where inflating a 4-megapixel
+    // PNG took about a second a page.
     await run('pdftoppm', [
-      '-png',
       '-r',
       String(dpi),
       '-f',
@@ -39,31 +40,34 @@ export async function printedQrs(file: string, page: number): Promise<{ data: st
       file,
       path.join(dir, 'page'),
     ]);
-    const png = PNG.sync.read(await readFile(path.join(dir, 'page.png')));
+    const image = readPpm(await readFile(path.join(dir, 'page.ppm')));
     const codes: { data: string; mm: number; at: string }[] = [];
     // jsQR reads one code an image and can miss both when two are in view: the page is read
     // whole, then in overlapping windows a third of its width and a quarter of its height.
-    const windows = [{ x: 0, y: 0, w: png.width, h: png.height }];
+    const windows = [{ x: 0, y: 0, w: image.width, h: image.height }];
     for (let col = 0; col < 5; col++)
       for (let row = 0; row < 7; row++)
         windows.push({
-          x: Math.round((col * png.width) / 6),
-          y: Math.round((row * png.height) / 8),
-          w: Math.round(png.width / 3),
-          h: Math.round(png.height / 4),
+          x: Math.round((col * image.width) / 6),
+          y: Math.round((row * image.height) / 8),
+          w: Math.round(image.width / 3),
+          h: Math.round(image.height / 4),
         });
     for (const win of windows) {
-      const w = Math.min(win.w, png.width - win.x);
-      const h = Math.min(win.h, png.height - win.y);
+      const w = Math.min(win.w, image.width - win.x);
+      const h = Math.min(win.h, image.height - win.y);
       const pixels = new Uint8ClampedArray(w * h * 4);
       for (let y = 0; y < h; y++)
         pixels.set(
-          png.data.subarray(((win.y + y) * png.width + win.x) * 4, ((win.y + y) * png.width + win.x + w) * 4),
+          image.data.subarray(((win.y + y) * image.width + win.x) * 4, ((win.y + y) * image.width + win.x + w) * 4),
           y * w * 4,
         );
       // Each code found is painted white, and the window read again for the next.
       for (let i = 0; i < 3; i++) {
-        const found = decode(pixels, w, h);
+        // The codes are printed black on white (render/qr.ts): jsQR's second pass over the
+        // inverted image, which tripled the time of every window without a code, finds nothing
+        // more. A code printed light on dark would not be read, and its test would fail.
+        const found = decode(pixels, w, h, { inversionAttempts: 'dontInvert' });
         if (!found) break;
         const { topLeftCorner: a, topRightCorner: b, bottomLeftCorner: c, bottomRightCorner: d } = found.location;
         const xs = [a.x, b.x, c.x, d.x];
@@ -85,4 +89,28 @@ export async function printedQrs(file: string, page: number): Promise<{ data: st
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** A binary PPM (P6, 8 bits) as RGBA pixels, the layout jsQR reads. */
+function readPpm(bytes: Buffer): { width: number; height: number; data: Uint8ClampedArray } {
+  // The header: "P6", width, height, maximum value, each after white space; one more before the pixels.
+  const fields: string[] = [];
+  let at = 0;
+  while (fields.length < 4) {
+    while (/\s/.test(String.fromCharCode(bytes[at]!))) at++;
+    const start = at;
+    while (!/\s/.test(String.fromCharCode(bytes[at]!))) at++;
+    fields.push(bytes.subarray(start, at).toString('latin1'));
+  }
+  at++;
+  const [magic, width, height, max] = [fields[0], Number(fields[1]), Number(fields[2]), Number(fields[3])];
+  if (magic !== 'P6' || max !== 255) throw new Error(`not an 8-bit PPM: ${fields.join(' ')}`);
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0, j = at; i < data.length; i += 4, j += 3) {
+    data[i] = bytes[j]!;
+    data[i + 1] = bytes[j + 1]!;
+    data[i + 2] = bytes[j + 2]!;
+    data[i + 3] = 255;
+  }
+  return { width, height, data };
 }

@@ -33,8 +33,9 @@ const RECIPES = {
     options: { pages: 4 },
   },
   /**
-   * The accessibility suite's decks (tests/accessibility/project.ts), every output: the default
-   * deck in each theme and tests/fixtures/three-roles, which comparison.test.ts reads too.
+   * The accessibility suite's decks (tests/accessibility/project.ts) but the default one, which
+   * is `default`'s: the default deck in the dark and high-contrast themes (slides), and
+   * tests/fixtures/three-roles (every output), which comparison.test.ts reads too.
    */
   accessibility: {
     content: async (dir) => (await accessibilityProject('shared-a11y', dir)).content,
