@@ -117,7 +117,7 @@ describe.each(DECKS)('the $name on a phone held upright (the deck as a page to r
     const page = await browser.newPage();
     try {
       await page.setViewport({ width: 390, height: 844, isMobile: true, hasTouch: true });
-      await page.goto(pathToFileURL(path.join(out, slug, 'index.html')).href, { waitUntil: 'load' });
+      await page.goto(pathToFileURL(path.join(folders.get(slug)!, 'index.html')).href, { waitUntil: 'load' });
       await page.waitForSelector('html.reading[data-careerdeck-ready]', { timeout: 20_000 });
       await page.addScriptTag({ content: AXE });
       const { violations, passed } = await page.evaluate(async (options) => {
