@@ -52,12 +52,15 @@ export interface DeckToPrint {
 function fitInBrowser(
   { session, site, timeoutMs }: { session: BrowserSession; site: Site; timeoutMs: number },
   job: PdfJob,
+  deckFile: string,
   first: RenderedDeck,
   printSlides: boolean,
   rerender: (budgets: FitBudgets) => RenderedDeck,
 ) {
   return fitSlides({
     first,
+    deckFile,
+    label: job.name,
     inPage: (round, work) => {
       const asked = performance.now();
       return session.withPage(site, (page) =>
@@ -127,12 +130,19 @@ export async function printDeck(
   const fitDeck = async (): Promise<{ rendered: RenderedDeck; pdf?: PrintedPdf }> => {
     const job = jobs.find((j) => j.kind === 'slides')!;
     const started = performance.now();
-    const fitted = await fitInBrowser({ session, site, timeoutMs }, job, first, wanted.has('slides'), (budgets) => {
-      const rendered = rerender(budgets);
-      latest = pdfJobs(c, rendered);
-      for (const [path, body] of siteFor(latest, assets)) site.set(path, body);
-      return rendered;
-    });
+    const fitted = await fitInBrowser(
+      { session, site, timeoutMs },
+      job,
+      c.deck.file,
+      first,
+      wanted.has('slides'),
+      (budgets) => {
+        const rendered = rerender(budgets);
+        latest = pdfJobs(c, rendered);
+        for (const [path, body] of siteFor(latest, assets)) site.set(path, body);
+        return rendered;
+      },
+    );
     warnings.push(...fitted.warnings);
     return { rendered: fitted.rendered, ...(fitted.made ? { pdf: await finish(job, fitted.made, started) } : {}) };
   };

@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { ContentError, type Diagnostic } from '../errors.js';
 import type { FitBudgets } from '../model/slide-budgets.js';
 import type { RenderedDeck } from '../render/render.js';
-import { measureSlides, refit, shrinkWarnings } from './slides.js';
+import { measureSlides, type Overflow, refit, shrinkWarnings } from './slides.js';
 
 /**
  * Budgets only shrink and type scales only fall, so fitting converges; the bound is a safety
@@ -13,6 +13,10 @@ export const MAX_FIT_ROUNDS = 8;
 export interface SlideFitting<Made> {
   /** The deck as first rendered, with the budgets estimated from its text. */
   first: RenderedDeck;
+  /** The deck's file: what a problem names when a slide has no source of its own. */
+  deckFile: string;
+  /** Names the timings (the slides PDF's file name), so that several decks' rounds stay apart. */
+  label: string;
   /**
    * Lays out the latest rendering's slides in a browser page and runs `work` there (the emit
    * stage owns pages, sites and timeouts; `round` counts from 1, for its timings).
@@ -22,6 +26,8 @@ export interface SlideFitting<Made> {
   rerender: (budgets: FitBudgets) => RenderedDeck;
   /** Runs on the page once every slide fits, while it is still laid out (the slides PDF prints here). */
   whenFits?: ((page: Page) => Promise<Made>) | undefined;
+  /** What overflows on a laid-out page (measureSlides; a test gives its own). */
+  measure?: ((page: Page) => Promise<Overflow[]>) | undefined;
 }
 
 export interface FittedSlides<Made> {
@@ -42,18 +48,21 @@ export interface FittedSlides<Made> {
  */
 export async function fitSlides<Made>({
   first,
+  deckFile,
+  label,
   inPage,
   rerender,
   whenFits,
+  measure = measureSlides,
 }: SlideFitting<Made>): Promise<FittedSlides<Made>> {
   let rendered = first;
   let budgets: FitBudgets = new Map();
-  let last: { slide: number }[] = [];
+  let last: Overflow[] = [];
   for (let round = 1; round <= MAX_FIT_ROUNDS; round++) {
     const outcome = await inPage(round, async (page) => {
       const m = performance.now();
-      const overflows = await measureSlides(page);
-      performance.measure(`slides: measure slides (fit round ${round})`, { start: m });
+      const overflows = await measure(page);
+      performance.measure(`${label}: measure slides (fit round ${round})`, { start: m });
       if (overflows.length > 0) return { overflows };
       return { overflows, made: whenFits ? await whenFits(page) : undefined };
     });
@@ -62,6 +71,8 @@ export async function fitSlides<Made>({
     last = outcome.overflows;
     const next = refit(rendered.view, outcome.overflows, budgets);
     if (next.problems.length > 0) throw new ContentError(next.problems);
+    // After the last round nothing is measured again: the problems name the slides as measured.
+    if (round === MAX_FIT_ROUNDS) break;
     budgets = next.budgets;
     rendered = rerender(budgets);
   }
@@ -70,7 +81,7 @@ export async function fitSlides<Made>({
     last.map(({ slide }) => {
       const s = rendered.view.slides[slide];
       return {
-        file: s?.source?.file ?? first.view.slides[0]?.source?.file ?? 'content',
+        file: s?.source?.file ?? deckFile,
         line: s?.source?.line,
         message: `slide ${slide + 1} ("${s?.title ?? ''}") still overflows after ${MAX_FIT_ROUNDS} attempts to split it; shorten this section`,
       };

@@ -6,7 +6,6 @@ import {
   type BundledFamily,
   bundledScriptOf,
   codePoint,
-  familiesFor,
   FONT_WEIGHTS,
 } from '../model/fonts.js';
 
