@@ -47,7 +47,7 @@ export function notesView(deck: DeckView, paper: string): NotesView {
       number: i + 1,
       heading: fillLabel(deck.labels.notesHeading, {
         number: i + 1,
-        title: `${slide.title}${slide.part ? ` (${slide.part})` : ''}`,
+        title: `${slide.title}${slide.part ? `\u00a0(${slide.part})` : ''}`,
       }),
     };
   });

@@ -76,7 +76,12 @@ function slideOf(section: Element, index: number): RoomSlide {
   return {
     index,
     kind: section.attribs['data-kind'] ?? 'prose',
-    title: heading ? DomUtils.textContent(heading).replace(/\s+/g, ' ').trim() : '',
+    // Spaces collapsed, the no-break space before a part ("(1/2)") kept.
+    title: heading
+      ? DomUtils.textContent(heading)
+          .replace(/[ \t\n\r\f]+/g, ' ')
+          .trim()
+      : '',
     html: body ? readingHtml(DomUtils.getInnerHTML(body)) : '',
     notes: notes ? notesHtml(DomUtils.getInnerHTML(notes)) : '',
     poll,

@@ -79,7 +79,7 @@ describe(`large input: ${ROLES} roles with ${ITEMS} items per section`, () => {
     const run = await runCli(['build', '--content', path.join(dir, 'content'), '--out', out, '--timeout', '120000']);
     expect(run.code, run.stderr).toBe(0);
     const html = await readFile(path.join(out, 'large', 'index.html'), 'utf8');
-    const parts = [...html.matchAll(/Responsibilities<\/bdi> <span class="part">\((\d+)\/(\d+)\)/g)];
+    const parts = [...html.matchAll(/Responsibilities<\/bdi>&nbsp;<span class="part">\((\d+)\/(\d+)\)/g)];
     expect(parts.length).toBeGreaterThan(10);
     expect(parts.at(-1)?.[1]).toBe(parts.at(-1)?.[2]);
     const slides = await readPdf(await readFile(path.join(out, 'large', 'large-slides.pdf')));

@@ -94,7 +94,8 @@ export async function buildPptx(input: PptxInput): Promise<Uint8Array> {
   const last = view.slides.length - 1;
   view.slides.forEach((slideView, index) => {
     const slide = pptx.addSlide({ masterName: slideView.kind === 'title' ? COVER : MASTER });
-    const title = slideView.part ? `${slideView.title} (${slideView.part})` : slideView.title;
+    // The part keeps to the title's last word (a no-break space), as on the slide.
+    const title = slideView.part ? `${slideView.title}\u00a0(${slideView.part})` : slideView.title;
     if (slideView.kind === 'title') drawCover(slide, slideView, palette);
     else slide.addText(title, { placeholder: 'title' });
     const qrHere = input.qr !== undefined && (index === 0 || index === last);

@@ -22,7 +22,7 @@ describe('notesView', () => {
     const view = notesView(deckView(c), 'A4');
     const parts = view.slides.filter((s) => s.title === 'Projects');
     expect(parts.length).toBeGreaterThan(1);
-    expect(parts[0]?.heading).toMatch(/^Slide \d+: Projects \(1\/\d\)$/);
+    expect(parts[0]?.heading).toMatch(/^Slide \d+: Projects\u00a0\(1\/\d\)$/);
     expect(parts[0]?.notes?.map((n) => n.html.trim())).toEqual(['<p>Walk through one project.</p>']);
     for (const later of parts.slice(1)) {
       expect(later.notes).toEqual([]);
