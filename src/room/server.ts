@@ -139,7 +139,8 @@ export async function startRoom(options: RoomOptions): Promise<RoomServer> {
     localOnly: chosen === undefined,
     audienceUrl: `${origin}/`,
     remoteUrl: `${origin}/remote#key=${key}`,
-    presenterUrl: `${origin}/deck/#key=${key}`,
+    // `?slides`: the presenter's deck is the slides on any screen (never the phone's reading page).
+    presenterUrl: `${origin}/deck/?slides#key=${key}`,
     journalFile,
     core,
     close: () =>

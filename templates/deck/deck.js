@@ -61,13 +61,15 @@ function mendSpeakerView(doc) {
 const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 // A phone held upright gets the deck as a page to read (reading.css): a 1280 px slide scaled to
-// its width would set the body text at 7 px. Not in reveal's print view, not inside another page
-// (the speaker view's previews), and not when the address asks for the slides (`?slides`).
+// its width would set the body text at 7 px. A phone is a touch screen under 600 CSS px wide; a
+// narrow window on a computer keeps the slides (the room's presenter page runs on reveal.js). Not
+// in reveal's print view, not inside another page (the speaker view's previews), and not when the
+// address asks for the slides (`?slides`). Turned the other way, the page loads again as the other.
 const asked = new URLSearchParams(location.search);
-const reading =
-  window.self === window.top &&
-  !['print-pdf', 'receiver', 'slides'].some((name) => asked.has(name)) &&
-  window.matchMedia('(max-width: 600px)').matches;
+const uprightPhone = window.matchMedia('(max-width: 600px) and (orientation: portrait) and (pointer: coarse)');
+const canRead = window.self === window.top && !['print-pdf', 'receiver', 'slides'].some((name) => asked.has(name));
+const reading = canRead && uprightPhone.matches;
+if (canRead) uprightPhone.addEventListener('change', () => location.reload());
 
 if (reading) startReading();
 else startSlides();

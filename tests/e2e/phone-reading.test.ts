@@ -128,9 +128,11 @@ describe('the deck on a phone held upright', () => {
     }
   });
 
-  it('stays a slide deck on a laptop, and on a phone turned sideways', async () => {
+  it("stays a slide deck on a laptop, in a computer's narrow window, and on a phone turned sideways", async () => {
     for (const viewport of [
       { width: 1280, height: 720 },
+      // No touch screen: a narrow window (the room's presenter page there runs on reveal.js).
+      { width: 390, height: 844 },
       { width: 844, height: 390, isMobile: true, hasTouch: true, deviceScaleFactor: 1 },
     ]) {
       const page = await open(deck, viewport);
@@ -140,6 +142,25 @@ describe('the deck on a phone held upright', () => {
       } finally {
         await page.close();
       }
+    }
+  });
+
+  it('loads again as the slides when the phone is turned sideways, and as a page when turned back', async () => {
+    const page = await open(deck, PHONE);
+    try {
+      expect((await reading(page)).reading).toBe(true);
+      const turned = page.waitForNavigation({ waitUntil: 'load' });
+      await page.setViewport({ ...PHONE, width: PHONE.height, height: PHONE.width });
+      await turned;
+      await page.waitForSelector('html[data-careerdeck-ready]', { timeout: 20_000 });
+      expect(await reading(page)).toMatchObject({ reading: false, revealStarted: true });
+      const back = page.waitForNavigation({ waitUntil: 'load' });
+      await page.setViewport(PHONE);
+      await back;
+      await page.waitForSelector('html[data-careerdeck-ready]', { timeout: 20_000 });
+      expect((await reading(page)).reading).toBe(true);
+    } finally {
+      await page.close();
     }
   });
 
