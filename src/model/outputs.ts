@@ -42,7 +42,8 @@ export interface OutputRow {
   titleLabel?: LabelKey;
   /**
    * What the room (`present`) does with it: offers it to attendees to take home (`rank` orders the
-   * list on their phones, `label` names it there), or never serves it (the speaker's notes).
+   * list on their phones, `label` names it there), or never serves it (what carries the speaker's
+   * notes: the notes PDF, the PowerPoint, the one-file deck).
    */
   room?: { takeHome: { rank: number; label: LabelKey } } | { never: true };
 }
@@ -105,6 +106,8 @@ export const OUTPUTS: { readonly [K in OutputChoice]: OutputRow } = {
     templates: ['deck'],
     browser: 'pictures',
     pageNumbers: false,
+    // It carries the speaker notes.
+    room: { never: true },
   },
   html: {
     file: '{deck}.html',
@@ -112,6 +115,8 @@ export const OUTPUTS: { readonly [K in OutputChoice]: OutputRow } = {
     templates: ['deck'],
     browser: 'pictures',
     pageNumbers: false,
+    // It carries the speaker notes.
+    room: { never: true },
   },
   // Known by its thumbnail: the slides' PNGs are written beside it (emit/write-decks.ts).
   images: {

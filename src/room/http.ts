@@ -149,6 +149,14 @@ async function handle(
     if (!keyMatches(req.headers['x-room-key'], core.key)) throw new HttpRefusal(403, 'wrong or missing key');
     return send(res, 200, 'image/svg+xml', core.remoteQr(), { 'Cache-Control': 'no-store' });
   }
+  if (path === '/api/notes') {
+    // The speaker notes the served deck leaves out (withoutNotes), for the presenter's page only.
+    if (!keyMatches(req.headers['x-room-key'], core.key)) throw new HttpRefusal(403, 'wrong or missing key');
+    const { notes } = withoutNotes(await readFile(`${core.outDir}/index.html`, 'utf8'));
+    return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ notes }), {
+      'Cache-Control': 'no-store',
+    });
+  }
   if (path === '/api/events') {
     if (!keyMatches(req.headers['x-room-key'], core.key)) throw new HttpRefusal(403, 'wrong or missing key');
     core.presenters.open(req, res, { ...COMMON });
@@ -173,7 +181,9 @@ async function serveDeck(core: RoomCore, req: IncomingMessage, res: ServerRespon
   if (found.kind !== 'file' || withheld(core.slug, basename(found.file))) throw new HttpRefusal(404, 'not found');
   const type = contentType(found.file);
   let body: string | Buffer = await readFile(found.file);
-  if (type.startsWith('text/html')) body = withPresenterClient(body.toString('utf8'), core.deck.text.presenterScript());
+  // Anyone on the room's network can ask for the deck: its notes go only to the key (/api/notes).
+  if (type.startsWith('text/html'))
+    body = withPresenterClient(withoutNotes(body.toString('utf8')).html, core.deck.text.presenterScript());
   send(
     res,
     200,
@@ -263,9 +273,23 @@ function send(
   res.end(body);
 }
 
-/** An output the room never serves, whatever its address. */
+/**
+ * The deck's speaker notes taken out of its HTML, each `<aside class="notes">` left empty and
+ * numbered for the presenter's script to fill; the notes in that order. The asides are the deck
+ * template's own: content cannot write one (the sanitizer escapes an `<aside>` in Markdown).
+ */
+export function withoutNotes(html: string): { html: string; notes: string[] } {
+  const notes: string[] = [];
+  const stripped = html.replace(/<aside class="notes">([\s\S]*?)<\/aside>/g, (_, inner: string) => {
+    notes.push(inner);
+    return `<aside class="notes" data-room-notes="${notes.length - 1}"></aside>`;
+  });
+  return { html: stripped, notes };
+}
+
+/** An output the room never serves, whatever its address (compared as a case-blind disk would). */
 function withheld(slug: string, file: string): boolean {
-  const output = outputOfFile(slug, file);
+  const output = outputOfFile(slug.toLowerCase(), file.toLowerCase());
   const room = output && OUTPUTS[output.kind].room;
   return room !== undefined && 'never' in room;
 }

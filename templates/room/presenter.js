@@ -201,9 +201,22 @@
     return opened;
   };
 
+  // The room serves the deck without its speaker notes (anyone on the network may ask for it):
+  // they come back here, with the key, for reveal's speaker view to show.
+  const fillNotes = () =>
+    fetch('/api/notes', { headers: { 'X-Room-Key': key } })
+      .then((r) => (r.ok ? r.json() : { notes: [] }))
+      .then(({ notes }) => {
+        for (const aside of document.querySelectorAll('aside.notes[data-room-notes]'))
+          aside.innerHTML = notes[Number(aside.dataset.roomNotes)] ?? '';
+        document.documentElement.dataset.roomNotes = 'ready';
+      })
+      .catch(() => undefined);
+
   const start = () => {
     pace();
     if (!key) return;
+    if (!receiver) void fillNotes();
     careerdeckRoomStream(
       '/api/events',
       key,

@@ -798,6 +798,30 @@ describe("careerdeck present: in the deck's language", () => {
     }
   });
 
+  it('keeps the speaker notes from anyone without the key: the deck is served without them, the presenter page gets them back', async () => {
+    const note = 'Ask who has used a model in production.';
+    const plain = await http(`${room.audienceUrl}deck/index.html`);
+    expect(plain.status).toBe(200);
+    expect(plain.body).not.toContain(note);
+    expect(plain.body).toMatch(/<aside class="notes" data-room-notes="\d+"><\/aside>/);
+    expect((await http(`${room.audienceUrl}api/notes`)).status).toBe(403);
+    const key = room.remoteUrl.split('#key=')[1]!;
+    const given = await http(`${room.audienceUrl}api/notes`, { headers: { 'X-Room-Key': key } });
+    expect(given.status).toBe(200);
+    expect((JSON.parse(given.body) as { notes: string[] }).notes.join(' ')).toContain(note);
+    // The presenter's page (opened with the key) has them back for reveal's speaker view.
+    await deck.waitForSelector('html[data-room-notes="ready"]', { timeout: 20_000 });
+    const shown = await deck.$$eval('aside.notes', (asides) => asides.map((a) => a.textContent ?? '').join(' '));
+    expect(shown).toContain(note);
+    // What else carries the notes is never served, whatever the letters' case.
+    for (const name of ['workshop.pptx', 'workshop.html', 'workshop-notes.pdf', 'workshop-report.pdf'])
+      await writeFile(`${project.out}/workshop/${name}`, 'notes inside');
+    // Beside them, what an attendee may take home is served.
+    expect((await http(`${room.audienceUrl}deck/workshop-report.pdf`)).status).toBe(200);
+    for (const name of ['workshop.pptx', 'workshop.html', 'workshop-notes.pdf', 'WORKSHOP-NOTES.PDF'])
+      expect((await http(`${room.audienceUrl}deck/${name}`)).status, name).toBe(404);
+  });
+
   it("a German deck's room speaks the catalogue's German, with the deck's own labels: over it", async () => {
     // PDFs as a build with PDFs leaves them (this one is built without, to stay quick).
     const pdf = '%PDF-1.7\n'.padEnd(3000, '%');

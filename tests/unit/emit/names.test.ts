@@ -34,6 +34,9 @@ describe('outputOfFile', () => {
       return r && 'takeHome' in r ? r.takeHome.rank : undefined;
     });
     expect(ranks).toEqual([1, 2, 3, 4]);
-    expect(room('workshop.pptx')).toBeUndefined();
+    // What carries the speaker notes besides the notes PDF.
+    expect(room('workshop.pptx')).toEqual({ never: true });
+    expect(room('workshop.html')).toEqual({ never: true });
+    expect(room('images/thumbnail.png')).toBeUndefined();
   });
 });
