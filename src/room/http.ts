@@ -287,9 +287,15 @@ export function withoutNotes(html: string): { html: string; notes: string[] } {
   return { html: stripped, notes };
 }
 
-/** An output the room never serves, whatever its address (compared as a case-blind disk would). */
+/**
+ * An output the room never serves, whatever its address (compared as a case-blind disk would),
+ * and the page it was printed from (`--keep-html` writes `<deck>-notes.html` beside the PDF).
+ */
 function withheld(slug: string, file: string): boolean {
-  const output = outputOfFile(slug.toLowerCase(), file.toLowerCase());
-  const room = output && OUTPUTS[output.kind].room;
-  return room !== undefined && 'never' in room;
+  const name = file.toLowerCase();
+  return [name, name.replace(/\.html$/, '.pdf')].some((candidate) => {
+    const output = outputOfFile(slug.toLowerCase(), candidate);
+    const room = output && OUTPUTS[output.kind].room;
+    return room !== undefined && 'never' in room;
+  });
 }

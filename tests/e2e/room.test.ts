@@ -814,11 +814,13 @@ describe("careerdeck present: in the deck's language", () => {
     const shown = await deck.$$eval('aside.notes', (asides) => asides.map((a) => a.textContent ?? '').join(' '));
     expect(shown).toContain(note);
     // What else carries the notes is never served, whatever the letters' case.
-    for (const name of ['workshop.pptx', 'workshop.html', 'workshop-notes.pdf', 'workshop-report.pdf'])
+    // (workshop-notes.html: the notes PDF's page, which --keep-html writes beside it.)
+    const carriers = ['workshop.pptx', 'workshop.html', 'workshop-notes.pdf', 'workshop-notes.html'];
+    for (const name of [...carriers, 'workshop-report.pdf'])
       await writeFile(`${project.out}/workshop/${name}`, 'notes inside');
     // Beside them, what an attendee may take home is served.
     expect((await http(`${room.audienceUrl}deck/workshop-report.pdf`)).status).toBe(200);
-    for (const name of ['workshop.pptx', 'workshop.html', 'workshop-notes.pdf', 'WORKSHOP-NOTES.PDF'])
+    for (const name of [...carriers, 'WORKSHOP-NOTES.PDF'])
       expect((await http(`${room.audienceUrl}deck/${name}`)).status, name).toBe(404);
   });
 
