@@ -327,6 +327,26 @@ describe('deckView: every slide names its source', () => {
   });
 });
 
+describe('deckView: the PowerPoint draws what the HTML shows', () => {
+  // The PowerPoint draws a slide's flow, never its HTML (emit/pptx): text with HTML but no flow
+  // would be missing from it without a word.
+  it('gives every piece of HTML its flow: slides, columns and notes', () => {
+    const missing: string[] = [];
+    for (const c of [
+      defaultComparison(),
+      defaultComparison('[skills, outlook, projects]', ['url: https://example.org/t']),
+    ])
+      for (const slide of deckView(c).slides) {
+        const where = `${slide.kind}:${slide.title}`;
+        if (slide.html !== undefined && slide.flow === undefined) missing.push(where);
+        for (const col of slide.columns ?? [])
+          if (col.flow === undefined) missing.push(`${where} column ${col.heading}`);
+        for (const note of slide.notes ?? []) if (note.flow === undefined) missing.push(`${where} notes`);
+      }
+    expect(missing).toEqual([]);
+  });
+});
+
 describe('deckView: six roles, a group without the section', () => {
   // Roles 3-5 have Skills only: a second "Outlook" slide would say "Not covered" three times.
   const skillsOnly = (slug: string) =>
