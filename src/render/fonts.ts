@@ -1,13 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Diagnostic } from '../errors.js';
-import {
-  BUNDLED_FAMILIES,
-  type BundledFamily,
-  bundledScriptOf,
-  codePoint,
-  FONT_WEIGHTS,
-} from '../model/fonts.js';
+import { BUNDLED_FAMILIES, type BundledFamily, bundledScriptOf, codePoint, FONT_WEIGHTS } from '../model/fonts.js';
 
 /** A unicode-range subset of a font package: the code points its file covers. */
 export interface FontSubset {
