@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchTestBrowser } from '../support/chromium.js';
+import { build } from '../../src/index.js';
+import { tempProject, type TempProject } from '../support/project.js';
 import { sharedBuild } from '../support/shared-build.js';
 
 // The deck (index.html) on a phone held upright: the QR code on its slides leads attendees there,
@@ -15,6 +17,8 @@ const PHONE = { width: 390, height: 844, deviceScaleFactor: 1, isMobile: true, h
 let browser: Browser;
 let deck: string;
 let arabic: string;
+/** tests/fixtures/markdown-kinds: content tables (one drawn smaller on its slide), numbered and task lists, quotes. */
+let kinds: TempProject;
 
 beforeAll(async () => {
   const [plain, rtl, launched] = await Promise.all([
@@ -26,10 +30,13 @@ beforeAll(async () => {
   deck = path.join(plain.out, 'ml-engineer-vs-ai-scientist', 'index.html');
   const arDeck = (await readdir(rtl.out)).find((d) => d.includes('ar'))!;
   arabic = path.join(rtl.out, arDeck, 'index.html');
+  kinds = await tempProject('phone-kinds', { fixture: 'markdown-kinds' });
+  await build({ contentDir: kinds.content, outDir: kinds.out, pdf: false });
 }, 240_000);
 
 afterAll(async () => {
   await browser?.close();
+  await kinds?.remove();
 });
 
 async function open(
@@ -159,6 +166,26 @@ describe('the deck on a phone held upright', () => {
       await back;
       await page.waitForSelector('html[data-careerdeck-ready]', { timeout: 20_000 });
       expect((await reading(page)).reading).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('reads the Markdown authors paste: tables (one drawn smaller on its slide) at reading size, lists, quotes', async () => {
+    const page = await open(path.join(kinds.out, 'markdown-kinds', 'index.html'), PHONE);
+    try {
+      const seen = await reading(page);
+      expect(seen.reading).toBe(true);
+      expect(seen.smallestProse).toBeGreaterThanOrEqual(16);
+      expect(seen.smallestText).toBeGreaterThanOrEqual(14);
+      expect(seen.pageWidth).toBeLessThanOrEqual(PHONE.width);
+      expect(seen.outside).toEqual([]);
+      // A table wider than the phone scrolls inside itself and can take the keyboard's focus.
+      const tables = await page.$$eval('.slides table.md-table', (all) =>
+        all.map((t) => ({ wide: t.scrollWidth > t.clientWidth + 1, focusable: t.tabIndex === 0 })),
+      );
+      expect(tables.length).toBeGreaterThan(2);
+      for (const t of tables) expect(t.focusable).toBe(t.wide);
     } finally {
       await page.close();
     }
