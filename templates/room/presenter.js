@@ -88,13 +88,63 @@
     }
   }
 
+  /**
+   * Tells the room where the deck is, one message at a time: a move made while an earlier message
+   * is on its way is sent once that one is answered (only the latest), so a slow message can never
+   * arrive last and take the room back a slide. A message that fails is sent again.
+   */
+  const teller = {
+    /** The slide the room was last told (or that the deck took from the room). */
+    told: undefined,
+    wanted: undefined,
+    sending: false,
+    retry: undefined,
+    /** Whether the deck has a move the room has not taken yet. */
+    get busy() {
+      return this.sending || this.wanted !== this.told;
+    },
+    move(index) {
+      this.wanted = index;
+      void this.flush();
+    },
+    /** The deck followed the room: nothing to tell it back. */
+    took(index) {
+      this.wanted = this.told = index;
+    },
+    async flush() {
+      if (this.sending) return;
+      this.sending = true;
+      try {
+        while (this.wanted !== undefined && this.wanted !== this.told) {
+          const index = this.wanted;
+          // Any answer counts (a refusal, a wrong key, is not sent again): the room has decided.
+          await careerdeckRoomPost('/api/slide', key, { index });
+          this.told = index;
+        }
+        this.sending = false;
+      } catch {
+        // Offline: tried again in a second, until the room answers.
+        this.sending = false;
+        this.retry ??= setTimeout(() => {
+          this.retry = undefined;
+          void this.flush();
+        }, 1000);
+      }
+    },
+  };
+
   function onState(state) {
     audienceUrl = state.audienceUrl;
     drawResults(state.results);
     showQr();
     last = state;
     drawSpeaker();
-    if (!receiver && state.by === 'remote' && Reveal.getIndices().h !== state.current) Reveal.slide(state.current);
+    if (receiver) return;
+    // The deck follows the room (the remote, a clicker, the room after a dropped connection)
+    // unless a move of its own is still on its way there: that move is the newer one.
+    if (teller.busy) return;
+    teller.took(state.current);
+    if (Reveal.getIndices().h !== state.current) Reveal.slide(state.current, undefined, undefined, 'room');
   }
 
   // reveal's own pacing in its speaker view: the talk's length and each timed section's share.
@@ -226,9 +276,10 @@
       () => undefined,
     );
     if (receiver) return;
-    Reveal.on('slidechanged', (e) => void careerdeckRoomPost('/api/slide', key, { index: e.indexh }));
+    // A move the deck made to follow the room (origin 'room') is not told back to it.
+    Reveal.on('slidechanged', (e) => e.origin !== 'room' && teller.move(e.indexh));
     // Where the deck is when it (re)opens is where the room is.
-    void careerdeckRoomPost('/api/slide', key, { index: Reveal.getIndices().h });
+    teller.move(Reveal.getIndices().h);
     Reveal.addKeyBinding({ keyCode: 74, key: 'J', description: t('joinKey') }, toggleJoin);
   };
   if (Reveal.isReady()) start();

@@ -13,9 +13,15 @@
     $('room-remote-status').textContent = text;
   }
 
-  async function command(body) {
-    const res = await careerdeckRoomPost('/api/command', key, body);
-    if (res.status === 403) status(t('wrongKey'));
+  // One command at a time, in the order pressed: "next" then "back" at the first slide must not
+  // arrive the other way round.
+  let queue = Promise.resolve();
+  function command(body) {
+    queue = queue.then(async () => {
+      const res = await careerdeckRoomPost('/api/command', key, body).catch(() => undefined);
+      if (res?.status === 403) status(t('wrongKey'));
+    });
+    return queue;
   }
 
   function clock(ms) {

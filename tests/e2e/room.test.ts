@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { request } from 'node:http';
-import type { Browser, Page, Target } from 'puppeteer-core';
+import type { Browser, HTTPRequest, Page, Target } from 'puppeteer-core';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -267,6 +267,10 @@ describe('careerdeck present: the room', () => {
       await on(2);
       await deck.bringToFront();
       await deck.keyboard.press('ArrowRight');
+      // The laptop took the key (a lost key press would fail here, not in the remote).
+      await deck.waitForFunction(
+        () => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h === 3,
+      );
       await on(3);
       await remote.bringToFront();
       await remote.keyboard.press('PageDown');
@@ -287,6 +291,60 @@ describe('careerdeck present: the room', () => {
       expect(pacing).toEqual({ total: 30 * 60, introduction: String(5 * 60) });
     } finally {
       await remote.close();
+    }
+  });
+
+  it("the laptop and the room end on the same slide when the deck's messages arrive late and out of order", async () => {
+    const deckAt = (i: number) =>
+      deck.waitForFunction(
+        (h) => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h === h,
+        {},
+        i,
+      );
+    const start = room.core.room.current;
+    // Every slide the deck tells the room; the first such message is held (a slow Wi-Fi) until
+    // released, so that any sent after it would overtake it.
+    const sent: number[] = [];
+    let held: HTTPRequest | undefined;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const intercept = (req: HTTPRequest) => {
+      if (req.isInterceptResolutionHandled()) return;
+      if (req.method() === 'POST' && req.url().endsWith('/api/slide')) {
+        sent.push((JSON.parse(req.postData() ?? '{}') as { index: number }).index);
+        if (!held) {
+          held = req;
+          return void released.then(() => req.continue());
+        }
+      }
+      void req.continue();
+    };
+    await deck.setRequestInterception(true);
+    deck.on('request', intercept);
+    try {
+      // The remote (or a clicker) moves on and back: the deck follows and tells the room nothing back.
+      expect((await command({ action: 'next' })).status).toBe(200);
+      await deckAt(start + 1);
+      expect((await command({ action: 'prev' })).status).toBe(200);
+      await deckAt(start);
+      // Two quick presses on the laptop, the first one's message slow.
+      await deck.bringToFront();
+      await deck.keyboard.press('ArrowRight');
+      await deck.keyboard.press('ArrowRight');
+      await deckAt(start + 2);
+      const answered = deck.waitForResponse((res) => res.request() === held);
+      release();
+      await answered;
+      // The room ends where the laptop is (the slow message does not take it back a slide).
+      for (let i = 0; i < 150 && room.core.room.current !== start + 2; i++)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(room.core.room.current).toBe(start + 2);
+      for (const p of phones) await shown(p, start + 2);
+      expect(sent).toEqual([start + 1, start + 2]);
+    } finally {
+      deck.off('request', intercept);
+      release();
+      await deck.setRequestInterception(false);
     }
   });
 
