@@ -27,6 +27,7 @@ const ASSETS: Record<string, string> = {
   'remote.js': 'text/javascript; charset=utf-8',
   'panels.js': 'text/javascript; charset=utf-8',
   'presenter.js': 'text/javascript; charset=utf-8',
+  'unlock.js': 'text/javascript; charset=utf-8',
   'room.css': 'text/css; charset=utf-8',
   'presenter.css': 'text/css; charset=utf-8',
 };
@@ -65,6 +66,8 @@ export class RoomCore {
   readonly maxAudience: number;
   private assets = new Map<string, { type: string; body: string }>();
   private downloads: Download[] = [];
+  /** Each of the author's pictures (`assets/content/...` in the deck) and the first slide showing it. */
+  private pictures = new Map<string, number>();
   private resultsTimer: NodeJS.Timeout | undefined;
   private closed = false;
 
@@ -92,6 +95,11 @@ export class RoomCore {
       body: qrSvg(parts.audienceUrl, fillLabel(parts.deck.text.labels.qrCode, { url: parts.audienceUrl })),
     });
     core.downloads = await downloadsOf(parts.outDir, parts.slug);
+    for (const slide of parts.deck.slides)
+      for (const [, src] of slide.html.matchAll(/<img [^>]*src="\/deck\/([^"]+)"/g)) {
+        const file = picturePath(src!);
+        if (file && !core.pictures.has(file)) core.pictures.set(file, slide.index);
+      }
     return core;
   }
 
@@ -99,6 +107,21 @@ export class RoomCore {
   remoteQr(): string {
     const { labels } = this.deck.text;
     return qrSvg(this.parts.remoteUrl, fillLabel(labels.qrCode, { url: labels.roomRemote }));
+  }
+
+  /**
+   * Whether an attendee may have a file of the deck's folder (its path there, `/`-separated):
+   * what they take home, the fonts of their page, and the pictures of the slides shown so far.
+   * The rest (the deck itself, its scripts, slide pictures) is the presenter's: no paging ahead.
+   */
+  forAttendees(file: string): boolean {
+    // By the table of outputs, not the list of downloads: a build during the talk may add one.
+    const output = outputOfFile(this.slug, file);
+    const room = output && OUTPUTS[output.kind].room;
+    if (!file.includes('/') && room && 'takeHome' in room) return true;
+    if (/^assets\/fonts\/[^/]+$/.test(file)) return true;
+    const shownFrom = this.pictures.get(file);
+    return shownFrom !== undefined && shownFrom <= this.room.furthest;
   }
 
   asset(name: string): { type: string; body: string } | undefined {
@@ -231,6 +254,15 @@ export class RoomCore {
   private pushQuestions(): void {
     this.audience.send('questions', this.room.publicQuestions());
     this.presenters.send('state', this.presenterState());
+  }
+}
+
+/** A picture's path in the deck's folder from its address in the reading view (`&amp;` and `%20` undone). */
+function picturePath(src: string): string | undefined {
+  try {
+    return decodeURIComponent(src.replace(/&amp;/g, '&'));
+  } catch {
+    return undefined;
   }
 }
 

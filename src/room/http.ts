@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { basename } from 'node:path';
+import { basename, relative, sep } from 'node:path';
 import { contentType } from '../emit/assets.js';
 import { outputOfFile } from '../emit/names.js';
 import { OUTPUTS } from '../model/outputs.js';
 import { resolveUnder } from '../serve/files.js';
 import { devPolicy } from '../serve/policy.js';
-import { DeviceIds, keyMatches } from './key.js';
+import { deckToken, DeviceIds, keyMatches } from './key.js';
 import { HttpRefusal, LIMITS, RateLimiter, readFields } from './limits.js';
-import { audiencePage, messagePage, remotePage, roomFullPage, slideArticle } from './pages.js';
+import { audiencePage, lockedDeckPage, messagePage, remotePage, roomFullPage, slideArticle } from './pages.js';
 import type { RoomCore } from './core.js';
 import { scriptTextBlock } from './text.js';
 
@@ -23,6 +23,8 @@ const COMMON = {
 } as const;
 
 const DEVICE_COOKIE = 'careerdeck_device';
+/** The presenter's pass to the deck (`/deck/` only): a token derived from the key, not the key. */
+const DECK_COOKIE = 'careerdeck_deck';
 
 /** Routes a request to the room; a refusal is a 4xx with a sentence, never a stop of the show. */
 export function createRoomHandler(core: RoomCore): (req: IncomingMessage, res: ServerResponse) => void {
@@ -179,6 +181,16 @@ async function handle(
 async function serveDeck(core: RoomCore, req: IncomingMessage, res: ServerResponse, rest: string): Promise<void> {
   const found = await resolveUnder(core.outDir, rest === '/' ? '/index.html' : rest);
   if (found.kind !== 'file' || withheld(core.slug, basename(found.file))) throw new HttpRefusal(404, 'not found');
+  // Anyone on the room's network may ask: the deck itself only goes to the presenter (its cookie),
+  // or an attendee could page ahead of the talk.
+  const file = relative(core.outDir, found.file).split(sep).join('/');
+  if (!core.forAttendees(file) && !keyMatches(cookie(req, DECK_COOKIE), deckToken(core.key))) {
+    if (!wantsHtml(req)) throw new HttpRefusal(403, "the presenter's deck: open it with the presenter's address");
+    return send(res, 403, 'text/html; charset=utf-8', lockedDeckPage(core.deck), {
+      'Content-Security-Policy': ROOM_POLICY,
+      'Cache-Control': 'no-store',
+    });
+  }
   const type = contentType(found.file);
   let body: string | Buffer = await readFile(found.file);
   // Anyone on the room's network can ask for the deck: its notes go only to the key (/api/notes).
@@ -212,6 +224,12 @@ export function withPresenterClient(html: string, words: Record<string, string> 
 
 async function presenterPost(core: RoomCore, path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (!keyMatches(req.headers['x-room-key'], core.key)) throw new HttpRefusal(403, 'wrong or missing key');
+  if (path === '/api/deck') {
+    // The presenter's page trades the key (from its address) for the deck's cookie: for this
+    // browser's session, sent to /deck/ only, never to a script, never from another site.
+    res.setHeader('Set-Cookie', `${DECK_COOKIE}=${deckToken(core.key)}; Path=/deck; HttpOnly; SameSite=Strict`);
+    return json(res, 200, { ok: true });
+  }
   const fields = await readFields(req);
   const outcome = await core.command(path, fields);
   if ('refused' in outcome) throw new HttpRefusal(outcome.status, outcome.refused);

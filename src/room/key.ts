@@ -17,6 +17,14 @@ export function keyMatches(given: unknown, key: string): boolean {
 }
 
 /**
+ * What the presenter's cookie holds to open the deck (`/deck/`): derived from the key, never the
+ * key itself (the key stays out of cookies), and useless for anything but reading the deck.
+ */
+export function deckToken(key: string): string {
+  return createHmac('sha256', key).update('careerdeck deck').digest('base64url');
+}
+
+/**
  * Device ids: random, signed with the session's secret so that a made-up id is refused (one vote
  * per device means per id this server gave out). The signature is not the key itself.
  */

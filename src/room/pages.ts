@@ -195,6 +195,24 @@ export function roomFullPage(deck: DeckPage, max: number): string {
   ]);
 }
 
+/**
+ * What anyone without the presenter's key gets for the deck (403): where to follow the talk. With
+ * the key in its address (`#key=...`, the presenter's), its script trades the key for the deck's
+ * cookie and loads the deck again.
+ */
+export function lockedDeckPage(deck: DeckPage): string {
+  const { labels } = deck.text;
+  return page(deck, escape(labels.roomDeckLocked), 'audience', [
+    '<main>',
+    `<h1>${escape(labels.roomDeckLocked)}</h1>`,
+    `<p id="room-locked-status" role="status">${escape(labels.roomDeckLockedText)}</p>`,
+    `<p><a href="/">${escape(labels.roomBackToTalk)}</a></p>`,
+    '</main>',
+    '<script src="/room/stream.js"></script>',
+    '<script src="/room/unlock.js"></script>',
+  ]);
+}
+
 /** A plain page for a refused request sent without JavaScript. */
 export function messagePage(deck: DeckPage, title: string, text: string): string {
   return page(deck, escape(title), 'audience', [

@@ -77,6 +77,7 @@ export class RoomText {
       remote: labels.roomRemote,
       join: labels.roomJoin,
       joinKey: labels.roomJoinKey,
+      notesFailed: labels.roomNotesFailed,
       qrCode: labels.qrCode,
     };
   }

@@ -253,15 +253,26 @@
 
   // The room serves the deck without its speaker notes (anyone on the network may ask for it):
   // they come back here, with the key, for reveal's speaker view to show.
+  // If they cannot be had, every slide that has notes says so in the speaker view (not an empty
+  // box the presenter would take for a slide without notes).
   const fillNotes = () =>
     fetch('/api/notes', { headers: { 'X-Room-Key': key } })
-      .then((r) => (r.ok ? r.json() : { notes: [] }))
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
       .then(({ notes }) => {
         for (const aside of document.querySelectorAll('aside.notes[data-room-notes]'))
           aside.innerHTML = notes[Number(aside.dataset.roomNotes)] ?? '';
         document.documentElement.dataset.roomNotes = 'ready';
       })
-      .catch(() => undefined);
+      .catch(() => {
+        for (const aside of document.querySelectorAll('aside.notes[data-room-notes]')) {
+          const message = document.createElement('p');
+          const strong = document.createElement('strong');
+          strong.textContent = t('notesFailed');
+          message.append(strong);
+          aside.replaceChildren(message);
+        }
+        document.documentElement.dataset.roomNotes = 'failed';
+      });
 
   const start = () => {
     pace();

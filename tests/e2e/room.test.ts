@@ -231,6 +231,54 @@ describe('careerdeck present: the room', () => {
     expect((await http(room.audienceUrl, { headers: { Host: 'evil.example:80' } })).status).toBe(421);
   });
 
+  it("keeps the deck to the presenter's key: no attendee pages ahead of the talk", async () => {
+    const base = room.audienceUrl.slice(0, -1);
+    const html = { Accept: 'text/html' };
+    // What no attendee may read yet: every slide after the one the room has reached.
+    const ahead = room.core.room.slides.filter((x) => x.index > room.core.room.furthest);
+    expect(ahead.length).toBeGreaterThan(5);
+    const leaks = (body: string) => ahead.filter((x) => body.includes(x.title)).map((x) => x.title);
+    for (const address of [
+      '/deck/',
+      '/deck/?slides',
+      '/deck/index.html',
+      '/deck/assets/deck.js',
+      '/deck/assets/reveal/reveal.js',
+    ]) {
+      const answer = await http(`${base}${address}`, { headers: html });
+      expect(answer.status, address).toBe(403);
+      expect(leaks(answer.body), address).toEqual([]);
+      expect((await http(`${base}${address}`)).status, address).toBe(403);
+    }
+    // Every other attendee address: the live slide only, none ahead (paging back stops at the room's slide).
+    for (const address of ['/', '/events', '/room/theme.css', '/room/audience.js', '/deck'])
+      expect(leaks((await http(`${base}${address}`, { headers: html })).body), address).toEqual([]);
+    for (const x of ahead) expect((await http(`${base}/slides/${x.index}`)).status).toBe(404);
+    // Their page's fonts stay theirs.
+    const font = /url\('\/deck\/(assets\/fonts\/[^']+)'\)/.exec((await http(`${base}/room/theme.css`)).body)?.[1];
+    expect(font).toBeDefined();
+    expect((await http(`${base}/deck/${font}`)).status).toBe(200);
+    // A wrong key in the presenter's address opens nothing either.
+    const stranger = await (await browser.createBrowserContext()).newPage();
+    try {
+      const answer = await stranger.goto(`${base}/deck/?slides#key=${'f'.repeat(32)}`, { waitUntil: 'load' });
+      expect(answer?.status()).toBe(403);
+      await stranger.reload({ waitUntil: 'load' });
+      expect(leaks(await stranger.content())).toEqual([]);
+      expect(await stranger.$('.reveal')).toBeNull();
+    } finally {
+      await stranger.browserContext().close();
+    }
+    // The presenter's deck (opened with the key in beforeAll) holds its pass in a cookie that is
+    // not the key, sent to /deck/ only, never to a script or from another site.
+    const pass = (await deck.cookies()).find((c) => c.name === 'careerdeck_deck');
+    expect(pass).toMatchObject({ path: '/deck', httpOnly: true, sameSite: 'Strict' });
+    expect(pass!.value).not.toContain(room.core.key);
+    const opened = await http(`${base}/deck/index.html`, { headers: { Cookie: `careerdeck_deck=${pass!.value}` } });
+    expect(opened.status).toBe(200);
+    expect(leaks(opened.body)).toEqual(ahead.map((x) => x.title));
+  });
+
   it('refuses a wrong or missing key with 403, and the remote page says so', async () => {
     expect((await command({ action: 'next' }, '0'.repeat(32))).status).toBe(403);
     expect((await http(`${room.audienceUrl}api/events`)).status).toBe(403);
@@ -438,6 +486,50 @@ describe('careerdeck present: the room', () => {
       );
     } finally {
       await speaker.close();
+    }
+  });
+
+  it("the speaker view says so when the notes cannot be had, in the room's words", async () => {
+    const before = room.core.room.current;
+    // A second presenter's tab whose notes request fails (the room server gone for a moment);
+    // its own moves are answered here, so that it does not steer the talk.
+    const laptop = await browser.newPage();
+    await laptop.setViewport({ width: 1280, height: 720 });
+    await laptop.setRequestInterception(true);
+    laptop.on('request', (req) => {
+      if (req.isInterceptResolutionHandled()) return;
+      if (req.url().endsWith('/api/notes')) return void req.respond({ status: 503, body: '' });
+      if (req.url().endsWith('/api/slide'))
+        return void req.respond({ status: 200, contentType: 'application/json', body: '{"ok":true}' });
+      void req.continue();
+    });
+    try {
+      await laptop.goto(room.presenterUrl, { waitUntil: 'load' });
+      await laptop.waitForSelector('html[data-room-notes="failed"]');
+      const message = resolveLabels('en').roomNotesFailed;
+      // Every slide with notes says it (the introduction, slide 2, has the fixture's note).
+      const asides = await laptop.$$eval('aside.notes[data-room-notes]', (all) => all.map((a) => a.textContent));
+      expect(asides.length).toBeGreaterThan(0);
+      expect(new Set(asides)).toEqual(new Set([message]));
+      await laptop.evaluate(() => (window as unknown as { Reveal: { slide(h: number): void } }).Reveal.slide(2));
+      await laptop.bringToFront();
+      const popup = new Promise<Page | null>((resolve) =>
+        browser.once('targetcreated', (target: Target) => resolve(target.page())),
+      );
+      await laptop.keyboard.press('s');
+      const speaker = (await popup)!;
+      try {
+        await speaker.waitForFunction(
+          (m) => document.querySelector('.speaker-controls-notes .value')?.textContent?.trim() === m,
+          {},
+          message,
+        );
+      } finally {
+        await speaker.close();
+      }
+      expect(room.core.room.current).toBe(before);
+    } finally {
+      await laptop.close();
     }
   });
 
@@ -858,7 +950,12 @@ describe("careerdeck present: in the deck's language", () => {
 
   it('keeps the speaker notes from anyone without the key: the deck is served without them, the presenter page gets them back', async () => {
     const note = 'Ask who has used a model in production.';
-    const plain = await http(`${room.audienceUrl}deck/index.html`);
+    expect((await http(`${room.audienceUrl}deck/index.html`)).status).toBe(403);
+    // Even to the presenter's cookie the deck comes without them (a cookie is not the key).
+    const pass = (await deck.cookies()).find((c) => c.name === 'careerdeck_deck')!;
+    const plain = await http(`${room.audienceUrl}deck/index.html`, {
+      headers: { Cookie: `careerdeck_deck=${pass.value}` },
+    });
     expect(plain.status).toBe(200);
     expect(plain.body).not.toContain(note);
     expect(plain.body).toMatch(/<aside class="notes" data-room-notes="\d+"><\/aside>/);
