@@ -8,6 +8,7 @@ import { fillLabel } from '../model/labels.js';
 import { OUTPUTS } from '../model/outputs.js';
 import { qrSvg } from '../render/qr.js';
 import { EventHub } from '../serve/events.js';
+import { forAttendees, picturesOf } from './access.js';
 import type { Journal } from './journal.js';
 import type { AudienceView, Download } from './pages.js';
 import { slideArticle } from './pages.js';
@@ -67,7 +68,7 @@ export class RoomCore {
   private assets = new Map<string, { type: string; body: string }>();
   private downloads: Download[] = [];
   /** Each of the author's pictures (`assets/content/...` in the deck) and the first slide showing it. */
-  private pictures = new Map<string, number>();
+  private pictures: ReadonlyMap<string, number> = new Map();
   private resultsTimer: NodeJS.Timeout | undefined;
   private closed = false;
 
@@ -95,11 +96,7 @@ export class RoomCore {
       body: qrSvg(parts.audienceUrl, fillLabel(parts.deck.text.labels.qrCode, { url: parts.audienceUrl })),
     });
     core.downloads = await downloadsOf(parts.outDir, parts.slug);
-    for (const slide of parts.deck.slides)
-      for (const [, src] of slide.html.matchAll(/<img [^>]*src="\/deck\/([^"]+)"/g)) {
-        const file = picturePath(src!);
-        if (file && !core.pictures.has(file)) core.pictures.set(file, slide.index);
-      }
+    core.pictures = picturesOf(parts.deck.slides);
     return core;
   }
 
@@ -109,19 +106,9 @@ export class RoomCore {
     return qrSvg(this.parts.remoteUrl, fillLabel(labels.qrCode, { url: labels.roomRemote }));
   }
 
-  /**
-   * Whether an attendee may have a file of the deck's folder (its path there, `/`-separated):
-   * what they take home, the fonts of their page, and the pictures of the slides shown so far.
-   * The rest (the deck itself, its scripts, slide pictures) is the presenter's: no paging ahead.
-   */
+  /** Whether an attendee may have this file of the deck's folder (access.ts). */
   forAttendees(file: string): boolean {
-    // By the table of outputs, not the list of downloads: a build during the talk may add one.
-    const output = outputOfFile(this.slug, file);
-    const room = output && OUTPUTS[output.kind].room;
-    if (!file.includes('/') && room && 'takeHome' in room) return true;
-    if (/^assets\/fonts\/[^/]+$/.test(file)) return true;
-    const shownFrom = this.pictures.get(file);
-    return shownFrom !== undefined && shownFrom <= this.room.furthest;
+    return forAttendees(file, { slug: this.slug, pictures: this.pictures, furthest: this.room.furthest });
   }
 
   asset(name: string): { type: string; body: string } | undefined {
@@ -254,15 +241,6 @@ export class RoomCore {
   private pushQuestions(): void {
     this.audience.send('questions', this.room.publicQuestions());
     this.presenters.send('state', this.presenterState());
-  }
-}
-
-/** A picture's path in the deck's folder from its address in the reading view (`&amp;` and `%20` undone). */
-function picturePath(src: string): string | undefined {
-  try {
-    return decodeURIComponent(src.replace(/&amp;/g, '&'));
-  } catch {
-    return undefined;
   }
 }
 

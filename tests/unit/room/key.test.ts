@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DeviceIds, keyMatches, newKey } from '../../../src/room/key.js';
+import { deckToken, DeviceIds, keyMatches, newKey } from '../../../src/room/key.js';
 
 describe('the remote key', () => {
   it('is 128 random bits as 32 hex digits, new each time', () => {
@@ -29,5 +29,12 @@ describe('device ids', () => {
     expect(ids.check(undefined)).toBeUndefined();
     // Another session's ids are not this one's.
     expect(new DeviceIds(newKey()).check(issued)).toBeUndefined();
+  });
+
+  it("gives the presenter's deck cookie a token derived from the key, never the key", () => {
+    const key = newKey();
+    expect(deckToken(key)).toBe(deckToken(key));
+    expect(deckToken(key)).not.toContain(key);
+    expect(deckToken(newKey())).not.toBe(deckToken(key));
   });
 });
