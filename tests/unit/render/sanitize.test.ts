@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type ShownImage, unsanitized } from '../../../src/render/markdown.js';
+import { inlineToHtml, markdownToHtml, type ShownImage, unsanitized } from '../../../src/render/markdown.js';
 import { plainForm, sanitize, sanitizeWithLibrary } from '../../../src/render/sanitize.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -58,6 +59,21 @@ const IMAGES: ShownImage[] = [
 ];
 
 describe('the sanitizer wall without loading sanitize-html', () => {
+  // First: the tests below load sanitize-html into this process.
+  it('does not load sanitize-html for ordinary content', () => {
+    const html = [
+      markdownToHtml('A paragraph with **bold**, _em_, `code` and a [link](https://example.com/a?b=1&c=2).'),
+      markdownToHtml('> It\'s "quoted"\n>\n> — Someone'),
+      markdownToHtml('| a | b |\n|:--|--:|\n| 1 | 2 |'),
+      inlineToHtml('[x] a task with ~~struck~~ text and a bare https://example.com'),
+    ].join('');
+    expect(html).toContain('<a href="https://example.com/a?b=1&amp;c=2">');
+    const loaded = Object.keys(createRequire(import.meta.url).cache);
+    expect(loaded.filter((f) => /[\\/]node_modules[\\/](?:sanitize-html|htmlparser2|postcss)[\\/]/.test(f))).toEqual(
+      [],
+    );
+  });
+
   const pieces = [...corpus(), ...MADE];
   const outputs = pieces.flatMap((markdown) =>
     (['block', 'inline'] as const).map((kind) => unsanitized(kind, markdown, IMAGES)),
