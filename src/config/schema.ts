@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z as zt } from 'zod';
+import { z } from '../model/zod.js';
 import { OUTPUT_KINDS } from '../model/outputs.js';
 import {
   brandSchema,
@@ -34,4 +35,4 @@ export const configSchema = z.strictObject({
     .optional(),
 });
 
-export type ConfigValues = z.infer<typeof configSchema>;
+export type ConfigValues = zt.infer<typeof configSchema>;

@@ -1,6 +1,6 @@
 import { Lexer, Marked, type Token, type Tokens } from 'marked';
-import sanitizeHtml from 'sanitize-html';
 import { assetHref } from '../model/index.js';
+import { sanitize } from './sanitize.js';
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
 /** An HTML comment and nothing else: an authoring note, never shown (validation says the same). */
@@ -60,47 +60,7 @@ const marked = new Marked({ gfm: true, breaks: false, async: false }).use({
   },
 });
 
-/** The tags content's Markdown may become; the room's reading view starts from the same list (src/room/slides.ts). */
-export const CONTENT_TAGS: readonly string[] = [
-  'p',
-  'ul',
-  'ol',
-  'li',
-  'strong',
-  'em',
-  'code',
-  'a',
-  'br',
-  'del',
-  'img',
-  'span',
-  'blockquote',
-  'pre',
-  'table',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
-];
-
-const policy: sanitizeHtml.IOptions = {
-  allowedTags: [...CONTENT_TAGS],
-  allowedAttributes: {
-    a: ['href', 'class'],
-    img: ['src', 'alt'],
-    ol: ['start'],
-    span: ['class'],
-    th: ['align'],
-    td: ['align'],
-  },
-  allowedClasses: { a: ['bare'], span: ['task-box', 'done'] },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  // An image may only be a relative path to a copied file: any scheme on it is dropped.
-  allowedSchemesByTag: { img: [] },
-  allowProtocolRelative: false,
-  disallowedTagsMode: 'escape',
-};
+export { CONTENT_TAGS } from './sanitize.js';
 
 function withImages<T>(images: readonly ShownImage[], render: () => T): T {
   shown = images;
@@ -135,24 +95,19 @@ function lexed(kind: string, markdown: string, lex: () => Token[]): readonly Tok
   return found;
 }
 
+/** What marked and the renderer above make of the Markdown, before the sanitizer (for its tests). */
+export function unsanitized(kind: 'block' | 'inline', markdown: string, images: readonly ShownImage[] = []): string {
+  return withImages(images, () => (kind === 'block' ? marked.parse(markdown) : marked.parseInline(markdown)) as string);
+}
+
 /** Block Markdown (paragraphs, lists) to sanitized HTML. */
 export function markdownToHtml(markdown: string, images: readonly ShownImage[] = []): string {
-  return remembered('block', markdown, images, () =>
-    sanitizeHtml(
-      withImages(images, () => marked.parse(markdown) as string),
-      policy,
-    ),
-  );
+  return remembered('block', markdown, images, () => sanitize(unsanitized('block', markdown, images)));
 }
 
 /** Inline Markdown (a list item, a sentence) to sanitized HTML without a wrapping paragraph. */
 export function inlineToHtml(markdown: string, images: readonly ShownImage[] = []): string {
-  return remembered('inline', markdown, images, () =>
-    sanitizeHtml(
-      withImages(images, () => marked.parseInline(markdown) as string),
-      policy,
-    ),
-  );
+  return remembered('inline', markdown, images, () => sanitize(unsanitized('inline', markdown, images)));
 }
 
 // The same paragraph or item is drawn by the deck, the report and the fact sheet, and again when

@@ -1,5 +1,6 @@
 import { isNode, type Document, type LineCounter } from 'yaml';
-import { z } from 'zod';
+import type { z as zt } from 'zod';
+import { z } from '../model/zod.js';
 import type { Diagnostic } from '../errors.js';
 
 /**
@@ -16,7 +17,7 @@ export interface Positions {
 
 /** Checks front matter against a schema; every problem becomes a diagnostic at its YAML line. */
 export function checkFrontMatter<T>(
-  schema: z.ZodType<T>,
+  schema: zt.ZodType<T>,
   data: unknown,
   at: Positions,
 ): { value?: T; diagnostics: Diagnostic[] } {
@@ -26,7 +27,7 @@ export function checkFrontMatter<T>(
   return { diagnostics: result.error.issues.map((issue) => toDiagnostic(issue, schema, at)) };
 }
 
-function toDiagnostic(issue: z.core.$ZodIssue, schema: z.ZodType, at: Positions): Diagnostic {
+function toDiagnostic(issue: zt.core.$ZodIssue, schema: zt.ZodType, at: Positions): Diagnostic {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   const { line, column } = locate(
     at,
@@ -36,7 +37,7 @@ function toDiagnostic(issue: z.core.$ZodIssue, schema: z.ZodType, at: Positions)
   return { file: at.file, line, column, message: describeIssue(issue, path, schema) };
 }
 
-function describeIssue(issue: z.core.$ZodIssue, path: (string | number)[], schema: z.ZodType): string {
+function describeIssue(issue: zt.core.$ZodIssue, path: (string | number)[], schema: zt.ZodType): string {
   const name = path.length > 0 ? `"${path.join('.')}"` : 'front matter';
   switch (issue.code) {
     case 'unrecognized_keys': {
@@ -81,21 +82,21 @@ function typeName(value: unknown): string {
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
-function knownKeys(schema: z.ZodType, path: (string | number)[]): string[] {
-  let node: z.ZodType | undefined = schema;
+function knownKeys(schema: zt.ZodType, path: (string | number)[]): string[] {
+  let node: zt.ZodType | undefined = schema;
   for (const part of path) {
     if (node === undefined) return [];
     node = unwrap(node);
-    if (node instanceof z.ZodObject) node = node.shape[part as string] as z.ZodType | undefined;
-    else if (node instanceof z.ZodArray) node = node.element as z.ZodType;
+    if (node instanceof z.ZodObject) node = node.shape[part as string] as zt.ZodType | undefined;
+    else if (node instanceof z.ZodArray) node = node.element as zt.ZodType;
   }
   node = node && unwrap(node);
   return node instanceof z.ZodObject ? Object.keys(node.shape) : [];
 }
 
-function unwrap(node: z.ZodType): z.ZodType {
+function unwrap(node: zt.ZodType): zt.ZodType {
   let current = node;
-  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault) current = current.unwrap() as z.ZodType;
+  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault) current = current.unwrap() as zt.ZodType;
   return current;
 }
 

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z as zt } from 'zod';
+import { z } from '../model/zod.js';
 import { HEX_COLOUR } from '../model/colour.js';
 import { DEFAULT_OUTPUTS, OUTPUT_KINDS } from '../model/outputs.js';
 import { THEMES } from '../model/index.js';
@@ -57,7 +58,7 @@ export const brandSchema = z.strictObject({
 });
 
 /** `brand:` as written: the logo still a path. */
-export type BrandInput = z.infer<typeof brandSchema>;
+export type BrandInput = zt.infer<typeof brandSchema>;
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const slug = z.string().regex(SLUG, 'must be a file name without ".md", in lower case with dashes');

@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempProject, type TempProject } from '../../support/project.js';
 import { runCli } from '../../support/cli.js';
@@ -37,6 +39,23 @@ describe('what a build loads', () => {
     const packages = loaded(run.stderr);
     expect(packages).toContain('marked');
     for (const name of HEAVY) expect(packages).not.toContain(name);
+  });
+
+  // CommonJS packages loaded with require() pass no ESM hook on Node 20: require's cache names them.
+  it('--no-pdf of content without raw HTML loads neither sanitize-html nor zod’s translations', async () => {
+    const report = path.join(project.dir, 'report-cjs.cjs');
+    await writeFile(
+      report,
+      `process.on('exit', () => { for (const f of Object.keys(require.cache)) process.stderr.write('CJS ' + f + '\\n'); });`,
+    );
+    const run = await runCli(['build', '--no-pdf', '--force', '--content', project.content, '--out', project.out], {
+      env: { ...process.env, NODE_OPTIONS: `--require=${report}` },
+    });
+    expect(run.stderr).toContain('index.html');
+    const files = [...run.stderr.matchAll(/^CJS (\S+)$/gm)].map((m) => m[1] ?? '');
+    expect(files.some((f) => /[\\/]zod[\\/]/.test(f))).toBe(true);
+    expect(files.filter((f) => /[\\/]zod[\\/]v4[\\/]locales[\\/](?!en\.cjs$)/.test(f))).toEqual([]);
+    expect(files.filter((f) => /[\\/]node_modules[\\/](?:sanitize-html|htmlparser2|postcss)[\\/]/.test(f))).toEqual([]);
   });
 
   it('a build with nothing changed loads nothing but the command line parser', async () => {
