@@ -11,7 +11,8 @@
 //   --content dir     also build this content folder (repeatable): cases `content:<folder name>`,
 //                     e.g. a deck in another script, whose fonts are its marginal cost
 //   --baseline dir    another checkout of careerdeck (compiled, with node_modules) measured in the
-//                     same rounds: cases `base:full`, `base:htmlOnly`, `base:unchanged`, `base:check`
+//                     same rounds: cases `base:full`, `base:htmlOnly`, `base:unchanged`, `base:check`,
+//                     `base:deckReportSlides`, `base:batch12`
 //   --out file        where the JSON goes (BENCH_OUT, default output/bench.json)
 //
 // Marp CLI (a dev dependency) runs in the same rounds on the same Chromium: cases `marp:pdf` and
@@ -167,6 +168,9 @@ try {
       return r;
     };
     cases['base:check'] = () => run('node', [cliOf(base), 'check', '--quiet', ...content], base);
+    cases['base:deckReportSlides'] = async () =>
+      build('base-core', ['--config', await configFor('core', ['report', 'slides'])], cliOf(base), base);
+    cases['base:batch12'] = () => build('base-batch', ['--content', batch], cliOf(base), base);
   }
   if (args.list) {
     console.log([...Object.keys(cases), 'room'].join('\n'));
@@ -206,6 +210,10 @@ try {
     if (kind === 'with' || kind === 'content') marginal[output] = ms(name) - ms('full');
   }
   const perDeck = ms('batch12') && ms('htmlOnly') && ms('full') ? (ms('batch12') - ms('full')) / 11 : undefined;
+  const basePerDeck =
+    ms('base:batch12') && ms('base:full') && ms('base:htmlOnly')
+      ? (ms('base:batch12') - ms('base:full')) / 11 / (ms('base:full') - ms('base:htmlOnly'))
+      : undefined;
   const summary = {
     rounds: ROUNDS,
     load: (await readFile('/proc/loadavg', 'utf8').catch(() => '')).split(' ').slice(0, 3).join(' '),
@@ -222,11 +230,14 @@ try {
       deckReportSlidesOverOwnPdf: ratio('deckReportSlides', 'marp:ownPdf'),
       htmlOnlyOverHtml: ratio('htmlOnly', 'marp:html'),
     },
+    baseMarginalOverSingleDeckPdfs: basePerDeck === undefined ? undefined : +basePerDeck.toFixed(2),
     unchangedSeconds: ms('unchanged') === undefined ? undefined : +(ms('unchanged') / 1000).toFixed(2),
     unchangedStartedBrowser: figures.unchanged ? figures.unchanged.mostProcesses > 1 : undefined,
     againstBaseline: args.baseline
       ? Object.fromEntries(
-          ['full', 'htmlOnly', 'unchanged', 'check'].map((c) => [c, ratio(c, `base:${c}`)]).filter(([, r]) => r),
+          ['full', 'htmlOnly', 'unchanged', 'check', 'deckReportSlides', 'batch12']
+            .map((c) => [c, ratio(c, `base:${c}`)])
+            .filter(([, r]) => r),
         )
       : undefined,
   };
@@ -249,6 +260,8 @@ try {
     console.log(
       `  one more deck in a batch       ${summary.marginalDeckMs} ms (${summary.marginalOverSingleDeckPdfs} x one deck's PDFs)`,
     );
+  if (summary.baseMarginalOverSingleDeckPdfs !== undefined)
+    console.log(`  the baseline's one more deck   ${summary.baseMarginalOverSingleDeckPdfs} x one deck's PDFs`);
   const marpLines = {
     deckReportSlidesOverPdf: "deck+report+slides / Marp's 20-slide PDF",
     deckReportSlidesOverOwnPdf: "deck+report+slides / Marp's PDF of our text",

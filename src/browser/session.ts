@@ -106,9 +106,15 @@ export class BrowserSession {
     // A window per page: a tab behind another is hidden, and a hidden page gets no animation
     // frames, so reveal's print view never signalled ready in it. Closing while a page opens would
     // leave puppeteer waiting out its own 30 s target timer.
-    const page = (await first) ?? (await Promise.race([browser.newPage({ type: 'window' }), this.whenClosed]));
+    // Timed (CAREERDECK_TIMINGS): right after the launch, Chromium is still starting and the first
+    // page takes most of a second to be had.
+    const asked = performance.now();
+    const initial = await first;
+    const page = initial ?? (await Promise.race([browser.newPage({ type: 'window' }), this.whenClosed]));
+    const opened = performance.measure(initial ? 'page: the first tab' : 'page: a new window', { start: asked });
     try {
       await this.prepare(page);
+      performance.measure('page: its requests served from memory', { start: opened.startTime + opened.duration });
     } catch (error) {
       await closePage(page);
       throw error;

@@ -8,7 +8,7 @@ import type { RenderedDeck } from '../render/render.js';
 import { OUTPUTS, type OutputChoice } from '../model/outputs.js';
 import type { Asset } from './assets.js';
 import { type PdfJob, pdfJobs, siteFor } from './jobs.js';
-import { withMetadata } from './pdf-meta.js';
+import { PostPass } from './pdf-post.js';
 import { bounded, load, printPage } from './print.js';
 import { settleAll } from './settle.js';
 import { fittedExtras } from './fitted-extras.js';
@@ -85,6 +85,9 @@ function fitInBrowser(
   });
 }
 
+/** One post-pass worker for the process: every deck's PDFs are finished on it, in turn. */
+const postPass = new PostPass();
+
 /** What every PDF of the deck says of itself besides its title. */
 function pdfMeta(c: Comparison, first: RenderedDeck, date: Date) {
   const { labels } = first.view;
@@ -110,6 +113,7 @@ export async function printDeck(
 ): Promise<PrintedDeck> {
   // Layout that had to give way (content that cannot fit as designed) is reported, never silent.
   const warnings: Diagnostic[] = [];
+  postPass.warmUp();
   const meta = pdfMeta(c, first, date);
   const jobs = pdfJobs(c, first, (d) => warnings.push(d));
   const site = siteFor(jobs, assets);
@@ -118,7 +122,7 @@ export async function printDeck(
   const finish = async (job: PdfJob, raw: Uint8Array, started: number): Promise<PrintedPdf> => {
     const bookmarks = latest.find((j) => j.name === job.name)?.bookmarks;
     const post = performance.now();
-    const { bytes, pages } = withMetadata(raw, { ...meta, title: job.title, bookmarks });
+    const { bytes, pages } = await postPass.finish(raw, { ...meta, title: job.title, bookmarks });
     performance.measure(`${job.name}: metadata and bookmarks`, { start: post });
     return { name: job.name, bytes, pages, ms: performance.now() - started };
   };
