@@ -14,6 +14,7 @@ import type { Browser, Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
 import { launchTestBrowser } from '../support/chromium.js';
+import { fileSession } from '../support/session.js';
 import { PROJECT_ROOT } from '../support/content.js';
 import { fold } from '../support/pdf.js';
 import { tempProject } from '../support/project.js';
@@ -25,6 +26,8 @@ const facts = JSON.parse(
 const SLUG = 'ml-engineer-vs-ai-scientist';
 const URL_ = 'https://careers.example.edu/events/ml-vs-ai';
 
+// One browser for the file's builds (the pages it looks at have their own).
+const session = fileSession();
 let result: BuildResult;
 let dir: string;
 let deckDir: string;
@@ -42,7 +45,12 @@ beforeAll(async () => {
     deckFile,
     (await readFile(deckFile, 'utf8')).replace(/^lang: en$/m, `lang: en\nurl: ${URL_}\noutputs: [pptx, html, images]`),
   );
-  result = await build({ contentDir: project.content, outDir: project.out, date: new Date('2026-01-02T03:04:05Z') });
+  result = await build({
+    contentDir: project.content,
+    outDir: project.out,
+    date: new Date('2026-01-02T03:04:05Z'),
+    session: await session(),
+  });
   deckDir = path.join(project.out, SLUG);
   browser = await launchTestBrowser();
 }, 120_000);
@@ -194,6 +202,7 @@ describe('incremental builds', () => {
       contentDir: project.content,
       outDir: project.out,
       date: new Date('2026-01-02T03:04:05Z'),
+      session: await session(),
     });
     expect(again.decks.flatMap((d) => d.outputs)).toEqual([]);
     expect(again.decks[0]!.upToDate.map((f) => path.relative(deckDir, f)).sort()).toEqual(
@@ -204,6 +213,7 @@ describe('incremental builds', () => {
       contentDir: project.content,
       outDir: project.out,
       date: new Date('2026-01-02T03:04:05Z'),
+      session: await session(),
     });
     expect(after.decks[0]!.outputs.map((o) => path.basename(o.file))).toEqual([`${SLUG}.pptx`]);
   }, 120_000);

@@ -7,9 +7,12 @@ import { launchTestBrowser } from '../support/chromium.js';
 import { type PdfFacts, readPdf } from '../support/pdf.js';
 import { pdfToLayoutLines } from '../support/poppler.js';
 import { tempProject } from '../support/project.js';
+import { fileSession } from '../support/session.js';
 
 // Issue 11: long content is laid out, never refused and never cut. Each describe builds one
 // fixture of tests/fixtures/ once, with every output.
+// One browser for the file's builds (its screenshots have their own).
+const session = fileSession();
 const scratch: string[] = [];
 let browser: Browser | undefined;
 afterAll(async () => {
@@ -22,7 +25,12 @@ async function buildFixture(
 ): Promise<{ result: BuildResult; out: string; pdf: (file: string) => Promise<PdfFacts> }> {
   const project = await tempProject(name, { fixture: name });
   scratch.push(project.dir);
-  const result = await build({ contentDir: project.content, outDir: project.out, keepHtml: true });
+  const result = await build({
+    contentDir: project.content,
+    outDir: project.out,
+    keepHtml: true,
+    session: await session(),
+  });
   const out = path.join(project.out, name);
   return { result, out, pdf: async (file) => readPdf(await readFile(path.join(out, file))) };
 }
@@ -295,7 +303,7 @@ describe('six roles at 6 a page: each handout cell measured before printing', ()
     const deck = path.join(project.content, 'decks', 'six-roles.md');
     const text = await readFile(deck, 'utf8');
     await writeFile(deck, text.replace(/^---\n/, '---\nhandout: { perPage: 6 }\noutputs: [handout]\n'));
-    result = await build({ contentDir: project.content, outDir: project.out });
+    result = await build({ contentDir: project.content, outDir: project.out, session: await session() });
   }, 240_000);
 
   it('names the cells that are cut even at 7 pt, which the estimate let through (the chart with its long caption)', () => {
