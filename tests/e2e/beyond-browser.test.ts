@@ -13,7 +13,6 @@ import { PNG } from 'pngjs';
 import type { Browser, Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
-import { launchTestBrowser } from '../support/chromium.js';
 import { fileSession } from '../support/session.js';
 import { PROJECT_ROOT } from '../support/content.js';
 import { fold } from '../support/pdf.js';
@@ -26,7 +25,7 @@ const facts = JSON.parse(
 const SLUG = 'ml-engineer-vs-ai-scientist';
 const URL_ = 'https://careers.example.edu/events/ml-vs-ai';
 
-// One browser for the file's builds (the pages it looks at have their own).
+// One browser for the file's builds and the pages it looks at (closed when the file ends).
 const session = fileSession();
 let result: BuildResult;
 let dir: string;
@@ -52,11 +51,10 @@ beforeAll(async () => {
     session: await session(),
   });
   deckDir = path.join(project.out, SLUG);
-  browser = await launchTestBrowser();
+  browser = await session.browser();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
   await Promise.all([dir, ...scratch].filter(Boolean).map((d) => rm(d, { recursive: true, force: true })));
 });
 
