@@ -16,7 +16,14 @@ import {
   defaultCacheDir,
   PACKAGE_ROOT,
 } from './config/defaults.js';
-import type { BuildResult, DeckSettings, FoundBrowser, OutputFile, ProgressEvent } from './model/index.js';
+import type {
+  BuildResult,
+  DeckSettings,
+  FoundBrowser,
+  OutputChoice,
+  OutputFile,
+  ProgressEvent,
+} from './model/index.js';
 import { isReachKind } from './model/outputs.js';
 import type { Comparison } from './compare/compare.js';
 import type { FitBudgets } from './model/slide-budgets.js';
@@ -63,6 +70,11 @@ export interface BuildOptions {
   shard?: Shard;
   /** Also write one PNG per slide (`images/`), whatever the decks' `outputs` say. */
   images?: boolean;
+  /**
+   * Make only these of each deck's outputs (`--only report,slides`), and index.html; the deck's
+   * other outputs are neither made nor removed, as with `pdf: false`. Default: all it lists.
+   */
+  only?: readonly OutputChoice[];
   /** Make every output again, even those whose inputs did not change. */
   force?: boolean;
   /** Treat warnings as errors: the build fails with a ContentError before writing anything. */
@@ -184,6 +196,7 @@ async function prepare(options: BuildOptions): Promise<Run> {
     scope: {
       shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined,
       images: options.images === true || undefined,
+      only: options.only ? [...options.only].sort().join(',') : undefined,
     },
   };
   const inputs = await fingerprintInputs(inputOptions);
@@ -247,6 +260,7 @@ async function planWork({ options, contentDir, outDir, state, pdf, inputs }: Run
     pdf,
     force: options.force === true,
     also: options.images ? ['images'] : [],
+    only: options.only,
   });
   const toBuild = plans.filter((p) => p.stale.length > 0);
   return { model, images, limits, plans, toBuild, printing: pdf && toBuild.length > 0 };

@@ -160,6 +160,16 @@ export class BrowserSession {
     }
   }
 
+  /**
+   * The session's Chromium, started if need be, for a caller that opens pages of its own beside
+   * the printing (tests that look at what was built, in the browser that printed it). Its pages
+   * must be windows (`newPage({ type: 'window' })`): a tab would hide the session's first page.
+   * It closes with the session.
+   */
+  chromium(): Promise<Browser> {
+    return this.launch();
+  }
+
   /** Starts the browser in the background; a failure surfaces at the first `withPage`. */
   warmUp(): void {
     this.launch().catch(() => undefined);

@@ -20,6 +20,8 @@ import { addNewCommands } from './new-command.js';
 import { addRefreshCommand } from './refresh-command.js';
 import { addPresentCommand } from './present-command.js';
 import { parseShard, type Shard } from '../shard.js';
+import { parseOnly } from '../only.js';
+import type { OutputChoice } from '../model/outputs.js';
 
 /** Runs the CLI in-process and returns the exit status; the only place that prints. */
 export async function main(
@@ -50,6 +52,11 @@ export async function main(
     .option('--keep-html', 'also write the HTML each PDF is printed from, beside the PDFs')
     .option('--images', 'also write one 1280x720 PNG per slide into output/<deck>/images/')
     .option(
+      '--only <outputs>',
+      "make only these of each deck's outputs (and index.html), comma-separated: report,slides; the others are left as they are",
+      (value: string) => parseOnly(value),
+    )
+    .option(
       '--shard <i/n>',
       'build only the i-th of n balanced shares of the decks (CI machines: 1/3, 2/3, 3/3)',
       (value: string) => parseShard(value),
@@ -64,6 +71,7 @@ export async function main(
         strict?: boolean;
         keepHtml?: boolean;
         images?: boolean;
+        only?: OutputChoice[];
         shard?: Shard;
       },
     ) => {
@@ -93,6 +101,7 @@ export async function main(
           pages: project.pages,
           keepHtml: opts.keepHtml,
           images: opts.images,
+          only: opts.only,
           shard: opts.shard,
           force: opts.force,
           strict: opts.strict,

@@ -117,13 +117,15 @@ export function planDecks(
     force: boolean;
     /** Outputs the build's options add to every deck (`--images`); the decks' settings stay as they are. */
     also: readonly OutputChoice[];
+    /** The only outputs to make (`--only`), besides index.html; the others keep their slots. */
+    only?: readonly OutputChoice[] | undefined;
   },
 ): Promise<DeckPlan[]> {
   return Promise.all(
     comparisons.map(async (c) => {
       const dir = path.join(o.outDir, c.deck.slug);
       const last = await readDeckState(o.state, c.deck.slug);
-      const planned = planDeck(c, o.fingerprints, o.pdf, o.also);
+      const planned = planDeck(c, o.fingerprints, o.pdf, o.also, o.only);
       const slots = ['index.html', ...printedSlots(c, o.also).map((slot) => slot.name)];
       const [stale, obsolete] = await Promise.all([
         staleOutputs(dir, planned, last, o.force),

@@ -30,6 +30,8 @@ export function planDeck(
   pdf: boolean,
   /** Outputs the build's options add to every deck (`--images`). */
   also: readonly OutputChoice[] = [],
+  /** The only outputs this build makes besides index.html (`--only`); the rest are left as they are. */
+  only?: readonly OutputChoice[],
 ): PlannedOutput[] {
   const content = JSON.stringify({ deck: c.deck, roles: c.roles }, (key, value: unknown) =>
     // An image is known by its bytes, not only by its path.
@@ -55,7 +57,9 @@ export function planDeck(
       : { name: 'index.html', kind: 'deck', key: keyOf('deck', 'estimated'), alsoFresh: [measured] },
   ];
   if (!pdf) return outputs;
-  for (const { name, kind } of printedSlots(c, also)) outputs.push({ name, kind, key: keyOf(kind), alsoFresh: [] });
+  for (const { name, kind } of printedSlots(c, also))
+    if (!only || (only as readonly string[]).includes(kind))
+      outputs.push({ name, kind, key: keyOf(kind), alsoFresh: [] });
   return outputs;
 }
 

@@ -13,7 +13,7 @@ import { PNG } from 'pngjs';
 import type { Browser, Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
-import { launchTestBrowser } from '../support/chromium.js';
+import { fileSession } from '../support/session.js';
 import { PROJECT_ROOT } from '../support/content.js';
 import { fold } from '../support/pdf.js';
 import { tempProject } from '../support/project.js';
@@ -25,6 +25,8 @@ const facts = JSON.parse(
 const SLUG = 'ml-engineer-vs-ai-scientist';
 const URL_ = 'https://careers.example.edu/events/ml-vs-ai';
 
+// One browser for the file's builds and the pages it looks at (closed when the file ends).
+const session = fileSession();
 let result: BuildResult;
 let dir: string;
 let deckDir: string;
@@ -42,13 +44,17 @@ beforeAll(async () => {
     deckFile,
     (await readFile(deckFile, 'utf8')).replace(/^lang: en$/m, `lang: en\nurl: ${URL_}\noutputs: [pptx, html, images]`),
   );
-  result = await build({ contentDir: project.content, outDir: project.out, date: new Date('2026-01-02T03:04:05Z') });
+  result = await build({
+    contentDir: project.content,
+    outDir: project.out,
+    date: new Date('2026-01-02T03:04:05Z'),
+    session: await session(),
+  });
   deckDir = path.join(project.out, SLUG);
-  browser = await launchTestBrowser();
+  browser = await session.browser();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
   await Promise.all([dir, ...scratch].filter(Boolean).map((d) => rm(d, { recursive: true, force: true })));
 });
 
@@ -194,6 +200,7 @@ describe('incremental builds', () => {
       contentDir: project.content,
       outDir: project.out,
       date: new Date('2026-01-02T03:04:05Z'),
+      session: await session(),
     });
     expect(again.decks.flatMap((d) => d.outputs)).toEqual([]);
     expect(again.decks[0]!.upToDate.map((f) => path.relative(deckDir, f)).sort()).toEqual(
@@ -204,6 +211,7 @@ describe('incremental builds', () => {
       contentDir: project.content,
       outDir: project.out,
       date: new Date('2026-01-02T03:04:05Z'),
+      session: await session(),
     });
     expect(after.decks[0]!.outputs.map((o) => path.basename(o.file))).toEqual([`${SLUG}.pptx`]);
   }, 120_000);

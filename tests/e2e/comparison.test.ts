@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from '../support/content.js';
 import { readPdf } from '../support/pdf.js';
 import { tempProject } from '../support/project.js';
 import { sharedBuild } from '../support/shared-build.js';
+import { fileSession } from '../support/session.js';
 
 const scratch: string[] = [];
 afterAll(async () => {
@@ -73,13 +74,15 @@ describe('a three-role deck on Letter paper', () => {
 });
 
 describe('fitting', () => {
+  // One browser for the two builds below.
+  const session = fileSession();
   it('shrinks an item that cannot fit on any slide instead of failing, printing every word of it', async () => {
     const project = await tempProject('oversized-item', { fixture: 'oversized-item' });
     scratch.push(project.dir);
     const line = Number(
       (await readFile(path.join(PROJECT_ROOT, 'tests/fixtures/oversized-item/EXPECTED_LINE'), 'utf8')).trim(),
     );
-    const result = await build({ contentDir: project.content, outDir: project.out });
+    const result = await build({ contentDir: project.content, outDir: project.out, session: await session() });
     const slides = await readPdf(await readFile(path.join(project.out, 'oversized', 'oversized-slides.pdf')));
     expect(slides.text).toContain(
       'quietly slipping into the next quarter without anyone noticing or saying anything about it',
@@ -116,7 +119,7 @@ describe('fitting', () => {
       deck,
       (await readFile(deck, 'utf8')).replace('paper: Letter', 'paper: Letter\noutputs: [factsheets]'),
     );
-    const result = await build({ contentDir: project.content, outDir: project.out });
+    const result = await build({ contentDir: project.content, outDir: project.out, session: await session() });
     const sheet = async (role: string) =>
       readPdf(await readFile(path.join(project.out, 'three-roles', `three-roles-${role}-factsheet.pdf`)));
     const research = await sheet('research-engineer');

@@ -7,10 +7,13 @@ import { build, type BuildResult } from '../../src/build.js';
 import { PROJECT_ROOT } from '../support/content.js';
 import { readPdf } from '../support/pdf.js';
 import { tempProject } from '../support/project.js';
+import { fileSession } from '../support/session.js';
 
 // Two decks over three roles: "three-roles" uses all of them, "pair" only two. Each deck prints
 // its report only, to keep the browser work small; what is measured is what gets rebuilt.
 const scratch: string[] = [];
+// One browser for the builds that do not count their own launches (the others start their own).
+const session = fileSession();
 let project: { dir: string; content: string; out: string };
 let templates: string;
 const names = (r: BuildResult, slug: string) =>
@@ -88,7 +91,7 @@ describe('incremental builds', () => {
   it('changing the report template rebuilds the reports only, in every deck', async () => {
     const css = path.join(templates, 'report/report.css');
     await writeFile(css, `${await readFile(css, 'utf8')}\n/* changed */\n`);
-    const after = await run();
+    const after = await run({ session: await session() });
     expect(names(after, 'pair')).toEqual(['pair-report.pdf']);
     expect(names(after, 'three-roles')).toEqual(['three-roles-report.pdf']);
   }, 120_000);
@@ -100,7 +103,7 @@ describe('incremental builds', () => {
     const edited = (await readFile(deck, 'utf8')).replace('content="careerdeck"', 'content="CAREERDECK"');
     expect(edited).toContain('CAREERDECK');
     await writeFile(deck, edited);
-    const after = await run();
+    const after = await run({ session: await session() });
     expect(names(after, 'pair')).toEqual(['pair-report.pdf']);
     expect(names(after, 'three-roles')).toEqual(['index.html']);
   }, 120_000);

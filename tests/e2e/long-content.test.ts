@@ -3,17 +3,18 @@ import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
-import { launchTestBrowser } from '../support/chromium.js';
 import { type PdfFacts, readPdf } from '../support/pdf.js';
 import { pdfToLayoutLines } from '../support/poppler.js';
 import { tempProject } from '../support/project.js';
+import { fileSession } from '../support/session.js';
 
 // Issue 11: long content is laid out, never refused and never cut. Each describe builds one
 // fixture of tests/fixtures/ once, with every output.
+// One browser for the file's builds and its screenshots (closed when the file ends).
+const session = fileSession();
 const scratch: string[] = [];
 let browser: Browser | undefined;
 afterAll(async () => {
-  await browser?.close();
   await Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
@@ -22,7 +23,12 @@ async function buildFixture(
 ): Promise<{ result: BuildResult; out: string; pdf: (file: string) => Promise<PdfFacts> }> {
   const project = await tempProject(name, { fixture: name });
   scratch.push(project.dir);
-  const result = await build({ contentDir: project.content, outDir: project.out, keepHtml: true });
+  const result = await build({
+    contentDir: project.content,
+    outDir: project.out,
+    keepHtml: true,
+    session: await session(),
+  });
   const out = path.join(project.out, name);
   return { result, out, pdf: async (file) => readPdf(await readFile(path.join(out, file))) };
 }
@@ -163,7 +169,7 @@ describe('a deck of six roles with different section sets', () => {
   });
 
   it('keeps every slide within the slide: nothing overflows the printed page', async () => {
-    browser ??= await launchTestBrowser();
+    browser ??= await session.browser();
     const page = await browser.newPage();
     try {
       await page.goto(`file://${path.join(built.out, 'index.html')}?print-pdf`);
@@ -225,7 +231,7 @@ describe('long content: a 25-item section, a role with every section twice as lo
   });
 
   it('keeps both columns of every report table on the page with a 300-character URL in a cell', async () => {
-    browser ??= await launchTestBrowser();
+    browser ??= await session.browser();
     const page = await browser.newPage();
     try {
       await page.goto(`file://${path.join(built.out, 'long-content-report.html')}`);
@@ -250,7 +256,7 @@ describe('long content: a 25-item section, a role with every section twice as lo
   });
 
   it('prints a 40-character chart label whole, inside the chart, in the PDF text too', async () => {
-    browser ??= await launchTestBrowser();
+    browser ??= await session.browser();
     const page = await browser.newPage();
     try {
       await page.goto(`file://${path.join(built.out, 'long-content-report.html')}`);
@@ -295,7 +301,7 @@ describe('six roles at 6 a page: each handout cell measured before printing', ()
     const deck = path.join(project.content, 'decks', 'six-roles.md');
     const text = await readFile(deck, 'utf8');
     await writeFile(deck, text.replace(/^---\n/, '---\nhandout: { perPage: 6 }\noutputs: [handout]\n'));
-    result = await build({ contentDir: project.content, outDir: project.out });
+    result = await build({ contentDir: project.content, outDir: project.out, session: await session() });
   }, 240_000);
 
   it('names the cells that are cut even at 7 pt, which the estimate let through (the chart with its long caption)', () => {

@@ -3,11 +3,11 @@ import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
-import { launchTestBrowser } from '../support/chromium.js';
 import { reviewPdf } from '../support/page-review.js';
 import { inkOfWords } from '../support/pdf-ink.js';
 import { type PdfFacts, readPdf } from '../support/pdf.js';
 import { tempProject } from '../support/project.js';
+import { fileSession } from '../support/session.js';
 
 // Today (before the notes PDF): a note of ~140 words failed the whole build with "the speaker
 // notes of slide N are too long for the handout", and the handout printed the presenter's notes.
@@ -38,6 +38,8 @@ const deckFor = (n: number) => (n === 3 ? MAIN : `per-page-${n}`);
 
 let dir: string;
 let result: BuildResult;
+// The build's browser shows the pages too (closed when the file ends).
+const session = fileSession();
 let browser: Browser;
 const pdfs = new Map<string, { bytes: Uint8Array; facts: PdfFacts }>();
 const pdf = (deck: string, kind: string) => pdfs.get(`${deck}-${kind}`)!;
@@ -68,18 +70,22 @@ beforeAll(async () => {
       main.replace('paper: A4\n', `paper: A4\nhandout: { perPage: ${n} }\noutputs: ${outputs}\n`),
     );
   }
-  result = await build({ contentDir: project.content, outDir: project.out, date: new Date('2026-01-02T03:04:05Z') });
+  result = await build({
+    contentDir: project.content,
+    outDir: project.out,
+    date: new Date('2026-01-02T03:04:05Z'),
+    session: await session(),
+  });
   for (const deck of result.decks) {
     for (const output of deck.outputs.filter((o) => o.file.endsWith('.pdf'))) {
       const bytes = new Uint8Array(await readFile(output.file));
       pdfs.set(path.basename(output.file, '.pdf'), { bytes, facts: await readPdf(bytes) });
     }
   }
-  browser = await launchTestBrowser();
+  browser = await session.browser();
 });
 
 afterAll(async () => {
-  await browser?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

@@ -3,10 +3,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
 import { tempProject } from '../support/project.js';
+import { fileSession } from '../support/session.js';
 
 // Issue 28: a deck folder holds exactly what the deck's last successful build made. The
 // three-roles fixture is built with fact sheets and a PowerPoint, then with a role taken out and
 // `outputs:` narrowed; files the tool did not write stay.
+// One browser for the file's three builds.
+const session = fileSession();
 let project: Awaited<ReturnType<typeof tempProject>>;
 let second: BuildResult;
 /** Slides of the first build: one picture each in images/. */
@@ -22,7 +25,8 @@ beforeAll(async () => {
     deckFile,
     deck.replace('paper: Letter', 'paper: Letter\noutputs: [report, factsheets, pptx, images]'),
   );
-  slides = (await build({ contentDir: project.content, outDir: project.out })).decks[0]?.slides ?? 0;
+  slides =
+    (await build({ contentDir: project.content, outDir: project.out, session: await session() })).decks[0]?.slides ?? 0;
   // The author keeps a file of their own in the folder, named like an output.
   await writeFile(path.join(folder(), 'three-roles-handout.pdf'), 'my own handout');
   await writeFile(path.join(folder(), 'notes for Friday.txt'), 'bring the clicker');
@@ -35,7 +39,7 @@ beforeAll(async () => {
       )
       .replace('paper: Letter', 'paper: Letter\noutputs: [report, factsheets]'),
   );
-  second = await build({ contentDir: project.content, outDir: project.out });
+  second = await build({ contentDir: project.content, outDir: project.out, session: await session() });
 }, 240_000);
 afterAll(() => project.remove());
 
@@ -67,7 +71,7 @@ describe('a deck folder after a role is taken out and outputs are narrowed', () 
   });
 
   it('builds nothing again afterwards, and removes nothing more', async () => {
-    const third = await build({ contentDir: project.content, outDir: project.out });
+    const third = await build({ contentDir: project.content, outDir: project.out, session: await session() });
     expect(third.decks[0]?.outputs).toEqual([]);
     expect(third.decks[0]?.removed ?? []).toEqual([]);
     expect(await pdfs()).toContain('three-roles-handout.pdf');

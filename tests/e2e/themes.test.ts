@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
 import { contrastRatio } from '../../src/model/colour.js';
 import { THEMES } from '../../src/validate/schema.js';
-import { launchTestBrowser } from '../support/chromium.js';
 import { type PdfFacts, readPdf } from '../support/pdf.js';
 import { tempProject } from '../support/project.js';
+import { fileSession } from '../support/session.js';
 
 const FOOTER = 'Career Services · Example University';
 const LOGO = 'assets/content/images/logo.svg';
@@ -17,6 +17,8 @@ const slugOf = (theme: string) => `themed-${theme}`;
 let dir: string;
 let out: string;
 let result: BuildResult;
+// The build's browser shows the pages too (closed when the file ends).
+const session = fileSession();
 let browser: Browser;
 const pdfs = new Map<string, { report: PdfFacts; slides: PdfFacts }>();
 
@@ -37,8 +39,13 @@ beforeAll(async () => {
     const front = `theme: ${theme}\noutputs: [report, slides]\nbrand:\n  accent: "#0b5fff"\n  logo: ../images/logo.svg\n  footer: "${FOOTER}"\n`;
     await writeFile(path.join(decks, `${slugOf(theme)}.md`), original.replace(/^paper: A4\n/m, `paper: A4\n${front}`));
   }
-  result = await build({ contentDir: project.content, outDir: out, date: new Date('2026-01-02T03:04:05Z') });
-  browser = await launchTestBrowser();
+  result = await build({
+    contentDir: project.content,
+    outDir: out,
+    date: new Date('2026-01-02T03:04:05Z'),
+    session: await session(),
+  });
+  browser = await session.browser();
   for (const theme of THEMES) {
     const deckDir = path.join(out, slugOf(theme));
     const [report, slides] = await Promise.all(
@@ -49,7 +56,6 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

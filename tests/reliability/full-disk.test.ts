@@ -7,6 +7,7 @@ import type { WriteBytes } from '../../src/emit/deck-writer.js';
 import { CareerdeckError } from '../../src/errors.js';
 import { runCli } from '../support/cli.js';
 import { digestTree } from '../support/files.js';
+import { fileSession } from '../support/session.js';
 import { lines, type TempProject, tempProject, VALID } from './helpers.js';
 
 // Issue 15: with the disk full mid-build, index.html had already been replaced while the PDFs
@@ -26,6 +27,8 @@ const deck = (title: string) =>
     'Two roles.',
   );
 let project: TempProject;
+// One browser for the two builds in this process (the CLI's builds start their own).
+const session = fileSession();
 
 beforeAll(async () => {
   project = await tempProject('full-disk', { ...VALID, 'decks/pair.md': deck('Alpha vs. Beta') });
@@ -79,7 +82,7 @@ describe('a full disk mid-build', () => {
 
   it('leaves the deck folder byte-identical when writing a PDF fails after index.html was written (injected)', async () => {
     const out = path.join(project.dir, 'injected');
-    await build({ contentDir: project.content, outDir: out, pdf: true });
+    await build({ contentDir: project.content, outDir: out, pdf: true, session: await session() });
     const folder = path.join(out, 'pair');
     const before = await snapshot(folder);
     const staged: string[] = [];
@@ -90,9 +93,12 @@ describe('a full disk mid-build', () => {
       await writeFile(file, data, { flag: 'wx' });
     };
     await writeFile(path.join(project.content, 'decks', 'pair.md'), deck('Alpha vs. Beta, injected'));
-    const error = await build({ contentDir: project.content, outDir: out, writeBytes: failOnPdf }).catch(
-      (e: unknown) => e,
-    );
+    const error = await build({
+      contentDir: project.content,
+      outDir: out,
+      writeBytes: failOnPdf,
+      session: await session(),
+    }).catch((e: unknown) => e);
     await writeFile(path.join(project.content, 'decks', 'pair.md'), deck('Alpha vs. Beta'));
     expect(error).toBeInstanceOf(CareerdeckError);
     expect((error as CareerdeckError).exitCode).toBe(3);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { ContentError } from '../../src/errors.js';
 import { tempProject } from '../support/project.js';
+import { fileSession } from '../support/session.js';
 
 // A file outside the project whose bytes must never reach an output, whatever content says.
 const SECRET = 'careerdeck-secret-7f3a9c1e-do-not-leak';
@@ -17,6 +18,8 @@ const PNG = Buffer.from(
 let outside: string;
 let secretFile: string;
 const scratch: string[] = [];
+// One browser for the file's three printing builds.
+const session = fileSession();
 
 beforeAll(async () => {
   outside = await mkdtemp(path.join(tmpdir(), 'careerdeck-outside-'));
@@ -108,7 +111,7 @@ describe('local files', () => {
   it('iframes, file:// CSS and images written as HTML become text: not one byte of the outside file in any output, PDFs included', async () => {
     const hostile = `<iframe src="file://${secretFile}"></iframe> <img src="file://${secretFile}"> <span style="background:url(file://${secretFile})">x</span> <link rel="stylesheet" href="file://${secretFile}">`;
     const project = await withRoleLine(hostile);
-    const result = await build({ contentDir: project.content, outDir: project.out });
+    const result = await build({ contentDir: project.content, outDir: project.out, session: await session() });
     expect(result.blockedRequests).toEqual([]);
     const bytes = await everyOutputByte(project.out);
     expect(bytes.includes(SECRET)).toBe(false);
@@ -119,15 +122,15 @@ describe('local files', () => {
   /** Builds the default deck's report with one role showing `reference`, an image saved as roles/images/<name>. */
   async function buildWithImage(reference: string, name: string) {
     const project = await withRoleLine(reference);
-    // The report is the PDF these tests read: the other outputs would print the same image again.
-    const deck = path.join(project.content, 'decks', 'ml-engineer-vs-ai-scientist.md');
-    await writeFile(deck, (await readFile(deck, 'utf8')).replace('paper: A4', 'paper: A4\noutputs: [report]'));
     await mkdir(path.join(project.content, 'roles', 'images'));
     await writeFile(path.join(project.content, 'roles', 'images', name), PNG);
     const result = await build({
       contentDir: project.content,
       outDir: project.out,
       deck: 'ml-engineer-vs-ai-scientist',
+      // The report is the PDF these tests read: the other outputs would print the same image again.
+      only: ['report'],
+      session: await session(),
     });
     const deckDir = path.join(project.out, 'ml-engineer-vs-ai-scientist');
     return {

@@ -61,6 +61,23 @@ describe('planDeck', () => {
     expect(planDeck(listed, fp, true, ['images']).filter((o) => o.kind === 'images')).toHaveLength(1);
   });
 
+  it('plans only the outputs --only names, besides index.html, with the keys a full plan gives them', () => {
+    const plain = keys(fp);
+    const only = Object.fromEntries(planDeck(c, fp, true, [], ['report', 'factsheets']).map((o) => [o.name, o.key]));
+    expect(Object.keys(only).sort()).toEqual(
+      [
+        'index.html',
+        `${slug}-report.pdf`,
+        `${slug}-machine-learning-engineer-factsheet.pdf`,
+        `${slug}-ai-scientist-factsheet.pdf`,
+      ].sort(),
+    );
+    for (const [name, key] of Object.entries(only)) expect(key, name).toBe(plain[name]);
+    // An output the deck does not list is not made by naming it: --images adds, --only picks.
+    expect(planDeck(c, fp, true, [], ['images']).map((o) => o.name)).toEqual(['index.html']);
+    expect(planDeck(c, fp, true, ['images'], ['images']).map((o) => o.kind)).toEqual(['deck', 'images']);
+  });
+
   it('ties each output to its own templates', () => {
     const base = keys(fp);
     const withTemplate = (file: string) => keys({ ...fp, templates: new Map([...templates, [file, 'changed']]) });
