@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { request } from 'node:http';
 import type { Browser, HTTPRequest, Page, Target } from 'puppeteer-core';
@@ -871,13 +871,13 @@ describe("careerdeck present: in the deck's language", () => {
   async function roomIn(
     lang: string,
     more = '',
-    before?: (p: TempProject) => Promise<void>,
+    before?: (p: TempProject) => Promise<Partial<Parameters<typeof startRoom>[0]> | void>,
   ): Promise<{ server: RoomServer; p: TempProject }> {
     const p = await tempProject(`room-${lang}`, { fixture: 'room' });
     const file = `${p.content}/decks/workshop.md`;
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^lang: en$/m, `lang: ${lang}${more}`));
-    await before?.(p);
-    return { server: await roomOf(p, { sessionsDir: `${p.dir}/sessions` }), p };
+    const extra = (await before?.(p)) ?? {};
+    return { server: await roomOf(p, { sessionsDir: `${p.dir}/sessions`, ...extra }), p };
   }
   /** A page's own words: its text without the deck's content (the fixture's roles are in English) and scripts. */
   const chrome = () => {
@@ -986,6 +986,10 @@ describe("careerdeck present: in the deck's language", () => {
       await mkdir(`${q.out}/workshop`, { recursive: true });
       for (const name of ['handout', 'report', 'notes', 'ai-scientist-factsheet'])
         await writeFile(`${q.out}/workshop/workshop-${name}.pdf`, pdf);
+      // The output folder named through a link (as /tmp is on macOS): what attendees take home is
+      // still theirs (the deck's files are known by their real path).
+      await symlink(q.out, `${q.dir}/linked-output`);
+      return { outDir: `${q.dir}/linked-output` };
     });
     try {
       const de = resolveLabels('de');
