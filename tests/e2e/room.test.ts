@@ -277,6 +277,27 @@ describe('careerdeck present: the room', () => {
     const opened = await http(`${base}/deck/index.html`, { headers: { Cookie: `careerdeck_deck=${pass!.value}` } });
     expect(opened.status).toBe(200);
     expect(leaks(opened.body)).toEqual(ahead.map((x) => x.title));
+    // A presenter whose first trade of the key is lost on the way (Wi-Fi) gets the deck on reloading.
+    const unlucky = await (await browser.createBrowserContext()).newPage();
+    try {
+      let lost = false;
+      await unlucky.setRequestInterception(true);
+      unlucky.on('request', (req) => {
+        if (!lost && req.method() === 'POST' && req.url().endsWith('/api/deck')) {
+          lost = true;
+          return void req.abort('internetdisconnected');
+        }
+        void req.continue();
+      });
+      await unlucky.goto(room.presenterUrl, { waitUntil: 'load' });
+      await unlucky.waitForFunction(() => document.getElementById('room-locked-status') !== null);
+      for (let i = 0; i < 50 && !lost; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(lost).toBe(true);
+      await unlucky.reload({ waitUntil: 'load' });
+      await unlucky.waitForSelector('.reveal', { timeout: 20_000 });
+    } finally {
+      await unlucky.browserContext().close();
+    }
   });
 
   it('refuses a wrong or missing key with 403, and the remote page says so', async () => {
