@@ -276,6 +276,8 @@
 
   const start = () => {
     pace();
+    // The deck opened: its cookie works. Should this tab lose it, unlock.js may trade the key again.
+    sessionStorage.removeItem('careerdeck-room:deck-tried');
     if (!key) return;
     if (!receiver) void fillNotes();
     careerdeckRoomStream(

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { request } from 'node:http';
 import type { Browser, HTTPRequest, Page, Target } from 'puppeteer-core';
@@ -277,6 +277,27 @@ describe('careerdeck present: the room', () => {
     const opened = await http(`${base}/deck/index.html`, { headers: { Cookie: `careerdeck_deck=${pass!.value}` } });
     expect(opened.status).toBe(200);
     expect(leaks(opened.body)).toEqual(ahead.map((x) => x.title));
+    // A presenter whose first trade of the key is lost on the way (Wi-Fi) gets the deck on reloading.
+    const unlucky = await (await browser.createBrowserContext()).newPage();
+    try {
+      let lost = false;
+      await unlucky.setRequestInterception(true);
+      unlucky.on('request', (req) => {
+        if (!lost && req.method() === 'POST' && req.url().endsWith('/api/deck')) {
+          lost = true;
+          return void req.abort('internetdisconnected');
+        }
+        void req.continue();
+      });
+      await unlucky.goto(room.presenterUrl, { waitUntil: 'load' });
+      await unlucky.waitForFunction(() => document.getElementById('room-locked-status') !== null);
+      for (let i = 0; i < 50 && !lost; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(lost).toBe(true);
+      await unlucky.reload({ waitUntil: 'load' });
+      await unlucky.waitForSelector('.reveal', { timeout: 20_000 });
+    } finally {
+      await unlucky.browserContext().close();
+    }
   });
 
   it('refuses a wrong or missing key with 403, and the remote page says so', async () => {
@@ -871,13 +892,13 @@ describe("careerdeck present: in the deck's language", () => {
   async function roomIn(
     lang: string,
     more = '',
-    before?: (p: TempProject) => Promise<void>,
+    before?: (p: TempProject) => Promise<Partial<Parameters<typeof startRoom>[0]> | void>,
   ): Promise<{ server: RoomServer; p: TempProject }> {
     const p = await tempProject(`room-${lang}`, { fixture: 'room' });
     const file = `${p.content}/decks/workshop.md`;
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^lang: en$/m, `lang: ${lang}${more}`));
-    await before?.(p);
-    return { server: await roomOf(p, { sessionsDir: `${p.dir}/sessions` }), p };
+    const extra = (await before?.(p)) ?? {};
+    return { server: await roomOf(p, { sessionsDir: `${p.dir}/sessions`, ...extra }), p };
   }
   /** A page's own words: its text without the deck's content (the fixture's roles are in English) and scripts. */
   const chrome = () => {
@@ -986,6 +1007,10 @@ describe("careerdeck present: in the deck's language", () => {
       await mkdir(`${q.out}/workshop`, { recursive: true });
       for (const name of ['handout', 'report', 'notes', 'ai-scientist-factsheet'])
         await writeFile(`${q.out}/workshop/workshop-${name}.pdf`, pdf);
+      // The output folder named through a link (as /tmp is on macOS): what attendees take home is
+      // still theirs (the deck's files are known by their real path).
+      await symlink(q.out, `${q.dir}/linked-output`);
+      return { outDir: `${q.dir}/linked-output` };
     });
     try {
       const de = resolveLabels('de');

@@ -51,11 +51,18 @@ const MADE = [
   '[q](https://example.com/"onmouseover="alert(1)) [sp](<https://example.com/a b>)',
   '`<svg onload=alert(1)>` **<em>x</em>**',
   '{{constructor.constructor}} {{#each this}}x{{/each}}',
+  // Pictures with odd paths and alt text, odd characters anywhere (a review's fuzzing, issue 27).
+  '![a "q" \'s & <b>](quote.png) ![](up.png) ![é😀](up.png)',
+  'Text with a NUL \u0000, a CR \r\n, a BOM \ufeff, a bidi override \u202e and a line separator \u2028.',
+  '[x](https://e.com/\u00a0a) [y](https://e.com/&lt;!--z--&gt;) [w](HTTPS://E.COM) [v](mailto:a@b?subject=%3Cx%3E)',
+  '- a\n  - b\n    1. c\n\n       > d\n- | e |\n  |---|\n  | f |',
 ];
 
 const IMAGES: ShownImage[] = [
   { src: 'chart.png', asset: 'assets/images/chart.png' },
   { src: 'empty-alt.png', asset: 'assets/images/empty-alt.png' },
+  { src: 'quote.png', asset: 'assets/content/q"x.png' },
+  { src: 'up.png', asset: 'assets/content/../../up.png' },
 ];
 
 describe('the sanitizer wall without loading sanitize-html', () => {
@@ -131,5 +138,19 @@ describe('the sanitizer wall without loading sanitize-html', () => {
   ])('leaves %s to sanitize-html', (_what, html) => {
     expect(plainForm(html)).toBeUndefined();
     expect(sanitize(html)).toBe(sanitizeWithLibrary(html));
+  });
+
+  it.each([
+    ['NUL and CR in text and alt', '<p>a\u0000b\r\n<img src="a.png" alt="\u0000x\r\ny"></p>'],
+    ['escaped quotes in an address', '<a href="https://e/&#39;&quot;">x</a>'],
+    ['an escaped tag in alt text', '<img src="a.png" alt="&lt;img src=x onerror=alert(1)&gt;">'],
+    ['an escaped entity in an address', '<a href="https://x/&amp;#106;">y</a>'],
+    ['a picture path with dots', '<img src="a..b/../c.png" alt="&amp;amp;">'],
+    ['numeric entities', '<p>&#39;&#34;&#60;&#62;&#38;</p>'],
+    ['table cells without a section', '<table><tr><td>x</td></tr></table>'],
+    ['a link in a link', '<a href="https://e">x<a href="https://f">y</a></a>'],
+    ['a block in an inline tag', '<strong><p>x</p></strong>'],
+  ])('rewrites %s as sanitize-html does', (_what, html) => {
+    expect(plainForm(html)).toBe(sanitizeWithLibrary(html));
   });
 });
