@@ -168,7 +168,7 @@ export class RoomCore {
   /** The first events of a phone's stream: its own votes, so its page shows them after a reconnect. */
   greet(res: ServerResponse, device: string): void {
     const mine = Object.fromEntries(
-      this.room.allResults().flatMap((r) => {
+      this.room.reachedResults().flatMap((r) => {
         const choice = this.room.choice(r.id, device);
         return choice === undefined ? [] : [[r.id, choice]];
       }),
@@ -211,7 +211,7 @@ export class RoomCore {
   }
 
   private audienceHello(): unknown {
-    return { ...this.currentSlide(), questions: this.room.publicQuestions(), results: this.room.allResults() };
+    return { ...this.currentSlide(), questions: this.room.publicQuestions(), results: this.room.reachedResults() };
   }
 
   presenterState(by?: 'deck' | 'remote'): unknown {
@@ -231,7 +231,7 @@ export class RoomCore {
   private pushResults(now: boolean): void {
     const push = () => {
       this.resultsTimer = undefined;
-      this.audience.send('poll', this.room.allResults());
+      this.audience.send('poll', this.room.reachedResults());
       this.presenters.send('state', this.presenterState());
     };
     if (now) return push();

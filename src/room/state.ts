@@ -55,6 +55,8 @@ export class Room {
   furthest = 0;
   readonly startedAt: number;
   private readonly polls = new Map<string, PollState>();
+  /** Each poll's slide: a poll exists for attendees once the talk has reached it. */
+  private readonly pollSlides = new Map<string, number>();
   private readonly questions: (Question & { device: string; voters: Set<string> })[] = [];
 
   constructor(
@@ -62,7 +64,17 @@ export class Room {
     now = Date.now(),
   ) {
     this.startedAt = now;
-    for (const s of slides) if (s.poll) this.polls.set(s.poll.id, { ...s.poll, votes: new Map(), closed: false });
+    for (const s of slides)
+      if (s.poll) {
+        this.polls.set(s.poll.id, { ...s.poll, votes: new Map(), closed: false });
+        this.pollSlides.set(s.poll.id, s.index);
+      }
+  }
+
+  /** Whether the talk has reached the slide of a poll (the presenter's view knows every poll from the start). */
+  reached(poll: string): boolean {
+    const slide = this.pollSlides.get(poll);
+    return slide !== undefined && slide <= this.furthest;
   }
 
   /** Shows slide `index` (clamped); true when that changed the current slide. */
@@ -77,7 +89,9 @@ export class Room {
   /** Checks a vote; the record to journal and apply, or why it is refused. */
   vote(device: string, poll: unknown, option: unknown, at = new Date()): RoomRecord | Refusal {
     const state = typeof poll === 'string' ? this.polls.get(poll) : undefined;
-    if (!state) return { refused: 'no such poll', status: 404 };
+    // A poll not shown yet is not there for attendees: its id (the question slugged) would say
+    // what comes, and votes cast ahead of it would be counted before anyone saw it.
+    if (!state || !this.reached(state.id)) return { refused: 'no such poll', status: 404 };
     if (state.closed) return { refused: 'this poll is closed', status: 409 };
     const n = typeof option === 'string' && /^\d{1,3}$/.test(option) ? Number(option) : option;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n >= state.options.length)
@@ -190,9 +204,14 @@ export class Room {
       .sort((a, b) => Number(a.answered) - Number(b.answered) || b.upvotes - a.upvotes || a.id - b.id);
   }
 
-  /** Every poll's results, in slide order. */
+  /** Every poll's results, in slide order (the presenter's). */
   allResults(): NonNullable<ReturnType<Room['results']>>[] {
     return [...this.polls.keys()].map((id) => this.results(id)!);
+  }
+
+  /** The results of the polls the talk has reached, in slide order (what attendees are sent). */
+  reachedResults(): NonNullable<ReturnType<Room['results']>>[] {
+    return this.allResults().filter((r) => this.reached(r.id));
   }
 
   /** The session record written when the server stops (and by `present --results` from a journal). */

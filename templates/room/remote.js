@@ -8,6 +8,7 @@
   const key = careerdeckRoomKey();
   const t = careerdeckRoomText;
   let state;
+  const STALE_MS = 5000;
 
   function status(text) {
     $('room-remote-status').textContent = text;
@@ -15,9 +16,13 @@
 
   // One command at a time, in the order pressed: "next" then "back" at the first slide must not
   // arrive the other way round.
+  // A press still waiting after a few seconds (the network held an earlier one) is dropped: five
+  // presses must not arrive as a burst of five slides once the network is back.
   let queue = Promise.resolve();
   function command(body) {
+    const pressed = Date.now();
     queue = queue.then(async () => {
+      if (Date.now() - pressed > STALE_MS) return;
       const res = await careerdeckRoomPost('/api/command', key, body).catch(() => undefined);
       if (res?.status === 403) status(t('wrongKey'));
     });

@@ -62,6 +62,8 @@ window.careerdeckRoomPost = async function careerdeckRoomPost(url, key, body) {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Room-Key': key },
     body: JSON.stringify(body),
+    // A request the network holds is given up, not left to hold back every later one.
+    signal: AbortSignal.timeout ? AbortSignal.timeout(5000) : undefined,
   });
   return { status: res.status, body: await res.json().catch(() => ({})) };
 };

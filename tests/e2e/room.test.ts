@@ -573,6 +573,11 @@ describe('careerdeck present: the room', () => {
     // Five votes per device in 10 s (on the second poll, so the first poll's count stays as it is):
     // the refused one above counted, so the fifth from here is one too many.
     const second = room.core.room.slides[POLL_SLIDE + 1]!.poll!.id;
+    // A poll the talk has not reached takes no vote (from another phone: its own rate).
+    expect(room.core.room.furthest).toBe(POLL_SLIDE);
+    const other = (await phones[1]!.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    expect((await post('vote', JSON.stringify({ poll: second, option: 0 }), { Cookie: other })).status).toBe(404);
+    expect((await command({ action: 'goto', index: POLL_SLIDE + 1 })).status).toBe(200);
     const votes: number[] = [];
     for (let i = 0; i < 5; i++)
       votes.push((await post('vote', JSON.stringify({ poll: second, option: i % 2 }))).status);

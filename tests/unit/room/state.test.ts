@@ -25,6 +25,7 @@ describe('Room', () => {
 
   it('counts one vote per device, changeable until the poll closes', () => {
     const room = new Room(slides);
+    room.goto(1);
     commit(room, room.vote('d1', 'p', 0));
     commit(room, room.vote('d2', 'p', '1'));
     commit(room, room.vote('d1', 'p', 1));
@@ -33,8 +34,22 @@ describe('Room', () => {
     expect(room.vote('d3', 'p', 0)).toMatchObject({ status: 409 });
   });
 
+  it('keeps a poll from attendees until the talk reaches its slide: no results sent, no votes taken', () => {
+    const room = new Room(slides);
+    expect(room.vote('d1', 'p', 0)).toMatchObject({ status: 404 });
+    expect(room.reachedResults()).toEqual([]);
+    expect(room.allResults().map((r) => r.id)).toEqual(['p']);
+    room.goto(2);
+    room.goto(0);
+    // Reached once, it stays: attendees may page back to it.
+    expect(room.reachedResults().map((r) => r.id)).toEqual(['p']);
+    commit(room, room.vote('d1', 'p', 0));
+    expect(room.results('p')).toMatchObject({ total: 1 });
+  });
+
   it('refuses forged votes: unknown poll, option out of range or not a number', () => {
     const room = new Room(slides);
+    room.goto(1);
     expect(room.vote('d', 'nope', 0)).toMatchObject({ status: 404 });
     for (const option of [2, -1, 0.5, '1e0', 'x', null])
       expect(room.vote('d', 'p', option)).toMatchObject({ status: 400 });
@@ -57,6 +72,7 @@ describe('Room', () => {
 
   it('records the session: votes per option and the questions', () => {
     const room = new Room(slides, Date.parse('2026-01-01T10:00:00Z'));
+    room.goto(1);
     commit(room, room.vote('d1', 'p', 1));
     const record = room.record('deck', new Date('2026-01-01T11:00:00Z'));
     expect(record.polls[0]?.options).toEqual([
