@@ -255,7 +255,8 @@
   // they come back here, with the key, for reveal's speaker view to show.
   // If they cannot be had, every slide that has notes says so in the speaker view (not an empty
   // box the presenter would take for a slide without notes).
-  const fillNotes = () =>
+  // A failure is tried again every 5 s for a minute (a server busy at the start of the talk).
+  const fillNotes = (attempt = 1) =>
     fetch('/api/notes', { headers: { 'X-Room-Key': key } })
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
       .then(({ notes }) => {
@@ -272,6 +273,7 @@
           aside.replaceChildren(message);
         }
         document.documentElement.dataset.roomNotes = 'failed';
+        if (attempt < 12) setTimeout(() => void fillNotes(attempt + 1), 5000);
       });
 
   const start = () => {

@@ -517,9 +517,10 @@ describe('careerdeck present: the room', () => {
     const laptop = await browser.newPage();
     await laptop.setViewport({ width: 1280, height: 720 });
     await laptop.setRequestInterception(true);
+    let notesFail = true;
     laptop.on('request', (req) => {
       if (req.isInterceptResolutionHandled()) return;
-      if (req.url().endsWith('/api/notes')) return void req.respond({ status: 503, body: '' });
+      if (req.url().endsWith('/api/notes') && notesFail) return void req.respond({ status: 503, body: '' });
       if (req.url().endsWith('/api/slide'))
         return void req.respond({ status: 200, contentType: 'application/json', body: '{"ok":true}' });
       void req.continue();
@@ -548,6 +549,12 @@ describe('careerdeck present: the room', () => {
       } finally {
         await speaker.close();
       }
+      // The server back, the page tries again by itself (every 5 s) and the notes come.
+      notesFail = false;
+      await laptop.waitForSelector('html[data-room-notes="ready"]', { timeout: 20_000 });
+      const filled = await laptop.$$eval('aside.notes[data-room-notes]', (all) => all.map((a) => a.textContent));
+      expect(filled).not.toContain(message);
+      expect(filled.join('')).not.toBe('');
       expect(room.core.room.current).toBe(before);
     } finally {
       await laptop.close();
