@@ -71,6 +71,8 @@ export class RoomCore {
   private pictures: ReadonlyMap<string, number> = new Map();
   private resultsTimer: NodeJS.Timeout | undefined;
   private closed = false;
+  /** How many times the room's slide has changed: the presenter's deck orders states by it. */
+  private moves = 0;
 
   private constructor(private readonly parts: CoreParts) {
     this.room = parts.room;
@@ -127,11 +129,16 @@ export class RoomCore {
   }
 
   /** The presenter's commands (`/api/slide`, `/api/command`), already past the key. */
-  async command(path: string, fields: Record<string, unknown>): Promise<RoomRecord | Refusal | { ok: true }> {
+  async command(
+    path: string,
+    fields: Record<string, unknown>,
+  ): Promise<RoomRecord | Refusal | { ok: true; move?: number }> {
     if (path === '/api/slide') {
       if (typeof fields.index !== 'number') return { refused: 'index: a slide number', status: 400 };
       this.show(fields.index, 'deck');
-      return { ok: true };
+      // The deck learns which move its own was: a state it held back while asking is newer only
+      // if its move number is higher (presenter.js).
+      return { ok: true, move: this.moves };
     }
     if (path !== '/api/command') return { refused: 'not found', status: 404 };
     switch (fields.action) {
@@ -161,6 +168,7 @@ export class RoomCore {
    */
   show(index: number, by: 'deck' | 'remote'): void {
     if (!this.room.goto(index)) return;
+    this.moves += 1;
     this.audience.send('slide', this.currentSlide());
     this.presenters.send('state', this.presenterState(by));
   }
@@ -217,6 +225,7 @@ export class RoomCore {
   presenterState(by?: 'deck' | 'remote'): unknown {
     return {
       by,
+      move: this.moves,
       audienceUrl: this.parts.audienceUrl,
       current: this.room.current,
       total: this.room.slides.length,

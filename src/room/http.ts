@@ -236,7 +236,7 @@ async function presenterPost(core: RoomCore, path: string, req: IncomingMessage,
   const fields = await readFields(req);
   const outcome = await core.command(path, fields);
   if ('refused' in outcome) throw new HttpRefusal(outcome.status, outcome.refused);
-  json(res, 200, { ok: true });
+  json(res, 200, 'move' in outcome ? { ok: true, move: outcome.move } : { ok: true });
 }
 
 function refuse(core: RoomCore, req: IncomingMessage, res: ServerResponse, status: number, message: string): void {

@@ -98,6 +98,9 @@
     told: undefined,
     wanted: undefined,
     sending: false,
+    /** The room's move number of the deck's last move, and the newest state held back while asking. */
+    lastMove: -1,
+    held: undefined,
     retry: undefined,
     /** Whether the deck has a move the room has not taken yet. */
     get busy() {
@@ -118,10 +121,16 @@
         while (this.wanted !== undefined && this.wanted !== this.told) {
           const index = this.wanted;
           // Any answer counts (a refusal, a wrong key, is not sent again): the room has decided.
-          await careerdeckRoomPost('/api/slide', key, { index });
+          const answer = await careerdeckRoomPost('/api/slide', key, { index });
           this.told = index;
+          if (typeof answer.body.move === 'number') this.lastMove = Math.max(this.lastMove, answer.body.move);
         }
         this.sending = false;
+        // A state that came while the deck was asking (the remote pressed meanwhile) is taken now,
+        // if it is newer than the deck's own last move.
+        const held = this.held;
+        this.held = undefined;
+        if (held && held.move > this.lastMove) onState(held);
       } catch {
         // Offline: tried again in a second, until the room answers.
         this.sending = false;
@@ -142,7 +151,10 @@
     if (receiver) return;
     // The deck follows the room (the remote, a clicker, the room after a dropped connection)
     // unless a move of its own is still on its way there: that move is the newer one.
-    if (teller.busy) return;
+    if (teller.busy) {
+      teller.held = state;
+      return;
+    }
     teller.took(state.current);
     if (Reveal.getIndices().h !== state.current) Reveal.slide(state.current, undefined, undefined, 'room');
   }

@@ -417,6 +417,44 @@ describe('careerdeck present: the room', () => {
     }
   });
 
+  it("the laptop takes a remote's move that came while the room was answering the laptop's own", async () => {
+    const deckAt = (i: number) =>
+      deck.waitForFunction(
+        (h) => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h === h,
+        {},
+        i,
+      );
+    // From the introduction, so that the talk reaches no further than the earlier tests took it
+    // (the polls that follow are not reached yet).
+    const start = 2;
+    expect((await command({ action: 'goto', index: start })).status).toBe(200);
+    await deckAt(start);
+    // The deck's message is taken by the room (in process, here), then the remote presses next,
+    // and only then does the deck get its answer: the remote's state reached it while it waited.
+    const intercept = (req: HTTPRequest) => {
+      if (req.isInterceptResolutionHandled()) return;
+      if (req.method() !== 'POST' || !req.url().endsWith('/api/slide')) return void req.continue();
+      const { index } = JSON.parse(req.postData() ?? '{}') as { index: number };
+      void (async () => {
+        const answer = await room.core.command('/api/slide', { index });
+        expect((await command({ action: 'next' })).status).toBe(200);
+        await req.respond({ status: 200, contentType: 'application/json', body: JSON.stringify(answer) });
+      })();
+    };
+    await deck.setRequestInterception(true);
+    deck.on('request', intercept);
+    try {
+      await deck.bringToFront();
+      await deck.keyboard.press('ArrowRight');
+      // The room took the laptop's move, then the remote's: the laptop follows to the second.
+      await deckAt(start + 2);
+      expect(room.core.room.current).toBe(start + 2);
+    } finally {
+      deck.off('request', intercept);
+      await deck.setRequestInterception(false);
+    }
+  });
+
   it('the remote steers the deck and the phones', async () => {
     expect((await command({ action: 'goto', index: POLL_SLIDE })).status).toBe(200);
     await deck.waitForFunction(
