@@ -58,7 +58,6 @@ export class PostPass {
     const { Worker } = await import('node:worker_threads');
     const worker = new Worker(this.file);
     this.current = worker;
-    worker.unref();
     worker.on('message', (reply: PostReply) => {
       const waiter = this.pending.get(reply.id);
       this.pending.delete(reply.id);
@@ -74,6 +73,9 @@ export class PostPass {
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`the PDF post-pass worker stopped (exit ${code})`)));
+    // After the listeners: adding a 'message' listener refs the worker again (an idle worker then
+    // kept a build that failed before its first PDF from exiting).
+    worker.unref();
     return worker;
   }
 }

@@ -1,4 +1,8 @@
+import { spawn } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withMetadata } from '../../../src/emit/pdf-meta.js';
@@ -59,6 +63,33 @@ describe('PostPass', () => {
         /classic cross-reference table/,
       );
       expect((await post.finish(await pdfOf(1), meta('Y'))).pages).toBe(1);
+    });
+
+    it('never keeps a process alive when idle: started and never given a PDF, or after its last', async () => {
+      // A build that fails before its first PDF (the browser would not start) must still exit.
+      const compiled = path.join(PROJECT_ROOT, 'dist/emit/pdf-post.js');
+      const script = (work: string) =>
+        `const { PostPass } = await import(${JSON.stringify(pathToFileURL(compiled).href)});` +
+        `const post = new PostPass(); post.warmUp(); ${work}` +
+        // Long enough for the worker to have started; then nothing else is left to run.
+        `await new Promise((r) => setTimeout(r, 500));`;
+      const exits = (work: string) =>
+        new Promise<number | null>((resolve) => {
+          // A file, not `-e`: the worker would inherit `--input-type` and fail to start.
+          const file = path.join(tmpdir(), `careerdeck-post-${process.pid}-${work.length}.mjs`);
+          writeFileSync(file, script(work));
+          const child = spawn(process.execPath, [file], { stdio: 'ignore' });
+          const stop = setTimeout(() => child.kill('SIGKILL'), 20_000);
+          child.on('exit', (code) => {
+            clearTimeout(stop);
+            rmSync(file, { force: true });
+            resolve(code);
+          });
+        });
+      expect(await exits('')).toBe(0);
+      expect(await exits(`await post.finish(new TextEncoder().encode('not a PDF'), {}).catch(() => undefined);`)).toBe(
+        0,
+      );
     });
 
     it('starts a new worker after close', async () => {
