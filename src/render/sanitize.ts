@@ -69,29 +69,13 @@ export function sanitize(html: string): string {
 // What the renderer writes, exactly: a tag with its attributes in its own order, double-quoted.
 const TAG = /<(\/?)([a-z]+)((?: [a-z]+="[^"<>]*")*)>/y;
 const ATTRIBUTE = / ([a-z]+)="([^"]*)"/g;
-/** Each tag the fast form accepts, with the attributes it may carry, in the order they come. */
-const ACCEPTED: Readonly<Record<string, readonly string[]>> = {
-  p: [],
-  ul: [],
-  ol: ['start'],
-  li: [],
-  strong: [],
-  em: [],
-  code: [],
-  a: ['href', 'class'],
-  br: [],
-  del: [],
-  img: ['src', 'alt'],
-  span: ['class'],
-  blockquote: [],
-  pre: [],
-  table: [],
-  thead: [],
-  tbody: [],
-  tr: [],
-  th: ['align'],
-  td: ['align'],
-};
+/**
+ * Each tag the fast form accepts, with the attributes it may carry in the order the renderer
+ * writes them: the policy's own, so the two cannot drift apart.
+ */
+const ACCEPTED: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  CONTENT_TAGS.map((tag) => [tag, (policy.allowedAttributes as Record<string, string[]>)[tag] ?? []]),
+);
 /** sanitize-html writes these as `<br />`; htmlparser2 gives them no closing tag. */
 const VOID = new Set(['br', 'img']);
 /** htmlparser2 closes the open element before these open (its openImpliesClose): never in the fast form. */

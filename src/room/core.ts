@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../config/defaults.js';
@@ -69,6 +69,11 @@ export class RoomCore {
   private downloads: Download[] = [];
   /** Each of the author's pictures (`assets/content/...` in the deck) and the first slide showing it. */
   private pictures: ReadonlyMap<string, number> = new Map();
+  /**
+   * The output folder's real path, found once: files are resolved to real paths (serve/files.ts),
+   * and a link on the way to the folder (macOS's /tmp) must not turn each of them into `../`.
+   */
+  private realOutDir = '';
   private resultsTimer: NodeJS.Timeout | undefined;
   private closed = false;
   /** How many times the room's slide has changed: the presenter's deck orders states by it. */
@@ -99,6 +104,7 @@ export class RoomCore {
     });
     core.downloads = await downloadsOf(parts.outDir, parts.slug);
     core.pictures = picturesOf(parts.deck.slides);
+    core.realOutDir = await realpath(parts.outDir).catch(() => parts.outDir);
     return core;
   }
 
@@ -108,8 +114,9 @@ export class RoomCore {
     return qrSvg(this.parts.remoteUrl, fillLabel(labels.qrCode, { url: labels.roomRemote }));
   }
 
-  /** Whether an attendee may have this file of the deck's folder (access.ts). */
-  forAttendees(file: string): boolean {
+  /** Whether an attendee may have a file of the deck's folder, by its real path (access.ts). */
+  forAttendees(realFile: string): boolean {
+    const file = path.relative(this.realOutDir, realFile).split(path.sep).join('/');
     return forAttendees(file, { slug: this.slug, pictures: this.pictures, furthest: this.room.furthest });
   }
 

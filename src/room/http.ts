@@ -1,6 +1,6 @@
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { basename, relative, sep } from 'node:path';
+import { basename } from 'node:path';
 import { contentType } from '../emit/assets.js';
 import { outputOfFile } from '../emit/names.js';
 import { OUTPUTS } from '../model/outputs.js';
@@ -183,11 +183,7 @@ async function serveDeck(core: RoomCore, req: IncomingMessage, res: ServerRespon
   if (found.kind !== 'file' || withheld(core.slug, basename(found.file))) throw new HttpRefusal(404, 'not found');
   // Anyone on the room's network may ask: the deck itself only goes to the presenter (its cookie),
   // or an attendee could page ahead of the talk.
-  // Its path in the folder, from the folder's real path: resolveUnder gives the real one (a link
-  // on the way to the output folder, as /tmp is on macOS, must not turn every path into `../`).
-  const folder = await realpath(core.outDir);
-  const file = relative(folder, found.file).split(sep).join('/');
-  if (!core.forAttendees(file) && !keyMatches(cookie(req, DECK_COOKIE), deckToken(core.key))) {
+  if (!core.forAttendees(found.file) && !keyMatches(cookie(req, DECK_COOKIE), deckToken(core.key))) {
     if (!wantsHtml(req)) throw new HttpRefusal(403, "the presenter's deck: open it with the presenter's address");
     return send(res, 403, 'text/html; charset=utf-8', lockedDeckPage(core.deck), {
       'Content-Security-Policy': ROOM_POLICY,
