@@ -17,8 +17,11 @@ export default defineConfig({
     reporters: ['default', './tests/support/file-times.ts'],
     // The longest browser files start first, so that none of them is left alone at the end.
     sequence: { sequencer: SlowFirst },
-    // The unit tests' pool (below): one worker's module cache serves every unit file.
-    poolOptions: { threads: { isolate: false } },
+    // The unit tests' pool (below): one worker's module cache serves every unit file. Two threads
+    // always, whatever --maxWorkers says: with isolate off, a threads pool allowed to shrink
+    // (fewer minThreads than maxThreads, the default on 2 cores is 1 of 2) rejected with
+    // "Terminating worker thread" and failed the run whenever --maxWorkers was 3 or more.
+    poolOptions: { threads: { isolate: false, minThreads: 2, maxThreads: 2 } },
     projects: [
       {
         extends: true,
