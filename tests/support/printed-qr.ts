@@ -97,7 +97,7 @@ export async function printedQrs(file: string, page: number): Promise<{ data: st
 }
 
 /** A binary PPM (P6, 8 bits) as RGBA pixels, the layout jsQR reads. */
-function readPpm(bytes: Buffer): { width: number; height: number; data: Uint8ClampedArray } {
+export function readPpm(bytes: Buffer): { width: number; height: number; data: Uint8ClampedArray } {
   // The header: "P6", width, height, maximum value, each after white space; one more before the pixels.
   const fields: string[] = [];
   let at = 0;
