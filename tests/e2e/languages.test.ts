@@ -9,7 +9,7 @@ import { launchTestBrowser } from '../support/chromium.js';
 import { bareFontconfig, countNotdef, type GlyphCount, type PdfFont, pdfFonts } from '../support/fonts.js';
 import { readStructure } from '../support/pdf-structure.js';
 import { matterhornFailures } from '../support/pdf-ua.js';
-import { popplerFonts, pdfToText } from '../support/poppler.js';
+import { popplerFonts, pdfToText as popplerText } from '../support/poppler.js';
 import { tempProject, type TempProject } from '../support/project.js';
 import { PROJECT_ROOT } from '../support/content.js';
 import { fillLabel, resolveLabels } from '../../src/model/labels.js';
@@ -65,6 +65,14 @@ interface PrintedFile {
   /** PDF/UA-1's machine-checkable failures (tests/support/pdf-ua.ts). */
   matterhorn: string[];
 }
+
+/** pdftotext's text of a PDF, run once per file: the reports are read by four tests. */
+const texts = new Map<string, Promise<string>>();
+const pdfToText = (file: string): Promise<string> => {
+  let text = texts.get(file);
+  if (!text) texts.set(file, (text = popplerText(file)));
+  return text;
+};
 
 let project: TempProject;
 let result: BuildResult;

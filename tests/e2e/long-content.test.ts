@@ -30,7 +30,14 @@ async function buildFixture(
     session: await session(),
   });
   const out = path.join(project.out, name);
-  return { result, out, pdf: async (file) => readPdf(await readFile(path.join(out, file))) };
+  // Each PDF read once for the describe's tests: the report is read by three of them.
+  const read = new Map<string, Promise<PdfFacts>>();
+  const pdf = (file: string) => {
+    let facts = read.get(file);
+    if (!facts) read.set(file, (facts = readFile(path.join(out, file)).then(readPdf)));
+    return facts;
+  };
+  return { result, out, pdf };
 }
 
 /**

@@ -3,8 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { PNG } from 'pngjs';
-import { printedQrs } from './printed-qr.js';
+import { printedQrs, readPpm } from './printed-qr.js';
 
 const run = promisify(execFile);
 
@@ -90,28 +89,29 @@ function brokenWords(pageLines: Word[][], vocabulary: Set<string>): string[] {
 async function footBlanks(file: string): Promise<number[]> {
   const dir = await mkdtemp(path.join(tmpdir(), 'careerdeck-review-'));
   try {
-    await run('pdftoppm', ['-png', '-r', '60', file, path.join(dir, 'p')]);
+    // Plain PPMs: the same pixels as PNGs without the compressing and inflating (printed-qr.ts).
+    await run('pdftoppm', ['-r', '60', file, path.join(dir, 'p')]);
     const { readdir } = await import('node:fs/promises');
-    const names = (await readdir(dir)).filter((n) => n.endsWith('.png')).sort();
+    const names = (await readdir(dir)).filter((n) => n.endsWith('.ppm')).sort();
     const out: number[] = [];
     for (const name of names) {
-      const png = PNG.sync.read(await readFile(path.join(dir, name)));
+      const image = readPpm(await readFile(path.join(dir, name)));
       // The page's own background (top-left pixel) counts as blank: dark themes print dark pages.
-      const bg = [png.data[0] ?? 255, png.data[1] ?? 255, png.data[2] ?? 255];
+      const bg = [image.data[0] ?? 255, image.data[1] ?? 255, image.data[2] ?? 255];
       // The tallest blank run in the lower half: a footer line (page number) at the very foot
       // must not hide an empty band above it.
       let blankRows = 0;
       let run = 0;
-      for (let y = png.height - 1; y >= png.height / 2; y--) {
+      for (let y = image.height - 1; y >= image.height / 2; y--) {
         let ink = false;
-        for (let x = 0; x < png.width && !ink; x++) {
-          const i = (y * png.width + x) * 4;
-          ink = [0, 1, 2].some((c) => Math.abs((png.data[i + c] ?? 0) - (bg[c] ?? 0)) > 24);
+        for (let x = 0; x < image.width && !ink; x++) {
+          const i = (y * image.width + x) * 4;
+          ink = [0, 1, 2].some((c) => Math.abs((image.data[i + c] ?? 0) - (bg[c] ?? 0)) > 24);
         }
         run = ink ? 0 : run + 1;
         blankRows = Math.max(blankRows, run);
       }
-      out.push(blankRows / png.height);
+      out.push(blankRows / image.height);
     }
     return out;
   } finally {

@@ -19,7 +19,7 @@ const ORIGIN = 'http://pdf-ink.test';
 const PDFJS = path.join(PROJECT_ROOT, 'node_modules/pdfjs-dist/build');
 
 /**
- * Draws every page of a PDF to pixels with pdf.js in Chromium and, for each word, finds its box
+ * Draws the pages of a PDF that hold the words to pixels with pdf.js in Chromium and, for each word, finds its box
  * in the text layer and counts the dark pixels inside it. Text that a printed page clipped is
  * still in the text layer but draws nothing: this tells "in the file" from "on the paper".
  * pdf.js and the PDF are served from memory; the page makes no other request.
@@ -51,13 +51,17 @@ export async function inkOfWords(browser: Browser, pdf: Uint8Array, words: reado
         const found = new Map<string, { page: number; onPage: boolean; ink: number; size: number }>();
         for (let n = 1; n <= doc.numPages; n++) {
           const pdfPage = await doc.getPage(n);
+          const text = await pdfPage.getTextContent();
+          // Only a page that holds a word still to be measured is drawn: drawing is most of the
+          // time, and a page without one adds nothing below.
+          const wanting = (str: string) => wanted.some((word) => !found.get(word)?.ink && str.includes(word));
+          if (!text.items.some((item) => 'str' in item && wanting(item.str))) continue;
           const viewport = pdfPage.getViewport({ scale: 2 });
           const canvas = document.createElement('canvas');
           canvas.width = Math.ceil(viewport.width);
           canvas.height = Math.ceil(viewport.height);
           const context = canvas.getContext('2d', { willReadFrequently: true })!;
           await pdfPage.render({ canvas, canvasContext: context, viewport }).promise;
-          const text = await pdfPage.getTextContent();
           for (const item of text.items) {
             if (!('str' in item)) continue;
             for (const word of wanted) {
