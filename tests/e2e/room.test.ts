@@ -150,13 +150,15 @@ const QUICK_PAGES = { reconnectMs: 200, notesRetryMs: 200 };
 
 beforeAll(async () => {
   project = await tempProject('room', { fixture: 'room' });
-  room = await roomOf(project, { timing: QUICK_PAGES });
-  browser = await launchTestBrowser();
+  // Chromium starts while the deck builds.
+  [room, browser] = await Promise.all([roomOf(project, { timing: QUICK_PAGES }), launchTestBrowser()]);
   deck = await browser.newPage();
   await deck.setViewport({ width: 1280, height: 720 });
   await deck.goto(room.presenterUrl, { waitUntil: 'load' });
   await deck.waitForSelector('html[data-careerdeck-ready]');
-  for (let i = 0; i < 3; i++) phones.push(await phone());
+  // The first phone alone (its load is the one measured), the other two together.
+  phones.push(await phone());
+  phones.push(...(await Promise.all([phone(), phone()])));
 }, 180_000);
 
 afterAll(async () => {
@@ -861,7 +863,8 @@ describe('careerdeck present: the command', () => {
     const busy = createServer();
     await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
     const port = (busy.address() as import('node:net').AddressInfo).port;
-    const p = await tempProject('room-port', { fixture: 'room' });
+    // The main room's project: its deck is built, so the command's build has nothing to do.
+    const p = project;
     const run = (args: string[]) =>
       new Promise<{ code: number | null; err: string }>((resolve) => {
         const child = spawn(process.execPath, [CLI, 'present', ...args], {
@@ -891,23 +894,20 @@ describe('careerdeck present: the command', () => {
       expect((await run([])).code).toBe(2);
     } finally {
       busy.close();
-      await p.remove();
     }
   });
 
   it('stops on SIGTERM with 143 and writes the session record beside content/', async () => {
-    const p = await tempProject('room-term', { fixture: 'room' });
-    try {
-      const { child, err } = await present(p);
-      const gone = exited(child);
-      child.kill('SIGTERM');
-      expect((await gone).code).toBe(143);
-      const record = /session record: (.+\.json)/.exec(err())![1]!;
-      expect(record.startsWith(`${p.dir}/sessions/workshop/`)).toBe(true);
-      expect(JSON.parse(await readFile(record, 'utf8'))).toMatchObject({ deck: 'workshop', polls: [{ id: POLL }, {}] });
-    } finally {
-      await p.remove();
-    }
+    // The main room's project, built already (the test above starts from an unbuilt one); its
+    // room's journal, beside this one, is seconds older, so the two never share a name.
+    const p = project;
+    const { child, err } = await present(p);
+    const gone = exited(child);
+    child.kill('SIGTERM');
+    expect((await gone).code).toBe(143);
+    const record = /session record: (.+\.json)/.exec(err())![1]!;
+    expect(record.startsWith(`${p.dir}/sessions/workshop/`)).toBe(true);
+    expect(JSON.parse(await readFile(record, 'utf8'))).toMatchObject({ deck: 'workshop', polls: [{ id: POLL }, {}] });
   });
 });
 
