@@ -32,6 +32,14 @@ import { DEFAULT_TIMEOUT_MS } from '../browser/timeout.js';
 /** The address the dev server listens on: this machine only, never the network. */
 const HOST = '127.0.0.1';
 
+/** The dev server's waits when none are given (the tests shorten pdfDelayMs). */
+export const DEV_WAITS = {
+  /** A save can be several writes: one rebuild after this much quiet. */
+  debounceMs: 100,
+  /** Let the pages reload before a browser starts or prints beside them (two cores). */
+  pdfDelayMs: 750,
+} as const;
+
 /** What the dev server passes to every build; the same meaning and defaults as in build(). */
 type BuildSettings = Pick<
   BuildOptions,
@@ -52,6 +60,8 @@ export interface DevServerOptions extends BuildSettings {
   readSettings?: () => Promise<DeckSettings>;
   /** Quiet time after the last change before a rebuild, in milliseconds. Default 100 (a save can be several writes). */
   debounceMs?: number;
+  /** Wait between a build's HTML and its PDFs, in milliseconds. Default 750 (the pages reload first). */
+  pdfDelayMs?: number;
   /** Where progress (`info`) and problems (`problem`) are told, one line or block at a time. Default: nowhere. */
   log?: (text: string, level: 'info' | 'problem') => void;
 }
@@ -168,7 +178,7 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     const templatesDir = path.resolve(options.templatesDir ?? DEFAULT_TEMPLATES_DIR);
     this.rebuilder = new Rebuilder({
       build: parts.build,
-      pdfDelayMs: 750,
+      pdfDelayMs: options.pdfDelayMs ?? DEV_WAITS.pdfDelayMs,
       options: (): BuildOptions => ({
         ...pickBuildSettings(options),
         contentDir: parts.contentDir,
@@ -241,7 +251,7 @@ export class DevServer extends EventEmitter<DevServerEvents> {
         dirs: [contentDir, templatesDir],
         files: this.configFiles,
         ignore: [this.parts.outDir],
-        debounceMs: this.options.debounceMs ?? 100,
+        debounceMs: this.options.debounceMs ?? DEV_WAITS.debounceMs,
         onChange: (files) => {
           this.emit('change', files);
           void this.rebuilder.request(files);

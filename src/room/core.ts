@@ -14,6 +14,7 @@ import type { AudienceView, Download } from './pages.js';
 import { slideArticle } from './pages.js';
 import type { DeckPage } from './slides.js';
 import { type Refusal, refused, type Room, type RoomRecord } from './state.js';
+import type { PageTiming } from './timing.js';
 
 export type AudienceEvent = 'slide' | 'poll' | 'questions' | 'mine';
 export type PresenterEvent = 'state';
@@ -49,6 +50,8 @@ export interface CoreParts {
   remoteUrl: string;
   /** Open audience streams before the "room full" page. */
   maxAudience: number;
+  /** What the pages' scripts wait, written into them (timing.ts). */
+  pageTiming: PageTiming;
 }
 
 /**
@@ -65,6 +68,7 @@ export class RoomCore {
   readonly slug: string;
   readonly hosts: Set<string>;
   readonly maxAudience: number;
+  readonly pageTiming: PageTiming;
   private assets = new Map<string, { type: string; body: string }>();
   private downloads: Download[] = [];
   /** Each of the author's pictures (`assets/content/...` in the deck) and the first slide showing it. */
@@ -87,6 +91,7 @@ export class RoomCore {
     this.slug = parts.slug;
     this.hosts = parts.hosts;
     this.maxAudience = parts.maxAudience;
+    this.pageTiming = parts.pageTiming;
     this.audience = new EventHub<AudienceEvent>(() => this.audienceHello(), { max: parts.maxAudience, retryMs: 1000 });
     this.presenters = new EventHub<PresenterEvent>(() => this.presenterState(), { retryMs: 1000 });
   }
@@ -200,6 +205,7 @@ export class RoomCore {
       mine: slide.poll ? this.room.choice(slide.poll.id, device) : undefined,
       questions: this.room.publicQuestions(),
       downloads: this.downloads,
+      timing: this.pageTiming,
     };
   }
 

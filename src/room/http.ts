@@ -11,6 +11,7 @@ import { HttpRefusal, LIMITS, RateLimiter, readFields } from './limits.js';
 import { audiencePage, lockedDeckPage, messagePage, remotePage, roomFullPage, slideArticle } from './pages.js';
 import type { RoomCore } from './core.js';
 import { scriptTextBlock } from './text.js';
+import { type PageTiming, pageTimingBlock } from './timing.js';
 
 /** The policy of the room's own pages: scripts and styles from this server only, no inline script. */
 export const ROOM_POLICY =
@@ -194,7 +195,11 @@ async function serveDeck(core: RoomCore, req: IncomingMessage, res: ServerRespon
   let body: string | Buffer = await readFile(found.file);
   // Anyone on the room's network can ask for the deck: its notes go only to the key (/api/notes).
   if (type.startsWith('text/html'))
-    body = withPresenterClient(withoutNotes(body.toString('utf8')).html, core.deck.text.presenterScript());
+    body = withPresenterClient(
+      withoutNotes(body.toString('utf8')).html,
+      core.deck.text.presenterScript(),
+      core.pageTiming,
+    );
   send(
     res,
     200,
@@ -208,7 +213,7 @@ async function serveDeck(core: RoomCore, req: IncomingMessage, res: ServerRespon
 const CSP_META = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/gi;
 
 /** The built deck as the room serves it: allowed to reach this server, and given the presenter's script. */
-export function withPresenterClient(html: string, words: Record<string, string> = {}): string {
+export function withPresenterClient(html: string, words: Record<string, string>, timing: PageTiming): string {
   const page = html.replace(
     CSP_META,
     (_, open: string, policy: string, close: string) => open + devPolicy(policy) + close,
@@ -216,7 +221,7 @@ export function withPresenterClient(html: string, words: Record<string, string> 
   // The stream script goes first: it takes the key from the address before reveal.js rewrites it.
   const head = page.indexOf('</head>');
   const early = head === -1 ? page : `${page.slice(0, head)}<script src="/room/stream.js"></script>${page.slice(head)}`;
-  const tags = `<link rel="stylesheet" href="/room/presenter.css">${scriptTextBlock(words)}<script src="/room/panels.js"></script><script src="/room/presenter.js"></script>`;
+  const tags = `<link rel="stylesheet" href="/room/presenter.css">${scriptTextBlock(words)}${pageTimingBlock(timing)}<script src="/room/panels.js"></script><script src="/room/presenter.js"></script>`;
   const end = early.lastIndexOf('</body>');
   return end === -1 ? early + tags : early.slice(0, end) + tags + early.slice(end);
 }

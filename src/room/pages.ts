@@ -5,6 +5,7 @@ import type { DeckPage } from './slides.js';
 import type { Question, RoomSlide } from './state.js';
 import { QUESTION_MAX } from './state.js';
 import { type RoomText, scriptTextBlock } from './text.js';
+import { type PageTiming, pageTimingBlock } from './timing.js';
 
 /** A PDF an attendee may take home; its name is said by the page in the deck's language. */
 export interface Download {
@@ -27,6 +28,8 @@ export interface AudienceView {
   downloads: Download[];
   /** A line to show above the slide (a vote counted, a question refused). */
   flash?: string | undefined;
+  /** The script's waits, from the room's options. */
+  timing: PageTiming;
 }
 
 /** The audience's page: the current slide as text, the poll, the questions, the downloads. */
@@ -48,6 +51,7 @@ export function audiencePage(v: AudienceView): string {
     questionsSection(deck.text, v.questions),
     downloadsSection(deck.text, v.downloads),
     scriptTextBlock(deck.text.audienceScript()),
+    pageTimingBlock(v.timing),
     '<script src="/room/audience.js"></script>',
   ]);
 }

@@ -13,6 +13,7 @@ import { newKey } from './key.js';
 import { LIMITS } from './limits.js';
 import { deckPage } from './slides.js';
 import { Room } from './state.js';
+import { ROOM_TIMING, type RoomTiming, serverTimeouts } from './timing.js';
 
 /** The first port tried when none is given. */
 export const ROOM_PORT = 4180;
@@ -32,6 +33,8 @@ export interface RoomOptions extends Pick<
   onBuilt?: (result: BuildResult) => void;
   /** Open audience streams before the next attendee gets the "room full" page (default 500). */
   maxAudience?: number | undefined;
+  /** The room's waits (timing.ts); the production ones unless given (the tests shorten them). */
+  timing?: Partial<RoomTiming> | undefined;
 }
 
 export interface RoomServer {
@@ -53,7 +56,8 @@ export async function startRoom(options: RoomOptions): Promise<RoomServer> {
   const contentDir = path.resolve(options.contentDir ?? DEFAULT_CONTENT_DIR);
   const outRoot = path.resolve(options.outDir ?? DEFAULT_OUT_DIR);
   const { build } = await import('../build.js');
-  const { deck: slug, port, host, sessionsDir, onBuilt, maxAudience, ...buildOptions } = options;
+  const { deck: slug, port, host, sessionsDir, onBuilt, maxAudience, timing: given, ...buildOptions } = options;
+  const timing: RoomTiming = { ...ROOM_TIMING, ...given };
   const result = await build({ ...buildOptions, contentDir, outDir: outRoot, deck: slug });
   onBuilt?.(result);
   const built = result.decks.find((d) => d.slug === slug);
@@ -66,13 +70,7 @@ export async function startRoom(options: RoomOptions): Promise<RoomServer> {
 
   const chosen = host ?? lanAddress();
   const address = chosen ?? '127.0.0.1';
-  const server = createServer({
-    headersTimeout: LIMITS.headersMs,
-    requestTimeout: LIMITS.requestMs,
-    keepAliveTimeout: 5000,
-    // How often Node checks the two timeouts above (default 30 s, too slow against slowloris).
-    connectionsCheckingInterval: 1000,
-  });
+  const server = createServer(serverTimeouts(timing));
   server.timeout = LIMITS.idleMs;
   // A connection past its idle time is closed; the event streams turn this off for themselves.
   server.on('timeout', (socket: import('node:net').Socket) => socket.destroy());
@@ -130,6 +128,7 @@ export async function startRoom(options: RoomOptions): Promise<RoomServer> {
     audienceUrl: `${origin}/`,
     remoteUrl: `${origin}/remote#key=${key}`,
     maxAudience: maxAudience ?? LIMITS.audience,
+    pageTiming: { reconnectMs: timing.reconnectMs, notesRetryMs: timing.notesRetryMs },
   });
   server.on('request', createRoomHandler(core));
   let closing: Promise<string> | undefined;

@@ -18,6 +18,9 @@
 
   // The page's words in the deck's language: a JSON block the server wrote (src/room/text.ts).
   const words = JSON.parse(document.getElementById('room-text')?.textContent || '{}');
+  // Its waits, from the room's own options (src/room/timing.ts), never from the address.
+  const timing = JSON.parse(document.getElementById('room-timing')?.textContent || '{}');
+  const reconnectMs = Number(timing.reconnectMs) > 0 ? Number(timing.reconnectMs) : 5000;
   let numbers;
   try {
     numbers = new Intl.NumberFormat(document.documentElement.lang || 'en');
@@ -202,7 +205,7 @@
       showStatus();
       // A stream refused outright (the room full, the server gone for long) is not retried by
       // the browser: try again later.
-      if (source.readyState === EventSource.CLOSED) setTimeout(connect, 5000);
+      if (source.readyState === EventSource.CLOSED) setTimeout(connect, reconnectMs);
     });
     source.addEventListener('hello', (event) => {
       const data = JSON.parse(event.data);

@@ -267,7 +267,11 @@
   // they come back here, with the key, for reveal's speaker view to show.
   // If they cannot be had, every slide that has notes says so in the speaker view (not an empty
   // box the presenter would take for a slide without notes).
-  // A failure is tried again every 5 s for a minute (a server busy at the start of the talk).
+  // A failure is tried again every 5 s for a minute (a server busy at the start of the talk); the
+  // wait is the room's own (src/room/timing.ts, written into the page), never the address's.
+  const timing = JSON.parse(document.getElementById('room-timing')?.textContent || '{}');
+  const notesRetryMs = Number(timing.notesRetryMs) > 0 ? Number(timing.notesRetryMs) : 5000;
+  const notesAttempts = Math.ceil(60_000 / notesRetryMs);
   const fillNotes = (attempt = 1) =>
     fetch('/api/notes', { headers: { 'X-Room-Key': key } })
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
@@ -285,7 +289,7 @@
           aside.replaceChildren(message);
         }
         document.documentElement.dataset.roomNotes = 'failed';
-        if (attempt < 12) setTimeout(() => void fillNotes(attempt + 1), 5000);
+        if (attempt < notesAttempts) setTimeout(() => void fillNotes(attempt + 1), notesRetryMs);
       });
 
   const start = () => {

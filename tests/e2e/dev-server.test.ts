@@ -68,6 +68,13 @@ function nextBuild(server: DevServer): Promise<'rebuilt' | 'failed'> {
   });
 }
 
+/** One Chromium for the file's own pages (a launch is a second or two), closed when the file ends. */
+let opened: Promise<Browser> | undefined;
+const testBrowser = () => (opened ??= launchTestBrowser());
+afterAll(async () => {
+  await (await opened?.catch(() => undefined))?.close();
+});
+
 async function until(what: string, check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
   while (!(await check())) {
@@ -125,13 +132,13 @@ describe('careerdeck dev, in process', () => {
         pdf: false,
         port: 0,
       }),
-      launchTestBrowser(),
+      testBrowser(),
     ]);
     page = await browser.newPage();
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await page?.close();
     await server?.close();
   });
 
@@ -300,11 +307,11 @@ describe('careerdeck dev, content broken from the start', () => {
     await writeFile(roleFile, original.replace('title: AI Scientist', 'title: "AI Scientist'));
     const [server, browser] = await Promise.all([
       startDevServer({ contentDir: project.content, outDir: project.out, configDir: project.dir, pdf: false, port: 0 }),
-      launchTestBrowser(),
+      testBrowser(),
     ]);
+    const page = await browser.newPage();
     try {
       expect(server.problem?.lines[0]).toMatch(/ai-scientist\.md:2:/);
-      const page = await browser.newPage();
       await page.goto(server.decks.get(DECK)!, { waitUntil: 'load' });
       expect(await page.$eval(OVERLAY, (el) => el.textContent ?? '')).toMatch(/ai-scientist\.md:2:/);
       await until('the page to listen', () => server.pages === 1);
@@ -312,7 +319,7 @@ describe('careerdeck dev, content broken from the start', () => {
       await page.waitForFunction(() => document.documentElement.dataset.careerdeckReady === 'true');
       expect(await page.$(OVERLAY)).toBeNull();
     } finally {
-      await browser.close();
+      await page.close();
       await server.close();
     }
   });
@@ -354,6 +361,8 @@ describe('careerdeck dev with PDFs', () => {
       outDir: project.out,
       configDir: project.dir,
       port: 0,
+      // The PDFs at once after the HTML (a real server lets the pages reload first: DEV_WAITS, unit-tested).
+      pdfDelayMs: 0,
     });
     try {
       server.on('rebuilt', (e) => e.phase === 'pdf' && pdfs.push({ ms: e.ms, launches: e.result.browserLaunches }));

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillLabel, LABEL_KEYS, resolveLabels } from '../../src/model/labels.js';
 import { THEME_TABLE } from '../../src/render/themes.js';
 import { type RoomServer, startRoom } from '../../src/room/server.js';
+import { pageTimingBlock, ROOM_TIMING } from '../../src/room/timing.js';
 import { launchTestBrowser } from '../support/chromium.js';
 import { CLI } from '../support/cli.js';
 import { tempProject, type TempProject } from '../support/project.js';
@@ -141,15 +142,23 @@ function roomOf(p: TempProject, extra: Partial<Parameters<typeof startRoom>[0]> 
   });
 }
 
+/**
+ * The main room's pages wait less than a real room's (5 s; tests/unit/room/timing.test.ts reads
+ * those): a phone refused its stream tries again, and the speaker view asks for failed notes again.
+ */
+const QUICK_PAGES = { reconnectMs: 200, notesRetryMs: 200 };
+
 beforeAll(async () => {
   project = await tempProject('room', { fixture: 'room' });
-  room = await roomOf(project);
-  browser = await launchTestBrowser();
+  // Chromium starts while the deck builds.
+  [room, browser] = await Promise.all([roomOf(project, { timing: QUICK_PAGES }), launchTestBrowser()]);
   deck = await browser.newPage();
   await deck.setViewport({ width: 1280, height: 720 });
   await deck.goto(room.presenterUrl, { waitUntil: 'load' });
   await deck.waitForSelector('html[data-careerdeck-ready]');
-  for (let i = 0; i < 3; i++) phones.push(await phone());
+  // The first phone alone (its load is the one measured), the other two together.
+  phones.push(await phone());
+  phones.push(...(await Promise.all([phone(), phone()])));
 }, 180_000);
 
 afterAll(async () => {
@@ -210,14 +219,32 @@ describe('careerdeck present: the room', () => {
   });
 
   it('closes a connection that sends its headers too slowly (slowloris) and keeps serving', async () => {
+    // A second room on the same deck whose headers must come within 0.5 s, checked every 0.1 s
+    // (a real room's 10 s and 1 s: tests/unit/room/timing.test.ts), so the test need not wait 10 s.
+    const strict = await roomOf(project, {
+      sessionsDir: `${project.out}-sessions-slow`,
+      timing: { headersMs: 500, checkMs: 100 },
+    });
     const { connect } = await import('node:net');
-    const socket = connect(room.port, '127.0.0.1');
-    socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${room.port}\r\nX-Slow: 1`);
-    let answer = '';
-    socket.on('data', (d: Buffer) => (answer += d.toString()));
-    await new Promise((resolve) => socket.once('close', resolve));
-    expect(answer === '' || answer.startsWith('HTTP/1.1 408')).toBe(true);
-    expect((await http(room.audienceUrl)).status).toBe(200);
+    const socket = connect(strict.port, '127.0.0.1');
+    try {
+      const closed = new Promise((resolve) => socket.once('close', resolve));
+      socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${strict.port}\r\nX-Slow: 1`);
+      let answer = '';
+      socket.on('data', (d: Buffer) => (answer += d.toString()));
+      // Others are served while it hangs, and after it is gone.
+      expect((await http(strict.audienceUrl)).status).toBe(200);
+      // Closed by the headers timeout, not by the whole request's (15 s, not shortened here).
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise((resolve) => (timer = setTimeout(() => resolve('open after 10 s'), 10_000)));
+      expect(await Promise.race([closed.then(() => 'closed'), late])).toBe('closed');
+      clearTimeout(timer);
+      expect(answer === '' || answer.startsWith('HTTP/1.1 408')).toBe(true);
+      expect((await http(strict.audienceUrl)).status).toBe(200);
+    } finally {
+      socket.destroy();
+      await strict.close();
+    }
   }, 30_000);
 
   it('serves nothing outside the output folder, no listing, and not the notes', async () => {
@@ -587,7 +614,7 @@ describe('careerdeck present: the room', () => {
       } finally {
         await speaker.close();
       }
-      // The server back, the page tries again by itself (every 5 s) and the notes come.
+      // The server back, the page tries again by itself (every 5 s; here QUICK_PAGES's) and the notes come.
       notesFail = false;
       await laptop.waitForSelector('html[data-room-notes="ready"]', { timeout: 20_000 });
       const filled = await laptop.$$eval('aside.notes[data-room-notes]', (all) => all.map((a) => a.textContent));
@@ -836,7 +863,8 @@ describe('careerdeck present: the command', () => {
     const busy = createServer();
     await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
     const port = (busy.address() as import('node:net').AddressInfo).port;
-    const p = await tempProject('room-port', { fixture: 'room' });
+    // The main room's project: its deck is built, so the command's build has nothing to do.
+    const p = project;
     const run = (args: string[]) =>
       new Promise<{ code: number | null; err: string }>((resolve) => {
         const child = spawn(process.execPath, [CLI, 'present', ...args], {
@@ -866,23 +894,20 @@ describe('careerdeck present: the command', () => {
       expect((await run([])).code).toBe(2);
     } finally {
       busy.close();
-      await p.remove();
     }
   });
 
   it('stops on SIGTERM with 143 and writes the session record beside content/', async () => {
-    const p = await tempProject('room-term', { fixture: 'room' });
-    try {
-      const { child, err } = await present(p);
-      const gone = exited(child);
-      child.kill('SIGTERM');
-      expect((await gone).code).toBe(143);
-      const record = /session record: (.+\.json)/.exec(err())![1]!;
-      expect(record.startsWith(`${p.dir}/sessions/workshop/`)).toBe(true);
-      expect(JSON.parse(await readFile(record, 'utf8'))).toMatchObject({ deck: 'workshop', polls: [{ id: POLL }, {}] });
-    } finally {
-      await p.remove();
-    }
+    // The main room's project, built already (the test above starts from an unbuilt one); its
+    // room's journal, beside this one, is seconds older, so the two never share a name.
+    const p = project;
+    const { child, err } = await present(p);
+    const gone = exited(child);
+    child.kill('SIGTERM');
+    expect((await gone).code).toBe(143);
+    const record = /session record: (.+\.json)/.exec(err())![1]!;
+    expect(record.startsWith(`${p.dir}/sessions/workshop/`)).toBe(true);
+    expect(JSON.parse(await readFile(record, 'utf8'))).toMatchObject({ deck: 'workshop', polls: [{ id: POLL }, {}] });
   });
 });
 
@@ -1065,6 +1090,8 @@ describe("careerdeck present: in the deck's language", () => {
     try {
       const de = resolveLabels('de');
       const page = await http(server.audienceUrl);
+      // A room started as the command starts it waits as a real room does (QUICK_PAGES is the tests').
+      expect(page.body).toContain(pageTimingBlock(ROOM_TIMING));
       expect(page.body).toMatch(/<html lang="de" dir="ltr"/);
       for (const words of [de.roomBackToLive, de.roomQuestions, de.roomSend, 'Zum Mitnehmen'])
         expect(page.body).toContain(words);
