@@ -3,12 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.js';
 import { PROJECT_ROOT } from '../support/content.js';
 import { chromiumOf, digestTree } from '../support/files.js';
 import { readPdf } from '../support/pdf.js';
 import { tempProject } from '../support/project.js';
-import { fileSession } from '../support/session.js';
 
 // Interrupts a real build (compiled CLI, real Chromium) at moments spread over the whole build and
 // checks that every output is then either the previous or the new version, byte for byte, with
@@ -74,10 +72,6 @@ const hashes = async (dir: string) => new Map(Object.entries(await digestTree(di
  * nothing); 5000 when that test is not run.
  */
 let buildMs = 5000;
-// The reference builds run in this process with one Chromium: the CLI's builds must give the
-// same bytes (SOURCE_DATE_EPOCH is their date; determinism.test.ts checks CLI against in-process
-// builds), and here they are, every round and after the SIGKILL, or the test fails.
-const session = fileSession();
 
 beforeAll(async () => {
   const project = await tempProject('interrupt');
@@ -93,15 +87,9 @@ beforeAll(async () => {
       .replace('The AI scientist role leans', 'The revised AI scientist role leans'),
   );
   versions = [project.content, second];
-  for (const [i, content] of versions.entries())
-    await build({
-      contentDir: content,
-      outDir: path.join(dir, `ref-${i}`),
-      only: ['slides'],
-      date: new Date(Number(env.SOURCE_DATE_EPOCH) * 1000),
-      cacheDir: path.join(dir, 'cache'),
-      session: await session(),
-    });
+  // Both at once (two cores): the rounds' timing comes from the SIGKILL test's build, alone.
+  const refs = await Promise.all(versions.map((content, i) => runBuild(content, path.join(dir, `ref-${i}`))));
+  expect(refs.map((r) => r.code)).toEqual([0, 0]);
   reference = [await hashes(path.join(dir, 'ref-0')), await hashes(path.join(dir, 'ref-1'))];
   // The two versions differ in the deck and in the PDF, so a mix of the two would be seen.
   for (const name of ['index.html', 'ml-engineer-vs-ai-scientist-slides.pdf'].map((f) =>
