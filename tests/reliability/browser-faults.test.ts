@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +9,23 @@ import { tempProject, type TempProject } from '../support/project.js';
 import { copySharedBuild } from '../support/shared-build.js';
 
 let project: TempProject;
+
+/** Whether a Chromium process has a renderer (a page) among its descendants. */
+function rendersPages(pid: string): boolean {
+  let children: string[];
+  try {
+    children = execFileSync('pgrep', ['-P', pid], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+  } catch {
+    return false;
+  }
+  return children.some((child) => {
+    try {
+      return readFileSync(`/proc/${child}/cmdline`, 'utf8').includes('--type=renderer') || rendersPages(child);
+    } catch {
+      return false;
+    }
+  });
+}
 
 beforeAll(async () => {
   project = await tempProject('faults');
@@ -24,21 +43,20 @@ describe('browser faults', () => {
     let killed = 0;
     const run = await runCli(['build', '--force', '--content', project.content, '--out', project.out], {
       onStart: (pid) => {
+        // Once the build's Chromium runs a page (was: a fixed 1.5 s after it started), kill every
+        // Chromium process of this build.
         const poll = setInterval(() => {
           const chromium = chromiumOf(pid);
-          if (chromium.length === 0) return;
+          if (chromium.length === 0 || !chromium.some(rendersPages)) return;
           clearInterval(poll);
-          // Let it start loading pages, then kill every Chromium process of this build.
-          setTimeout(() => {
-            for (const p of chromiumOf(pid)) {
-              try {
-                process.kill(Number(p), 'SIGKILL');
-                killed += 1;
-              } catch {
-                // already gone
-              }
+          for (const p of chromiumOf(pid)) {
+            try {
+              process.kill(Number(p), 'SIGKILL');
+              killed += 1;
+            } catch {
+              // already gone
             }
-          }, 1500);
+          }
         }, 50);
       },
     });

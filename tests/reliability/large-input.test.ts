@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadModel } from '../../src/content.js';
 import { runCli } from '../support/cli.js';
 import { readPdf } from '../support/pdf.js';
+import { cli } from './helpers.js';
 
 const ROLES = 20;
 const ITEMS = 200;
@@ -58,19 +58,19 @@ afterAll(async () => {
 
 describe(`large input: ${ROLES} roles with ${ITEMS} items per section`, () => {
   it('is checked, CPU time printed for the record', async () => {
-    const run = await runCli(['check', '--content', path.join(dir, 'content')]);
-    expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toContain(`${ROLES} roles`);
-    // Printed, not asserted (speed belongs to the bench): CPU time, because wall time depends on
-    // what else the machine runs.
+    // In this process: the check is loading and validating the model, and its CPU time is this
+    // process's (a CLI process would add its start to both and load the same model again).
     const cpu = process.cpuUsage();
     const started = performance.now();
-    const model = await loadModel(path.join(dir, 'content'));
+    const run = await cli(['check', '--content', path.join(dir, 'content')]);
     const used = process.cpuUsage(cpu);
+    expect(run.status, run.text).toBe(0);
+    expect(run.text).toContain(`content is valid: ${ROLES} roles`);
+    // Printed, not asserted (speed belongs to the bench): CPU time, because wall time depends on
+    // what else the machine runs.
     const cpuMs = (used.user + used.system) / 1000;
-    expect(model.roles.size).toBe(ROLES);
     console.log(
-      `large input: check of ${ROLES} roles x ${SECTIONS.length} sections x ${ITEMS} items: CLI ${Math.round(run.ms)} ms wall (peak ${Math.round(run.peakMiB)} MiB), in process ${Math.round(performance.now() - started)} ms wall, ${Math.round(cpuMs)} ms CPU`,
+      `large input: check of ${ROLES} roles x ${SECTIONS.length} sections x ${ITEMS} items: ${Math.round(performance.now() - started)} ms wall, ${Math.round(cpuMs)} ms CPU`,
     );
   });
 

@@ -5,13 +5,16 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { launchTestBrowser } from '../support/chromium.js';
 import { tempProject, type TempProject } from '../support/project.js';
+import { fileSession } from '../support/session.js';
 
 let canary: Server;
 const hits: string[] = [];
 let base = '';
 let project: TempProject;
+// One Chromium prints the deck and then opens it: the build blocks requests on its own pages only
+// (src/browser/site.ts), so the page opened here fetches whatever the deck asks for.
+const session = fileSession();
 
 beforeAll(async () => {
   canary = createServer((req, res) => {
@@ -46,13 +49,12 @@ afterAll(async () => {
 
 describe('network', () => {
   it('content pointing at a server makes zero requests during the build and zero when the deck is opened', async () => {
-    const result = await build({ contentDir: project.content, outDir: project.out });
+    const result = await build({ contentDir: project.content, outDir: project.out, session: await session() });
     expect(hits).toEqual([]);
     expect(result.blockedRequests).toEqual([]);
 
-    const browser = await launchTestBrowser();
+    const page = await (await session.browser()).newPage();
     try {
-      const page = await browser.newPage();
       const requested: string[] = [];
       page.on('request', (r) => requested.push(r.url()));
       const deck = path.join(project.out, 'ml-engineer-vs-ai-scientist', 'index.html');
@@ -65,7 +67,7 @@ describe('network', () => {
       const shown = await page.evaluate(() => document.querySelector('.reveal .slides')?.textContent ?? '');
       expect(shown).toContain(`<img src="${base}/img">`);
     } finally {
-      await browser.close();
+      await page.close();
     }
   }, 120_000);
 });
