@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempProject, type TempProject } from '../../support/project.js';
-import { runCli } from '../../support/cli.js';
+import { type CliRun, runCli } from '../../support/cli.js';
 
 // A module hook that names, on stderr, each package the CLI loads from node_modules.
 const HOOK = `data:text/javascript,${encodeURIComponent(`
@@ -26,33 +26,33 @@ const HEAVY = ['puppeteer-core', 'pptxgenjs', 'jszip', 'qrcode', 'jsdom', 'dompu
 
 describe('what a build loads', () => {
   let project: TempProject;
+  // One forced build with both reporters on (the ESM hook and require's cache at exit): each
+  // test below reads its own lines from it. Each reporter's run was a whole build of ~1 s of CPU.
+  let forced: CliRun;
   beforeAll(async () => {
     project = await tempProject('imports');
-  });
-  afterAll(() => project.remove());
-
-  it('--no-pdf loads neither the browser nor what the PowerPoint, QR codes and SVG images need', async () => {
-    const run = await runCli(['build', '--no-pdf', '--force', '--content', project.content, '--out', project.out], {
-      env: { ...process.env, NODE_OPTIONS: `--import=${HOOK}` },
-    });
-    expect(run.stderr).toContain('index.html');
-    const packages = loaded(run.stderr);
-    expect(packages).toContain('marked');
-    for (const name of HEAVY) expect(packages).not.toContain(name);
-  });
-
-  // CommonJS packages loaded with require() pass no ESM hook on Node 20: require's cache names them.
-  it('--no-pdf of content without raw HTML loads neither sanitize-html nor zod’s translations', async () => {
     const report = path.join(project.dir, 'report-cjs.cjs');
     await writeFile(
       report,
       `process.on('exit', () => { for (const f of Object.keys(require.cache)) process.stderr.write('CJS ' + f + '\\n'); });`,
     );
-    const run = await runCli(['build', '--no-pdf', '--force', '--content', project.content, '--out', project.out], {
-      env: { ...process.env, NODE_OPTIONS: `--require=${report}` },
+    forced = await runCli(['build', '--no-pdf', '--force', '--content', project.content, '--out', project.out], {
+      env: { ...process.env, NODE_OPTIONS: `--import=${HOOK} --require=${report}` },
     });
-    expect(run.stderr).toContain('index.html');
-    const files = [...run.stderr.matchAll(/^CJS (\S+)$/gm)].map((m) => m[1] ?? '');
+  });
+  afterAll(() => project.remove());
+
+  it('--no-pdf loads neither the browser nor what the PowerPoint, QR codes and SVG images need', () => {
+    expect(forced.stderr).toContain('index.html');
+    const packages = loaded(forced.stderr);
+    expect(packages).toContain('marked');
+    for (const name of HEAVY) expect(packages).not.toContain(name);
+  });
+
+  // CommonJS packages loaded with require() pass no ESM hook on Node 20: require's cache names them.
+  it('--no-pdf of content without raw HTML loads neither sanitize-html nor zod’s translations', () => {
+    expect(forced.stderr).toContain('index.html');
+    const files = [...forced.stderr.matchAll(/^CJS (\S+)$/gm)].map((m) => m[1] ?? '');
     expect(files.some((f) => /[\\/]zod[\\/]/.test(f))).toBe(true);
     expect(files.filter((f) => /[\\/]zod[\\/]v4[\\/]locales[\\/](?!en\.cjs$)/.test(f))).toEqual([]);
     expect(files.filter((f) => /[\\/]node_modules[\\/](?:sanitize-html|htmlparser2|postcss)[\\/]/.test(f))).toEqual([]);

@@ -67,29 +67,28 @@ describe('PostPass', () => {
 
     it('never keeps a process alive when idle: started and never given a PDF, or after its last', async () => {
       // A build that fails before its first PDF (the browser would not start) must still exit.
+      // One process holds both cases, each on its own PostPass: it exits only if neither keeps it
+      // alive (one process per case cost a Node start, a worker and a fixed wait each).
       const compiled = path.join(PROJECT_ROOT, 'dist/emit/pdf-post.js');
-      const script = (work: string) =>
+      const script =
         `const { PostPass } = await import(${JSON.stringify(pathToFileURL(compiled).href)});` +
-        `const post = new PostPass(); post.warmUp(); ${work}` +
-        // Long enough for the worker to have started; then nothing else is left to run.
-        `await new Promise((r) => setTimeout(r, 500));`;
-      const exits = (work: string) =>
-        new Promise<number | null>((resolve) => {
-          // A file, not `-e`: the worker would inherit `--input-type` and fail to start.
-          const file = path.join(tmpdir(), `careerdeck-post-${process.pid}-${work.length}.mjs`);
-          writeFileSync(file, script(work));
-          const child = spawn(process.execPath, [file], { stdio: 'ignore' });
-          const stop = setTimeout(() => child.kill('SIGKILL'), 20_000);
-          child.on('exit', (code) => {
-            clearTimeout(stop);
-            rmSync(file, { force: true });
-            resolve(code);
-          });
+        `const idle = new PostPass(); idle.warmUp();` +
+        `const used = new PostPass(); used.warmUp();` +
+        // The idle worker was made before this one answers: then nothing else is left to run.
+        `await used.finish(new TextEncoder().encode('not a PDF'), {}).catch(() => undefined);`;
+      // A file, not `-e`: the worker would inherit `--input-type` and fail to start.
+      const file = path.join(tmpdir(), `careerdeck-post-${process.pid}.mjs`);
+      writeFileSync(file, script);
+      const code = await new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, [file], { stdio: 'ignore' });
+        const stop = setTimeout(() => child.kill('SIGKILL'), 20_000);
+        child.on('exit', (exit) => {
+          clearTimeout(stop);
+          rmSync(file, { force: true });
+          resolve(exit);
         });
-      expect(await exits('')).toBe(0);
-      expect(await exits(`await post.finish(new TextEncoder().encode('not a PDF'), {}).catch(() => undefined);`)).toBe(
-        0,
-      );
+      });
+      expect(code).toBe(0);
     });
 
     it('starts a new worker after close', async () => {

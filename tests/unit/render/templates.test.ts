@@ -16,6 +16,12 @@ beforeAll(async () => {
   templates = await loadTemplates(TEMPLATES);
 });
 
+// The default deck and the hostile one are each rendered once, on first use, and read by the many
+// tests that only look at their pages (each of them rendered every output again).
+type Pages = ReturnType<typeof renderPages>;
+let plainPages: Pages | undefined;
+const plain = (): Pages => (plainPages ??= renderPages(defaultComparison(), templates));
+
 describe('loadTemplates', () => {
   it('loads the deck start-up script', () => {
     expect(templates.deckScript.length).toBeGreaterThan(0);
@@ -85,19 +91,19 @@ describe('renderDeck', () => {
   });
 
   it('puts speaker notes in <aside class="notes"> with role labels', () => {
-    const { deck } = renderPages(defaultComparison(), templates);
+    const { deck } = plain();
     expect(deck).toContain('<aside class="notes">');
     expect(deck).toContain('<p class="notes-label"><strong>ML Engineer:</strong></p><p>Engineers ship.</p>');
   });
 
   it('marks continuation slides with their part', () => {
-    const { deck } = renderPages(defaultComparison(), templates);
+    const { deck } = plain();
     expect(deck).toContain('<bdi>Projects</bdi>&nbsp;<span class="part">(1/2)</span>');
     expect(deck).toContain('<bdi>Projects</bdi>&nbsp;<span class="part">(2/2)</span>');
   });
 
   it('renders the report with the deck title, glance table, chart and sources', () => {
-    const { report } = renderPages(defaultComparison(), templates);
+    const { report } = plain();
     expect(report).toContain('<h1 class="cover-title">Engineer vs. Scientist</h1>');
     expect(report).toContain('<th scope="row">In one sentence</th>');
     expect(count(report, '<svg')).toBeGreaterThanOrEqual(1);
@@ -110,7 +116,7 @@ describe('renderDeck', () => {
   });
 
   it('renders the handout: every slide once, three to a page, with lines and no notes', () => {
-    const { handout, slideCount } = renderPages(defaultComparison(), templates);
+    const { handout, slideCount } = plain();
     expect(count(handout, 'class="handout-cell"')).toBe(slideCount);
     expect(count(handout, 'class="handout-page per-3 as-text"')).toBe(Math.ceil(slideCount / 3));
     // At 3 a page each slide is a text cell: a picture of it would print its text under 7 pt.
@@ -132,7 +138,7 @@ describe('renderDeck', () => {
   });
 
   it('renders the notes: every slide once, with every note, labelled by role', () => {
-    const { notes, slideCount } = renderPages(defaultComparison(), templates);
+    const { notes, slideCount } = plain();
     expect(count(notes, 'class="notes-slide"')).toBe(slideCount);
     expect(notes).toContain('<p class="notes-label"><strong>ML Engineer:</strong></p><p>Engineers ship.</p>');
     expect(notes).toContain('<p>Say hello.</p>');
@@ -164,9 +170,11 @@ describe('renderDeck: untrusted content', () => {
     );
     return comparison([roleFile('engineer', engineer), roleFile('scientist', scientistText), deckFile('deck', deck)]);
   };
+  let hostilePages: Pages | undefined;
+  const hostileRendered = (): Pages => (hostilePages ??= renderPages(hostile(), templates));
 
   it('escapes role titles, short names and deck titles in the deck', () => {
-    const { deck } = renderPages(hostile(), templates);
+    const { deck } = hostileRendered();
     expect(deck).not.toMatch(/<script>alert/);
     expect(deck).not.toMatch(/<img/);
     expect(deck).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Engineer');
@@ -179,7 +187,7 @@ describe('renderDeck: untrusted content', () => {
   });
 
   it('escapes the same content in the report, inside <style> too', () => {
-    const { report } = renderPages(hostile(), templates);
+    const { report } = hostileRendered();
     expect(report).not.toMatch(/<script/);
     expect(report).not.toMatch(/<img/);
     expect(count(report, '</style>')).toBe(2);
@@ -188,7 +196,7 @@ describe('renderDeck: untrusted content', () => {
   });
 
   it('escapes the same content in the handout', () => {
-    const { handout } = renderPages(hostile(), templates);
+    const { handout } = hostileRendered();
     expect(handout).not.toMatch(/<script/);
     expect(handout).not.toMatch(/<img/);
     expect(count(handout, '</style>')).toBe(2);
@@ -196,7 +204,7 @@ describe('renderDeck: untrusted content', () => {
   });
 
   it('escapes the same content in the fact sheets', () => {
-    const { factsheets } = renderPages(hostile(), templates);
+    const { factsheets } = hostileRendered();
     expect(factsheets.map((f) => f.slug)).toEqual(['engineer', 'scientist']);
     const engineer = factsheets[0]?.html ?? '';
     expect(engineer).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Engineer');
@@ -207,13 +215,13 @@ describe('renderDeck: untrusted content', () => {
   });
 
   it('escapes a keyword label holding HTML in the overlap table', () => {
-    const { deck } = renderPages(hostile(), templates);
+    const { deck } = hostileRendered();
     expect(deck).toContain('<td>SQL, &lt;b&gt;Docker&lt;/b&gt;</td>');
     expect(deck).not.toMatch(/<b>Docker/);
   });
 
   it('prints Handlebars-looking text in content literally', () => {
-    const { deck, report } = renderPages(hostile(), templates);
+    const { deck, report } = hostileRendered();
     expect(deck).toContain('{{constructor.constructor}}');
     expect(deck).toContain('{{&gt; columns}}');
     expect(deck).toContain('{{#each roles}}{{title}}{{/each}}');
@@ -238,12 +246,12 @@ function csp(html: string): Map<string, string[]> {
 
 describe('renderDeck: scripts by Content-Security-Policy', () => {
   it("lets the deck run its own scripts and reveal's inline speaker view", () => {
-    const { deck } = renderPages(defaultComparison(), templates);
+    const { deck } = plain();
     expect(csp(deck).get('script-src')).toEqual(["'self'", "'unsafe-inline'"]);
   });
 
   it('lets no script run in the report, the handout or the fact sheets', () => {
-    const { report, handout, factsheets } = renderPages(defaultComparison(), templates);
+    const { report, handout, factsheets } = plain();
     expect(factsheets).toHaveLength(2);
     for (const html of [report, handout, ...factsheets.map((f) => f.html)]) {
       const policy = csp(html);
@@ -258,7 +266,7 @@ describe('renderDeck: deck prose without speaker notes', () => {
     deck.split('<section ').find((part) => part.includes(`<h2>${title}</h2>`)) ?? '';
 
   it('renders no <aside> for a prose slide whose section has no Note:', () => {
-    const { deck } = renderPages(defaultComparison(), templates);
+    const { deck } = plain();
     expect(slideHtml(deck, 'Common ground')).toContain('Both use');
     expect(slideHtml(deck, 'Common ground')).not.toContain('<aside');
     expect(slideHtml(deck, 'Conclusion')).not.toContain('<aside');
@@ -266,7 +274,7 @@ describe('renderDeck: deck prose without speaker notes', () => {
   });
 
   it('leaves ruled space for the reader under every slide in the handout', () => {
-    const { handout } = renderPages(defaultComparison(), templates);
+    const { handout } = plain();
     const cell =
       handout.split('<div class="handout-cell"').find((part) => part.includes('data-title="Common ground"')) ?? '';
     expect(cell).toContain('Your notes');
@@ -277,7 +285,7 @@ describe('renderDeck: deck prose without speaker notes', () => {
 describe('renderDeck: fact sheet page margin', () => {
   it(`sets the @page margin to FACTSHEET_MARGIN_MM (${FACTSHEET_MARGIN_MM} mm) beside the paper size`, () => {
     expect(FACTSHEET_MARGIN_MM).toBe(14);
-    const { factsheets } = renderPages(defaultComparison(), templates);
+    const { factsheets } = plain();
     for (const { html } of factsheets) expect(html).toContain(`@page { size: A4; margin: ${FACTSHEET_MARGIN_MM}mm; }`);
   });
 
@@ -300,7 +308,7 @@ describe('fonts in every output', () => {
   });
 
   it('declares, in every output, exactly the faces of the deck plan, each limited by a unicode-range', () => {
-    const { deck, report, handout, notes, factsheets, fonts } = renderPages(defaultComparison(), templates);
+    const { deck, report, handout, notes, factsheets, fonts } = plain();
     const planned = fonts.faces.map((f) => f.path).sort();
     // The default English deck: Inter's Latin subset at the three weights, nothing else.
     expect(planned).toEqual([400, 600, 700].map((w) => `assets/fonts/inter-latin-${w}-normal.woff2`));

@@ -124,31 +124,6 @@ describe('buildPptx', () => {
   });
 });
 
-describe('buildPptx, six roles', () => {
-  it('draws the overlap matrix of 4-6 roles as a table: every role named, every term with its marks', async () => {
-    const { PROJECT_ROOT } = await import('../../../support/content.js');
-    const six = compareAll(await loadModel(`${PROJECT_ROOT}/tests/fixtures/six-roles/content`))[0]!;
-    const sixView = deckView(six);
-    const sixZip = await JSZip.loadAsync(await buildPptx({ c: six, view: sixView, date: DATE }));
-    const names = slideNames(sixZip);
-    const matrixSlides = sixView.slides.flatMap((s, i) => (s.matrix ? [{ s, name: names[i]! }] : []));
-    expect(matrixSlides.length).toBeGreaterThan(0);
-    for (const { s, name } of matrixSlides) {
-      const xml = await sixZip.file(name)!.async('string');
-      expect(xml, name).toContain('<a:tbl>');
-      const text = texts(xml);
-      for (const role of s.matrix!.head) expect(text, name).toContain(role);
-      for (const row of s.matrix!.groups.flatMap((g) => g.rows)) expect(text, name).toContain(row.term);
-      expect(text.split('●').length - 1).toBe(
-        s
-          .matrix!.groups.flatMap((g) => g.rows)
-          .flatMap((r) => r.marks)
-          .filter(Boolean).length,
-      );
-    }
-  });
-});
-
 describe('buildPptx in the deck language', () => {
   it('names the chart series, text alternatives and properties in German, with a space before %', async () => {
     const de: Comparison = { ...c, deck: { ...c.deck, lang: 'de', subtitle: undefined } };

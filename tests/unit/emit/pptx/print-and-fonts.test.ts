@@ -109,3 +109,29 @@ describe('buildPptx for print and for other machines', () => {
     expect(pptxTexts(xml).length).toBeGreaterThan(100);
   });
 });
+
+// Here, not in pptx.test.ts, to read this file's build of the six roles (a build of its own there).
+// The one slide with a longer column is not a matrix slide: the matrix slides are the plain view's.
+describe('buildPptx, six roles', () => {
+  it('draws the overlap matrix of 4-6 roles as a table: every role named, every term with its marks', async () => {
+    const names = Object.keys(zip.files)
+      .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+      .sort((a, b) => Number(/(\d+)\.xml/.exec(a)![1]) - Number(/(\d+)\.xml/.exec(b)![1]));
+    expect(names).toHaveLength(view.slides.length);
+    const matrixSlides = view.slides.flatMap((s, i) => (s.matrix ? [{ s, name: names[i]! }] : []));
+    expect(matrixSlides.length).toBeGreaterThan(0);
+    for (const { s, name } of matrixSlides) {
+      const xml = await part(name);
+      expect(xml, name).toContain('<a:tbl>');
+      const text = pptxTexts(xml);
+      for (const role of s.matrix!.head) expect(text, name).toContain(role);
+      for (const row of s.matrix!.groups.flatMap((g) => g.rows)) expect(text, name).toContain(row.term);
+      expect(text.split('●').length - 1).toBe(
+        s
+          .matrix!.groups.flatMap((g) => g.rows)
+          .flatMap((r) => r.marks)
+          .filter(Boolean).length,
+      );
+    }
+  });
+});
