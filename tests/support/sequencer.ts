@@ -9,22 +9,22 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 const SLOW_FIRST = [
   'tests/reliability/interruptions.test.ts',
-  'tests/reliability/determinism.test.ts',
   'tests/e2e/room.test.ts',
-  'tests/e2e/notes-handout.test.ts',
-  'tests/accessibility/deck-axe.test.ts',
-  'tests/e2e/print-qr.test.ts',
   'tests/e2e/long-content.test.ts',
-  'tests/e2e/incremental.test.ts',
-  'tests/e2e/comparison.test.ts',
-  'tests/reliability/local-files.test.ts',
-  'tests/e2e/themes.test.ts',
-  'tests/e2e/languages.test.ts',
+  'tests/accessibility/deck-axe.test.ts',
+  'tests/reliability/determinism.test.ts',
   'tests/e2e/dev-server.test.ts',
+  'tests/e2e/languages.test.ts',
+  'tests/e2e/notes-handout.test.ts',
+  'tests/e2e/incremental.test.ts',
+  'tests/e2e/browser-session.test.ts',
+  'tests/reliability/large-input.test.ts',
+  'tests/e2e/print-qr.test.ts',
+  'tests/e2e/comparison.test.ts',
+  'tests/e2e/themes.test.ts',
+  'tests/reliability/local-files.test.ts',
   'tests/reliability/hostile-markdown.test.ts',
   'tests/reliability/full-disk.test.ts',
-  'tests/reliability/large-input.test.ts',
-  'tests/e2e/browser-session.test.ts',
 ];
 
 /** The listed files first, in the list's order; then the rest as vitest would order them. */
