@@ -68,13 +68,6 @@ function nextBuild(server: DevServer): Promise<'rebuilt' | 'failed'> {
   });
 }
 
-/** One Chromium for the file's own pages (a launch is a second or two), closed when the file ends. */
-let opened: Promise<Browser> | undefined;
-const testBrowser = () => (opened ??= launchTestBrowser());
-afterAll(async () => {
-  await (await opened?.catch(() => undefined))?.close();
-});
-
 async function until(what: string, check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
   while (!(await check())) {
@@ -132,13 +125,15 @@ describe('careerdeck dev, in process', () => {
         pdf: false,
         port: 0,
       }),
-      testBrowser(),
+      launchTestBrowser(),
     ]);
     page = await browser.newPage();
   });
 
   afterAll(async () => {
-    await page?.close();
+    // The browser closed first: its pages' event streams end with it, so the server's close does
+    // not wait on them (closing only the page, with the browser shared, hung CI's afterAll once).
+    await browser?.close();
     await server?.close();
   });
 
@@ -307,11 +302,11 @@ describe('careerdeck dev, content broken from the start', () => {
     await writeFile(roleFile, original.replace('title: AI Scientist', 'title: "AI Scientist'));
     const [server, browser] = await Promise.all([
       startDevServer({ contentDir: project.content, outDir: project.out, configDir: project.dir, pdf: false, port: 0 }),
-      testBrowser(),
+      launchTestBrowser(),
     ]);
-    const page = await browser.newPage();
     try {
       expect(server.problem?.lines[0]).toMatch(/ai-scientist\.md:2:/);
+      const page = await browser.newPage();
       await page.goto(server.decks.get(DECK)!, { waitUntil: 'load' });
       expect(await page.$eval(OVERLAY, (el) => el.textContent ?? '')).toMatch(/ai-scientist\.md:2:/);
       await until('the page to listen', () => server.pages === 1);
@@ -319,7 +314,7 @@ describe('careerdeck dev, content broken from the start', () => {
       await page.waitForFunction(() => document.documentElement.dataset.careerdeckReady === 'true');
       expect(await page.$(OVERLAY)).toBeNull();
     } finally {
-      await page.close();
+      await browser.close();
       await server.close();
     }
   });
