@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser, machineEnvironment } from '../../src/browser/find.js';
 import { BrowserSession, type Site } from '../../src/browser/session.js';
@@ -123,6 +124,37 @@ describe('the browser session', () => {
         secret: 'refused',
         text: 'two',
       });
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("collects a kept page's garbage between jobs once its heaps hold enough, and only then", async () => {
+    const session = new BrowserSession({ executablePath, timeoutMs: 10_000, pages: 1 });
+    const heapMiB = async (page: Page) => {
+      const cdp = await page.createCDPSession();
+      const heap = await cdp.send('Runtime.getHeapUsage');
+      await cdp.detach();
+      return (heap.usedSize + heap.embedderHeapUsedSize) / 2 ** 20;
+    };
+    try {
+      // A small document leaves too little to collect.
+      await session.withPage(html('<p>small</p>'), (page) => load(page, { path: '/page.html' }, 10_000));
+      await session.withPage(html('<p>small</p>'), (page) => load(page, { path: '/page.html' }, 10_000));
+      expect(session.collections).toBe(0);
+      // A document holding 40 MiB of numbers and elements.
+      const big = await session.withPage(html('<p>big</p>'), async (page) => {
+        await load(page, { path: '/page.html' }, 10_000);
+        await page.evaluate(() => {
+          const w = window as unknown as { kept: unknown[] };
+          w.kept = Array.from({ length: 40 }, (_, i) => new Array(131072).fill(i + 0.5));
+          for (let i = 0; i < 20000; i++) document.body.append(document.createElement('div'));
+        });
+        return heapMiB(page);
+      });
+      expect(big).toBeGreaterThan(32);
+      // Collected after that job (what earlier documents left): not awaited by the session.
+      await expect.poll(() => session.collections, { timeout: 5000 }).toBe(1);
     } finally {
       await session.close();
     }

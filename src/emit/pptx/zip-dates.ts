@@ -1,27 +1,30 @@
-import JSZip from 'jszip';
 import { fixPart } from './ooxml-fixes.js';
+import { readZip, writeZip, type ZipEntry } from './zip.js';
 
 /**
  * The same pptx bytes for the same deck: pptxgenjs stamps "now" into the document properties
  * (docProps/core.xml) and into every zip entry, and so does the workbook it embeds behind each
  * chart. Both are rewritten with `date` (SOURCE_DATE_EPOCH when set), entries in a fixed order;
- * on the way, the parts get the schema fixes of ooxml-fixes.ts.
+ * on the way, the parts get the schema fixes of ooxml-fixes.ts. The zip is read and written
+ * with Node's zlib (zip.ts).
  */
-export async function pinZipDates(
+export function pinZipDates(
   bytes: Uint8Array,
   date: Date,
   /** A fix of the caller's own, after the schema fixes (the chart patterns). */
   fix: PartFix = (_, xml) => xml,
-): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
+): Uint8Array {
   const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const core = zip.file('docProps/core.xml');
-  if (core) zip.file('docProps/core.xml', pinCore(await core.async('string'), stamp));
-  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/embeddings\/.*\.xlsx$/.test(n))) {
-    zip.file(name, await pinZipDates(await zip.file(name)!.async('uint8array'), date));
-  }
-  return repack(zip, date, fix);
+  const entries = readZip(bytes).map(({ name, data }): ZipEntry => {
+    if (name === 'docProps/core.xml') return { name, data: utf8(pinCore(text(data), stamp)) };
+    if (/^ppt\/embeddings\/.*\.xlsx$/.test(name)) return { name, data: pinZipDates(data, date) };
+    return { name, data };
+  });
+  return repack(entries, date, fix);
 }
+
+const text = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
+const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 
 export type PartFix = (name: string, xml: string) => string;
 
@@ -49,22 +52,15 @@ function chartNumbers(names: readonly string[]): (text: string) => string {
     );
 }
 
-async function repack(zip: JSZip, date: Date, fix: PartFix): Promise<Uint8Array> {
-  const out = new JSZip();
-  const rename = chartNumbers(Object.keys(zip.files));
+function repack(entries: readonly ZipEntry[], date: Date, fix: PartFix): Uint8Array {
+  const rename = chartNumbers(entries.map((e) => e.name));
   // [Content_Types].xml first, as Office writes it; the rest by (new) name.
   const key = (name: string) => (name === '[Content_Types].xml' ? '' : name);
-  const entries = Object.keys(zip.files)
-    .filter((n) => !zip.files[n]!.dir)
-    .map((from) => ({ from, to: rename(from) }))
-    .sort((a, b) => (key(a.to) < key(b.to) ? -1 : key(a.to) > key(b.to) ? 1 : 0));
-  for (const { from, to } of entries) {
-    const file = zip.file(from)!;
-    const text = /\.(xml|rels)$/.test(from);
-    out.file(to, text ? rename(fix(to, fixPart(to, await file.async('string')))) : await file.async('uint8array'), {
-      date,
-      createFolders: false,
-    });
-  }
-  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  const out = entries
+    .map(({ name, data }): ZipEntry => {
+      const to = rename(name);
+      return { name: to, data: /\.(xml|rels)$/.test(name) ? utf8(rename(fix(to, fixPart(to, text(data))))) : data };
+    })
+    .sort((a, b) => (key(a.name) < key(b.name) ? -1 : key(a.name) > key(b.name) ? 1 : 0));
+  return writeZip(out, date);
 }

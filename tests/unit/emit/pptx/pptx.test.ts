@@ -106,6 +106,18 @@ describe('buildPptx', () => {
       '<dcterms:created xsi:type="dcterms:W3CDTF">2026-01-01T00:00:00Z</dcterms:created>',
     );
     for (const file of Object.values(zip.files)) expect(file.date.toISOString(), file.name).toBe(DATE.toISOString());
+    expect(Object.keys(zip.files)[0]).toBe('[Content_Types].xml');
+    // The workbooks behind the charts are dated too, entries and properties.
+    const workbooks = Object.keys(zip.files).filter((n) => /^ppt\/embeddings\/.*\.xlsx$/.test(n));
+    expect(workbooks.length).toBeGreaterThan(0);
+    for (const name of workbooks) {
+      const workbook = await JSZip.loadAsync(await zip.file(name)!.async('uint8array'));
+      for (const file of Object.values(workbook.files))
+        expect(file.date.toISOString(), `${name}: ${file.name}`).toBe(DATE.toISOString());
+      expect(await workbook.file('docProps/core.xml')!.async('string')).toContain(
+        '<dcterms:modified xsi:type="dcterms:W3CDTF">2026-01-01T00:00:00Z</dcterms:modified>',
+      );
+    }
     const later = await buildPptx({ c, view, date: new Date('2026-02-01T00:00:00Z') });
     expect(Buffer.from(later).equals(Buffer.from(bytes))).toBe(false);
   });
