@@ -12,7 +12,10 @@ module.enableCompileCache?.();
 // read back the same way), which V8 otherwise kept until the heap had grown. In a 12-deck batch
 // Node's own PSS peaked at 119-129 MiB with it against 174-194 MiB without. Read by V8 at each
 // collection, so it works set here (unlike the young generation's size, on the npm scripts).
-setFlagsFromString('--heap-growing-percent=10');
+// Its price is CPU: ~7% more in a 12-deck batch (docs/performance.md). A value given on Node's
+// command line wins (NODE_OPTIONS does not take this flag), since one set here would override it.
+if (!process.execArgv.some((a) => /^--heap[-_]growing[-_]percent\b/.test(a)))
+  setFlagsFromString('--heap-growing-percent=10');
 
 // CAREERDECK_TIMINGS=1 prints these spans with the build's (see src/build.ts).
 const t0 = performance.now();
