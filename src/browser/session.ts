@@ -138,7 +138,6 @@ export class BrowserSession {
     const cdp = await page.createCDPSession();
     this.cdps.set(page, cdp);
     await Promise.all([
-      page.setCacheEnabled(false),
       serveSite(
         cdp,
         () => this.sites.get(page),

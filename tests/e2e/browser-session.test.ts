@@ -129,6 +129,55 @@ describe('the browser session', () => {
     }
   });
 
+  it("keeps reveal's and the fonts' files from page to page, and takes every other file from the job's own site", async () => {
+    // A site that counts what the page asked it for (serveSite looks each request up with get()).
+    class Counted extends Map<string, { body: Uint8Array | string; type: string }> {
+      readonly asked: string[] = [];
+      override get(key: string) {
+        this.asked.push(key);
+        return super.get(key);
+      }
+    }
+    const bytes = (s: string) => new TextEncoder().encode(s);
+    const site = (deck: string) =>
+      new Counted([
+        [
+          '/page.html',
+          {
+            body: '<!doctype html><html><head><title>t</title><link rel="stylesheet" href="/assets/reveal/r.css"><script src="/assets/deck.js"></script></head><body><p>x</p></body></html>',
+            type: 'text/html',
+          },
+        ],
+        ['/assets/reveal/r.css', { body: bytes('p { color: rgb(1, 2, 3); }'), type: 'text/css' }],
+        [
+          '/assets/deck.js',
+          { body: bytes(`document.documentElement.dataset.deck = '${deck}';`), type: 'text/javascript' },
+        ],
+      ]);
+    const session = new BrowserSession({ executablePath, timeoutMs: 10_000, pages: 1 });
+    try {
+      const job = (s: Counted) =>
+        session.withPage(s, async (page) => {
+          await load(page, { path: '/page.html' }, 10_000);
+          return page.evaluate(() => [
+            document.documentElement.dataset.deck,
+            getComputedStyle(document.querySelector('p')!).color,
+          ]);
+        });
+      const first = site('A');
+      expect(await job(first)).toEqual(['A', 'rgb(1, 2, 3)']);
+      expect(first.asked).toEqual(expect.arrayContaining(['/page.html', '/assets/reveal/r.css', '/assets/deck.js']));
+      // The next deck's page: the same addresses, its own deck.js (made from the templates).
+      const second = site('B');
+      expect(await job(second)).toEqual(['B', 'rgb(1, 2, 3)']);
+      expect(second.asked).toContain('/page.html');
+      expect(second.asked).toContain('/assets/deck.js');
+      expect(second.asked).not.toContain('/assets/reveal/r.css');
+    } finally {
+      await session.close();
+    }
+  });
+
   it("collects a kept page's garbage between jobs once its heaps hold enough, and only then", async () => {
     const session = new BrowserSession({ executablePath, timeoutMs: 10_000, pages: 1 });
     const heapMiB = async (page: Page) => {
