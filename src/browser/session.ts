@@ -181,10 +181,11 @@ export class BrowserSession {
    */
   private async collectGarbage(page: Page): Promise<void> {
     const cdp = this.cdps.get(page);
+    if (!cdp) return;
     try {
-      const heap = await cdp?.send('Runtime.getHeapUsage');
-      if (heap && heap.usedSize + (heap.embedderHeapUsedSize ?? 0) >= GC_THRESHOLD) {
-        await cdp?.send('HeapProfiler.collectGarbage');
+      const heap = await cdp.send('Runtime.getHeapUsage');
+      if (heap.usedSize + (heap.embedderHeapUsedSize ?? 0) >= GC_THRESHOLD) {
+        await cdp.send('HeapProfiler.collectGarbage');
         this.collections += 1;
       }
     } catch {
