@@ -1,7 +1,9 @@
+import type { ChildProcess } from 'node:child_process';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { Browser } from 'puppeteer-core';
 import { CareerdeckError } from '../errors.js';
 import { freshProfile } from './profile.js';
-import { DEFAULT_TIMEOUT_MS } from './timeout.js';
+import { DEFAULT_TIMEOUT_MS, within } from './timeout.js';
 
 // As root Chromium refuses to start without --no-sandbox. The rest keep a closed network quiet:
 // Chromium's own background requests would otherwise be refused, many at a time.
@@ -43,8 +45,17 @@ export async function launchChromium(
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   const profile = await freshProfile();
   onProfile(profile);
+  // Puppeteer bounds its wait for Chromium's pipe, but not the wait that follows for the first
+  // targets to be attached: a Chromium killed in between (the OOM killer, a user) left launch()
+  // pending forever, and the CLI ended with exit 13 and no message (found with a dump of the
+  // pending promises after the "Chromium killed while printing" test's flaky exit 13). So the
+  // launch fails as soon as the Chromium it started ends, and is bounded in any case; a browser
+  // that starts after it was given up on is closed.
+  const bound = Math.max(timeoutMs, DEFAULT_TIMEOUT_MS);
+  const watch = watchStart(profile);
+  let gaveUp = false;
   try {
-    return await launch({
+    const launching = launch({
       executablePath,
       headless: true,
       // With a pipe, Chromium exits by itself when this process dies, even by SIGKILL.
@@ -52,12 +63,22 @@ export async function launchChromium(
       userDataDir: profile,
       // Starting Chromium and its protocol calls get at least 30 s: a short --timeout is meant
       // for page waits (each bounded by it explicitly), not for a slow cold start.
-      timeout: Math.max(timeoutMs, DEFAULT_TIMEOUT_MS),
-      protocolTimeout: Math.max(timeoutMs, DEFAULT_TIMEOUT_MS),
+      timeout: bound,
+      protocolTimeout: bound,
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
       args: [...(root ? ['--no-sandbox'] : []), ...QUIET_ARGS],
+    });
+    void launching.then(
+      (browser) => (gaveUp ? browser.close() : undefined),
+      () => undefined,
+    );
+    return await within(Promise.race([launching, watch.ended]), bound, () => {
+      throw new Error(`it did not finish starting within ${bound / 1000} s`);
+    }).catch((error: unknown) => {
+      gaveUp = true;
+      throw error;
     });
   } catch (error) {
     throw new CareerdeckError(
@@ -65,5 +86,28 @@ export async function launchChromium(
       `could not start the browser at ${executablePath}: ${(error as Error).message.split('\n')[0]}`,
       { cause: error },
     );
+  } finally {
+    watch.stop();
   }
+}
+
+/**
+ * Rejects when the Chromium started with `profile` ends, until stop(). Node announces every
+ * child process it creates on the 'child_process' diagnostics channel, before it starts: each
+ * one created meanwhile is watched, and ours is known at its end by its profile folder.
+ */
+function watchStart(profile: string): { ended: Promise<never>; stop: () => void } {
+  let onChild: (message: unknown) => void = () => undefined;
+  const ended = new Promise<never>((_, reject) => {
+    onChild = (message) => {
+      const child = (message as { process: ChildProcess }).process;
+      child.once('exit', (code, signal) => {
+        if (child.spawnargs.some((arg) => arg.includes(profile)))
+          reject(new Error(`it ended while starting (${signal ?? `exit code ${code}`})`));
+      });
+    };
+  });
+  ended.catch(() => undefined);
+  subscribe('child_process', onChild);
+  return { ended, stop: () => unsubscribe('child_process', onChild) };
 }

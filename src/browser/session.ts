@@ -5,6 +5,7 @@ import type { CareerdeckError } from '../errors.js';
 import { explainBrowserError } from './errors.js';
 import { launchChromium } from './launch.js';
 import { serveSite, type Site } from './site.js';
+import { within } from './timeout.js';
 
 export { ORIGIN, type Site } from './site.js';
 
@@ -63,8 +64,16 @@ export class BrowserSession {
     (_, reject) => (this.markClosed = () => reject(new Error('closed'))),
   );
 
+  private markGone!: (error: Error) => void;
+  /**
+   * Rejects when the browser goes away without close() (killed, crashed): jobs then stop at once
+   * instead of waiting on Puppeteer calls that only time out (opening a page waited its 30 s).
+   */
+  private readonly whenGone = new Promise<never>((_, reject) => (this.markGone = reject));
+
   constructor(private readonly options: SessionOptions) {
     this.whenClosed.catch(() => undefined);
+    this.whenGone.catch(() => undefined);
     this.limit = Math.max(1, Math.floor(options.pages ?? defaultPageCount()));
   }
 
@@ -81,11 +90,11 @@ export class BrowserSession {
   async withPage<T>(site: Site, fn: (page: Page) => Promise<T>): Promise<T> {
     await this.acquire();
     try {
-      const page = this.takeIdle() ?? (await this.openPage());
+      const page = this.takeIdle() ?? (await Promise.race([this.openPage(), this.whenGone]));
       this.sites.set(page, site);
       let reusable = false;
       try {
-        const result = await fn(page);
+        const result = await Promise.race([fn(page), this.whenGone]);
         reusable = await this.reset(page);
         if (reusable) void this.collectGarbage(page);
         return result;
@@ -224,13 +233,7 @@ export class BrowserSession {
     const browser = await pending?.catch(() => undefined);
     if (browser) {
       const child = browser.process();
-      // Bounded, and the timer cleared: a pending timer would keep the process alive after a
-      // stop, and an unreferenced one would let it exit mid-await if close() never settled.
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([browser.close(), new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]).catch(
-        () => undefined,
-      );
-      clearTimeout(timer);
+      await within(browser.close(), 5000, () => undefined).catch(() => undefined);
       if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
     // Also after a failed or killed start: the profile folder exists from before the launch.
@@ -255,7 +258,12 @@ export class BrowserSession {
       (profile) => (this.profile = profile),
     );
     void launched.then(
-      () => performance.measure('browser launch', { start: started }),
+      (browser) => {
+        performance.measure('browser launch', { start: started });
+        browser.once('disconnected', () => {
+          if (!this.closed) this.markGone(new Error('its process ended unexpectedly'));
+        });
+      },
       () => undefined,
     );
     return launched;
@@ -286,9 +294,5 @@ export class BrowserSession {
  */
 export async function closePage(page: Page): Promise<void> {
   if (!page.browser().connected) return;
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([page.close(), new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]).catch(
-    () => undefined,
-  );
-  clearTimeout(timer);
+  await within(page.close(), 5000, () => undefined).catch(() => undefined);
 }

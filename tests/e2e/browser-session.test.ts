@@ -262,6 +262,29 @@ describe('the browser session', () => {
     }
   });
 
+  it('fails every job at once, exit status 3, when its Chromium dies mid-job, also one waiting on a call that never answers', async () => {
+    // A whole minute of timeout: a job that waited it out would fail the test's own 60 s.
+    const session = new BrowserSession({ executablePath, timeoutMs: 60_000, pages: 1 });
+    try {
+      const dying = session.withPage(html(''), async (page) => {
+        page.browser().process()?.kill('SIGKILL');
+        // What Puppeteer did after such a kill: a promise that never settled (the session's
+        // watch on the browser's disconnection is all that ends this job).
+        return new Promise<never>(() => undefined);
+      });
+      // Waiting for the one page the session lends: it must fail too, not wait forever.
+      const waiting = session.withPage(html(''), async () => 'printed');
+      for (const job of [dying, waiting]) {
+        const error = await job.catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(CareerdeckError);
+        expect((error as CareerdeckError).exitCode).toBe(3);
+      }
+      await expect(dying).rejects.toThrow(/the browser failed: its process ended unexpectedly/);
+    } finally {
+      await session.close();
+    }
+  });
+
   it('never starts again after close: later and waiting jobs fail as interrupted', async () => {
     const session = new BrowserSession({ executablePath, timeoutMs: 10_000 });
     await session.withPage(html(''), async () => undefined);

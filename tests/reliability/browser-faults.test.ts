@@ -44,7 +44,9 @@ describe('browser faults', () => {
     const run = await runCli(['build', '--force', '--content', project.content, '--out', project.out], {
       onStart: (pid) => {
         // Once the build's Chromium runs a page (was: a fixed 1.5 s after it started), kill every
-        // Chromium process of this build.
+        // Chromium process of this build. That page may be the tab Chromium opens while it still
+        // starts: a kill then, while Puppeteer waited for the first targets, made the CLI exit 13
+        // with no message (src/browser/launch.ts now watches the process it started).
         const poll = setInterval(() => {
           const chromium = chromiumOf(pid);
           if (chromium.length === 0 || !chromium.some(rendersPages)) return;
