@@ -152,7 +152,8 @@ beforeAll(async () => {
   project = await tempProject('room', { fixture: 'room' });
   // Chromium starts while the deck builds.
   [room, browser] = await Promise.all([roomOf(project, { timing: QUICK_PAGES }), launchTestBrowser()]);
-  deck = await browser.newPage();
+  // Each of the presenter's pages a window of its own (see the remote's test): never hidden behind another tab.
+  deck = await browser.newPage({ type: 'window' });
   await deck.setViewport({ width: 1280, height: 720 });
   await deck.goto(room.presenterUrl, { waitUntil: 'load' });
   await deck.waitForSelector('html[data-careerdeck-ready]');
@@ -331,7 +332,7 @@ describe('careerdeck present: the room', () => {
     expect((await command({ action: 'next' }, '0'.repeat(32))).status).toBe(403);
     expect((await http(`${room.audienceUrl}api/events`)).status).toBe(403);
     expect(room.core.room.current).toBe(0);
-    const remote = await browser.newPage();
+    const remote = await browser.newPage({ type: 'window' });
     await remote.goto(`${room.audienceUrl}remote#key=${'f'.repeat(32)}`);
     await remote.waitForFunction(() =>
       document.getElementById('room-remote-status')?.textContent?.startsWith('Wrong key'),
@@ -353,9 +354,12 @@ describe('careerdeck present: the room', () => {
     expect(size).toBeGreaterThanOrEqual(16);
   });
 
+  // The remote is a window of its own, as a phone beside the laptop is: a tab behind the deck's
+  // was hidden, and waitForFunction (which polls on animation frames) saw a hidden page's change
+  // only if it had come before the first look; under load it had not, and the test timed out.
   it("the remote follows the laptop's keyboard, answers a clicker's Page Down, and shows the pacing", async () => {
     const titles = room.core.room.slides.map((x) => x.title);
-    const remote = await browser.newPage();
+    const remote = await browser.newPage({ type: 'window' });
     try {
       await remote.goto(room.remoteUrl, { waitUntil: 'load' });
       const on = (i: number) =>
@@ -594,7 +598,7 @@ describe('careerdeck present: the room', () => {
     const before = room.core.room.current;
     // A second presenter's tab whose notes request fails (the room server gone for a moment);
     // its own moves are answered here, so that it does not steer the talk.
-    const laptop = await browser.newPage();
+    const laptop = await browser.newPage({ type: 'window' });
     await laptop.setViewport({ width: 1280, height: 720 });
     await laptop.setRequestInterception(true);
     let notesFail = true;
@@ -729,7 +733,7 @@ describe('careerdeck present: the room', () => {
 
   it('the audience page and the remote pass axe-core (WCAG 2.1 AA) in the light theme', async () => {
     expect(await axeViolations(phones[1]!)).toEqual([]);
-    const remote = await browser.newPage();
+    const remote = await browser.newPage({ type: 'window' });
     await remote.goto(room.remoteUrl);
     await remote.waitForFunction(() => document.getElementById('room-r-current')?.textContent !== '');
     expect(await axeViolations(remote)).toEqual([]);
