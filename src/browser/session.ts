@@ -260,9 +260,8 @@ export class BrowserSession {
     void launched.then(
       (browser) => {
         performance.measure('browser launch', { start: started });
-        // Either sign, whichever comes first: in 3 of 36 kills of loaded builds the failure
-        // still came ~30 s after the kill, through 'disconnected' (the pipe's end); the
-        // process's own exit does not wait for its pipes to close.
+        // Either sign, whichever comes first: the process's own exit does not wait for its
+        // pipe to close (a child of Chromium's that kept it open would delay 'disconnected').
         const gone = () => void (this.closed || this.markGone(new Error('its process ended unexpectedly')));
         browser.once('disconnected', gone);
         const child = browser.process();
