@@ -76,11 +76,9 @@ export async function launchChromium(
     );
     return await within(Promise.race([launching, watch.ended]), bound, () => {
       throw new Error(`it did not finish starting within ${bound / 1000} s`);
-    }).catch((error: unknown) => {
-      gaveUp = true;
-      throw error;
     });
   } catch (error) {
+    gaveUp = true;
     throw new CareerdeckError(
       'BROWSER',
       `could not start the browser at ${executablePath}: ${(error as Error).message.split('\n')[0]}`,

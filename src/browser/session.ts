@@ -260,13 +260,9 @@ export class BrowserSession {
     void launched.then(
       (browser) => {
         performance.measure('browser launch', { start: started });
-        // Either sign, whichever comes first: the process's own exit does not wait for its
-        // pipe to close (a child of Chromium's that kept it open would delay 'disconnected').
-        const gone = () => void (this.closed || this.markGone(new Error('its process ended unexpectedly')));
-        browser.once('disconnected', gone);
-        const child = browser.process();
-        if (child && (child.exitCode !== null || child.signalCode !== null)) gone();
-        else child?.once('exit', gone);
+        browser.once('disconnected', () => {
+          if (!this.closed) this.markGone(new Error('its process ended unexpectedly'));
+        });
       },
       () => undefined,
     );
